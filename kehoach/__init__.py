@@ -1,0 +1,9 @@
+"""kehoach: Vietnamese plan documents to structured, checked data."""
+__version__ = "0.1.0"
+
+
+def parse(source, **kwargs):
+    """Parse one plan (path or bytes) into a `PlanDocument`. See `kehoach.parser.parse`."""
+    from kehoach.parser import parse as _parse
+
+    return _parse(source, **kwargs)

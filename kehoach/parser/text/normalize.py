@@ -1,0 +1,98 @@
+"""Unicode and Vietnamese normalization.
+
+Two different needs:
+- `clean()` produces the text the pipeline works on: NFC, one kind of space, no control
+  characters. It keeps spelling as written (Thuỷ stays Thuỷ) so excerpts quote the source.
+- `fold()` produces a comparison key: NFC, new-style tone placement (Thuỷ == Thủy,
+  hoá == hóa), casefolded, dashes unified, spaces collapsed. Use it to compare, never to emit.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement puts the mark on the first vowel of oa/oe/uy; the new style puts
+# it on the second. Map the old form to the new one (both NFC).
+_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
+
+
+def _old_to_new_table() -> dict[str, str]:
+    pairs = {}
+    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+        for tone in _TONES:
+            for up1, up2 in ((False, False), (True, False), (True, True)):
+                a = first.upper() if up1 else first
+                b = second.upper() if up2 else second
+                old = unicodedata.normalize("NFC", a + tone + b)
+                new = unicodedata.normalize("NFC", a + b + tone)
+                pairs[old] = new
+    return pairs
+
+
+_OLD_TO_NEW = _old_to_new_table()
+_OLD_RE = re.compile("|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)))
+# "qu" + y: "quý" keeps its mark on y in both styles, and "uỷ"/"ủy" only differ after a
+# non-q consonant; the old->new table above never touches "qu" because there the u is a
+# consonant glide, so guard it.
+_QU_RE = re.compile(r"[qQ]$")
+
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
+SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"), " ")
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def clean(s: str) -> str:
+    """NFC, one kind of space, no zero-width or control characters. Keeps line breaks."""
+    s = unicodedata.normalize("NFC", s)
+    s = s.translate(ZERO_WIDTH).translate(SPACES)
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return CONTROL_RE.sub("", s)
+
+
+def tidy_spaces(s: str) -> str:
+    """Collapse runs of spaces inside a line and strip it."""
+    return re.sub(r" {2,}", " ", s).strip()
+
+
+def new_tone_placement(s: str) -> str:
+    """Thuỷ -> Thủy, hoá -> hóa, Uỷ -> Ủy (new-style tone placement), except after q."""
+    s = nfc(s)
+
+    def repl(m: re.Match) -> str:
+        if m.group(0)[0] in "uU" and m.start() > 0 and _QU_RE.search(s[m.start() - 1]):
+            return m.group(0)
+        # only when the pair ends the syllable (hoá, thuỷ) - "hoàn", "toàn" keep theirs
+        end = m.end()
+        if end < len(s) and s[end].isalpha():
+            return m.group(0)
+        return _OLD_TO_NEW[m.group(0)]
+
+    return _OLD_RE.sub(repl, s)
+
+
+def fold(s: str | None) -> str:
+    """Comparison key: tone placement unified, casefolded, dashes and spaces unified."""
+    if not s:
+        return ""
+    s = new_tone_placement(clean(s)).translate(DASHES).casefold()
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def strip_accents(s: str) -> str:
+    """ASCII-ish key: no diacritics, đ -> d. For loose matching only."""
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    return s.replace("đ", "d").replace("Đ", "D")
+
+
+def is_upper_text(s: str, threshold: float = 0.8) -> bool:
+    """True when most letters are capitals (headings, org names, titles)."""
+    letters = [c for c in s if c.isalpha()]
+    if not letters:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= threshold
