@@ -1,8 +1,334 @@
-"""Frame: header block, title, document type, period, signature and recipients."""
+"""Frame: the parts of a plan around its body.
+
+Header (cơ quan chủ quản, cơ quan ban hành, số/ký hiệu, Quốc hiệu, Tiêu ngữ, place-date
+line), title and document type, period, and the closing block (signature, Nơi nhận).
+Works on the assembled lines (one `Block` per line), so the two header columns arrive as
+separate lines whatever the reader (docx cells, PDF columns, flattened text split at
+space runs) and in whatever order (column by column, or interleaved line by line).
+Web-page chrome before the document (breadcrumbs, "Cập nhật lúc ...") is skipped by
+anchoring on the Quốc hiệu / title and walking back only over header-like lines.
+"""
 from __future__ import annotations
 
-from kehoach.parser.schema import PlanDocument
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from kehoach import models
+from kehoach.parser.schema import Header, Period, PlanDocument, Signature
+from kehoach.parser.text.normalize import fold, is_upper_text
+
+_VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
+PLACE_DATE = re.compile(
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    re.I,
+)
+NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<rest>.*)$", re.I)
+SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•]+$")
+NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+[.)/]|[a-zđ]\)|[-+•·*–])\s*")
+ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)\s*[.:]?\s+\S", re.I)
+BULLET = re.compile(r"^[-+•·*–—]\s*")
+CHROME_INLINE = re.compile(r"\s[>»›]\s|\b\d{1,2}:\d{2}\b|https?://|www\.")
+NAME_TOKEN = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+
+
+@dataclass
+class Line:
+    i: int
+    text: str
+    f: str  # folded
+    start: int
+    end: int
+
+
+def _data():
+    return models.load("frame.yaml")
+
+
+def _lines(doc: PlanDocument) -> list[Line]:
+    t = doc.text or ""
+    return [Line(k, t[b.start:b.end], fold(t[b.start:b.end]), b.start, b.end) for k, b in enumerate(doc.blocks or [])]
+
+
+def doc_type_of(line: str) -> Optional[str]:
+    f = fold(line)
+    for prefix, canon in sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0])):
+        p = fold(prefix)
+        if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
+            return canon
+    return None
+
+
+def _is_title_start(ln: Line, allow_mixed: bool) -> bool:
+    if len(ln.text) > 200 or doc_type_of(ln.text) is None:
+        return False
+    rest = ln.f[len(fold(doc_type_of(ln.text) or "")):].strip(" :.-")
+    if re.fullmatch(r"(?:\d+|[ivxlc]+)", rest):  # "CHƯƠNG TRÌNH 1" is a section heading
+        return False
+    if fold(ln.text).startswith(NATIONAL):
+        return False
+    return is_upper_text(ln.text, 0.6) or (allow_mixed and len(ln.text) <= 120)
+
+
+def _is_national(ln: Line) -> bool:
+    return ln.f.startswith(NATIONAL) or ln.f.replace("hoà", "hòa").startswith(NATIONAL)
+
+
+def _is_motto(ln: Line) -> bool:
+    return "độc lập" in ln.f and "hạnh phúc" in ln.f and len(ln.f) < 60
+
+
+def _org_head(f: str) -> bool:
+    return any(f == h or f.startswith(h + " ") for h in (fold(x) for x in _data()["org_heads"]))
+
+
+def _is_chrome(ln: Line) -> bool:
+    return any(ln.f.startswith(fold(p)) for p in _data()["chrome_prefixes"]) or bool(CHROME_INLINE.search(ln.text))
+
+
+def _header_like(ln: Line) -> bool:
+    if _is_chrome(ln):
+        return False
+    return (
+        _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
+        or bool(SEPARATOR.match(ln.text))
+        or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None)
+    )
+
+
+def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
+    window = lines[:limit]
+    nat = next((ln.i for ln in window if _is_national(ln)), None)
+    for allow_mixed in (False, True):
+        for ln in window:
+            if nat is not None and ln.i < nat:
+                continue
+            if _is_title_start(ln, allow_mixed):
+                return ln.i
+    return None
+
+
+def _title_continues(ln: Line) -> bool:
+    if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
+        return False
+    if re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f):
+        return False
+    starts = ("năm", "về ", "v/v", "(", "giai đoạn", "nhiệm kỳ", "tháng", "quý", "học kỳ", "6 tháng", "sáu tháng")
+    return is_upper_text(ln.text, 0.7) or ln.f.startswith(starts)
+
+
+def _glue(prev: str, nxt: str) -> str:
+    """Join two pieces of an organization name broken across lines, mid-word or not."""
+    a = prev.split()[-1] if prev.split() else ""
+    b = nxt.split()[0] if nxt.split() else ""
+    no_vowel = lambda w: not any(c in _VOWELS for c in fold(w))  # noqa: E731
+    if a and b and (no_vowel(a) or no_vowel(b)) and a.isalpha() and b.isalpha():
+        return prev + nxt
+    return prev + " " + nxt
+
+
+def _parse_place_date(text: str) -> tuple[Optional[str], Optional[str]]:
+    m = PLACE_DATE.match(text)
+    if not m:
+        return None, None
+    place = (m.group("place") or "").strip(" ,.-") or None
+    d, mo, y = m.group("d"), m.group("m"), m.group("y")
+    date = None
+    if d and mo and y:
+        di, mi, yi = int(d), int(mo), int(y)
+        if 1 <= mi <= 12 and 1 <= di <= 31:
+            date = f"{yi:04d}-{mi:02d}-{di:02d}"
+    return place, date
+
+
+def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -> tuple[Header, int]:
+    """Header fields from lines[header_start:title_i]; returns (header, index after the last header line)."""
+    h = Header()
+    orgs: list[str] = []
+    end = title_i if title_i is not None else header_start
+    last = header_start
+    for ln in lines[header_start:end]:
+        text = ln.text.strip()
+        if _is_chrome(ln) or SEPARATOR.match(text):
+            continue
+        if _is_national(ln):
+            h.national_title = text
+        elif _is_motto(ln):
+            h.motto = text
+        elif PLACE_DATE.match(text):
+            h.place, h.date = _parse_place_date(text)
+            h.date_text = text
+        elif m := NUMBER_LINE.match(text):
+            rest = m.group("rest").strip()
+            if rest:
+                if rest.startswith("/") or not re.match(r"\w", rest):
+                    h.symbol = rest  # the number is left blank in drafts: "Số:    /CTr-CĐ"
+                else:
+                    h.number = rest
+                    h.symbol = rest[rest.find("/"):] if "/" in rest else None
+        elif is_upper_text(text, 0.7) or _org_head(ln.f):
+            if orgs and not _org_head(ln.f):
+                orgs[-1] = _glue(orgs[-1], text)
+            else:
+                orgs.append(text)
+        else:
+            continue
+        last = ln.i + 1
+    if len(orgs) == 1:
+        h.issuer = orgs[0]
+    elif len(orgs) >= 2:
+        h.superior = orgs[0]
+        h.issuer = " ".join(orgs[1:])
+    return h, last
+
+
+def _header_start(lines: list[Line], anchor: int) -> int:
+    """Walk back from the anchor (Quốc hiệu or title) over header-like lines."""
+    i = anchor
+    while i > 0 and _header_like(lines[i - 1]) and anchor - (i - 1) <= 8:
+        i -= 1
+    return i
+
+
+PERIOD_PATTERNS = [
+    ("term", re.compile(r"học\s+kỳ\s+(?P<hk>I{1,2}|1|2)\b.*?năm\s+học\s+(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("school_year", re.compile(r"năm\s+học\s*:?\s*(?P<y1>\d{4})\s*[-–—/]\s*(?P<y2>\d{4})", re.I)),
+    ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
+    ("half_year", re.compile(r"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s*(?P<y>\d{4})", re.I)),
+    ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
+    ("term_of_office", re.compile(r"nhiệm\s+kỳ\s*(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("year", re.compile(r"năm\s+(?P<y>\d{4})\b", re.I)),
+]
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def period_from(text: Optional[str]) -> Optional[Period]:
+    if not text:
+        return None
+    for kind, rx in PERIOD_PATTERNS:
+        m = rx.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        if kind == "term":
+            y1, y2 = int(g["y1"]), int(g["y2"])
+            first = g["hk"].upper() in ("I", "1")
+            start, end = (f"{y1}-09", f"{y2}-01") if first else (f"{y2}-01", f"{y2}-05")
+        elif kind in ("school_year",):
+            y1, y2 = int(g["y1"]), int(g["y2"])
+            if y2 != y1 + 1:
+                continue
+            start, end = f"{y1}-09", f"{y2}-08"
+        elif kind == "term_of_office":
+            start, end = f"{g['y1']}-01", f"{g['y2']}-12"
+        elif kind == "quarter":
+            q = _ROMAN.get(g["q"].upper()) or int(g["q"])
+            start, end = f"{g['y']}-{3 * q - 2:02d}", f"{g['y']}-{3 * q:02d}"
+        elif kind == "half_year":
+            first = fold(g["h"]) == "đầu"
+            start, end = (f"{g['y']}-01", f"{g['y']}-06") if first else (f"{g['y']}-07", f"{g['y']}-12")
+        elif kind == "month":
+            mo = int(g["m"])
+            if not 1 <= mo <= 12:
+                continue
+            start = end = f"{g['y']}-{mo:02d}"
+        else:
+            start, end = f"{g['y']}-01", f"{g['y']}-12"
+        return Period(kind=kind, start=start, end=end, text=m.group(0))
+    return None
+
+
+def _is_position(ln: Line) -> bool:
+    if len(ln.text) > 45 or not is_upper_text(ln.text, 0.7):
+        return False
+    f = ln.f.strip(" .:")
+    return any(f == fold(p) for p in _data()["positions"])
+
+
+def _is_person_name(text: str) -> bool:
+    toks = text.strip(" .").split()
+    if not 2 <= len(toks) <= 6:
+        return False
+    return all(NAME_TOKEN.match(t) for t in toks)
+
+
+def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signature], list[str], Optional[int]]:
+    """Signature and recipients from the last lines. Returns (signature, recipients, closing start index)."""
+    lo = max(body_start_i, len(lines) - 40)
+    tail = lines[lo:]
+    labels = [ln for ln in tail if any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])]
+    behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and is_upper_text(ln.text, 0.6) and len(ln.text) < 80]
+    positions = [ln for ln in tail if _is_position(ln)]
+    starts = [x[-1].i for x in (labels, behalf) if x] + ([positions[-1].i] if positions else [])
+    if not starts:
+        return None, [], None
+    closing = min(starts)
+
+    recipients: list[str] = []
+    if labels:
+        label = labels[-1]
+        first = re.sub(r"^[^:]*:\s*", "", label.text) if ":" in label.text else ""
+        cands = ([first] if first else []) + [ln.text for ln in lines[label.i + 1:]]
+        for c in cands:
+            if BULLET.match(c):
+                r = BULLET.sub("", c).strip().rstrip(";.,").strip()
+                if r:
+                    recipients.append(r)
+
+    sig = Signature()
+    anchor = closing
+    if behalf:
+        sig.on_behalf = behalf[-1].text.strip()
+        anchor = behalf[-1].i
+    pos_after = [p for p in positions if p.i >= anchor and p.text.strip() != sig.on_behalf]
+    if pos_after:
+        sig.position = pos_after[0].text.strip()
+        anchor = pos_after[0].i
+    names = [ln for ln in lines[anchor + 1:] if _is_person_name(ln.text) and not BULLET.match(ln.text)]
+    if names:
+        sig.name = names[-1].text.strip(" .")
+    if not (sig.on_behalf or sig.position or sig.name):
+        sig = None
+    else:
+        parts = [ln for ln in lines[closing:] if ln.text.strip() in (sig.on_behalf, sig.position, sig.name)]
+        if parts:
+            sig.start, sig.end = parts[0].start, parts[-1].end
+    return sig, recipients, closing
 
 
 def apply(doc: PlanDocument) -> PlanDocument:
+    lines = _lines(doc)
+    if not lines:
+        return doc
+    ti = find_title(lines)
+    nat = next((ln.i for ln in lines[:60] if _is_national(ln)), None)
+    anchor = nat if nat is not None and (ti is None or nat < ti) else ti
+    hstart = _header_start(lines, anchor) if anchor is not None else 0
+    header, after_header = parse_header(lines, hstart, ti)
+
+    body_i = after_header
+    if ti is not None:
+        j = ti + 1
+        while j < len(lines) and j <= ti + 3 and _title_continues(lines[j]):
+            j += 1
+        title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
+        doc.title = title_text
+        doc.doc_type = doc_type_of(lines[ti].text)
+        doc.period = period_from(title_text)
+        body_i = j
+        # a place-date or number line placed just under the title
+        for ln in lines[j:j + 3]:
+            if header.date is None and PLACE_DATE.match(ln.text) and len(ln.text) < 80:
+                header.place, header.date = _parse_place_date(ln.text)
+                header.date_text = ln.text
+                body_i = ln.i + 1
+    doc.header = header
+    doc.body_start = lines[body_i].start if body_i < len(lines) else len(doc.text or "")
+
+    sig, recipients, closing = parse_closing(lines, body_i)
+    doc.signature = sig
+    doc.recipients = recipients
+    doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc

@@ -1,8 +1,254 @@
-"""Section segmentation: numbering styles -> section tree."""
+"""Section segmentation: every numbering style seen in plans -> one section tree.
+
+Levels come from the numbering first: each style ("1.", "1.1.", "I.", "a)", "A.",
+"CHƯƠNG TRÌNH 1", "Phần I", "QUÝ III/2021", "Tháng 10/2024") gets its level from where it
+first appears in the open outline (an outline stack, as a reader would build it), and
+"1.1." is always a child of "1.". A numbered line only becomes a heading when its number
+continues an open sequence (next sibling, allowing a short gap that the checks report)
+or starts a new one at 1/I/a/A - so numbered rows of a flattened table, "-"/"+" bullets
+and list items inside a paragraph do not. Word's outline level and heading styles,
+then bold, decide the level of headings that carry no number.
+"""
 from __future__ import annotations
 
-from kehoach.parser.schema import PlanDocument
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from kehoach.parser.schema import Block, PlanDocument, Section
+from kehoach.parser.text.normalize import fold, is_upper_text
+
+VI_LOWER_LETTERS = "abcdđeghiklmnopqrstuvxy"
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+# (style, regex). The regex must define `num` (the numbering as written), `val` (the value
+# token) and `rest` (text after the numbering).
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+(?P<val>[^\s:.]+))\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))\b\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("chapter", re.compile(r"^(?P<num>(?:CHƯƠNG\s+TRÌNH|Chương\s+trình|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("quarter", re.compile(r"^(?P<num>(?:QUÝ|Quý)\s+(?P<val>IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
+    ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|\s[-–]))\s*(?P<rest>\S.*)$")),
+    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])\s+(?P<rest>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|\s[-–]))\s*(?P<rest>\S.*)$")),
+    ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
+    ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[).])\s+(?P<rest>\S.*)$")),
+]
+BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
+TABLE_ROW = re.compile(r"\s\|\s")
+TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
+
+
+def roman_value(s: str) -> Optional[int]:
+    s = s.upper()
+    if not s or any(c not in ROMAN_VALUES for c in s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = ROMAN_VALUES[a]
+        total += -v if b != " " and ROMAN_VALUES.get(b, 0) > v else v
+    return total if total > 0 else None
+
+
+def letter_value(s: str) -> Optional[int]:
+    s = s.lower()
+    if s in VI_LOWER_LETTERS:
+        return VI_LOWER_LETTERS.index(s) + 1
+    return None
+
+
+@dataclass
+class Candidate:
+    style: str  # style key incl. depth for arabic: "arabic:2"
+    values: tuple[int, ...]  # numeric value path (arabic multi-level) or (value,)
+    number: str
+    rest: str
+    line: int
+
+
+def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
+    if style == "arabic":
+        return tuple(int(x) for x in val.split("."))
+    if style in ("arabic_bare", "month"):
+        return (int(val),)
+    if style in ("roman",):
+        v = roman_value(val)
+        return (v,) if v else None
+    if style in ("chapter", "part", "quarter"):
+        if val.isdigit():
+            return (int(val),)
+        v = roman_value(val) or ORDINALS.get(fold(val))
+        return (v,) if v else None
+    if style == "upper":
+        v = letter_value(val)
+        return (v,) if v else None
+    if style == "lower":
+        v = letter_value(val)
+        return (v,) if v else None
+    return None
+
+
+def candidates(text: str, line: int) -> list[Candidate]:
+    """Every reading of a line as a numbered heading (a line like "C." may be roman or a letter)."""
+    out = []
+    if BULLET.match(text) or TABLE_ROW.search(text):
+        return out
+    for style, rx in PATTERNS:
+        m = rx.match(text)
+        if not m:
+            continue
+        vals = _value(style, m.group("val"))
+        if not vals:
+            continue
+        key = style
+        if style == "arabic":
+            key = f"arabic:{len(vals)}"
+        elif style == "arabic_bare":
+            key = "arabic:1"
+        out.append(Candidate(key, vals, m.group("num").strip(), m.group("rest").strip(), line))
+    return out
+
+
+@dataclass
+class Open:
+    cand: Candidate
+    node: Section
+    last: tuple[int, ...]
+    styles_below: list = field(default_factory=list)
+
+
+class Outline:
+    """The open outline: a stack of (style, last value) from the top level down."""
+
+    def __init__(self) -> None:
+        self.stack: list[Open] = []
+        self.roots: list[Section] = []
+
+    def position(self, style: str) -> Optional[int]:
+        for k, o in enumerate(self.stack):
+            if o.cand.style == style:
+                return k
+        return None
+
+    def accepts(self, c: Candidate, strict: bool) -> Optional[int]:
+        """Where the candidate would go: the stack depth it takes, or None if it is no heading."""
+        pos = self.position(c.style)
+        last_val = c.values[-1]
+        if c.style.startswith("arabic:") and len(c.values) > 1:
+            # "2.3" belongs under the open "2." (or "2.3.1" under "2.3"): the prefix must match
+            parent_style = f"arabic:{len(c.values) - 1}"
+            ppos = self.position(parent_style)
+            if ppos is not None:
+                if self.stack[ppos].last != c.values[:-1]:
+                    return None
+                if pos is not None and pos > ppos:
+                    prev = self.stack[pos].last[-1]
+                    return pos if 0 <= last_val - prev <= 3 else None
+                return ppos + 1 if last_val <= 3 else None
+            if pos is not None:
+                prev = self.stack[pos].last
+                return pos if prev[:-1] == c.values[:-1] and 0 <= last_val - prev[-1] <= 3 else None
+            return len(self.stack) if last_val <= 3 else None
+        if pos is not None:
+            prev = self.stack[pos].last[-1]
+            gap = last_val - prev
+            if 1 <= gap <= (2 if strict else 3) or gap == 0:
+                return pos
+            if last_val == 1 and pos == len(self.stack) - 1 and not strict:
+                return None
+            return None
+        # a style not open yet starts a new deeper level at its first value
+        return len(self.stack) if last_val == 1 else None
+
+    def add(self, c: Candidate, depth: int, node: Section) -> None:
+        del self.stack[depth:]
+        parent = self.stack[-1].node if self.stack else None
+        node.level = depth + 1
+        (parent.children if parent else self.roots).append(node)
+        self.stack.append(Open(c, node, c.values))
+
+
+def _heading_text(rest: str) -> str:
+    rest = rest.strip()
+    if len(rest) > 400:  # a heading that runs into its body: keep the first clause
+        cut = re.search(r"[:.]\s", rest[20:])
+        if cut:
+            rest = rest[: 20 + cut.start()]
+    return rest.rstrip(" :").strip()
+
+
+def _continues_heading(text: str) -> bool:
+    return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text)
+
+
+def build_tree(doc: PlanDocument) -> list[Section]:
+    t = doc.text or ""
+    blocks: list[Block] = [b for b in (doc.blocks or []) if b.start >= doc.body_start and b.end <= (doc.body_end or len(t))]
+    outline = Outline()
+    in_table = False
+    all_nodes: list[Section] = []
+    k = 0
+    while k < len(blocks):
+        b = blocks[k]
+        text = t[b.start:b.end]
+        if TABLE_HEADER.match(text):
+            in_table = True
+        cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k)
+        chosen = None
+        for c in cands:
+            if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
+                # "1 Nhiệm vụ" with no separator: only short heading-like lines, never table rows
+                if in_table or len(text) > 150:
+                    continue
+            strict = c.style == "arabic:1" and len(text) > 300 and not (b.outline_level or b.bold)
+            depth = outline.accepts(c, strict)
+            if depth is not None:
+                chosen = (c, depth)
+                break
+        if chosen is None:
+            if not cands and in_table and not TABLE_ROW.search(text) and len(text) > 80:
+                in_table = False
+            k += 1
+            continue
+        in_table = False
+        c, depth = chosen
+        heading = _heading_text(c.rest)
+        heading_end = b.end
+        j = k + 1
+        if not heading and j < len(blocks):
+            # "PHẦN THỨ NHẤT" / "CHƯƠNG TRÌNH 1" with the heading on the next line
+            nxt = t[blocks[j].start:blocks[j].end]
+            if not candidates(nxt, j) and len(nxt) <= 300:
+                heading = _heading_text(nxt)
+                heading_end = blocks[j].end
+                j += 1
+        # a heading that wraps onto the next line(s): lower-case continuation
+        while j < len(blocks) and heading and not heading.endswith((".", ":")):
+            nxt = t[blocks[j].start:blocks[j].end]
+            if not _continues_heading(nxt):
+                break
+            heading = heading + " " + nxt.strip().rstrip(" :")
+            heading_end = blocks[j].end
+            j += 1
+        style = c.style.split(":")[0]
+        node = Section(number=c.number, level=1, heading=heading, style=style, start=b.start, end=b.end,
+                       heading_start=b.start, heading_end=heading_end)
+        outline.add(c, depth, node)
+        all_nodes.append(node)
+        k = j
+    _set_ends(outline.roots, doc.body_end if doc.body_end is not None else len(t))
+    return outline.roots
+
+
+def _set_ends(nodes: list[Section], end: int) -> None:
+    for a, b in zip(nodes, nodes[1:] + [None]):
+        a.end = b.start - 1 if b is not None else end
+        a.end = max(a.end, a.heading_end)
+        _set_ends(a.children, a.end)
 
 
 def apply(doc: PlanDocument) -> PlanDocument:
+    doc.sections = build_tree(doc)
     return doc
