@@ -49,7 +49,28 @@ def _data():
 
 def _lines(doc: PlanDocument) -> list[Line]:
     t = doc.text or ""
-    return [Line(k, t[b.start:b.end], fold(t[b.start:b.end]), b.start, b.end) for k, b in enumerate(doc.blocks or [])]
+    raw = [(t[b.start:b.end], b.start, b.end) for b in doc.blocks or []]
+    out: list[Line] = []
+    k = 0
+    while k < len(raw):
+        text, start, end = raw[k]
+        # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
+        if k + 1 < len(raw) and k < 60:
+            f1, f2 = fold(text), fold(text + " " + raw[k + 1][0])
+            if len(f1) >= 8 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
+                text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
+                k += 1
+        out.append(Line(len(out), text, fold(text), start, end))
+        k += 1
+    return out
+
+
+def _hoa(f: str) -> str:
+    return f.replace("hoà", "hòa")
+
+
+def _national_text(f: str) -> bool:
+    return _hoa(f).startswith(NATIONAL)
 
 
 def doc_type_of(line: str) -> Optional[str]:
@@ -73,7 +94,7 @@ def _is_title_start(ln: Line, allow_mixed: bool) -> bool:
 
 
 def _is_national(ln: Line) -> bool:
-    return ln.f.startswith(NATIONAL) or ln.f.replace("hoà", "hòa").startswith(NATIONAL)
+    return _national_text(ln.f)
 
 
 def _is_motto(ln: Line) -> bool:

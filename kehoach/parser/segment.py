@@ -172,10 +172,10 @@ class Outline:
 
 def _heading_text(rest: str) -> str:
     rest = rest.strip()
-    if len(rest) > 400:  # a heading that runs into its body: keep the first clause
-        cut = re.search(r"[:.]\s", rest[20:])
+    if len(rest) > 250:  # a heading that runs into its body (run-on text): keep its first sentence
+        cut = re.search(r"\.\s", rest[10:200])
         if cut:
-            rest = rest[: 20 + cut.start()]
+            rest = rest[: 10 + cut.start()]
     return rest.rstrip(" :").strip()
 
 

@@ -17,14 +17,30 @@ PAGE_FURNITURE = re.compile(
 )
 
 
+# In a plan that arrives as one paragraph, headings and bullets follow a sentence end
+# inline: "... như sau: 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ... - Phấn đấu ...".
+RUN_ON_BREAK = re.compile(
+    r"(?<=[.;:!?…”\"])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}[.)]|[a-zđ]\)|[A-ZĐ]\.|"
+    r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC)\s+\w+|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
+)
+RUN_ON_MIN = 1200
+
+
+def split_run_on(line: str) -> list[str]:
+    """Split an over-long line (a whole plan as one paragraph) at inline headings and bullets."""
+    if len(line) < RUN_ON_MIN:
+        return [line]
+    return [p for p in RUN_ON_BREAK.split(line) if p.strip()]
+
+
 def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in text.split("\n"):
-            line = tidy_spaces(line)
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(ln))):
+            line = line.strip()
             if not line or PAGE_FURNITURE.match(line):
                 continue
             if parts:

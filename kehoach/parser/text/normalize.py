@@ -11,21 +11,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Old-style tone placement puts the mark on the first vowel of oa/oe/uy; the new style puts
-# it on the second. Map the old form to the new one (both NFC).
+# Two spellings of the same syllable: the mark on the second vowel of a final oa/oe/uy
+# ("hoà", "thuỷ", "Uỷ") or on the first ("hòa", "thủy", "Ủy"). We fold to the first form,
+# the one most official documents use today; "hoàn", "toàn" (pair not final) never change.
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook, dot below
 
 
 def _old_to_new_table() -> dict[str, str]:
     pairs = {}
-    for first, second in (("o", "a"), ("o", "e"), ("u", "y")):
+    for v1, v2 in (("o", "a"), ("o", "e"), ("u", "y")):
         for tone in _TONES:
             for up1, up2 in ((False, False), (True, False), (True, True)):
-                a = first.upper() if up1 else first
-                b = second.upper() if up2 else second
-                old = unicodedata.normalize("NFC", a + tone + b)
-                new = unicodedata.normalize("NFC", a + b + tone)
-                pairs[old] = new
+                a = v1.upper() if up1 else v1
+                b = v2.upper() if up2 else v2
+                on_second = unicodedata.normalize("NFC", a + b + tone)
+                on_first = unicodedata.normalize("NFC", a + tone + b)
+                pairs[on_second] = on_first
     return pairs
 
 
@@ -60,7 +61,7 @@ def tidy_spaces(s: str) -> str:
 
 
 def new_tone_placement(s: str) -> str:
-    """Thuỷ -> Thủy, hoá -> hóa, Uỷ -> Ủy (new-style tone placement), except after q."""
+    """Thuỷ -> Thủy, hoá -> hóa, Uỷ -> Ủy when the pair ends the syllable; never after q (quý)."""
     s = nfc(s)
 
     def repl(m: re.Match) -> str:

@@ -1,0 +1,317 @@
+"""Word .docx reader (python-docx).
+
+Paragraphs and tables in document order; tables cell by cell (the two-column header table
+and the signature table come out as separate cells, never interleaved); list numbers that
+Word generates from numPr (on the paragraph or inherited from its style) rendered as the
+visible number ("1.1.", "a)", "•"); soft line breaks kept as line breaks; style name,
+outline level and bold kept as provenance for the segmenter. Runs in legacy Vietnamese
+fonts (.VnTime = TCVN3, VNI-Times = VNI) are converted to Unicode.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Iterator, Optional
+
+from kehoach.parser.errors import CorruptFile, EncryptedFile
+from kehoach.parser.readers.base import RawBlock, RawDocument, register
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MAX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml; a plan is far smaller
+
+
+def _roman(n: int) -> str:
+    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def _letter(n: int) -> str:
+    s = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(97 + r) + s
+    return s
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("decimal", "decimalZero"):
+        return f"{n:02d}" if fmt == "decimalZero" and n < 10 else str(n)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Word list numbering: numId/ilvl -> the visible label, with counters in reading order."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, dict]] = {}  # numId -> ilvl -> {start, fmt, text}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            part = document.part.numbering_part
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        root = part.element
+        abstract: dict[str, dict[int, dict]] = {}
+        for an in root.findall(f"{W}abstractNum"):
+            aid = an.get(f"{W}abstractNumId")
+            abstract[aid] = {int(lvl.get(f"{W}ilvl", "0")): self._lvl(lvl) for lvl in an.findall(f"{W}lvl")}
+        for num in root.findall(f"{W}num"):
+            nid = num.get(f"{W}numId")
+            aid_el = num.find(f"{W}abstractNumId")
+            if aid_el is None:
+                continue
+            levels = {k: dict(v) for k, v in abstract.get(aid_el.get(f"{W}val"), {}).items()}
+            for ov in num.findall(f"{W}lvlOverride"):
+                ilvl = int(ov.get(f"{W}ilvl", "0"))
+                so = ov.find(f"{W}startOverride")
+                if so is not None and ilvl in levels:
+                    levels[ilvl]["start"] = int(so.get(f"{W}val", "1"))
+                lvl = ov.find(f"{W}lvl")
+                if lvl is not None:
+                    levels[ilvl] = self._lvl(lvl)
+            self.levels[nid] = levels
+
+    @staticmethod
+    def _lvl(lvl) -> dict:
+        def val(tag: str, default: str) -> str:
+            el = lvl.find(f"{W}{tag}")
+            return el.get(f"{W}val", default) if el is not None else default
+
+        return {"start": int(val("start", "1")), "fmt": val("numFmt", "decimal"), "text": val("lvlText", "")}
+
+    def label(self, num_id: str, ilvl: int) -> Optional[str]:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return None
+        lv = levels[ilvl]
+        if lv["fmt"] == "bullet":
+            t = lv["text"]
+            return t if t in ("-", "–", "+", "*", "•") else "•"
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        if counters[ilvl] == 0:
+            counters[ilvl] = lv["start"]
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+
+        def repl(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            lvk = levels.get(k, {"fmt": "decimal", "start": 1})
+            n = counters[k] or lvk["start"]
+            return format_number(n, lvk["fmt"] if k == ilvl else ("decimal" if lvk["fmt"] == "bullet" else lvk["fmt"]))
+
+        return re.sub(r"%([1-9])", repl, lv["text"]).strip() or None
+
+
+def _style_chain(style) -> Iterator:
+    seen = 0
+    while style is not None and seen < 20:
+        yield style
+        style = style.base_style
+        seen += 1
+
+
+def _num_pr(paragraph) -> Optional[tuple[str, int]]:
+    ppr = paragraph._p.pPr
+    num_pr = ppr.numPr if ppr is not None else None
+    if num_pr is None:
+        for st in _style_chain(paragraph.style):
+            sppr = st.element.pPr
+            if sppr is not None and sppr.numPr is not None:
+                num_pr = sppr.numPr
+                break
+    if num_pr is None or num_pr.numId is None:
+        return None
+    nid = str(num_pr.numId.val)
+    if nid == "0":
+        return None
+    ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+    return nid, int(ilvl)
+
+
+def _outline_level(paragraph) -> Optional[int]:
+    ppr = paragraph._p.pPr
+    el = ppr.find(f"{W}outlineLvl") if ppr is not None else None
+    if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
+        return int(el.get(f"{W}val")) + 1
+    for st in _style_chain(paragraph.style):
+        m = re.match(r"^heading\s*(\d)$", (st.name or "").strip(), re.I)
+        if m:
+            return int(m.group(1))
+        sppr = st.element.pPr
+        el = sppr.find(f"{W}outlineLvl") if sppr is not None else None
+        if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
+            return int(el.get(f"{W}val")) + 1
+    return None
+
+
+def _style_bold(paragraph) -> bool:
+    for st in _style_chain(paragraph.style):
+        if st.font.bold is not None:
+            return bool(st.font.bold)
+    return False
+
+
+def _run_font(run, paragraph) -> Optional[str]:
+    rpr = run._r.rPr
+    if rpr is not None and rpr.rFonts is not None:
+        name = rpr.rFonts.get(f"{W}ascii") or rpr.rFonts.get(f"{W}hAnsi")
+        if name:
+            return name
+    for st in _style_chain(paragraph.style):
+        if st.font.name:
+            return st.font.name
+    return None
+
+
+class _Legacy:
+    """Converts runs typed in legacy Vietnamese fonts; loaded only when such a font shows up."""
+
+    def __init__(self) -> None:
+        self.used: Optional[str] = None
+        try:
+            from kehoach.parser.text import legacy
+        except ImportError:
+            legacy = None
+        self.mod = legacy
+
+    def convert(self, text: str, font: Optional[str]) -> str:
+        if not self.mod or not font:
+            return text
+        enc = self.mod.font_encoding(font)
+        if not enc:
+            return text
+        self.used = enc
+        upper = font.rstrip().upper().endswith("H")  # .VnTimeH / .VnArialH: the capitals font
+        return self.mod.decode_str(text, enc, upper=upper)
+
+
+def _paragraph_text(paragraph, legacy: _Legacy) -> tuple[str, Optional[bool]]:
+    parts: list[str] = []
+    bold_flags: list[bool] = []
+    style_bold = _style_bold(paragraph)
+    for child in paragraph._p.iter():
+        tag = child.tag
+        if tag == f"{W}r":
+            pass
+        elif tag == f"{W}t" and child.text:
+            run_el = child.getparent()
+            text = child.text
+            font = None
+            from docx.text.run import Run
+
+            run = Run(run_el, paragraph)
+            font = _run_font(run, paragraph)
+            text = legacy.convert(text, font)
+            parts.append(text)
+            if text.strip():
+                b = run.bold
+                bold_flags.append(style_bold if b is None else bool(b))
+        elif tag in (f"{W}br", f"{W}cr"):
+            if child.get(f"{W}type") in (None, "textWrapping"):
+                parts.append("\n")
+        elif tag == f"{W}tab":
+            parts.append("\t")
+    text = "".join(parts)
+    bold = all(bold_flags) if bold_flags else None
+    return text, bold
+
+
+def _iter_body(parent_el) -> Iterator:
+    for child in parent_el.iterchildren():
+        if child.tag == f"{W}p":
+            yield "p", child
+        elif child.tag == f"{W}tbl":
+            yield "tbl", child
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _iter_body(content)
+
+
+def _check_zip(data: bytes, path: str) -> None:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as e:
+        raise CorruptFile(path, f"not a valid .docx: {e} (truncated or not a Word file)") from e
+    names = set(zf.namelist())
+    if "EncryptionInfo" in names or "EncryptedPackage" in names:
+        raise EncryptedFile(path, "the Word document is password-protected")
+    if "word/document.xml" not in names:
+        raise CorruptFile(path, "not a Word document: the zip has no word/document.xml")
+    info = zf.getinfo("word/document.xml")
+    if info.file_size > MAX_XML_BYTES:
+        raise CorruptFile(path, f"word/document.xml is {info.file_size // 1_000_000} MB uncompressed: refused (zip bomb?)")
+
+
+@register("docx")
+def read_docx(data: bytes, path: str) -> RawDocument:
+    _check_zip(data, path)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises assorted errors on broken parts
+        raise CorruptFile(path, f"cannot open .docx: {type(e).__name__}: {e}") from e
+    numbering = Numbering(document)
+    legacy = _Legacy()
+    blocks: list[RawBlock] = []
+    table_no = [0]
+
+    def para_block(p_el, parent, kind: str = "paragraph", **prov) -> None:
+        p = Paragraph(p_el, parent)
+        text, bold = _paragraph_text(p, legacy)
+        label = None
+        np = _num_pr(p)
+        if np is not None:
+            label = numbering.label(*np)
+        if not text.strip():
+            return
+        if label:
+            text = f"{label} {text.lstrip()}"
+        style = p.style.name if p.style is not None else None
+        blocks.append(RawBlock(text=text, kind=kind if not label or label in "•-–+*" else "list_item" if kind == "paragraph" else kind,
+                               style=style, outline_level=_outline_level(p), bold=bold, numbering=label, **prov))
+
+    def table_blocks(tbl_el, parent) -> None:
+        tno = table_no[0]
+        table_no[0] += 1
+        table = Table(tbl_el, parent)
+        for r, row in enumerate(table.rows):
+            seen = set()
+            for c, cell in enumerate(row.cells):
+                if id(cell._tc) in seen:  # merged cells repeat the same tc
+                    continue
+                seen.add(id(cell._tc))
+                for kind, el in _iter_body(cell._tc):
+                    if kind == "p":
+                        para_block(el, cell, kind="cell", table=tno, row=r, col=c)
+                    else:
+                        table_blocks(el, cell)
+
+    body = document.element.body
+    for kind, el in _iter_body(body):
+        if kind == "p":
+            para_block(el, document)
+        else:
+            table_blocks(el, document)
+    return RawDocument(blocks=blocks, format="docx", encoding=legacy.used)
