@@ -131,13 +131,27 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
-def _title_continues(ln: Line) -> bool:
+def _title_continues(ln: Line, title_has_period: bool = True) -> bool:
+    from kehoach.parser.segment import candidates
+
     if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
         return False
+    # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
+    # (but "QUÝ I NĂM 2025" under a title that names no period yet is the title's period)
+    for c in candidates(ln.text, ln.i):
+        style = c.style.split(":")[0]
+        if style in ("quarter", "month") and not title_has_period and period_from(ln.text):
+            continue
+        if style in ("part", "chapter", "quarter", "month", "roman", "upper") or c.values == (1,):
+            return False
     if re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f):
         return False
     starts = ("năm", "về ", "v/v", "(", "giai đoạn", "nhiệm kỳ", "tháng", "quý", "học kỳ", "6 tháng", "sáu tháng")
     return is_upper_text(ln.text, 0.7) or ln.f.startswith(starts)
+
+
+# vowel-less abbreviations that are whole words, not pieces of a broken one
+_ABBREV = {"CĐ", "CĐCS", "BCH", "LĐLĐ", "THPT", "THCS", "TH", "MN", "GD", "GDĐT", "TP", "TX", "BGH", "TTCM", "PGD", "SGD"}
 
 
 def _glue(prev: str, nxt: str) -> str:
@@ -145,7 +159,10 @@ def _glue(prev: str, nxt: str) -> str:
     a = prev.split()[-1] if prev.split() else ""
     b = nxt.split()[0] if nxt.split() else ""
     no_vowel = lambda w: not any(c in _VOWELS for c in fold(w))  # noqa: E731
-    if a and b and (no_vowel(a) or no_vowel(b)) and a.isalpha() and b.isalpha():
+    if not (a.isalpha() and b.isalpha()) or a.upper() in _ABBREV or b.upper() in _ABBREV:
+        return prev + " " + nxt
+    lone_piece = len(nxt.split()) == 1 and len(b) <= 3  # "...THỪA THIÊN HU" / "Ế", "ĐÔ" / "NG"
+    if lone_piece or (no_vowel(a) and len(a) <= 3) or (no_vowel(b) and len(b) <= 3):
         return prev + nxt
     return prev + " " + nxt
 
@@ -332,7 +349,13 @@ def apply(doc: PlanDocument) -> PlanDocument:
     body_i = after_header
     if ti is not None:
         j = ti + 1
-        while j < len(lines) and j <= ti + 3 and _title_continues(lines[j]):
+        if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
+            # "KẾ HOẠCH" alone: the next line is the subject, whatever its case
+            nxt = lines[j]
+            if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính gửi)\b", nxt.f):
+                j += 1
+        while j < len(lines) and j <= ti + 3 and _title_continues(
+                lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None):
             j += 1
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
         doc.title = title_text

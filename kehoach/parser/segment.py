@@ -151,16 +151,20 @@ class Outline:
                 prev = self.stack[pos].last
                 return pos if prev[:-1] == c.values[:-1] and 0 <= last_val - prev[-1] <= 3 else None
             return len(self.stack) if last_val <= 3 else None
+        calendar = c.style in ("quarter", "month")
         if pos is not None:
             prev = self.stack[pos].last[-1]
             gap = last_val - prev
+            if calendar and gap < 0:
+                gap += 4 if c.style == "quarter" else 12  # QUÝ IV -> QUÝ I, Tháng 12 -> Tháng 1
             if 1 <= gap <= (2 if strict else 3) or gap == 0:
                 return pos
             if last_val == 1 and pos == len(self.stack) - 1 and not strict:
                 return None
             return None
-        # a style not open yet starts a new deeper level at its first value
-        return len(self.stack) if last_val == 1 else None
+        # a style not open yet starts a new deeper level at its first value; a plan for
+        # the second half-year starts at QUÝ III or Tháng 7
+        return len(self.stack) if last_val == 1 or calendar else None
 
     def add(self, c: Candidate, depth: int, node: Section) -> None:
         del self.stack[depth:]
@@ -180,7 +184,7 @@ def _heading_text(rest: str) -> str:
 
 
 def _continues_heading(text: str) -> bool:
-    return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text)
+    return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text) and not candidates(text, 0)
 
 
 def build_tree(doc: PlanDocument) -> list[Section]:

@@ -1,0 +1,79 @@
+"""Header, title and closing block as plain text really arrives (issue 2)."""
+from kehoach.parser import parse_bytes
+
+BODY = "1. Nhiệm vụ trọng tâm\n- Phấn đấu 100% đoàn viên tham gia.\n2. Tổ chức thực hiện\n- Giao BCH triển khai.\n"
+CLOSING = """Nơi nhận:
+- LĐLĐ huyện Phú Vang;
+- Lưu VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+def frame(text: str):
+    return parse_bytes(text.encode("utf-8"), "plan.txt", nlp=False, checks=False)
+
+
+def test_flattened_two_columns_with_space_runs():
+    text = (
+        "CÔNG ĐOÀN GIÁO DỤC HUYỆN PHÚ VANG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CĐCS TRƯỜNG THCS PHÚ ĐA                   Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 07/KH-CĐ                        Phú Đa, ngày 05 tháng 10 năm 2023\n\n"
+        "KẾ HOẠCH\nTổ chức các hoạt động chào mừng ngày 20/10\n" + BODY + CLOSING
+    )
+    d = frame(text)
+    h = d.header
+    assert (h.superior, h.issuer, h.number, h.place, h.date) == (
+        "CÔNG ĐOÀN GIÁO DỤC HUYỆN PHÚ VANG", "CĐCS TRƯỜNG THCS PHÚ ĐA", "07/KH-CĐ", "Phú Đa", "2023-10-05")
+    assert d.doc_type == "Kế hoạch" and d.title == "KẾ HOẠCH Tổ chức các hoạt động chào mừng ngày 20/10"
+    assert [s.number for s in d.sections] == ["1.", "2."]
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Văn Bình")
+    assert d.recipients == ["LĐLĐ huyện Phú Vang", "Lưu VT"]
+
+
+def test_interleaved_line_by_line_and_name_broken_mid_word():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH THỪA THIÊN HU\nẾ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "BAN CHẤP HÀNH CÔNG ĐOÀN TRƯỜNG\nĐộc lập - Tự do - Hạnh phúc\n"
+        "THPT NGUYỄN HUỆ\n\nHuế, ngày 02 tháng 01 năm 2025\n"
+        "CHƯƠNG TRÌNH CÔNG TÁC\nQUÝ I NĂM 2025\n" + BODY + CLOSING
+    )
+    d = frame(text)
+    assert d.header.superior == "LIÊN ĐOÀN LAO ĐỘNG TỈNH THỪA THIÊN HUẾ"
+    assert d.header.issuer == "BAN CHẤP HÀNH CÔNG ĐOÀN TRƯỜNG THPT NGUYỄN HUỆ"
+    assert d.header.date == "2025-01-02" and d.header.place == "Huế"
+    assert d.doc_type == "Chương trình"
+    assert (d.period.kind, d.period.start, d.period.end) == ("quarter", "2025-01", "2025-03")
+
+
+def test_site_chrome_is_not_the_header():
+    text = (
+        "Trang chủ > Văn bản > Kế hoạch\nCập nhật lúc 08:15 ngày 12/09/2024\nLượt xem: 345\n"
+        "Kế hoạch hoạt động công đoàn năm học 2024-2025 - Trường Tiểu học Kim Đồng\n"
+        "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC KIM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Kim Đồng, ngày 10 tháng 9 năm 2024\nKẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nNĂM HỌC 2024 - 2025\n" + BODY
+    )
+    d = frame(text)
+    assert d.header.date == "2024-09-10" and d.header.issuer == "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC KIM ĐỒNG"
+    assert d.header.superior is None
+    assert d.title == "KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN NĂM HỌC 2024 - 2025"
+    assert (d.period.kind, d.period.start, d.period.end) == ("school_year", "2024-09", "2025-08")
+    assert d.signature is None and d.recipients == []
+
+
+def test_periods():
+    from kehoach.parser.frame import period_from
+
+    cases = {
+        "KẾ HOẠCH HOẠT ĐỘNG NĂM 2024": ("year", "2024-01", "2024-12"),
+        "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 10/2024": ("month", "2024-10", "2024-10"),
+        "KẾ HOẠCH 6 THÁNG ĐẦU NĂM 2025": ("half_year", "2025-01", "2025-06"),
+        "KẾ HOẠCH HỌC KỲ II NĂM HỌC 2024-2025": ("term", "2025-01", "2025-05"),
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG NHIỆM KỲ 2023 - 2028": ("term_of_office", "2023-01", "2028-12"),
+        "KẾ HOẠCH CÔNG TÁC QUÝ 3 NĂM 2021": ("quarter", "2021-07", "2021-09"),
+    }
+    for title, want in cases.items():
+        p = period_from(title)
+        assert (p.kind, p.start, p.end) == want, title
+    assert period_from("KẾ HOẠCH TỔ CHỨC HỘI THI") is None

@@ -1,0 +1,114 @@
+"""Every numbering style issue 2 lists, on small plans written for the test."""
+from kehoach.parser import parse_bytes
+from kehoach.parser.schema import iter_sections
+
+HEAD = "KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nNĂM HỌC 2024-2025\n"
+
+
+def tree(body: str, head: str = HEAD):
+    doc = parse_bytes((head + body).encode("utf-8"), "t.txt", nlp=False, checks=False)
+    return [(s.level, s.number, s.heading) for s in iter_sections(doc.sections)], doc
+
+
+def test_roman_arabic_letter_and_bullets():
+    body = """I. MỤC ĐÍCH YÊU CẦU
+1. Mục đích
+- Nâng cao chất lượng hoạt động.
++ Chi tiết một.
+2. Yêu cầu
+a) Đúng quy định
+b) Thiết thực
+II. NỘI DUNG
+1/ Công tác tuyên truyền
+2/ Công tác thi đua
+"""
+    got, _ = tree(body)
+    assert got == [
+        (1, "I.", "MỤC ĐÍCH YÊU CẦU"), (2, "1.", "Mục đích"), (2, "2.", "Yêu cầu"),
+        (3, "a)", "Đúng quy định"), (3, "b)", "Thiết thực"), (1, "II.", "NỘI DUNG"),
+        (2, "1/", "Công tác tuyên truyền"), (2, "2/", "Công tác thi đua"),
+    ]
+
+
+def test_parts_with_heading_on_next_line_and_letters():
+    body = """PHẦN THỨ NHẤT
+ĐÁNH GIÁ KẾT QUẢ NĂM HỌC 2023-2024
+A. Ưu điểm
+B. Tồn tại
+PHẦN THỨ HAI
+PHƯƠNG HƯỚNG NHIỆM VỤ
+I - Nhiệm vụ chung
+II - Nhiệm vụ cụ thể
+"""
+    got, _ = tree(body)
+    assert got == [
+        (1, "PHẦN THỨ NHẤT", "ĐÁNH GIÁ KẾT QUẢ NĂM HỌC 2023-2024"), (2, "A.", "Ưu điểm"), (2, "B.", "Tồn tại"),
+        (1, "PHẦN THỨ HAI", "PHƯƠNG HƯỚNG NHIỆM VỤ"), (2, "I -", "Nhiệm vụ chung"), (2, "II -", "Nhiệm vụ cụ thể"),
+    ]
+
+
+def test_quarters_months_and_bare_numbers():
+    body = """QUÝ III/2021 (Tháng 7 – 9)
+Tháng 7/2021
+- Họp Ban Chấp hành.
+Tháng 8/2021
+- Tổ chức tập huấn.
+QUÝ IV/2021 (Tháng 10 – 12)
+1 Tổ chức hội nghị
+2 Tổng kết năm
+"""
+    got, _ = tree(body, head="KẾ HOẠCH CÔNG TÁC 6 THÁNG CUỐI NĂM 2021\n")
+    assert [(lv, num) for lv, num, _ in got] == [
+        (1, "QUÝ III/2021"), (2, "Tháng 7/2021"), (2, "Tháng 8/2021"), (1, "QUÝ IV/2021"), (2, "1"), (2, "2"),
+    ]
+
+
+def test_numbered_table_rows_are_not_sections():
+    body = """1. Lịch công tác
+STT Nội dung Thời gian Người thực hiện
+1 Họp BCH Tháng 9 Chủ tịch
+2 Đại hội Tháng 10 BCH
+| 3 | Tổng kết | Tháng 5 | BCH |
+2. Tổ chức thực hiện
+"""
+    got, _ = tree(body)
+    assert [(lv, num) for lv, num, _ in got] == [(1, "1."), (1, "2.")]
+
+
+def test_restart_inside_parent_and_sequence_guard():
+    body = """CHƯƠNG TRÌNH 1
+Công tác tuyên truyền
+1. Học tập nghị quyết
+2. Phổ biến pháp luật
+CHƯƠNG TRÌNH 2
+Công tác kiểm tra
+1. Kiểm tra tài chính
+Năm 2024 có 7 chương trình.
+5. Một dòng đánh số lạc chỗ không phải mục
+2. Kiểm tra giám sát
+"""
+    got, _ = tree(body)
+    assert [(lv, num) for lv, num, _ in got] == [
+        (1, "CHƯƠNG TRÌNH 1"), (2, "1."), (2, "2."), (1, "CHƯƠNG TRÌNH 2"), (2, "1."), (2, "2."),
+    ]
+
+
+def test_glued_number_and_wrapped_heading():
+    body = """NHIỆM VỤ CỦA ĐƠN VỊ1. Công tác tuyên truyền, vận động đoàn viên
+và người lao động
+- Tuyên truyền nghị quyết.
+2. Công tác chăm lo
+"""
+    got, _ = tree(body)
+    assert got[0] == (1, "1.", "Công tác tuyên truyền, vận động đoàn viên và người lao động")
+    assert got[1][:2] == (1, "2.")
+
+
+def test_whole_plan_as_one_paragraph():
+    filler = "Tiếp tục thực hiện tốt các nhiệm vụ được giao trong năm học. " * 15
+    body = ("Căn cứ hướng dẫn của cấp trên, Công đoàn xây dựng kế hoạch như sau: 1. Nhiệm vụ trọng tâm. " + filler
+            + "1.1. Chăm lo đời sống đoàn viên. " + filler + "1.2. Tuyên truyền giáo dục. " + filler
+            + "2. Giải pháp thực hiện. " + filler)
+    got, _ = tree(body + "\n")
+    assert [(lv, num) for lv, num, _ in got] == [(1, "1."), (2, "1.1."), (2, "1.2."), (1, "2.")]
+    assert got[0][2] == "Nhiệm vụ trọng tâm"
