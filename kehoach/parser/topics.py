@@ -1,0 +1,223 @@
+"""Topic of each section: which work area of a union plan it is about.
+
+Rule-based on the taxonomy in `models/topics.yaml` (phrases with weights, data not code).
+A section's heading names its subject, so heading phrases weigh HEADING_WEIGHT times more
+than body phrases, and earlier phrases in a heading weigh more than later ones ("Chăm lo ...;
+tham gia quản lý" is about chăm lo). The body only votes for work areas: words like "yêu cầu"
+or "chỉ tiêu" appear in every body and say nothing about its subject. A heading with no
+signal ("Đối với nhà trường") leans on its parent; a heading over children of three or more
+different work areas ("Nội dung thực hiện") is an overall-tasks section (`nhiem_vu`).
+
+Targets take the topic of the section they fall in; a target inside a list section (the
+"Các chỉ tiêu" list, proposals, an overall-tasks heading) is classified by its own line,
+because "100% đoàn viên đóng đoàn phí" belongs with finances, not with "chỉ tiêu".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kehoach import models
+from kehoach.parser.schema import PlanDocument, Section, iter_sections
+from kehoach.parser.text.normalize import fold, strip_accents
+
+HEADING_WEIGHT = 4.0
+# weight of the earliest heading phrase relative to one at the very end of the heading
+FIRST_PHRASE_BONUS = 0.6
+BODY_SHARE = 0.25  # share of the body's distribution when the heading has signal
+PARENT_SHARE = 0.6  # share of the parent's topic when the heading has none
+FALLBACK = "khac"
+WORK_AREA = "work_area"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    label: str
+    label_en: str
+    kind: str
+    patterns: tuple[tuple[re.Pattern, re.Pattern, float, int], ...] = field(repr=False, default=())
+
+
+def _compile(phrase: str) -> tuple[re.Pattern, re.Pattern]:
+    key = fold(phrase)
+    body = re.escape(key).replace(r"\ ", r"\s+")
+    bare = re.escape(strip_accents(key)).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<!\w){body}(?!\w)"), re.compile(rf"(?<!\w){bare}(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def taxonomy() -> tuple[Topic, ...]:
+    """The topics of models/topics.yaml, in file order, with compiled phrase patterns."""
+    data = models.load("topics.yaml")
+    out = []
+    for t in data["topics"]:
+        kws = sorted(t.get("keywords", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
+        pats = tuple((*_compile(str(k)), float(w), len(str(k))) for k, w in kws)
+        out.append(Topic(t["id"], t["label"], t.get("label_en", t["label"]), t.get("kind", WORK_AREA), pats))
+    out.append(Topic(FALLBACK, "Khác", "Other", "structure"))
+    return tuple(out)
+
+
+def topic_ids() -> list[str]:
+    return [t.id for t in taxonomy()]
+
+
+def get(topic_id: str | None) -> Topic | None:
+    for t in taxonomy():
+        if t.id == topic_id:
+            return t
+    return None
+
+
+def label(topic_id: str | None) -> str:
+    t = get(topic_id)
+    return t.label if t else ""
+
+
+def is_work_area(topic_id: str | None) -> bool:
+    t = get(topic_id)
+    return bool(t and t.kind == WORK_AREA)
+
+
+def _has_accents(s: str) -> bool:
+    return s != strip_accents(s)
+
+
+def score(text: str, *, positional: bool = False, work_areas_only: bool = False) -> dict[str, float]:
+    """Weighted phrase hits per topic. Within a topic a phrase inside a longer matched phrase
+    is not counted again; across topics overlaps count (a phrase can serve two topics).
+    Text without diacritics (OCR, typed without accents) is matched on the bare forms."""
+    key = fold(text)
+    if not key:
+        return {}
+    accented = _has_accents(key)
+    if not accented:
+        key = strip_accents(key)
+    n = max(len(key), 1)
+    out: dict[str, float] = {}
+    for t in taxonomy():
+        if work_areas_only and t.kind != WORK_AREA:
+            continue
+        taken: list[tuple[int, int]] = []
+        total = 0.0
+        for pat, bare, weight, _ in t.patterns:
+            for m in (pat if accented else bare).finditer(key):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                w = weight
+                if positional:
+                    w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - m.start() / n)
+                total += w
+        if total:
+            out[t.id] = total
+    return out
+
+
+def _normalise(s: dict[str, float]) -> dict[str, float]:
+    total = sum(s.values())
+    return {k: v / total for k, v in s.items()} if total else {}
+
+
+def _mix(*parts: tuple[float, dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for share, dist in parts:
+        for k, v in dist.items():
+            out[k] = out.get(k, 0.0) + share * v
+    return out
+
+
+def _best(dist: dict[str, float]) -> tuple[str, float]:
+    order = {t: i for i, t in enumerate(topic_ids())}
+    k = min(dist, key=lambda t: (-dist[t], order.get(t, 99)))
+    return k, dist[k]
+
+
+def rank(heading: str, body: str = "", parent: str | None = None) -> list[tuple[str, float]]:
+    """Topics for one section, best first, with scores that sum to 1 (empty if no signal)."""
+    head = score(heading, positional=True)
+    head = {k: v * HEADING_WEIGHT for k, v in head.items()}
+    body_d = _normalise(score(body, work_areas_only=True))
+    if head:
+        dist = _mix((1 - BODY_SHARE, _normalise(head)), (BODY_SHARE, body_d)) if body_d else _normalise(head)
+    elif parent and parent != FALLBACK:
+        dist = _mix((PARENT_SHARE, {parent: 1.0}), (1 - PARENT_SHARE, body_d)) if body_d else {parent: 1.0}
+    else:
+        dist = body_d
+    order = {t: i for i, t in enumerate(topic_ids())}
+    return sorted(dist.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+
+
+def classify(heading: str, body: str = "", parent: str | None = None) -> tuple[str, float]:
+    """(topic, confidence in 0..1) for one section."""
+    ranked = rank(heading, body, parent)
+    if not ranked:
+        return FALLBACK, 0.0
+    top, p = ranked[0]
+    head = score(heading)
+    if not head:
+        # no word of the heading names a topic: the guess rests on the parent or the body
+        p *= 0.8 if parent else 0.6
+    elif max(head.values()) < 2.0:
+        p *= 0.8  # one weak, generic word
+    return top, round(min(p, 1.0), 3)
+
+
+def own_body(doc: PlanDocument, s: Section) -> str:
+    """The section's own text: after its heading, before its first child."""
+    if not doc.text:
+        return ""
+    end = s.children[0].heading_start if s.children else s.end
+    return doc.text[s.heading_end:max(end, s.heading_end)]
+
+
+def _assign_section(doc: PlanDocument, s: Section, parent: str | None) -> None:
+    topic, conf = classify(s.heading, own_body(doc, s), parent)
+    s.topic, s.topic_confidence = topic, conf
+    for c in s.children:
+        # children inherit only a real work area or a list topic (kiến nghị's "Đối với ...")
+        _assign_section(doc, c, topic if topic not in ("nhiem_vu", FALLBACK) else None)
+    if len(s.children) >= 2:
+        kids = {c.topic for c in s.children if is_work_area(c.topic)}
+        head = score(s.heading)
+        weak = not head or max(head.values()) < 2.0
+        if len(kids) >= 3 and (weak or not is_work_area(topic) and topic != "nhiem_vu"):
+            s.topic, s.topic_confidence = "nhiem_vu", round(min(0.9, 0.5 + 0.1 * len(kids)), 3)
+
+
+def _line_at(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a:b if b >= 0 else len(text)]
+
+
+def deepest_section(doc: PlanDocument, offset: int) -> Section | None:
+    found = None
+    for s in iter_sections(doc.sections):
+        if s.start <= offset < s.end and (found is None or s.level >= found.level):
+            found = s
+    return found
+
+
+def target_topic(doc: PlanDocument, start: int, end: int, text: str) -> str | None:
+    s = deepest_section(doc, start)
+    sec_topic = s.topic if s else None
+    if is_work_area(sec_topic):
+        return sec_topic
+    line = _line_at(doc.text, start, end) if doc.text else text
+    ranked = _normalise(score(line, work_areas_only=True))
+    if ranked:
+        return _best(ranked)[0]
+    return sec_topic
+
+
+def assign(doc: PlanDocument) -> PlanDocument:
+    """Set `topic`/`topic_confidence` on every section and `topic` on every target. Idempotent:
+    call it after segmentation and again after the taggers have found targets."""
+    for s in doc.sections:
+        _assign_section(doc, s, None)
+    for t in doc.targets:
+        t.topic = target_topic(doc, t.start, t.end, t.text)
+    return doc
