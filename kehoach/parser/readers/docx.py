@@ -120,6 +120,23 @@ class Numbering:
         return re.sub(r"%([1-9])", repl, lv["text"]).strip() or None
 
 
+class StyleCache:
+    """python-docx resolves `paragraph.style` with a linear scan each call: resolve each style once."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self._by_id: dict = {}
+
+    def get(self, p_el):
+        ppr = p_el.pPr
+        sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if sid not in self._by_id:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            self._by_id[sid] = self.document.styles.get_by_id(sid, WD_STYLE_TYPE.PARAGRAPH)
+        return self._by_id[sid]
+
+
 def _style_chain(style) -> Iterator:
     seen = 0
     while style is not None and seen < 20:
@@ -128,11 +145,11 @@ def _style_chain(style) -> Iterator:
         seen += 1
 
 
-def _num_pr(paragraph) -> Optional[tuple[str, int]]:
+def _num_pr(paragraph, style) -> Optional[tuple[str, int]]:
     ppr = paragraph._p.pPr
     num_pr = ppr.numPr if ppr is not None else None
     if num_pr is None:
-        for st in _style_chain(paragraph.style):
+        for st in _style_chain(style):
             sppr = st.element.pPr
             if sppr is not None and sppr.numPr is not None:
                 num_pr = sppr.numPr
@@ -146,12 +163,12 @@ def _num_pr(paragraph) -> Optional[tuple[str, int]]:
     return nid, int(ilvl)
 
 
-def _outline_level(paragraph) -> Optional[int]:
+def _outline_level(paragraph, style) -> Optional[int]:
     ppr = paragraph._p.pPr
     el = ppr.find(f"{W}outlineLvl") if ppr is not None else None
     if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
         return int(el.get(f"{W}val")) + 1
-    for st in _style_chain(paragraph.style):
+    for st in _style_chain(style):
         m = re.match(r"^heading\s*(\d)$", (st.name or "").strip(), re.I)
         if m:
             return int(m.group(1))
@@ -162,20 +179,20 @@ def _outline_level(paragraph) -> Optional[int]:
     return None
 
 
-def _style_bold(paragraph) -> bool:
-    for st in _style_chain(paragraph.style):
+def _style_bold(style) -> bool:
+    for st in _style_chain(style):
         if st.font.bold is not None:
             return bool(st.font.bold)
     return False
 
 
-def _run_font(run, paragraph) -> Optional[str]:
-    rpr = run._r.rPr
+def _run_font(run_el, style) -> Optional[str]:
+    rpr = run_el.rPr
     if rpr is not None and rpr.rFonts is not None:
         name = rpr.rFonts.get(f"{W}ascii") or rpr.rFonts.get(f"{W}hAnsi")
         if name:
             return name
-    for st in _style_chain(paragraph.style):
+    for st in _style_chain(style):
         if st.font.name:
             return st.font.name
     return None
@@ -203,10 +220,18 @@ class _Legacy:
         return self.mod.decode_str(text, enc, upper=upper)
 
 
-def _paragraph_text(paragraph, legacy: _Legacy) -> tuple[str, Optional[bool]]:
+def _run_bold(run_el) -> Optional[bool]:
+    rpr = run_el.rPr
+    if rpr is None or rpr.b is None:
+        return None
+    return rpr.b.val is not False
+
+
+def _paragraph_text(paragraph, style, legacy: _Legacy) -> tuple[str, Optional[bool]]:
     parts: list[str] = []
     bold_flags: list[bool] = []
-    style_bold = _style_bold(paragraph)
+    style_bold = _style_bold(style)
+    fonts: dict = {}
     for child in paragraph._p.iter():
         tag = child.tag
         if tag == f"{W}r":
@@ -214,16 +239,14 @@ def _paragraph_text(paragraph, legacy: _Legacy) -> tuple[str, Optional[bool]]:
         elif tag == f"{W}t" and child.text:
             run_el = child.getparent()
             text = child.text
-            font = None
-            from docx.text.run import Run
-
-            run = Run(run_el, paragraph)
-            font = _run_font(run, paragraph)
-            text = legacy.convert(text, font)
+            if legacy.mod is not None:
+                if id(run_el) not in fonts:
+                    fonts[id(run_el)] = _run_font(run_el, style)
+                text = legacy.convert(text, fonts[id(run_el)])
             parts.append(text)
             if text.strip():
-                b = run.bold
-                bold_flags.append(style_bold if b is None else bool(b))
+                b = _run_bold(run_el)
+                bold_flags.append(style_bold if b is None else b)
         elif tag in (f"{W}br", f"{W}cr"):
             if child.get(f"{W}type") in (None, "textWrapping"):
                 parts.append("\n")
@@ -273,24 +296,26 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     except Exception as e:  # python-docx raises assorted errors on broken parts
         raise CorruptFile(path, f"cannot open .docx: {type(e).__name__}: {e}") from e
     numbering = Numbering(document)
+    styles = StyleCache(document)
     legacy = _Legacy()
     blocks: list[RawBlock] = []
     table_no = [0]
 
     def para_block(p_el, parent, kind: str = "paragraph", **prov) -> None:
         p = Paragraph(p_el, parent)
-        text, bold = _paragraph_text(p, legacy)
+        style = styles.get(p_el)
+        text, bold = _paragraph_text(p, style, legacy)
         label = None
-        np = _num_pr(p)
+        np = _num_pr(p, style)
         if np is not None:
             label = numbering.label(*np)
         if not text.strip():
             return
         if label:
             text = f"{label} {text.lstrip()}"
-        style = p.style.name if p.style is not None else None
         blocks.append(RawBlock(text=text, kind=kind if not label or label in "•-–+*" else "list_item" if kind == "paragraph" else kind,
-                               style=style, outline_level=_outline_level(p), bold=bold, numbering=label, **prov))
+                               style=style.name if style is not None else None, outline_level=_outline_level(p, style),
+                               bold=bold, numbering=label, **prov))
 
     def table_blocks(tbl_el, parent) -> None:
         tno = table_no[0]
