@@ -33,7 +33,7 @@ def parse_bytes(data: bytes, name: str, *, fmt: str | None = None, nlp: bool = T
 
 
 def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict | None) -> PlanDocument:
-    from kehoach.parser import frame, segment
+    from kehoach.parser import frame, segment, topics
     from kehoach.parser.text.assemble import assemble
 
     text, blocks = assemble(raw)
@@ -47,10 +47,12 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
     doc = PlanDocument(source=source, text=text, blocks=blocks)
     frame.apply(doc)
     segment.apply(doc)
+    topics.assign(doc)
     if nlp:
         from kehoach.parser import nlp as nlp_mod
 
         nlp_mod.annotate(doc)
+        topics.assign(doc)  # again, now that targets exist
     if checks:
         from kehoach.parser import checks as checks_mod
 
