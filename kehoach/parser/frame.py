@@ -41,6 +41,7 @@ class Line:
     f: str  # folded
     start: int
     end: int
+    outline: Optional[int] = None  # Word outline level of the block, if any
 
 
 def _data():
@@ -49,18 +50,18 @@ def _data():
 
 def _lines(doc: PlanDocument) -> list[Line]:
     t = doc.text or ""
-    raw = [(t[b.start:b.end], b.start, b.end) for b in doc.blocks or []]
+    raw = [(t[b.start:b.end], b.start, b.end, b.outline_level) for b in doc.blocks or []]
     out: list[Line] = []
     k = 0
     while k < len(raw):
-        text, start, end = raw[k]
+        text, start, end, outline = raw[k]
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1, f2 = fold(text), fold(text + " " + raw[k + 1][0])
             if len(f1) >= 8 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
                 text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
                 k += 1
-        out.append(Line(len(out), text, fold(text), start, end))
+        out.append(Line(len(out), text, fold(text), start, end, outline))
         k += 1
     return out
 
@@ -354,8 +355,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
             nxt = lines[j]
             if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính gửi)\b", nxt.f):
                 j += 1
-        while j < len(lines) and j <= ti + 3 and _title_continues(
-                lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None):
+        while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
+               and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None)):
             j += 1
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
         doc.title = title_text

@@ -135,6 +135,16 @@ class Outline:
     def accepts(self, c: Candidate, strict: bool) -> Optional[int]:
         """Where the candidate would go: the stack depth it takes, or None if it is no heading."""
         pos = self.position(c.style)
+        if c.style.startswith("outline:"):
+            if pos is not None:
+                return pos
+            # under the nearest open outline heading of a higher level, else at the top
+            lvl = int(c.style.split(":")[1])
+            for k in range(len(self.stack) - 1, -1, -1):
+                st = self.stack[k].cand.style
+                if st.startswith("outline:") and int(st.split(":")[1]) < lvl:
+                    return k + 1
+            return 0 if all(o.cand.style.startswith("outline:") for o in self.stack) else len(self.stack)
         last_val = c.values[-1]
         if c.style.startswith("arabic:") and len(c.values) > 1:
             # "2.3" belongs under the open "2." (or "2.3.1" under "2.3"): the prefix must match
@@ -200,6 +210,9 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if TABLE_HEADER.match(text):
             in_table = True
         cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k)
+        if not cands and b.outline_level and len(text) <= 200 and not BULLET.match(text) and b.kind != "cell":
+            # an unnumbered Word heading: its outline level is the only level it has
+            cands = [Candidate(f"outline:{b.outline_level}", (0,), "", text, k)]
         chosen = None
         for c in cands:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
@@ -237,7 +250,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             heading_end = blocks[j].end
             j += 1
         style = c.style.split(":")[0]
-        node = Section(number=c.number, level=1, heading=heading, style=style, start=b.start, end=b.end,
+        node = Section(number=c.number or None, level=1, heading=heading, style=style, start=b.start, end=b.end,
                        heading_start=b.start, heading_end=heading_end)
         outline.add(c, depth, node)
         all_nodes.append(node)
