@@ -1,0 +1,48 @@
+"""`kehoach compare`: topic-aligned tables across plans, to xlsx, csv or a self-contained html."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import List
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def compare(
+        inputs: List[Path] = typer.Argument(..., help="Plan files (parsed now), batch output folders "
+                                            "(OUT/json/*.json) or PlanDocument .json files."),
+        out: Path = typer.Option(..., "--out", "-o", help="FILE.xlsx, FILE.csv (plus FILE.<sheet>.csv) or FILE.html."),
+        diff: bool = typer.Option(False, "--diff", help="Diff the inputs in the given order as one issuer's "
+                                  "successive plans (by default only plans sharing an issuer are diffed)."),
+    ):
+        """Compare plans side by side, aligned by topic: overview, topics, targets, references,
+        awards, and what changed from one year's plan to the next."""
+        from kehoach.parser.errors import KehoachError
+        from kehoach.pipelines import compare as cmp
+        from kehoach.pipelines import report
+
+        def err(msg: str) -> None:
+            typer.echo(msg, err=True)
+
+        if out.suffix.lower() not in report.FORMATS:
+            err(f"kehoach: error: --out must end in {', '.join(report.FORMATS)}: {out}")
+            raise typer.Exit(2)
+        missing = [p for p in inputs if not p.exists()]
+        if missing:
+            err(f"kehoach: error: no such file or folder: {', '.join(map(str, missing))}")
+            raise typer.Exit(2)
+        try:
+            docs = cmp.load_inputs(inputs, warn=err)
+        except KehoachError as e:
+            err(f"kehoach: error: {e}")
+            raise typer.Exit(2)
+        except ValueError as e:  # a .json that is not a PlanDocument
+            err(f"kehoach: error: not a kehoach JSON: {e.__class__.__name__}: {str(e).splitlines()[0]}")
+            raise typer.Exit(2)
+        if not docs:
+            err("kehoach: error: no plans to compare")
+            raise typer.Exit(2)
+        result = cmp.compare(docs, diff=diff)
+        for path in report.write(result, out):
+            err(f"wrote {path}")
