@@ -77,3 +77,12 @@ def test_periods():
         p = period_from(title)
         assert (p.kind, p.start, p.end) == want, title
     assert period_from("KẾ HOẠCH TỔ CHỨC HỘI THI") is None
+
+
+def test_signature_variants():
+    text = "KẾ HOẠCH HOẠT ĐỘNG NĂM 2024\n" + BODY + (
+        "TM.BAN CHẤP HÀNH\nPHÓ CHỦ TỊCH THƯỜNG TRỰC\n(Đã ký)\nLÊ THỊ HOA\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    d = frame(text)
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (
+        "TM.BAN CHẤP HÀNH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "LÊ THỊ HOA")
+    assert d.recipients == ["Như trên", "Lưu: VT"]

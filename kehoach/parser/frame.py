@@ -28,7 +28,7 @@ PLACE_DATE = re.compile(
 NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<rest>.*)$", re.I)
 SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•]+$")
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+[.)/]|[a-zđ]\)|[-+•·*–])\s*")
-ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)\s*[.:]?\s+\S", re.I)
+ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:]\s*|\s+)[A-ZĐÀ-Ỹ]")
 BULLET = re.compile(r"^[-+•·*–—]\s*")
 CHROME_INLINE = re.compile(r"\s[>»›]\s|\b\d{1,2}:\d{2}\b|https?://|www\.")
 NAME_TOKEN = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
@@ -286,11 +286,16 @@ def _is_position(ln: Line) -> bool:
     return any(f == fold(p) for p in _data()["positions"])
 
 
-def _is_person_name(text: str) -> bool:
+def _is_person_name(text: str, allow_caps: bool = False) -> bool:
     toks = text.strip(" .").split()
     if not 2 <= len(toks) <= 6:
         return False
-    return all(NAME_TOKEN.match(t) for t in toks)
+    if all(NAME_TOKEN.match(t) for t in toks):
+        return True
+    # "NGUYỄN THỊ HUỆ": only where a name is expected, and never an org or a position
+    f = fold(text)
+    return (allow_caps and all(t.isalpha() and t.isupper() for t in toks) and not _org_head(f)
+            and not any(f.startswith(fold(p)) for p in _data()["positions"]))
 
 
 def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signature], list[str], Optional[int]]:
@@ -325,7 +330,16 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     if pos_after:
         sig.position = pos_after[0].text.strip()
         anchor = pos_after[0].i
-    names = [ln for ln in lines[anchor + 1:] if _is_person_name(ln.text) and not BULLET.match(ln.text)]
+    elif behalf:
+        # a position the lexicon does not know, on the line under TM./KT.
+        nxt = next((ln for ln in lines[anchor + 1:anchor + 3] if not BULLET.match(ln.text)
+                    and not any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])), None)
+        if nxt and is_upper_text(nxt.text, 0.8) and len(nxt.text) <= 45 and not _is_person_name(nxt.text, True):
+            sig.position = nxt.text.strip()
+            anchor = nxt.i
+    after = [ln for ln in lines[anchor + 1:] if not BULLET.match(ln.text)]
+    names = [ln for ln in after if _is_person_name(ln.text)] or [
+        ln for ln in after if _is_person_name(ln.text, allow_caps=True) and not _is_position(ln)]
     if names:
         sig.name = names[-1].text.strip(" .")
     if not (sig.on_behalf or sig.position or sig.name):
