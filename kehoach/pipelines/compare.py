@@ -12,6 +12,7 @@ sentences), and carried-over sentences that still name last period's year - the 
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -90,7 +91,26 @@ class Comparison:
 # ---------------------------------------------------------------- inputs
 
 def load_json(path: Path) -> PlanDocument:
-    return PlanDocument.model_validate_json(path.read_text(encoding="utf-8"))
+    return restore_text(PlanDocument.model_validate_json(path.read_text(encoding="utf-8")))
+
+
+def restore_text(doc: PlanDocument) -> PlanDocument:
+    """Batch JSON omits the text unless written --with-text; the carried-over sentence check
+    needs it. Re-read it from the source when that file is still there and unchanged (same
+    sha256), so the offsets in the JSON still point into it. OCR sources are not re-read."""
+    src = doc.source
+    if doc.text is not None or not src.path or src.ocr or not Path(src.path).is_file():
+        return doc
+    data = Path(src.path).read_bytes()
+    if src.sha256 and hashlib.sha256(data).hexdigest() != src.sha256:
+        return doc
+    from kehoach.parser import KehoachError, parse_bytes
+
+    try:
+        doc.text = parse_bytes(data, src.path, nlp=False, checks=False).text
+    except KehoachError:
+        pass
+    return doc
 
 
 def load_inputs(paths: Iterable[Path], parse: Optional[Callable[[Path], PlanDocument]] = None,
