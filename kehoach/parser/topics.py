@@ -5,7 +5,8 @@ A section's heading names its subject, so heading phrases weigh HEADING_WEIGHT t
 than body phrases, and earlier phrases in a heading weigh more than later ones ("Chăm lo ...;
 tham gia quản lý" is about chăm lo). The body only votes for work areas: words like "yêu cầu"
 or "chỉ tiêu" appear in every body and say nothing about its subject. A heading with no
-signal ("Đối với nhà trường") leans on its parent; a heading over children of three or more
+signal ("Đối với nhà trường") leans on its parent; a month or quarter entry ("Tháng 9: ...")
+is part of the schedule (`to_chuc_thuc_hien`); a heading over children of three or more
 different work areas ("Nội dung thực hiện") is an overall-tasks section (`nhiem_vu`).
 
 Targets take the topic of the section they fall in; a target inside a list section (the
@@ -28,6 +29,8 @@ FIRST_PHRASE_BONUS = 0.6
 BODY_SHARE = 0.25  # share of the body's distribution when the heading has signal
 PARENT_SHARE = 0.6  # share of the parent's topic when the heading has none
 FALLBACK = "khac"
+SCHEDULE = "to_chuc_thuc_hien"
+CALENDAR_STYLES = ("month", "quarter")  # segmenter styles of schedule entries
 WORK_AREA = "work_area"
 
 
@@ -174,7 +177,11 @@ def own_body(doc: PlanDocument, s: Section) -> str:
 
 
 def _assign_section(doc: PlanDocument, s: Section, parent: str | None) -> None:
-    topic, conf = classify(s.heading, own_body(doc, s), parent)
+    if s.style in CALENDAR_STYLES:
+        # "Tháng 9: ...", "QUÝ I": an entry of the schedule, whatever activities it lists
+        topic, conf = SCHEDULE, 0.8
+    else:
+        topic, conf = classify(s.heading, own_body(doc, s), parent)
     s.topic, s.topic_confidence = topic, conf
     for c in s.children:
         # children inherit only a real work area or a list topic (kiến nghị's "Đối với ...")
