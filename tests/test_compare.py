@@ -148,3 +148,13 @@ def test_plan_files_are_parsed(tmp_path):
     c = compare(docs)
     rows = rows_by(c.table("topics"), "topic")
     assert all(rows[t]["plans_covering"] == 2 for t in COMMON)
+
+
+def test_plan_keys_are_unique_and_never_a_column_name(tmp_path):
+    from kehoach.pipelines.compare import plan_keys
+
+    a, b = seed(SEED_IDS[0]), seed(SEED_IDS[0])
+    c = seed(SEED_IDS[1])
+    c.source.path = str(tmp_path / "topic.txt")
+    keys = plan_keys([a, b, c])
+    assert keys == [SEED_IDS[0], SEED_IDS[0] + "~2", "topic~2"]

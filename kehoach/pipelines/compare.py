@@ -147,10 +147,11 @@ def ensure_topics(doc: PlanDocument) -> PlanDocument:
 def plan_keys(docs: Sequence[PlanDocument]) -> list[str]:
     """Short unique column names: the source file stem (batch JSON keeps the original path)."""
     keys: list[str] = []
+    reserved = {c for cols in COLUMNS.values() for c in cols}  # a plan named "topic" must not shadow a column
     for i, d in enumerate(docs):
         base = Path(d.source.path).stem if d.source.path else (d.source.sha256 or f"plan{i + 1}")[:12]
         key, n = base, 2
-        while key in keys:
+        while key in keys or key in reserved:
             key, n = f"{base}~{n}", n + 1
         keys.append(key)
     return keys
