@@ -147,3 +147,19 @@ def test_html_renders_in_headless_chromium(tmp_path):
             ctx.close()
     assert shot.stat().st_size > 20_000
     assert all(u.startswith("file://") for u in requests), requests
+
+
+def test_cli_diff_flag_and_batch_folder(tmp_path):
+    from compare_data import write_batch
+
+    from kehoach.parser import parse
+
+    out = write_batch([parse(p) for p in INPUTS[:2]], tmp_path / "OUT")
+    xlsx = tmp_path / "seeds.xlsx"
+    run_cli(str(out), "--out", str(xlsx))
+    assert "diff" not in load_workbook(xlsx, read_only=True).sheetnames  # different issuers
+    run_cli(str(out), "--diff", "--out", str(xlsx))
+    wb = load_workbook(xlsx, read_only=True)
+    assert "diff" in wb.sheetnames
+    header = [c.value for c in next(wb["topics"].iter_rows(min_row=1, max_row=1))]
+    assert header[3:] == SEED_IDS  # batch JSON keeps the original file name for the plan key

@@ -7,13 +7,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, SEEDS
+from conftest import FIXTURES, REPO, SEEDS
 from kehoach.parser import parse, topics
 from kehoach.parser.schema import iter_sections
 from kehoach.parser.text.normalize import fold
 
 LABELS = REPO / "corpora" / "topic_labels"
-SETS = {"seeds": (LABELS / "seeds.yaml", SEEDS), "synthetic": (LABELS / "synthetic.yaml", LABELS / "plans")}
+SETS = {"seeds": (LABELS / "seeds.yaml", SEEDS), "synthetic": (LABELS / "synthetic.yaml", LABELS / "plans"),
+        # the seeds' labels hold for their Word and PDF renderings too
+        "seed-docx": (LABELS / "seeds.yaml", FIXTURES, ".docx"), "seed-pdf": (LABELS / "seeds.yaml", FIXTURES, ".pdf")}
 
 
 def _num(s: str | None) -> str:
@@ -23,10 +25,11 @@ def _num(s: str | None) -> str:
 def labelled(name: str) -> list[tuple[str, str, str, str | None]]:
     """(file, number+heading, gold, predicted) for every label of a set; predicted is None
     when the segmenter produced no such section."""
-    path, folder = SETS[name]
+    path, folder, *suffix = SETS[name]
     out = []
     for file, labels in yaml.safe_load(path.read_text(encoding="utf-8")).items():
-        doc = topics.assign(parse(Path(folder) / file, nlp=False, checks=False))
+        src = Path(folder) / file
+        doc = topics.assign(parse(src.with_suffix(suffix[0]) if suffix else src, nlp=False, checks=False))
         secs = list(iter_sections(doc.sections))
         i = 0
         for lab in labels:

@@ -129,7 +129,8 @@ def load_inputs(paths: Iterable[Path], parse: Optional[Callable[[Path], PlanDocu
             files = sorted(jdir.glob("*.json"))
             if not files:
                 warn(f"{p}: no json/*.json (not a batch output folder)")
-            docs.extend(load_json(f) for f in files)
+            # files are named by content hash: order them by source path instead
+            docs.extend(sorted((load_json(f) for f in files), key=lambda d: d.source.path or ""))
         elif p.suffix.lower() == ".json":
             docs.append(load_json(p))
         else:
