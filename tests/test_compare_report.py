@@ -163,3 +163,18 @@ def test_cli_diff_flag_and_batch_folder(tmp_path):
     assert "diff" in wb.sheetnames
     header = [c.value for c in next(wb["topics"].iter_rows(min_row=1, max_row=1))]
     assert header[3:] == SEED_IDS  # batch JSON keeps the original file name for the plan key
+
+
+def test_cli_skips_unreadable_inputs_and_exits_2(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"not": "a plan"}', encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    out = tmp_path / "r.xlsx"
+    res = CliRunner().invoke(app, ["compare", str(INPUTS[0]), str(bad), str(broken), "--out", str(out)])
+    assert res.exit_code == 2
+    assert "bad.json" in res.output and "broken.docx" in res.output
+    wb = load_workbook(out, read_only=True)
+    assert [r[0] for r in wb["plans"].iter_rows(min_row=2, values_only=True)] == [SEED_IDS[0]]
+    res = CliRunner().invoke(app, ["compare", str(bad), "--out", str(out)])
+    assert res.exit_code == 2 and "no plans to compare" in res.output

@@ -107,34 +107,52 @@ def restore_text(doc: PlanDocument) -> PlanDocument:
     from kehoach.parser import KehoachError, parse_bytes
 
     try:
-        doc.text = parse_bytes(data, src.path, nlp=False, checks=False).text
+        text = parse_bytes(data, src.path, nlp=False, checks=False).text
     except KehoachError:
-        pass
+        return doc
+    # another kehoach version may have normalized differently: keep the text only if the
+    # stored section offsets still land on their headings
+    if text and all(fold(s.heading[:12]) in fold(text[s.heading_start:s.heading_end + 2])
+                    for s in iter_sections(doc.sections)):
+        doc.text = text
     return doc
 
 
 def load_inputs(paths: Iterable[Path], parse: Optional[Callable[[Path], PlanDocument]] = None,
                 warn: Callable[[str], None] = lambda m: None) -> list[PlanDocument]:
     """Plan files are parsed; a batch output folder contributes OUT/json/*.json; a folder of
-    .json files or a single .json file is read as PlanDocuments."""
+    .json files or a single .json file is read as PlanDocuments. An input that cannot be read
+    is reported through `warn` and skipped."""
     if parse is None:
         from kehoach.parser import parse as _parse
 
         def parse(p: Path) -> PlanDocument:
             return _parse(p)
+    from kehoach.parser.errors import KehoachError
+
+    def attempt(fn: Callable[[Path], PlanDocument], f: Path) -> list[PlanDocument]:
+        try:
+            return [fn(f)]
+        except KehoachError as e:  # the reason already names the file
+            warn(f"kehoach: error: {e}")
+        except ValueError as e:  # pydantic: a .json that is not a PlanDocument
+            warn(f"kehoach: error: {f}: not a kehoach PlanDocument JSON ({str(e).splitlines()[0]})")
+        return []
+
     docs: list[PlanDocument] = []
     for p in map(Path, paths):
         if p.is_dir():
             jdir = p / "json" if (p / "json").is_dir() else p
             files = sorted(jdir.glob("*.json"))
             if not files:
-                warn(f"{p}: no json/*.json (not a batch output folder)")
+                warn(f"kehoach: error: {p}: no json/*.json (not a batch output folder)")
             # files are named by content hash: order them by source path instead
-            docs.extend(sorted((load_json(f) for f in files), key=lambda d: d.source.path or ""))
+            found = [d for f in files for d in attempt(load_json, f)]
+            docs.extend(sorted(found, key=lambda d: d.source.path or ""))
         elif p.suffix.lower() == ".json":
-            docs.append(load_json(p))
+            docs.extend(attempt(load_json, p))
         else:
-            docs.append(parse(p))
+            docs.extend(attempt(parse, p))
     return docs
 
 
