@@ -55,3 +55,14 @@ def test_topic_accuracy(name):
     for r in wrong:
         print("   miss:", r)
     assert acc >= 0.9, wrong
+
+
+def test_heading_accuracy():
+    """Bare headings, no body and no parent: the heading alone must name the topic."""
+    rows = yaml.safe_load((LABELS / "headings.yaml").read_text(encoding="utf-8"))
+    assert len(rows) >= 40
+    wrong = [(r["heading"], r["topic"], topics.classify(r["heading"])) for r in rows
+             if topics.classify(r["heading"])[0] != r["topic"]]
+    acc = 1 - len(wrong) / len(rows)
+    print(f"\ntopic accuracy [headings]: {acc:.3f} ({len(rows) - len(wrong)}/{len(rows)} headings)")
+    assert acc >= 0.9, wrong
