@@ -158,3 +158,16 @@ def test_plan_keys_are_unique_and_never_a_column_name(tmp_path):
     c.source.path = str(tmp_path / "topic.txt")
     keys = plan_keys([a, b, c])
     assert keys == [SEED_IDS[0], SEED_IDS[0] + "~2", "topic~2"]
+
+
+def test_issuer_key_ignores_how_the_union_is_named(hoa_binh):
+    from kehoach.pipelines.compare import issuer_key
+
+    names = ["CĐCS TRƯỜNG THCS HÒA BÌNH", "CÔNG ĐOÀN TRƯỜNG THCS HÒA BÌNH", "Công đoàn cơ sở Trường THCS Hòa Bình",
+             "BCH CĐ TRƯỜNG THCS HÒA BÌNH"]
+    assert {issuer_key(n) for n in names} == {"trường thcs hòa bình"}
+    assert issuer_key("CĐ TRƯỜNG TIỂU HỌC LÊ QUÝ ĐÔN") != issuer_key("CĐCS TRƯỜNG THCS HÒA BÌNH")
+    old, new = hoa_binh
+    new = new.model_copy(deep=True)
+    new.header.issuer = "CÔNG ĐOÀN TRƯỜNG THCS HÒA BÌNH"
+    assert "diff" in compare([old, new]).names()

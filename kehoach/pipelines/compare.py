@@ -223,8 +223,18 @@ def _period(doc: PlanDocument) -> str:
     return doc.period.text if doc.period else ""
 
 
+_UNION_PREFIX = re.compile(r"^(?:ban chấp hành\s+)?(?:công đoàn cơ sở|công đoàn|cđcs|cđ|bch\s+cđ)\.?\s+")
+
+
+def issuer_key(issuer: Optional[str]) -> str:
+    """One key for one school's union however the header names it: "CĐCS TRƯỜNG THCS X",
+    "CÔNG ĐOÀN TRƯỜNG THCS X" and "Công đoàn cơ sở Trường THCS X" are the same issuer."""
+    key = fold(issuer)
+    return _UNION_PREFIX.sub("", key).strip(" .")
+
+
 def _issuer_key(doc: PlanDocument) -> str:
-    return fold(doc.header.issuer)
+    return issuer_key(doc.header.issuer)
 
 
 def _sort_key(doc: PlanDocument) -> tuple[str, str]:
