@@ -35,7 +35,9 @@ document.querySelectorAll('table.sortable').forEach(function(table){
       th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
       var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
       function key(r){var t = r.cells[col] ? r.cells[col].textContent.trim() : '';
-        var n = parseFloat(t.replace(',', '.')); return (t !== '' && !isNaN(n) && /^[-+\\u2265\\u2264<>]?\\d/.test(t)) ? n : t.toLowerCase();}
+        // numbers (100, 60%, 0.5) sort as numbers; ISO dates and section numbers as text
+        var m = /^[-+\\u2265\\u2264<>]?(\\d+(?:[.,]\\d+)?)\\s*%?$/.exec(t);
+        return m ? parseFloat(m[1].replace(',', '.')) : t.toLowerCase();}
       rows.sort(function(a, b){var x = key(a), y = key(b);
         if (x === '' && y !== '') return 1; if (y === '' && x !== '') return -1;
         if (typeof x === typeof y) return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
