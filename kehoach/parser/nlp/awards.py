@@ -1,0 +1,116 @@
+"""Awards and emulation titles: each registration line of an awards section
+("Đăng kí danh hiệu thi đua") plus explicit award phrases anywhere (Bằng khen, Giấy khen, ...)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kehoach import models
+from kehoach.parser.nlp.clauses import inside, n_words, trim
+from kehoach.parser.nlp.numbers import NUMBER, parse_number
+from kehoach.parser.schema import PlanDocument, iter_sections
+from kehoach.parser.text.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    return models.load("nlp_awards.yaml")
+
+
+def _is_awards_heading(heading: str) -> bool:
+    f = fold(heading)
+    t = _tables()
+    return any(all(fold(w) in f for w in combo) for combo in t["section_heading"])
+
+
+def awards_regions(doc: PlanDocument) -> list[tuple[int, int]]:
+    """Body spans of the awards-registration sections (from the section tree, else a heading line)."""
+    text = doc.text or ""
+    stop = doc.body_end if doc.body_end else len(text)
+    out = []
+    for s in iter_sections(doc.sections):
+        if _is_awards_heading(s.heading):
+            out.append((s.heading_end, min(s.end, stop) if s.end > s.heading_end else stop))
+    if out:
+        return out
+    for m in re.finditer(r"(?m)^[ \t]*(?:[\dIVX]+[.)]?[\d.]*[ \t]*|[a-zđ][.)][ \t]*)?([^\n]{5,80})$", text):
+        if _is_awards_heading(m.group(1)) and n_words(m.group(1)) <= 10:
+            e = _region_end(text, m.end(), stop)
+            out.append((m.end(), e))
+    return out
+
+
+def _region_end(text: str, s: int, stop: int) -> int:
+    """Up to the next numbered heading line or the closing block."""
+    m = re.compile(r"(?m)^[ \t]*(?:\d+(?:\.\d+)*\.|[IVX]+\.|[A-Z]\.)[ \t]+\S").search(text, s, stop)
+    return m.start() if m else stop
+
+
+def _fields(line: str) -> dict:
+    t = _tables()
+    f = fold(line)
+    grantor = title = kind = None
+    count = None
+    m = re.search(r"(?:^|:\s*)([^:]{3,80}?)\s+khen\b", line)
+    if m and not re.search(r"(?i)đề nghị|cấp khen$", m.group(1)):
+        grantor = m.group(1).strip(" +-")
+    m2 = re.search(r"(?i)(bằng khen|giấy khen)(?:\s+của\s+([^,;.\n]+))?", line)
+    if m2:
+        title = m2.group(1).capitalize()
+        grantor = (m2.group(2) or grantor or "").strip() or None
+    if title is None:
+        for name in t["titles"]:
+            if fold(name) in f:
+                title = name
+                break
+    if title is None and ":" in line:
+        label, _, rest = line.partition(":")
+        if "danh hiệu" in fold(label):
+            title = rest.strip(" .") or None
+    for word in t["collective"]:
+        if fold(word) in f:
+            kind = "collective"
+    for word in t["individual"]:
+        if fold(word) in f:
+            kind = "individual"
+    m3 = re.search(rf"({NUMBER})\s*(?:%|\s(?:đoàn viên|cá nhân|đồng chí|tập thể|người))", line)
+    if m3:
+        count = parse_number(m3.group(1))
+    return {"grantor": grantor, "title": title, "recipient_kind": kind, "count": count}
+
+
+def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: list[tuple[int, int]]):
+    text = doc.text or ""
+    out = []
+    for rs, re_ in regions:
+        for m in re.finditer(r"[^\n]+", text[rs:re_]):
+            s, e = trim(text, rs + m.start(), rs + m.end())
+            line = text[s:e]
+            if not line or line.endswith(":") or text[rs + m.start():rs + m.end()].rstrip().endswith(":"):
+                continue
+            if n_words(line) > 25 or n_words(line) < 2:
+                continue
+            out.append({"start": s, "end": e, "text": line, **_fields(line)})
+    t = _tables()
+    phrase = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in t["phrases"]) + r")\b")
+    body_end = doc.body_end or len(text)
+    for m in phrase.finditer(text, doc.body_start or 0, body_end):
+        if inside(m.start(), regions) or inside(m.start(), excluded):
+            continue
+        if any(a["start"] <= m.start() < a["end"] for a in out):
+            continue
+        # the comma clause around the phrase
+        ls = max(text.rfind("\n", 0, m.start()), text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()),
+                 text.rfind(". ", 0, m.start()))
+        ls = 0 if ls < 0 else ls + 1
+        le = len(text)
+        for ch in ("\n", ",", ";", ". "):
+            p = text.find(ch, m.end(), body_end)
+            if 0 <= p < le:
+                le = p
+        s, e = trim(text, ls, min(le, body_end))
+        if any(w in fold(text[s:e]) for w in map(fold, t["not_awards"])):
+            continue
+        out.append({"start": s, "end": e, "text": text[s:e], **_fields(text[s:e])})
+    out.sort(key=lambda a: a["start"])
+    return out

@@ -1,0 +1,146 @@
+"""Date expressions with ISO values: full, partial (observances), months, ranges, school years,
+years, lunar (flagged, never read as calendar dates) and impossible ones (kept, marked invalid)."""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+D = r"(\d{1,2}|\s{0,3})"  # a day may be left blank in drafts: "ngày   tháng 10"
+SEP = r"\s*[/\-.–]\s*"
+YEAR = r"(\d{4})"
+
+# Order matters: longer, more specific forms first; matches may not overlap.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("lunar", re.compile(r"(?i)\b(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*\d{4})?\s*(?:\(\s*)?âm\s+lịch\)?"
+                         r"|\bTết\s+(?:Nguyên\s+[Đđ]án|Trung\s+thu|Đoan\s+ngọ|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+                         r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))")),
+    ("range", re.compile(r"(?i)\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")),
+    ("range2", re.compile(r"(?i)\btừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*(?:ngày\s*)?"
+                          r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")),
+    ("dmy_words", re.compile(r"(?i)\bngày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})\b")),
+    ("dmy", re.compile(r"(?<![\d/\-.])(\d{1,2})[ \t]*([/\-.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4})(?![\d/])")),
+    ("school_year", re.compile(r"(?i)\bnăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})\b")),
+    ("month", re.compile(r"(?i)\btháng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b")),
+    ("partial", re.compile(r"(?i)(?:\bngày\s*|(?<=\s))(\d{1,2})([/\-])(\d{1,2})(?![\d/\-]|\s*[\-–]\s*\d)(?!\s*(?:đoàn|đảng|đồng|người|lần|GV|giáo))")),
+    ("year", re.compile(r"(?i)\bnăm\s+(\d{4})\b(?!\s*[\-–]\s*\d)")),
+]
+
+
+@dataclass
+class DateHit:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: str | None = None
+    end_value: str | None = None
+    valid: bool = True
+    lunar: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def iso(y: int | None, m: int | None, d: int | None) -> tuple[str | None, bool]:
+    """ISO string and validity; y None -> '--MM-DD'."""
+    if m is None or not 1 <= m <= 12:
+        return None, False
+    if d is None:
+        return (f"{y:04d}-{m:02d}" if y else None), True
+    maxd = calendar.monthrange(y or 2024, m)[1]  # a partial date may be 29/2
+    if not 1 <= d <= maxd:
+        return None, False
+    return (f"{y:04d}-{m:02d}-{d:02d}" if y else f"--{m:02d}-{d:02d}"), True
+
+
+def _int(s: str | None) -> int | None:
+    s = (s or "").strip()
+    return int(s) if s.isdigit() else None
+
+
+def _partial_context(text: str, start: int) -> bool:
+    """A bare 'D/M' is a date only where a date is expected: after 'ngày', 'Ngày <observance>', 'dịp'."""
+    left = text[max(0, start - 60):start].lower()
+    left = left.split("\n")[-1]
+    return bool(re.search(r"(ngày|dịp|mừng|lễ|kỷ niệm|kỉ niệm)[^,;.]*$", left))
+
+
+def find_dates(text: str) -> list[DateHit]:
+    taken = bytearray(len(text))
+    hits: list[DateHit] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e])
+
+    for kind, rx in PATTERNS:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if not free(s, e):
+                continue
+            h = _convert(kind, m, text)
+            if h is None:
+                continue
+            hits.append(h)
+            taken[s:e] = b"\x01" * (e - s)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _convert(kind: str, m: re.Match, text: str) -> DateHit | None:
+    s, e = m.span()
+    raw = m.group(0)
+    if kind == "lunar":
+        return DateHit(s, e, raw, "lunar", None, lunar=True)
+    if kind == "range":
+        d1, d2, mo, y = (int(x) for x in m.groups())
+        v1, ok1 = iso(y, mo, d1)
+        v2, ok2 = iso(y, mo, d2)
+        return DateHit(s, e, raw, "range", v1, v2, valid=ok1 and ok2)
+    if kind == "range2":
+        d1, m1, y1, d2, m2, y2 = (int(x) for x in m.groups())
+        v1, ok1 = iso(y1, m1, d1)
+        v2, ok2 = iso(y2, m2, d2)
+        return DateHit(s, e, raw, "range", v1, v2, valid=ok1 and ok2)
+    if kind == "dmy_words":
+        d, mo, y = _int(m.group(1)), _int(m.group(2)), int(m.group(3))
+        if d is None or mo is None:  # blank day or month: incomplete, kept
+            v, _ = iso(y, mo, None) if mo else (None, True)
+            return DateHit(s, e, raw, "partial", v, valid=True, extra={"incomplete": True})
+        v, ok = iso(y, mo, d)
+        return DateHit(s, e, raw, "date", v, valid=ok)
+    if kind == "dmy":
+        d, mo, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        v, ok = iso(y, mo, d)
+        return DateHit(s, e, raw, "date", v, valid=ok)
+    if kind == "school_year":
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        return DateHit(s, e, raw, "school_year", f"{y1:04d}-09", f"{y2:04d}-08", valid=y2 == y1 + 1)
+    if kind == "month":
+        mo, y = int(m.group(1)), int(m.group(2))
+        v, ok = iso(y, mo, None)
+        return DateHit(s, e, raw, "month", v, valid=ok)
+    if kind == "partial":
+        if not raw.lower().startswith("ngày") and not _partial_context(text, s):
+            return None
+        d, mo = int(m.group(1)), int(m.group(3))
+        v, ok = iso(None, mo, d)
+        if not ok and mo > 12 and d <= 12:
+            return None  # "8-30" style counts, not dates
+        return DateHit(s, e, raw, "partial", v, valid=ok)
+    if kind == "year":
+        y = int(m.group(1))
+        return DateHit(s, e, raw, "year", f"{y:04d}")
+    return None
+
+
+_LEAD_DATE = re.compile(r"\s*,?\s*(?:ngày\s*)?")
+
+
+def date_at(text: str, pos: int, hits: list[DateHit], max_gap: int = 12) -> DateHit | None:
+    """The full date that starts within `max_gap` chars after `pos` (skipping ', ngày')."""
+    for h in hits:
+        gap = re.sub(r"(?i)ngày", "", text[pos:h.start])
+        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not gap.strip(" ,\t"):
+            return h
+        if h.start > pos + max_gap:
+            break
+    return None

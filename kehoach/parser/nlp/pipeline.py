@@ -1,0 +1,138 @@
+"""The spaCy pipeline: a blank Vietnamese tokenizer and one registered component per tagger.
+
+Each component reads `doc.text` (and, for context, the PlanDocument in `doc._.plan`), puts its
+spans in `doc.spans[<group>]` and the normalized fields, aligned with them, in `doc._.data[<group>]`
+(span extensions are keyed by character offsets, so two groups with the same span would collide). Components are
+registered by name (`@Language.factory`) and composed by `CONFIG`, so one can be swapped:
+`build(["kehoach_dates", "kehoach_refs", "my_targets", ...])`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kehoach.parser.nlp import awards as awards_mod
+from kehoach.parser.nlp import entities as ent_mod
+from kehoach.parser.nlp import refs as refs_mod
+from kehoach.parser.nlp import targets as targets_mod
+from kehoach.parser.nlp.clauses import quoted_spans
+from kehoach.parser.nlp.dates import DateHit, find_dates
+
+CONFIG: list[str] = ["kehoach_dates", "kehoach_refs", "kehoach_awards", "kehoach_targets", "kehoach_entities"]
+
+for _name in ("plan", "date_hits", "data"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def _put(doc: Doc, group: str, label: str, items: Iterable[dict]) -> None:
+    """Spans in doc.spans[group]; their fields (exact char offsets: a token span may be wider) in doc._.data."""
+    spans: list[Span] = []
+    data: list[dict] = []
+    for it in items:
+        sp = doc.char_span(it["start"], it["end"], label=label, alignment_mode="expand")
+        if sp is not None:
+            spans.append(sp)
+            data.append(it)
+    doc.spans[group] = spans
+    if doc._.data is None:
+        doc._.data = {}
+    doc._.data[group] = data
+
+
+def group_data(doc: Doc, group: str) -> list[dict]:
+    return list((doc._.data or {}).get(group, []))
+
+
+@Language.factory("kehoach_dates")
+def make_dates(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        hits = find_dates(doc.text)
+        doc._.date_hits = hits
+        _put(doc, "dates", "DATE", ({"start": h.start, "end": h.end, "text": h.text, "value": h.value,
+                                      "end_value": h.end_value, "kind": h.kind, "valid": h.valid, "lunar": h.lunar}
+                                     for h in hits))
+        return doc
+    return component
+
+
+@Language.factory("kehoach_refs")
+def make_refs(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        hits: list[DateHit] = doc._.date_hits or find_dates(doc.text)
+        mentions = refs_mod.find_mentions(doc.text, hits)
+        refs = refs_mod.merge(mentions)
+        _put(doc, "legal_refs", "REF", refs)
+        return doc
+    return component
+
+
+def _excluded(doc: Doc) -> list[tuple[int, int]]:
+    return quoted_spans(doc.text)
+
+
+@Language.factory("kehoach_awards")
+def make_awards(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        plan = doc._.plan
+        if plan is None:
+            _put(doc, "awards", "AWARD", [])
+            return doc
+        regions = awards_mod.awards_regions(plan)
+        _put(doc, "awards_regions", "AWARDS_SECTION", ({"start": s, "end": e} for s, e in regions))
+        _put(doc, "awards", "AWARD", awards_mod.find_awards(plan, regions, _excluded(doc)))
+        return doc
+    return component
+
+
+@Language.factory("kehoach_targets")
+def make_targets(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        plan = doc._.plan
+        text = doc.text
+        start = plan.body_start if plan is not None else 0
+        end = plan.body_end if plan is not None and plan.body_end else len(text)
+        excluded = _excluded(doc) + [(d["start"], d["end"]) for d in group_data(doc, "awards_regions")]
+        excluded += [(d["start"], d["end"]) for d in group_data(doc, "legal_refs")]
+        items = list(targets_mod.find_targets(text, start, end, excluded, doc._.date_hits or []))
+        for t in items:
+            t["subject"] = targets_mod.subject(text, t)
+        _put(doc, "targets", "TARGET", items)
+        return doc
+    return component
+
+
+@Language.factory("kehoach_entities")
+def make_entities(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        orgs = ent_mod.find_orgs(doc.text)
+        places = ent_mod.find_places(doc.text, orgs)
+        ents = orgs + places
+        plan = doc._.plan
+        sig = plan.signature if plan is not None else None
+        if sig is not None and sig.name and doc.text:
+            i = doc.text.rfind(sig.name)
+            if i >= 0:
+                ents.append({"start": i, "end": i + len(sig.name), "label": "PER", "text": sig.name,
+                             "normalized": sig.name})
+        _put(doc, "entities", "ENT", ents)
+        _put(doc, "abbreviations", "ABBR", ent_mod.find_abbreviations(doc.text))
+        return doc
+    return component
+
+
+def build(components: list[str] | None = None) -> Language:
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    for c in components or CONFIG:
+        nlp.add_pipe(c)
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def get() -> Language:
+    """The default pipeline, built once per process."""
+    return build()
