@@ -51,9 +51,9 @@ def _fields(line: str) -> dict:
     f = fold(line)
     grantor = title = kind = None
     count = None
-    m = re.search(r"(?:^|:\s*)([^:]{3,80}?)\s+khen\b", line)
-    if m and not re.search(r"(?i)đề nghị|cấp khen$", m.group(1)):
-        grantor = m.group(1).strip(" +-")
+    for m in re.finditer(r"(?:^|:\s*)([^:]{3,80}?)\s+khen\b", line):
+        if not re.search(r"(?i)đề nghị", m.group(1)):
+            grantor = m.group(1).strip(" +-")
     m2 = re.search(r"(?i)(bằng khen|giấy khen)(?:\s+của\s+([^,;.\n]+))?", line)
     if m2:
         title = m2.group(1).capitalize()

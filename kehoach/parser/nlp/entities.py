@@ -21,9 +21,10 @@ def _tables():
     heads = sorted(orgs["heads"], key=len, reverse=True)
     head_alt = "|".join(re.escape(h) for h in heads)
     unit_alt = "|".join(re.escape(u) for u in sorted(places["units"], key=len, reverse=True))
-    place_tail = rf"(?:(?:{unit_alt})\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,3}})"
-    org_rx = re.compile(rf"(?<![\wÀ-ỹ])(?:{head_alt})(?:\s+(?:{place_tail}|{_CAPWORD}(?:\s+{_CAPWORD}){{0,4}}))?", re.I)
-    place_rx = re.compile(rf"(?<![\wÀ-ỹ])(?:{unit_alt})\s+{_CAPWORD}(?:\s+{_CAPWORD}){{0,3}}")
+    # heads match in any case; the name after them must be capitalized (same line)
+    place_tail = rf"(?:(?i:{unit_alt})[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}})"
+    org_rx = re.compile(rf"(?<![\wÀ-ỹ])(?P<head>(?i:{head_alt}))(?:[ \t]+(?:{place_tail}|{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}}))?")
+    place_rx = re.compile(rf"(?<![\wÀ-ỹ])(?i:{unit_alt})[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}}")
     names_rx = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(n) for n in places["names"]) + r")(?![\wÀ-ỹ])")
     abbr_rx = re.compile(r"(?<![\wÀ-ỹ&])(" + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
                          + r")(?![\wÀ-ỹ&])")
@@ -31,11 +32,26 @@ def _tables():
     return org_rx, place_rx, names_rx, abbr_rx, abbr, canon
 
 
+def _trim_lower(s: str, keep: int) -> str:
+    """Drop trailing words that are not capitalized (the class ranges also hold lower-case letters)."""
+    head, tail = s[:keep], s[keep:]
+    words = tail.split(" ")
+    out = []
+    for w in words:
+        if w and not (w[0].isupper() or w[0].isdigit()) and fold(w) not in _UNIT_WORDS:
+            break
+        out.append(w)
+    return (head + " ".join(out)).rstrip()
+
+
+_UNIT_WORDS = {"xã", "phố", "trấn", "thị", "thành"}
+
+
 def find_orgs(text: str) -> list[dict]:
     org_rx, *_, canon = _tables()
     out = []
     for m in org_rx.finditer(text):
-        s = m.group(0)
+        s = _trim_lower(m.group(0), len(m.group("head")))
         if not s[0].isupper():
             continue
         normalized = canon.get(fold(s), new_tone_placement(" ".join(s.split())))
@@ -49,11 +65,14 @@ def find_places(text: str, orgs: list[dict]) -> list[dict]:
     seen: set[tuple[int, int]] = set()
     for rx in (place_rx, names_rx):
         for m in rx.finditer(text):
+            name = _trim_lower(m.group(0), len(m.group(0).split()[0]))
+            if len(name.split()) < 2 and rx is place_rx:
+                continue
             if (m.start(), m.end()) in seen or any(m.start() < p["end"] and p["start"] < m.end() for p in out):
                 continue
             seen.add((m.start(), m.end()))
-            out.append({"start": m.start(), "end": m.end(), "label": "LOC", "text": m.group(0),
-                        "normalized": new_tone_placement(m.group(0))})
+            out.append({"start": m.start(), "end": m.start() + len(name), "label": "LOC", "text": name,
+                        "normalized": new_tone_placement(name)})
     return out
 
 
