@@ -90,6 +90,8 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
                 continue
             if n_words(line) > 25 or n_words(line) < 2:
                 continue
+            if not any(fold(c) in fold(line) for c in _tables()["line_cues"]):
+                continue  # a closing sentence that runs into the section, not a registration
             out.append({"start": s, "end": e, "text": line, **_fields(line)})
     t = _tables()
     phrase = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in t["phrases"]) + r")\b")

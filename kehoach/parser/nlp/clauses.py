@@ -5,7 +5,7 @@ import re
 
 # a sentence ends at a newline, ';', or '.', '!', '?' followed by a space (not "...", not "1.234")
 _UNIT_END = re.compile(r"\n|;|(?<!\.)[.!?](?=\s|$)")
-_BULLET = re.compile(r"^[\s\-+•·*–—]+")
+_BULLET = re.compile(r"[\s\-+•·*–—]+")
 WORD = re.compile(r"\w+")
 
 

@@ -18,9 +18,12 @@ _LETTERS = "A-Za-zĐđ"
 # one code: letters and '&', never swallowing a glued "của"/"ngày"/"về" ("05-CT/TWcủa")
 _CODE = rf"(?:(?!của|ngày|về|năm|và)[{_LETTERS}&])+"
 _SEP = r"[ \t]*[/\-–][ \t]*"
-_SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]+(?=[A-ZĐ]{{2}})[A-ZĐ]{_CODE}?)"
+_SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]+(?-i:(?=[A-ZĐ]{{2}})[A-ZĐ]{_CODE}?))"
            rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*)")
-_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|và|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với)\b|[,;.:“”\"(\n]|\s+\d")
+# the issuer ends before these words (" và " only when a lower-case word or a quote follows:
+# "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
+_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)\b"
+                          r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;.:“”\"(\n]|\s+\d")
 
 
 @lru_cache(maxsize=1)

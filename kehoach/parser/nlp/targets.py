@@ -91,6 +91,9 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     cs = s if cs < 0 else cs + 1
     ce = text.find(",", q.end, e)
     ce = e if ce < 0 else ce
+    while n_words(text[q.end:ce]) < 3 and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
+        p = text.find(",", ce + 1, e)
+        ce = e if p < 0 else p
     while n_words(text[cs:ce]) < MIN_CLAUSE and cs > s:
         p = text.rfind(",", s, cs - 1)
         cs = s if p < 0 else p + 1
