@@ -1,0 +1,211 @@
+"""Legacy Vietnamese 8-bit encodings -> Unicode: TCVN3 (ABC, `.VnTime` fonts) and VNI (`VNI-Times`).
+
+Both put Vietnamese letters on bytes that cp1252 shows as Latin symbols ("Kª ho¹ch",
+"Keá hoaïch"). Tables are data in `kehoach/models/encodings/` (see build_tables.py there
+for their sources). Detection decodes the bytes every plausible way and keeps the
+reading whose words are real Vietnamese syllables; it never claims valid UTF-8, and it
+only claims text over cp1258 (the Windows Vietnamese code page) when its reading is
+clearly better.
+
+TCVN3 has no accented capitals: an all-caps heading is typed with the lowercase byte and
+drawn as a capital by a `.VnTimeH` font. Without the font (a .txt) we restore the case
+from the word's other letters ("HOạCH" -> "HOẠCH").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Optional
+
+from kehoach import models
+
+ENCODINGS = ("tcvn3", "vni")
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+_ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+_NUCLEUS = "[aăâeêioôơuưy]{1,3}"
+_CODA = "(?:ch|ng|nh|[cmnpt])?"
+SYLLABLE = re.compile(f"{_ONSET}{_NUCLEUS}{_CODA}")
+# a word for scoring: letters plus the symbol bytes legacy encodings use (¸ µ ¶ ...)
+_TOKEN = re.compile(r"[^\s\d!-/:-@\[-`{-~\u2018-\u201f\u2013\u2014\u2026]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+# where a capital is due: line start after a list marker, or after a sentence end
+_CAP_DUE = re.compile(r"(^\s*(?:[-+•*–]\s*|\d{1,2}(?:\.\d{1,2})*[.)]\s+|[a-zđ][.)]\s+)?|[.!?:]\s+)([^\W\d_])", re.M)
+
+
+@lru_cache(maxsize=None)
+def _table(encoding: str) -> tuple[dict[str, str], re.Pattern]:
+    data = models.load(f"encodings/{encoding}.json")
+    table = dict(data["map"])
+    table.update(data.get("decode_aliases", {}))
+    keys = sorted(table, key=len, reverse=True)  # longest first: "aù" before "a"
+    return table, re.compile("|".join(re.escape(k) for k in keys))
+
+
+def surface(data: bytes) -> str:
+    """Bytes as the characters a legacy font shows: cp1252, latin-1 for its five holes."""
+    return "".join(_byte_char(b) for b in data) if _has_holes(data) else data.decode("cp1252")
+
+
+def _has_holes(data: bytes) -> bool:
+    return any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def _byte_char(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(b)
+
+
+def font_encoding(font_name: str) -> Optional[str]:
+    """'tcvn3' for .Vn* fonts (.VnTime, .VnTimeH, .VnArial), 'vni' for VNI-* fonts, else None."""
+    name = (font_name or "").strip().lower()
+    if name.startswith(".vn"):
+        return "tcvn3"
+    if name.startswith("vni-") or name.startswith("vni "):
+        return "vni"
+    return None
+
+
+def decode_str(s: str, encoding: str, upper: bool = False) -> str:
+    """Decode a run's characters typed in a legacy font. `upper`: the font draws capitals (.VnTimeH)."""
+    table, pattern = _table(encoding)
+    out = pattern.sub(lambda m: table[m.group(0)], s)
+    out = unicodedata.normalize("NFC", out)
+    if upper:
+        return out.upper()
+    if encoding == "tcvn3":
+        return restore_case(out, sentences=False)
+    return out
+
+
+def _ambiguous(c: str) -> bool:
+    """A toned lowercase letter: in TCVN3 it may stand for its capital."""
+    d = unicodedata.normalize("NFD", c)
+    return c.islower() and any(m in d for m in TONE_MARKS)
+
+
+def _caps_around(chars: str) -> bool:
+    """All cased letters except the ambiguous ones are capitals, and there are at least two."""
+    cased = [c for c in chars if c.isalpha() and (c.isupper() or c.islower()) and not _ambiguous(c)]
+    return len(cased) >= 2 and all(c.isupper() for c in cased)
+
+
+def restore_case(text: str, sentences: bool = True) -> str:
+    """Capitalise toned letters inside all-caps lines and words (TCVN3 text without its font).
+
+    `sentences`: also where a capital is due (after a list marker, a sentence end, or at the
+    start of a line that follows a finished one); off for a run that is part of a paragraph.
+    """
+    lines = text.split("\n")
+    prev_done = True
+    for i, line in enumerate(lines):
+        done_after = not line.strip() or line.rstrip()[-1:] in ".;:!?"
+        if any(_ambiguous(c) for c in line):
+            if _caps_around(line):
+                line = line.upper()
+            else:
+                line = _LETTERS.sub(lambda m: m.group(0).upper() if _caps_around(m.group(0)) else m.group(0), line)
+                if sentences:
+                    line = _CAP_DUE.sub(lambda m: _cap(m, prev_done), line)
+            lines[i] = line
+        prev_done = done_after
+    return "\n".join(lines)
+
+
+def _cap(m: re.Match, line_start_due: bool) -> str:
+    lead, letter = m.group(1), m.group(2)
+    at_bare_line_start = m.start() == 0 and not lead.strip()
+    if _ambiguous(letter) and (line_start_due or not at_bare_line_start):
+        letter = letter.upper()
+    return lead + letter
+
+
+def _syllable_ok(word: str) -> bool:
+    d = unicodedata.normalize("NFD", word.lower())
+    if sum(d.count(m) for m in TONE_MARKS) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONE_MARKS))
+    return SYLLABLE.fullmatch(base) is not None
+
+
+def vietnamese_score(text: str, limit: int = 4000) -> tuple[int, int]:
+    """(valid, total) over words holding non-ASCII characters: how Vietnamese a reading looks."""
+    valid = total = 0
+    for m in _TOKEN.finditer(text):
+        w = m.group(0)
+        if w.isascii():
+            continue
+        total += 1
+        valid += _syllable_ok(unicodedata.normalize("NFC", w))
+        if total >= limit:
+            break
+    return valid, total
+
+
+def _ratio(score: tuple[int, int]) -> float:
+    return score[0] / score[1] if score[1] else 0.0
+
+
+def _best(surf: str, baseline: str, min_words: int = 3) -> Optional[str]:
+    base = _ratio(vietnamese_score(baseline))
+    best: Optional[str] = None
+    best_r = 0.0
+    for enc in ENCODINGS:
+        valid, total = vietnamese_score(decode_str(surf, enc))
+        r = valid / total if total else 0.0
+        if total >= min_words and r >= 0.6 and r > base + 0.1 and r > best_r:
+            best, best_r = enc, r
+    return best
+
+
+def detect_and_decode(data: bytes) -> Optional[tuple[str, str]]:
+    """(unicode text, 'tcvn3'|'vni') when the bytes are legacy-encoded Vietnamese, else None."""
+    if not data or max(data) < 0x80:
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    surf = surface(data)
+    baseline = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+    enc = _best(surf, baseline)
+    if enc is None:
+        return None
+    text = decode_str(surf, enc)
+    return (restore_case(text) if enc == "tcvn3" else text), enc
+
+
+def detect_str(s: str) -> Optional[str]:
+    """'tcvn3'|'vni' when a Unicode string is really legacy bytes shown as cp1252 characters."""
+    if not s or s.isascii():
+        return None
+    try:
+        s.encode("cp1252")
+    except UnicodeEncodeError:
+        if any(ord(c) > 0xFF for c in s if c not in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac"):
+            return None  # real Unicode letters (ư, ơ, ạ ...) are never in a legacy surface
+    return _best(s, unicodedata.normalize("NFC", s), min_words=2)
+
+
+@lru_cache(maxsize=None)
+def _inverse(encoding: str) -> dict[str, str]:
+    data = models.load(f"encodings/{encoding}.json")
+    return {uni: surf for surf, uni in data["map"].items()}
+
+
+def encode(text: str, encoding: str) -> bytes:
+    """Unicode -> legacy bytes (for building test data). TCVN3 writes accented capitals lowercase."""
+    inv = _inverse(encoding)
+    out = []
+    for c in unicodedata.normalize("NFC", text):
+        if c in inv:
+            out.append(inv[c])
+        elif c.isupper() and c.lower() in inv and encoding == "tcvn3":
+            out.append(inv[c.lower()])
+        else:
+            out.append(c)
+    return "".join(out).encode("cp1252", errors="replace")
