@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import inside, n_words, trim
+from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, trim
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.schema import PlanDocument, iter_sections
 from kehoach.parser.text.normalize import fold
@@ -102,12 +102,13 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
         if any(a["start"] <= m.start() < a["end"] for a in out):
             continue
         # the comma clause around the phrase
-        ls = max(text.rfind("\n", 0, m.start()), text.rfind(",", 0, m.start()), text.rfind(";", 0, m.start()),
-                 text.rfind(". ", 0, m.start()))
+        lo = max(0, m.start() - 400)
+        ls = max(text.rfind("\n", lo, m.start()), comma_before(text, lo, m.start()), text.rfind(";", lo, m.start()),
+                 text.rfind(". ", lo, m.start()))
         ls = 0 if ls < 0 else ls + 1
         le = len(text)
-        for ch in ("\n", ",", ";", ". "):
-            p = text.find(ch, m.end(), body_end)
+        for p in (text.find("\n", m.end(), body_end), comma_after(text, m.end(), body_end),
+                  text.find(";", m.end(), body_end), text.find(". ", m.end(), body_end)):
             if 0 <= p < le:
                 le = p
         s, e = trim(text, ls, min(le, body_end))

@@ -44,3 +44,24 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
+
+
+def _is_sep_comma(text: str, i: int) -> bool:
+    """A clause comma, not a decimal comma (95,8)."""
+    return not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
+def comma_before(text: str, start: int, end: int) -> int:
+    """Index of the last clause comma in text[start:end], or -1."""
+    i = text.rfind(",", start, end)
+    while i >= 0 and not _is_sep_comma(text, i):
+        i = text.rfind(",", start, i)
+    return i
+
+
+def comma_after(text: str, start: int, end: int) -> int:
+    """Index of the first clause comma in text[start:end], or -1."""
+    i = text.find(",", start, end)
+    while i >= 0 and not _is_sep_comma(text, i):
+        i = text.find(",", i + 1, end)
+    return i

@@ -63,7 +63,7 @@ def make_dates(nlp: Language, name: str):
 @Language.factory("kehoach_refs")
 def make_refs(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
-        hits: list[DateHit] = doc._.date_hits or find_dates(doc.text)
+        hits: list[DateHit] = doc._.date_hits if doc._.date_hits is not None else find_dates(doc.text)
         mentions = refs_mod.find_mentions(doc.text, hits)
         refs = refs_mod.merge(mentions)
         _put(doc, "legal_refs", "REF", refs)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import inside, n_words, units
+from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, units
 from kehoach.parser.nlp.dates import DateHit
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.text.normalize import fold
@@ -41,6 +41,7 @@ class Quantity:
     max: float | None
     unit: str
     comparator: str
+    subject_from: int = -1  # where the subject noun phrase starts (the unit word of a count)
 
 
 def _unit_norm(u: str) -> str:
@@ -61,7 +62,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         qs, qe = s + m.start(), s + m.end()
         if inside(qs, excluded):
             continue
-        out.append(Quantity(qs, qe, None, a, b, _unit_norm(m.group("unit")), "range"))
+        out.append(Quantity(qs, qe, None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
         taken.append((qs, qe))
     for m in pct.finditer(seg):
         qs, qe = s + m.start(), s + m.end()
@@ -80,22 +81,23 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
             if not any(w in before for w in commit):
                 continue
             comp = comps.get((m.group("comp") or "").lower(), "=")
-            out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, _unit_norm(m.group("unit")), comp))
+            out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, _unit_norm(m.group("unit")), comp,
+                                s + m.start("unit")))
     out.sort(key=lambda q: q.start)
     return out
 
 
 def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     """The comma clause around q inside [s, e), widened leftwards to MIN_CLAUSE words."""
-    cs = text.rfind(",", s, q.start)
+    cs = comma_before(text, s, q.start)
     cs = s if cs < 0 else cs + 1
-    ce = text.find(",", q.end, e)
+    ce = comma_after(text, q.end, e)
     ce = e if ce < 0 else ce
     while n_words(text[q.end:ce]) < 3 and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
-        p = text.find(",", ce + 1, e)
+        p = comma_after(text, ce + 1, e)
         ce = e if p < 0 else p
     while n_words(text[cs:ce]) < MIN_CLAUSE and cs > s:
-        p = text.rfind(",", s, cs - 1)
+        p = comma_before(text, s, cs - 1)
         cs = s if p < 0 else p + 1
     return cs, ce
 
@@ -114,7 +116,7 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
     groups: list[list[Quantity]] = [[qs[0]]]
     bounds = [s]
     for prev, q in zip(qs, qs[1:]):
-        c = text.rfind(",", prev.end, q.start)
+        c = comma_before(text, prev.end, q.start)
         if c < 0:
             groups[-1].append(q)
         else:
@@ -149,7 +151,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                     deadline = h.end_value or h.value
             yield {"start": rs, "end": re_, "text": text[rs:re_], "value": q.value, "min": q.min, "max": q.max,
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
-                   "_subject_window": (q.end, min(re_, q.end + 60)), "_before": (rs, q.start)}
+                   "_subject_window": (q.subject_from if q.subject_from >= 0 else q.end, min(re_, q.end + 60)), "_before": (rs, q.start)}
 
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}

@@ -1,0 +1,68 @@
+"""Legal references as people type them (issue 3)."""
+from __future__ import annotations
+
+import pytest
+
+from kehoach.parser.nlp.dates import find_dates
+from kehoach.parser.nlp.refs import find_mentions, merge, parse_symbol
+
+
+def refs(text: str) -> list[dict]:
+    return merge(find_mentions(text, find_dates(text)))
+
+
+@pytest.mark.parametrize("symbol,want", [
+    ("29 NQ/TW", ("29", "party", None, "NQ", "TW")),
+    ("29-NQ-TW", ("29", "party", None, "NQ", "TW")),
+    ("36-HD/VPTW", ("36", "party", None, "HD", "VPTW")),
+    ("11/2020/TT-BGD-ĐT", ("11", "state", 2020, "TT", "BGD-ĐT")),
+    ("30/2020/NĐ-CP", ("30", "state", 2020, "NĐ", "CP")),
+    ("1234/BGDĐT-VP", ("1234", "state", None, None, "BGDĐT-VP")),
+    ("14 / BC - LĐLĐ", ("14", "state", None, "BC", "LĐLĐ")),
+    ("6a/KH-CĐ", ("6a", "state", None, "KH", "CĐ")),
+    ("348/PGD&ĐT", ("348", "state", None, None, "PGD&ĐT")),
+    ("15/CTr–CĐGD", ("15", "state", None, "CTr", "CĐGD")),
+])
+def test_symbol_parts(symbol, want):
+    p = parse_symbol(symbol)
+    assert (p["number"], p["system"], p["year"], p["type_code"], p["issuer_code"]) == want
+
+
+def test_forms_people_type():
+    text = ("Căn cứ Nghị quyết 29 NQ/TW của Ban Chấp hành Trung ương về đổi mới giáo dục; "
+            "chỉ thị số 05-CT/TWcủa Bộ Chính trị về việc học tập và làm theo tấm gương đạo đức; "
+            "Thông tư 11/2020/TT-BGDĐT, ngày 19-5-2020 của Bộ Giáo dục và Đào tạo về dân chủ; "
+            "nghị định 71/CP của Chính phủ; Công văn số 1234 / BGDĐT - VP ngày2/3/2021 của Văn phòng Bộ.")
+    got = {r["symbol"]: r for r in refs(text)}
+    assert set(got) == {"29 NQ/TW", "05-CT/TW", "11/2020/TT-BGDĐT", "71/CP", "1234 / BGDĐT - VP"}
+    assert got["29 NQ/TW"]["issuer"] == "Ban Chấp hành Trung ương"
+    assert (got["05-CT/TW"]["type"], got["05-CT/TW"]["issuer"], got["05-CT/TW"]["subject"]) == (
+        "Chỉ thị", "Bộ Chính trị", "học tập và làm theo tấm gương đạo đức")
+    t = got["11/2020/TT-BGDĐT"]
+    assert (t["date"], t["issuer"], t["year"]) == ("2020-05-19", "Bộ Giáo dục và Đào tạo", 2020)
+    assert (got["71/CP"]["type"], got["71/CP"]["issuer"]) == ("Nghị định", "Chính phủ")
+    assert got["1234 / BGDĐT - VP"]["date"] == "2021-03-02"
+
+
+def test_issuer_after_date_and_stops():
+    text = ("Căn cứ Thông báo số 1005/TB-TLĐ của Tổng Liên đoàn ngày 24/10/2024 về Định hướng; "
+            "Thực hiện Nghị quyết số 02-NQ/TW của Bộ Chính trị và “Đổi mới tổ chức”.")
+    got = {r["symbol"]: r for r in refs(text)}
+    assert got["1005/TB-TLĐ"]["date"] == "2024-10-24"
+    assert got["1005/TB-TLĐ"]["issuer"] == "Tổng Liên đoàn Lao động Việt Nam"  # short form expanded
+    assert got["02-NQ/TW"]["issuer"] == "Bộ Chính trị"
+
+
+def test_not_references():
+    text = ("Thực hiện Nghị quyết Đại hội Công đoàn cơ sở nhiệm kỳ 2023 - 2028; Luật Công đoàn (sửa đổi); "
+            "CHƯƠNG TRÌNH 1 Tham gia xây dựng Đảng; Kế hoạch 2024-2025 của trường; Quyết định 12 thành viên.")
+    assert refs(text) == []
+
+
+def test_one_reference_two_dates():
+    text = ("Căn cứ Công văn số 25/LĐLĐ ngày 01 tháng 8 năm 2024 của LĐLĐ thị xã.\n"
+            "Triển khai công văn 25 / LĐLĐ ngày 01/8/2023 đến đoàn viên.\n"
+            "Theo Công văn số 25/LĐLĐ của LĐLĐ thị xã Hương Thủy.")
+    (r,) = refs(text)
+    assert r["date"] == "2024-08-01" and r["dates_seen"] == ["2024-08-01", "2023-08-01"]
+    assert len(r["mentions"]) == 3 and r["issuer"] == "LĐLĐ thị xã Hương Thủy"
