@@ -152,7 +152,7 @@ class Plan:
 
     def date_text(self, y: int, m: int, d: int, style: int | None = None, record: bool = True) -> str:
         r = self.rnd
-        style = r.randrange(5) if style is None else style
+        style = r.randrange(6) if style is None else style
         if style == 0:
             s = f"ngày {d:02d} tháng {m} năm {y}" if r.random() < .5 else f"ngày {d} tháng {m} năm {y}"
         elif style == 1:
@@ -161,8 +161,10 @@ class Plan:
             s = f"ngày {d:02d}/{m:02d}/{y}"
         elif style == 3:
             s = f"ngày {d:02d}-{m:02d}-{y}"
-        else:
+        elif style == 4:
             s = f"ngày {d:02d} tháng {m:02d} năm {y}"
+        else:
+            s = f"ngày{d}/{m}/{y}"  # typed without the space
         if record:
             self.dates.append({"value": f"{y:04d}-{m:02d}-{d:02d}", "text": s})
         return s
@@ -295,7 +297,7 @@ class Generator:
 
         # ---- sections
         style = r.choice(["arabic", "roman", "chapter", "part", "upper", "arabic_letter"])
-        n_top = r.randint(3, 6)
+        n_top = r.randint(3, 5 if style == "upper" else 6)
         tops = r.sample(HEADINGS_TOP, n_top)
         targets: list[str] = []
         awards: list[str] = []
@@ -310,13 +312,12 @@ class Generator:
             paths.append(tpath)
             sep = "\n" if style in ("chapter", "part") and r.random() < .6 else " "
             p.add(f"{tnum}{sep}{head}\n")
-            kids = r.randint(0, 3)
+            kids = r.randint(0, 5 if style == "arabic_letter" else 3)
             if awards_in and ti == n_top and kids == 0:
                 kids = 1
             for ci in range(1, kids + 1):
-                cnum_i = ci
+                cnum_i = ci + (1 if gap_at == ti - 1 and ci >= 2 else 0)  # numbering gap: 1, 3, 4
                 if gap_at == ti - 1 and ci == 2:
-                    cnum_i = 3  # numbering gap: 1, 3
                     findings.append({"code": "numbering-gap", "evidence": None})
                 cnum = self._num(style, cnum_i, top=False, parent=ti)
                 is_awards = awards_in and ti == n_top and ci == kids
@@ -381,11 +382,11 @@ class Generator:
         if top:
             return {"arabic": f"{i}.", "arabic_letter": f"{i}.", "roman": f"{roman[i - 1]}.",
                     "chapter": f"CHƯƠNG TRÌNH {i}", "part": f"Phần {roman[i - 1]}",
-                    "upper": f"{'ABCDEFGHIK'[i - 1]}."}[style]
+                    "upper": f"{'ABCDE'[min(i, 5) - 1]}."}[style]
         if style == "arabic":
             return f"{parent}.{i}."
         if style == "arabic_letter":
-            return f"{'abcdeghik'[i - 1]})"
+            return f"{['a', 'b', 'c', 'd', 'đ', 'e', 'g'][i - 1]})"  # the Vietnamese alphabet order
         return f"{i}."
 
     @staticmethod

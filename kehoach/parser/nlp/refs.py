@@ -22,7 +22,7 @@ _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]
            rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*)")
 # the issuer ends before these words (" và " only when a lower-case word or a quote follows:
 # "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
-_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)\b"
+_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)(?![^\W\d_])"
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;.:“”\"(\n]|\s+\d")
 
 
