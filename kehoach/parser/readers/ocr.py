@@ -26,7 +26,7 @@ from typing import Iterable, Iterator, Optional
 
 from kehoach.parser.errors import CorruptFile, EncryptedFile, OCRError, Timeout, TooLarge
 from kehoach.parser.readers.base import RawBlock, RawDocument, register
-from kehoach.parser.text.ocr_clean import clean_paragraph, fix_line
+from kehoach.parser.text.ocr_clean import clean_paragraph, fix_bullet, fix_line
 
 DPI = 300
 LANG = "vie"
@@ -285,9 +285,10 @@ def _page_paragraphs(res: PageResult) -> list[_Para]:
             end, g = regions[i]
             for col in (0, 1):
                 for ln in lines[i:end]:
-                    for seg in ln.segments:
-                        if (seg.r + seg.l) / 2 < g if col == 0 else (seg.r + seg.l) / 2 >= g:
-                            paras.append(_Para([seg], res.page, col, "line"))
+                    side = [seg for seg in ln.segments if ((seg.r + seg.l) / 2 < g) == (col == 0)]
+                    if side:  # "Số:" and "/KH-CĐ" apart (a blank number) are still one line
+                        paras.append(_Para([Segment([w for seg in side for w in seg.words], side[0].par)],
+                                           res.page, col, "line"))
             i = end
             continue
         ln = lines[i]
@@ -303,11 +304,19 @@ def _page_paragraphs(res: PageResult) -> list[_Para]:
 def _continues(para: _Para, seg: Segment, right_margin: float, h: float) -> bool:
     """Geometry, as a reader sees it: no gap, the line above ran to the margin, no indent, no item mark."""
     prev = para.lines[-1]
+    h = max(h, prev.b - prev.t)
     if seg.t - prev.b > 0.6 * h:  # paragraph spacing (or a blank line) between them
         return False
+    text = fix_bullet(fix_line(seg.text))
+    if text[:1].islower() and not prev.text.rstrip().endswith((".", ";", ":", "!", "?")):
+        return True  # a paragraph never starts in lowercase: a wrapped centred title, a short last word
     full = prev.r >= right_margin - 2.5 * h
-    indented = seg.l > min(s.l for s in para.lines) + 1.5 * h
-    starts_item = bool(_ITEM_START.match(fix_line(seg.text)))
+    body = para.lines[1:] or para.lines
+    if len(para.lines) == 1 and _ITEM_START.match(fix_bullet(fix_line(prev.text))):
+        indented = False  # a hanging indent: the item's text is indented under its bullet
+    else:
+        indented = seg.l > min(s.l for s in body) + 1.5 * h
+    starts_item = bool(_ITEM_START.match(text))
     return full and not indented and not starts_item
 
 

@@ -26,7 +26,7 @@ _SPACE_AFTER_OPEN = re.compile(r"([(\[])[ \t]+")
 _MULTI_SPACE = re.compile(r"[ \t]{2,}")
 _STRAY_RULE = re.compile(r"^\s*[|¦]\s*|\s*[|¦]\s*$", re.M)
 _BULLET_LOOKALIKE = re.compile(r"^[¢®©•◦▪●*»›]\s+", re.M)
-_BULLET_MISREAD = re.compile(r"^(?:[-–—_•·*°¢©®«»]|[eoc][_.]?|se|ce|-[.,]|[-–] ?[-–_])(?:\s*[_.])?\s+(?=[A-ZÀ-ÝĂÂÊÔƠƯĐẠ-Ỹ\d])")
+_BULLET_MISREAD = re.compile(r"^(?:[-–—_•·*°¢©®«»]|[eoc][_.]?|se|ce|-[.,]|[-–] ?[-–_])(?:\s*[-–_.])?\s+(?=[A-ZÀ-ÝĂÂÊÔƠƯĐẠ-Ỹ\d])")
 _ITEM_OR_DIGIT_START = re.compile(r"^\d")
 
 
