@@ -125,8 +125,8 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
                          f"server busy: {admission.limit} requests already in progress; retry shortly",
                          headers={"Retry-After": "1"})
         try:
-            deadline = time.monotonic() + settings.timeout
             upload = await extract(request, settings.max_upload_bytes, filename)
+            deadline = time.monotonic() + settings.timeout  # waiting for a worker and parsing; not the upload
             try:
                 payload = await pool.run(kind, upload.data, upload.name, opts, deadline)
             except JobTimeout:
