@@ -24,6 +24,7 @@ def annotate(doc: PlanDocument) -> PlanDocument:
     nlp = pipeline.get()
     sdoc = nlp.make_doc(text)
     sdoc._.plan = doc
+    sdoc._.src = text
     for _, proc in nlp.pipeline:
         sdoc = proc(sdoc)
     data = lambda group: [_clean(d) for d in pipeline.group_data(sdoc, group)]  # noqa: E731

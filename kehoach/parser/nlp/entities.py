@@ -28,7 +28,7 @@ def _tables():
     names_rx = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(n) for n in places["names"]) + r")(?![\wÀ-ỹ])")
     abbr_rx = re.compile(r"(?<![\wÀ-ỹ&])(" + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
                          + r")(?![\wÀ-ỹ&])")
-    canon = {fold(k): v for k, v in orgs["canonical"].items()}
+    canon = {k.lower(): v for k, v in orgs["canonical"].items()}  # looked up per match: lower(), not fold()
     return org_rx, place_rx, names_rx, abbr_rx, abbr, canon
 
 
@@ -54,7 +54,7 @@ def find_orgs(text: str) -> list[dict]:
         s = _trim_lower(m.group(0), len(m.group("head")))
         if not s[0].isupper():
             continue
-        normalized = canon.get(fold(s), new_tone_placement(" ".join(s.split())))
+        normalized = canon.get(s.lower()) or new_tone_placement(" ".join(s.split()))
         out.append({"start": m.start(), "end": m.end(), "label": "ORG", "text": s, "normalized": normalized})
     return out
 

@@ -16,6 +16,9 @@ LONG_UNIT = 30  # words: a longer sentence is cut to the clause around the quant
 MIN_CLAUSE = 14  # words: a clause shorter than this takes in the clauses before it
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @lru_cache(maxsize=1)
 def _tables():
     data = models.load("units.yaml")
@@ -28,7 +31,7 @@ def _tables():
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
     cnt = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+)?(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s+(?P<unit>{unit_alt})\b")
-    commit = [fold(w) for w in data["commitment_words"]]
+    commit = [w.lower() for w in data["commitment_words"]]
     return units_, comps, pct, rng, cnt, commit
 
 
@@ -54,6 +57,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
     units_, comps, pct, rng, cnt, commit = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
+    if not _DIGIT.search(seg):
+        return out
     taken: list[tuple[int, int]] = []
     for m in rng.finditer(seg):
         a, b = int(m.group("a")), int(m.group("b"))
@@ -71,13 +76,13 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         comp = comps.get((m.group("comp") or "").lower(), "=")
         out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
         taken.append((qs, qe))
-    folded = fold(seg)
-    if any(w in folded for w in commit) and "khen" not in folded:
+    lowered = seg.lower()
+    if any(w in lowered for w in commit) and "khen" not in lowered:
         for m in cnt.finditer(seg):
             qs, qe = s + m.start(), s + m.end()
             if inside(qs, excluded) or inside(qs, taken) or _unit_norm(m.group("unit")) not in ("người", "lần"):
                 continue
-            before = fold(seg[:m.start()])
+            before = lowered[:m.start()]
             if not any(w in before for w in commit):
                 continue
             comp = comps.get((m.group("comp") or "").lower(), "=")
