@@ -9,7 +9,7 @@ import pytest
 from kehoach.parser import parse
 from kehoach.parser.readers import read_bytes
 from kehoach.parser.text import legacy
-from tests.conftest import FIXTURES, SEEDS
+from conftest import FIXTURES, SEEDS
 
 DATA = Path(__file__).parent / "data" / "legacy"
 MN = "mn-son-ca-2024-2025"
