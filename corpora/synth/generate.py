@@ -322,7 +322,8 @@ class Generator:
                 cnum = self._num(style, cnum_i, top=False, parent=ti)
                 is_awards = awards_in and ti == n_top and ci == kids
                 chead = r.choice(["Đăng kí danh hiệu thi đua", "Đăng ký danh hiệu thi đua",
-                                  "Đăng ký thi đua, khen thưởng"]) if is_awards else r.choice(HEADINGS_SUB)
+                                  "Đăng ký thi đua, khen thưởng", "ĐĂNG KÝ DANH HIỆU THI ĐUA"]) if is_awards \
+                    else r.choice(HEADINGS_SUB)
                 cpath = f"{tpath}.{self._path_comp(cnum)}"
                 paths.append(cpath)
                 line = f"{cnum} {chead}"
@@ -366,6 +367,7 @@ class Generator:
         g["signature"] = {"on_behalf": on_behalf, "position": position, "name": sig_name}
         g["recipients"] = recips
         g["legal_refs"] = [{k: v for k, v in x.items() if not k.startswith("_")} for x in refs]
+        findings += [x["_finding"] for x in refs if "_finding" in x]
         for x in refs:  # a reference given two dates
             if len(x.get("dates_seen") or []) > 1:
                 findings.append({"code": "reference-date-conflict", "evidence": x["_evidence"]})
@@ -405,6 +407,7 @@ class Generator:
     def _ref(self, p: Plan, sysk: str, spec, ctx: dict, doc_date, used: set[str]) -> tuple[dict, str]:
         r = self.rnd
         dy, dm, dd = doc_date
+        mode = None
         num = str(r.randint(1, 1500))
         if r.random() < 0.3:
             num = f"{int(num) % 99 + 1:02d}"
@@ -421,8 +424,16 @@ class Generator:
                 sym = _sym_join(r, [num, code, icode], ["/", "-"])
             else:
                 sym = _sym_join(r, [num, icode], ["/"])
-            # dated within five months before the document
+            # dated within five months before the document (or, as an error, after it)
             back = r.randint(1, 150)
+            inject = r.random()
+            if code and inject < 0.06:  # named type disagrees with the symbol's code
+                other = [t for t, c, *_ in STATE_REFS if c and c != code]
+                typ = r.choice(other)
+                mode = "reference-type-mismatch"
+            elif inject > 0.95:
+                back = -r.randint(5, 60)
+                mode = "reference-after-document"
             y, m, d = self._minus_days(dy, dm, dd, back)
         elif sysk == "norm":
             typ, code, icode, issuer, subj = spec
@@ -458,6 +469,10 @@ class Generator:
             p.dates.append({"value": f"{y:04d}-{m:02d}-{d:02d}", "text": date_s})
         ref = {"type": typ, "number": num, "symbol": sym, "date": f"{y:04d}-{m:02d}-{d:02d}" if has_date else None,
                "issuer": issuer, "_evidence": f"{typed} {so}{sym}", "_typed": typed, "_so": so}
+        if mode == "reference-after-document" and not has_date:
+            mode = None
+        if mode:
+            ref["_finding"] = {"code": mode, "evidence": ref["_evidence"]}
         return ref, body
 
     @staticmethod
@@ -532,6 +547,10 @@ class Generator:
             p.add(bullet + line + ".\n")
             if wrong:
                 findings.append({"code": "observance-date-wrong", "evidence": f"{obs[0]} {day}"})
+        if r.random() < 0.08:  # lunar dates are not calendar dates
+            p.add(bullet + r.choice(["Tổ chức vui Tết Trung thu cho con đoàn viên vào tối 15/8 âm lịch.",
+                                     "Thăm hỏi, tặng quà đoàn viên khó khăn dịp Tết Nguyên đán.",
+                                     "Tổ chức gặp mặt đầu xuân sau Tết Bính Ngọ."]) + "\n")
         if r.random() < 0.2:  # an event date
             y, m, d = doc_date
             m2 = m % 12 + 1
