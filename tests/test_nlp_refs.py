@@ -22,6 +22,7 @@ def refs(text: str) -> list[dict]:
     ("6a/KH-CĐ", ("6a", "state", None, "KH", "CĐ")),
     ("348/PGD&ĐT", ("348", "state", None, None, "PGD&ĐT")),
     ("15/CTr–CĐGD", ("15", "state", None, "CTr", "CĐGD")),
+    ("12/2012/QH13", ("12", "state", 2012, None, "QH13")),
 ])
 def test_symbol_parts(symbol, want):
     p = parse_symbol(symbol)
@@ -42,6 +43,12 @@ def test_forms_people_type():
     assert (t["date"], t["issuer"], t["year"]) == ("2020-05-19", "Bộ Giáo dục và Đào tạo", 2020)
     assert (got["71/CP"]["type"], got["71/CP"]["issuer"]) == ("Nghị định", "Chính phủ")
     assert got["1234 / BGDĐT - VP"]["date"] == "2021-03-02"
+
+
+def test_law_symbol_keeps_the_term_number():
+    (r,) = refs("Căn cứ Luật Công đoàn số 12/2012/QH13 ngày 20 tháng 6 năm 2012 của Quốc hội;")
+    assert (r["type"], r["symbol"], r["date"], r["issuer"], r["year"]) == ("Luật", "12/2012/QH13", "2012-06-20",
+                                                                          "Quốc hội", 2012)
 
 
 def test_issuer_after_date_and_stops():

@@ -16,7 +16,7 @@ from kehoach.parser.text.normalize import fold
 
 _LETTERS = "A-Za-zĐđ"
 # one code: letters and '&', never swallowing a glued "của"/"ngày"/"về" ("05-CT/TWcủa")
-_CODE = rf"(?:(?!của|ngày|về|năm|và)[{_LETTERS}&])+"
+_CODE = rf"(?:(?!của|ngày|về|năm|và)[{_LETTERS}&])+(?:\d{{1,2}}(?![\d/]))?"  # QH13: a term number
 _SEP = r"[ \t]*[/\-–][ \t]*"
 _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]+(?-i:(?=[A-ZĐ]{{2}})[A-ZĐ]{_CODE}?))"
            rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*)")
@@ -32,7 +32,10 @@ def _tables():
     codes = models.load("doc_type_codes.yaml")
     names = sorted(types, key=len, reverse=True)
     type_alt = "|".join(re.escape(n) for n in names)
-    rx = re.compile(rf"(?i)(?<![{_LETTERS}À-ỹ])(?P<type>{type_alt})[ \t]+(?:(?:số|so)[ \t]*:?[ \t]*)?{_SYMBOL}")
+    # "<Type> [số] SYMBOL", or "<Type> <short name> số SYMBOL" ("Luật Công đoàn số 12/2012/QH13")
+    rx = re.compile(rf"(?i)(?<![{_LETTERS}À-ỹ])(?P<type>{type_alt})"
+                    rf"(?:[ \t]+(?P<name>[^\n,;:.“”\d]{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?|[ \t]+(?:(?:số|so)[ \t]*:?)?)"
+                    rf"[ \t]*{_SYMBOL}")
     return types, codes, rx
 
 
