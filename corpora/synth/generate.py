@@ -31,7 +31,6 @@ SCHOOLS = [("Mầm non", "MN", ["Sơn Ca", "Hoa Mai", "Họa Mi", "Bình Minh", 
            ("THPT", "THPT", ["Nguyễn Huệ", "Phan Đăng Lưu", "Hai Bà Trưng", "Quốc Học", "Thuận An"])]
 NAMES = ["Nguyễn Thị Huệ", "Trần Văn Bình", "Lê Thị Mai", "Phạm Thị Thu Hà", "Hoàng Văn Nam", "Võ Thị Lan",
          "Đặng Thị Hồng", "Bùi Văn Tùng", "Ngô Thị Thanh", "Huỳnh Thị Kim Anh"]
-MONTHS_VN = {1: "01", 2: "02"}
 
 HEADINGS_TOP = [
     "Nhiệm vụ trọng tâm",
@@ -171,10 +170,6 @@ class Plan:
 
     def text(self) -> str:
         return "".join(self.parts)
-
-
-def _upper(s: str) -> str:
-    return s.upper()
 
 
 def _sym_join(r: random.Random, parts: list[str], seps: list[str]) -> str:

@@ -86,9 +86,7 @@ def parse_symbol(symbol: str) -> dict:
         sub = [p for p in code_str.split("-") if p]
         if len(sub) >= 2 and fold(sub[0]) in state_codes:
             type_code, issuer_code = state_codes[fold(sub[0])], "-".join(sub[1:])
-        elif len(sub) == 1 and fold(sub[0]) in {"cp", "ttg"} :
-            issuer_code = sub[0]
-        elif sub:
+        elif sub:  # Công văn 1234/BGDĐT-VP, Nghị định 71/CP: no type code
             issuer_code = "-".join(sub)
     key = num.lstrip("0").lower() + "|" + "".join(fold(p) for p in letters) + "|" + (str(year) if year else "")
     return {"number": num, "system": system, "year": year, "type_code": type_code,
