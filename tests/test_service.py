@@ -76,6 +76,20 @@ class Server:
         return [str(p) for d in (self.tmp, self.cwd) for p in d.rglob("*") if p.is_file()]
 
 
+def worker_pids(srv: Server) -> set[int]:
+    """The server's parse processes: its children started by multiprocessing's spawn."""
+    pids = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            cmd = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == srv.proc.pid and b"spawn_main" in cmd:
+            pids.add(int(stat.parent.name))
+    return pids
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("serve")
@@ -248,6 +262,25 @@ def test_timeout_gives_504_and_the_worker_is_replaced(strict):
     assert "0.05 s" in r.json()["detail"] and seed.name in r.json()["detail"]
     h = httpx.get(strict.url + "/healthz").json()
     assert h["status"] == "ok" and h["workers"] == 1 and h["busy_workers"] == 0 and h["in_flight"] == 0
+    before = worker_pids(strict)
+    assert len(before) == 1
+    r = httpx.post(strict.url + "/parse", files={"file": (seed.name, seed.read_bytes())}, headers=auth, timeout=60)
+    assert r.status_code == 504
+    after = worker_pids(strict)
+    assert len(after) == 1 and after != before, "the timed-out worker was not replaced"
+
+
+def test_a_dead_worker_is_replaced(server):
+    pids = worker_pids(server)
+    assert len(pids) == 2
+    victim = min(pids)
+    os.kill(victim, signal.SIGKILL)
+    seed = SEEDS / "mn-son-ca-2024-2025.txt"
+    for _ in range(4):  # every worker gets a turn: none answers 500
+        r = httpx.post(server.url + "/parse", files={"file": (seed.name, seed.read_bytes())}, timeout=120)
+        assert r.status_code == 200, r.text
+    now = worker_pids(server)
+    assert len(now) == 2 and victim not in now
 
 
 def test_concurrency_limit_gives_429(strict):

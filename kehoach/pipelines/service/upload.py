@@ -13,7 +13,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 
 # Raw bodies: these types carry a document as-is. The name falls back to one that tells the
 # reader the format when the bytes themselves do not (plain text has no magic bytes).
@@ -66,15 +66,18 @@ async def read_capped(request: Request, limit: int) -> bytes:
     too_big = declared.isdigit() and int(declared) > limit
     buf = bytearray()
     seen = 0
-    async for chunk in request.stream():
-        seen += len(chunk)
-        if too_big or seen > limit:
-            too_big = True
-            buf.clear()  # keep nothing, only count, so the client gets its 413 rather than a reset
-            if seen > DRAIN_CAP:
-                break
-            continue
-        buf += chunk
+    try:
+        async for chunk in request.stream():
+            seen += len(chunk)
+            if too_big or seen > limit:
+                too_big = True
+                buf.clear()  # keep nothing, only count, so the client gets its 413 rather than a reset
+                if seen > DRAIN_CAP:
+                    break
+                continue
+            buf += chunk
+    except ClientDisconnect as e:
+        raise UploadError(400, "the client went away before the upload was complete") from e
     if too_big:
         size = _mb(int(declared)) if declared.isdigit() else (_mb(seen) if seen <= DRAIN_CAP else f"over {_mb(seen)}")
         raise UploadError(413, f"upload too large: {size}; the limit is {_mb(limit)} "

@@ -210,6 +210,8 @@ class ParsePool:
             w = await asyncio.wait_for(self._idle.get(), max(0.0, deadline - time.monotonic()))
         except asyncio.TimeoutError:
             raise JobTimeout("no parse worker became free in time") from None
+        if not w.proc.is_alive():  # died while idle (OOM killer, operator): not this upload's fault
+            w = self._replace(w)
         clean = False
         try:
             await self._await_ready(w, deadline)
