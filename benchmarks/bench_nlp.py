@@ -10,6 +10,7 @@ every full calendar date written). Each method runs in its own process, so its p
   as a full date (NER has no DATE label; the span boundary is NER's).
 - dateparser: `search_dates(text, languages=["vi"])`, line by line; value = the datetime's date.
 Matching is per document: references by normalized symbol, dates as a multiset of ISO values.
+References are also scored on the two real seeds (their gold has references, not dates).
 Also: annotate() speed on the two seeds (docs/s on one core; models loaded once, before timing).
 """
 from __future__ import annotations
@@ -25,6 +26,8 @@ from collections import Counter
 from _common import REPO, SHARED, Timer, peak_mb
 
 SEEDS = SHARED / "corpora" / "seeds"
+GOLD = SHARED / "corpora" / "gold"
+SEED_IDS = ["mn-son-ca-2024-2025", "th-le-quy-don-2024"]
 
 
 def _synth():
@@ -138,8 +141,14 @@ def child(method: str, n: int, seed: int) -> None:
     gdate = [Counter(d["value"] for d in c[2]["dates"]) for c in corpus]
     rp, rr = prf(zip(gref, (p[0] for p in preds)))
     dp, dr = prf(zip(gdate, (p[1] for p in preds)))
+    # the two real seeds: references only (their gold lists no dates)
+    seed_texts = [(SEEDS / f"{i}.txt").read_text(encoding="utf-8") for i in SEED_IDS]
+    seed_gold = [{norm_symbol(r["symbol"]) for r in json.loads((GOLD / f"{i}.json").read_text(encoding="utf-8"))
+                  ["gold"]["legal_refs"]} for i in SEED_IDS]
+    sp, sr = prf(zip(seed_gold, (p[0] for p in METHODS[method](seed_texts))))
     print(json.dumps({"method": method, "docs": n, "seconds": t.seconds, "ref_p": rp, "ref_r": rr, "date_p": dp,
-                      "date_r": dr, "peak_mb": peak_mb(), "has_refs": method != "dateparser"}))
+                      "date_r": dr, "seed_ref_p": sp, "seed_ref_r": sr, "peak_mb": peak_mb(),
+                      "has_refs": method != "dateparser"}))
 
 
 def seed_speed(rounds: int) -> None:
@@ -147,7 +156,7 @@ def seed_speed(rounds: int) -> None:
 
     from kehoach.parser import nlp, parse
 
-    docs = [parse(SEEDS / f"{i}.txt", nlp=False, checks=False) for i in ("mn-son-ca-2024-2025", "th-le-quy-don-2024")]
+    docs = [parse(SEEDS / f"{i}.txt", nlp=False, checks=False) for i in SEED_IDS]
     nlp.annotate(copy.deepcopy(docs[0]))  # warm-up
     n = 0
     with Timer() as t:
@@ -175,15 +184,16 @@ def main() -> None:
 
     me = [sys.executable, __file__]
     print(f"{a.n} synthetic plans (seed {a.seed}); dateparser {dateparser.__version__}")
-    print(f"| method | ref P | ref R | date P | date R | docs/s | peak MB |")
-    print("|---|---|---|---|---|---|---|")
+    print("| method | ref P | ref R | date P | date R | docs/s | peak MB | seeds: ref P | ref R |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for m in METHODS:
         out = subprocess.run(me + ["--method", m, "--n", str(a.n), "--seed", str(a.seed)], capture_output=True,
                              text=True, check=True).stdout.strip().splitlines()[-1]
         r = json.loads(out)
         ref = f"{r['ref_p']:.3f} | {r['ref_r']:.3f}" if r["has_refs"] else "– | –"
+        seed = f"{r['seed_ref_p']:.3f} | {r['seed_ref_r']:.3f}" if r["has_refs"] else "– | –"
         print(f"| {m} | {ref} | {r['date_p']:.3f} | {r['date_r']:.3f} | {r['docs'] / r['seconds']:.1f} | "
-              f"{r['peak_mb']:.0f} |")
+              f"{r['peak_mb']:.0f} | {seed} |")
     out = subprocess.run(me + ["--method", "seed_speed", "--rounds", str(a.rounds)], capture_output=True, text=True,
                          check=True).stdout.strip().splitlines()[-1]
     r = json.loads(out)
