@@ -55,3 +55,32 @@ def test_awards_section_and_phrases():
     assert (a.title, a.count, a.recipient_kind) == ("Chiến sĩ thi đua cơ sở", 2, "individual")
     a = d.awards[-3]
     assert a.recipient_kind == "collective" and a.title == "Công đoàn cơ sở vững mạnh xuất sắc"
+
+
+MORE = """KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN
+NĂM HỌC 2024-2025
+1. Chỉ tiêu
+- Phấn đấu 95% trở lên đoàn viên đạt danh hiệu gia đình văn hóa.
+- Tỷ lệ giáo viên dạy giỏi cấp trường đạt 98%.
+- Mỗi tổ công đoàn tổ chức ít nhất 01 lần sinh hoạt chuyên đề/học kỳ.
+- Kết nạp 02 đoàn viên mới.
+- Tổng số đoàn viên: 45, nữ 38.
+- Đề nghị LĐLĐ huyện tặng Giấy khen cho 02 tập thể.
+2. Tổ chức thực hiện
+Giao BCH triển khai.
+"""
+
+
+def test_comparators_counts_and_rate_subjects():
+    d = parse_bytes(MORE.encode(), "more.txt", checks=False)
+    got = {t.text: t for t in d.targets}
+    assert len(got) == 4, list(got)  # "Tổng số đoàn viên: 45" is a count, not a commitment
+    t = got["Phấn đấu 95% trở lên đoàn viên đạt danh hiệu gia đình văn hóa"]
+    assert (t.value, t.comparator, t.subject) == (95, ">=", "đoàn viên")
+    assert got["Tỷ lệ giáo viên dạy giỏi cấp trường đạt 98%"].subject == "giáo viên"
+    t = got["Mỗi tổ công đoàn tổ chức ít nhất 01 lần sinh hoạt chuyên đề/học kỳ"]
+    assert (t.value, t.unit, t.comparator) == (1, "lần", ">=") and "tổ" in t.subject
+    t = got["Kết nạp 02 đoàn viên mới"]
+    assert (t.value, t.unit, t.subject) == (2, "người", "đoàn viên")
+    (a,) = d.awards
+    assert (a.title, a.grantor, a.count) == ("Giấy khen", "LĐLĐ huyện", 2)

@@ -58,6 +58,9 @@ def _fields(line: str) -> dict:
     if m2:
         title = m2.group(1).capitalize()
         grantor = (m2.group(2) or grantor or "").strip() or None
+        m4 = re.search(r"(?i)(?:^|đề nghị\s+)(.{3,60}?)\s+(?:tặng|trao tặng|khen tặng|cấp)\s+(?:bằng khen|giấy khen)", line)
+        if grantor is None and m4:  # "Đề nghị LĐLĐ huyện tặng Giấy khen cho ..."
+            grantor = re.sub(r"(?i)^(?:phấn đấu|đề nghị)\s+", "", m4.group(1)).strip() or None
     if title is None:
         for name in t["titles"]:
             if fold(name) in f:

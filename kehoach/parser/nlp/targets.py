@@ -27,7 +27,8 @@ def _tables():
     unit_alt = "|".join(re.escape(u) for u in names)
     comps = data["comparators"]
     comp_alt = "|".join(re.escape(c) for c in sorted(comps, key=len, reverse=True))
-    pct = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+)?(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)")
+    pct = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+)?(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)"
+                     rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
     cnt = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+)?(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s+(?P<unit>{unit_alt})\b")
@@ -44,7 +45,7 @@ class Quantity:
     max: float | None
     unit: str
     comparator: str
-    subject_from: int = -1  # where the subject noun phrase starts (the unit word of a count)
+    subject_from: int = -1  # where the subject noun phrase starts (the unit word of a count); -2: before it
 
 
 def _unit_norm(u: str) -> str:
@@ -74,20 +75,24 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         if inside(qs, excluded) or inside(qs, taken):
             continue
         comp = comps.get((m.group("comp") or "").lower(), "=")
+        if m.group("post"):  # "95% trở lên"
+            comp = ">=" if "lên" in m.group("post").lower() else "<="
         out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
         taken.append((qs, qe))
     lowered = seg.lower()
-    if any(w in lowered for w in commit) and "khen" not in lowered:
+    if "khen" not in lowered:
         for m in cnt.finditer(seg):
             qs, qe = s + m.start(), s + m.end()
             if inside(qs, excluded) or inside(qs, taken) or _unit_norm(m.group("unit")) not in ("người", "lần"):
                 continue
             before = lowered[:m.start()]
-            if not any(w in before for w in commit):
-                continue
+            if not m.group("comp") and not any(w in before for w in commit):
+                continue  # a bare count ("45 đoàn viên") is not a commitment
             comp = comps.get((m.group("comp") or "").lower(), "=")
-            out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, _unit_norm(m.group("unit")), comp,
-                                s + m.start("unit")))
+            unit = _unit_norm(m.group("unit"))
+            # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
+            out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, unit, comp,
+                                s + m.start("unit") if unit == "người" else -2))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -156,7 +161,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                     deadline = h.end_value or h.value
             yield {"start": rs, "end": re_, "text": text[rs:re_], "value": q.value, "min": q.min, "max": q.max,
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
-                   "_subject_window": (q.subject_from if q.subject_from >= 0 else q.end, min(re_, q.end + 60)), "_before": (rs, q.start)}
+                   "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
 
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
@@ -187,12 +192,20 @@ def _noun_phrase(s: str, last: bool = False) -> str | None:
 def subject(text: str, t: dict) -> str | None:
     """The noun phrase right after the quantity ('100% đoàn viên'), else the last one before it."""
     ws, we = t["_subject_window"]
-    after = text[ws:we].strip()
+    if ws == -2:  # counted in times: skip the text after the quantity
+        ws = we
+    after = re.sub(r"(?i)^\s*trở\s+(?:lên|xuống)\b", "", text[ws:we]).strip()
     words = after.split()
-    if words and words[0].lower() not in {"trở", "lên", "so", "trong", "vào", "với"}:
+    if words and words[0].lower() not in {"so", "trong", "vào", "với", "từ", "của"}:
         np_ = _noun_phrase(" ".join(words[:6]))
         if np_:
             return np_
     bs, be = t["_before"]
-    before = " ".join(text[bs:be].split()[-8:])
-    return _noun_phrase(before, last=True) if before else None
+    before = text[bs:be]
+    m = re.search(r"(?i)\b(?:tỷ lệ|tỉ lệ|số lượng|số)\s+", before)
+    if m:  # "Tỷ lệ giáo viên dạy giỏi ... đạt 98%": what the rate is of
+        np_ = _noun_phrase(" ".join(before[m.end():].split()[:6]))
+        if np_:
+            return np_
+    before = " ".join(before.split()[:8])
+    return _noun_phrase(before) if before else None
