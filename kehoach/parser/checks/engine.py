@@ -1,0 +1,191 @@
+"""The rule engine: a registry of rules by stable code, a per-document context, and findings.
+
+A rule is a function `(ctx) -> Iterable[Hit]` registered with `@rule(code, severity, ...)`.
+The engine owns what every finding shares: severity (overridable per code in the config),
+line/column from the offsets, the excerpt, the order. Rules stay small and only say what
+they saw (span, messages in Vietnamese and English, evidence).
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from kehoach.parser.schema import Finding, PlanDocument, Severity
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+
+
+@dataclass
+class Hit:
+    """What a rule reports; the engine turns it into a `Finding`."""
+
+    start: int
+    end: int
+    message: str
+    message_en: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+    severity: Optional[Severity] = None  # None: the rule's default
+    excerpt: Optional[str] = None  # None: text[start:end]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str  # one English line, for `--list` and the README table
+    summary_vi: str
+    func: Callable[["Context"], Iterable[Hit]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: Severity, summary: str, summary_vi: str = ""):
+    """Register a rule under a stable code."""
+
+    def deco(func: Callable[["Context"], Iterable[Hit]]):
+        if code in RULES:
+            raise ValueError(f"duplicate rule code {code}")
+        RULES[code] = Rule(code, severity, summary, summary_vi or summary, func)
+        return func
+
+    return deco
+
+
+@dataclass
+class CheckConfig:
+    """Which rules run and how loud. Codes match exactly or by prefix ("reference-")."""
+
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # code -> error|warning|info
+    options: dict[str, Any] = field(default_factory=dict)  # rule tunables, e.g. stale_months
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "CheckConfig":
+        d = dict(d or {})
+        if "check" in d and isinstance(d["check"], dict):  # the whole [tool.kehoach] table
+            d = d["check"]
+        cfg = cls()
+        if d.get("select"):
+            cfg.select = _as_list(d["select"])
+        if d.get("extend-select") or d.get("extend_select"):
+            cfg.select += _as_list(d.get("extend-select") or d.get("extend_select"))
+        cfg.ignore = _as_list(d.get("ignore") or [])
+        sev = d.get("severity") or {}
+        bad = {k: v for k, v in sev.items() if v not in SEVERITIES}
+        if bad:
+            raise ValueError(f"unknown severity in check config: {bad}")
+        cfg.severity = dict(sev)
+        opts = d.get("options") or {}
+        cfg.options = {k.replace("-", "_"): v for k, v in opts.items()}
+        return cfg
+
+    def enabled(self, code: str) -> bool:
+        return _matches(code, self.select) and not _matches(code, self.ignore)
+
+
+def _as_list(v) -> list[str]:
+    if isinstance(v, str):
+        return [x.strip() for x in v.split(",") if x.strip()]
+    return [str(x).strip() for x in v]
+
+
+def _matches(code: str, patterns: list[str]) -> bool:
+    for p in patterns:
+        if p.upper() == "ALL" or code == p or (p.endswith("-") and code.startswith(p)) or code.startswith(p + "-"):
+            return True
+    return False
+
+
+class Context:
+    """One document as the rules see it, with shared, lazily computed helpers."""
+
+    def __init__(self, doc: PlanDocument, config: CheckConfig):
+        self.doc = doc
+        self.text: str = doc.text or ""
+        self.config = config
+        self._line_starts: list[int] | None = None
+        self._cache: dict[str, Any] = {}
+
+    def option(self, name: str, default):
+        return self.config.options.get(name, default)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            starts = [0]
+            i = self.text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = self.text.find("\n", i + 1)
+            self._line_starts = starts
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
+
+    def cached(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+    @property
+    def doc_date(self) -> dt.date | None:
+        return self.cached("doc_date", lambda: _iso_date(self.doc.header.date))
+
+    @property
+    def body_start(self) -> int:
+        return self.doc.body_start or 0
+
+    @property
+    def body_end(self) -> int:
+        return self.doc.body_end if self.doc.body_end is not None else len(self.text)
+
+
+def _iso_date(s: str | None) -> dt.date | None:
+    if not s or len(s) != 10 or s.startswith("--"):
+        return None
+    try:
+        return dt.date.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+def excerpt_of(text: str, start: int, end: int, limit: int = 200) -> str:
+    s = " ".join(text[start:end].split())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def iter_rules(config: CheckConfig) -> Iterator[Rule]:
+    for code in sorted(RULES):
+        if config.enabled(code):
+            yield RULES[code]
+
+
+def run_rules(doc: PlanDocument, config: CheckConfig) -> tuple[list[Finding], list[str]]:
+    """All enabled rules over one document -> (findings in text order, rule failures)."""
+    ctx = Context(doc, config)
+    out: list[Finding] = []
+    failures: list[str] = []
+    if not ctx.text:
+        return out, failures
+    for r in iter_rules(config):
+        try:
+            hits = list(r.func(ctx))
+        except Exception as e:  # one broken rule must not lose the document or the other rules
+            failures.append(f"check {r.code} failed: {type(e).__name__}: {e}")
+            continue
+        seen: set[tuple[int, int]] = set()
+        for h in hits:
+            if (h.start, h.end) in seen:
+                continue
+            seen.add((h.start, h.end))
+            line, col = ctx.line_col(h.start)
+            sev = config.severity.get(r.code) or h.severity or r.severity
+            out.append(Finding(
+                code=r.code, severity=sev, message=h.message, message_en=h.message_en,
+                excerpt=h.excerpt if h.excerpt is not None else excerpt_of(ctx.text, h.start, h.end),
+                start=h.start, end=h.end, line=line, column=col, evidence=h.evidence,
+            ))
+    out.sort(key=lambda f: (f.start, f.code))
+    return out, failures

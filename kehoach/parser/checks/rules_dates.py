@@ -1,0 +1,219 @@
+"""Rules over dates in the raw text: observances, anniversaries, impossible and blank dates.
+
+They scan `doc.text` themselves (not doc.dates) so they hold with or without the NLP pass.
+Names are matched on a tone-placement-folded copy of the text: same length, same offsets.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+from kehoach import models
+from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
+
+_W = r"[^\W\d_]"  # a letter
+
+
+def _alt(names: list[str]) -> str:
+    names = sorted({new_tone_placement(n) for n in names}, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+
+
+def folded_text(ctx: Context) -> str:
+    return ctx.cached("tone_text", lambda: new_tone_placement(ctx.text))
+
+
+# ------------------------------------------------------------------ observances
+
+_DM = r"(?P<d>\d{1,2})[ \t]*[/\-.][ \t]*(?P<m>\d{1,2})(?:[ \t]*[/\-.][ \t]*(?P<y>\d{4}))?(?![\d/])"
+
+
+@lru_cache(maxsize=1)
+def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pattern]:
+    data = models.load("observances.yaml")["observances"]
+    by_name: dict[str, str] = {}
+    dates: dict[str, str] = {}
+    for o in data:
+        dates[o["id"]] = o["date"]
+        for n in o["names"]:
+            by_name[fold(n)] = o["id"]
+    alt = _alt([n for o in data for n in o["names"]])
+    name_date = re.compile(rf"(?i)(?<!{_W})(?P<name>{alt})[ \t]*(?:[(:\-–][ \t]*)?(?:ngày[ \t]*)?{_DM}")
+    date_name = re.compile(rf"(?i)(?<![\d/\-.]){_DM}[ \t]*(?:[\-–:(][ \t]*)?(?:là[ \t]+)?(?:(?:ngày|lễ)[ \t]+)?"
+                           rf"(?P<name>{alt})(?!{_W})")
+    return by_name, dates, name_date, date_name
+
+
+@rule("observance-date-wrong", "error", "a known observance is given the wrong day",
+      "ngày lễ, kỷ niệm ghi sai ngày")
+def observance_date_wrong(ctx: Context):
+    by_name, dates, name_date, date_name = _observance_res()
+    text = folded_text(ctx)
+    claimed: set[int] = set()
+    found: list[tuple[re.Match, str]] = []
+    for m in name_date.finditer(text):
+        claimed.add(m.start("d"))
+        found.append((m, "name_date"))
+    for m in date_name.finditer(text):
+        if m.start("d") not in claimed:
+            found.append((m, "date_name"))
+    for m, order in found:
+        oid = by_name.get(fold(m.group("name")))
+        if oid is None:
+            continue
+        d, mo = int(m.group("d")), int(m.group("m"))
+        want_m, want_d = map(int, dates[oid].split("-"))
+        if (d, mo) == (want_d, want_m):
+            continue
+        name = " ".join(ctx.text[m.start("name"):m.end("name")].split())
+        written = ctx.text[m.start("d"):m.end("m")]
+        yield Hit(m.start(), m.end(),
+                  f"{name} là ngày {want_d}/{want_m}, văn bản ghi {written}",
+                  f"{name} falls on {want_d}/{want_m} (day/month); the document writes {written}",
+                  {"observance": oid, "written": f"{mo:02d}-{d:02d}", "expected": dates[oid], "order": order})
+
+
+# ------------------------------------------------------------------ anniversaries
+
+
+@lru_cache(maxsize=1)
+def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
+    data = models.load("founding_years.yaml")
+    by_name: dict[str, tuple[str, dt.date]] = {}
+    for e in data["events"]:
+        for n in e["names"]:
+            by_name[fold(n)] = (e["id"], dt.date.fromisoformat(e["date"]))
+    names = _alt([n for e in data["events"] for n in e["names"]])
+    links = _alt(data["links"])
+    rx = re.compile(
+        rf"(?i)(?:(?P<lead>(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)[ \t]+(?:lần[ \t]+thứ[ \t]+)?))?"
+        rf"(?<![\d.,])(?P<n>\d{{1,3}})[ \t]+năm[ \t]+(?:(?P<link>{links})[ \t]+)?(?P<name>{names})(?!{_W})"
+        rf"(?:[ \t]*\(?[ \t]*(?P<a>\d{{4}})[ \t]*[\-–][ \t]*(?P<b>\d{{4}}))?")
+    return by_name, rx
+
+
+def _plan_years(ctx: Context) -> set[int]:
+    years: set[int] = set()
+    p = ctx.doc.period
+    if p is not None and p.kind in ("school_year", "year", "half_year", "quarter", "month"):
+        try:
+            years |= set(range(int(p.start[:4]), int(p.end[:4]) + 1))
+        except ValueError:
+            pass
+    if ctx.doc_date is not None:
+        years.add(ctx.doc_date.year)
+    return years
+
+
+@rule("anniversary-mismatch", "warning", "'N năm Ngày thành lập X' disagrees with X's founding year and the period",
+      "số năm kỷ niệm không khớp năm thành lập và thời kỳ của kế hoạch")
+def anniversary_mismatch(ctx: Context):
+    by_name, rx = _anniversary_re()
+    years = _plan_years(ctx)
+    text = folded_text(ctx)
+    for m in rx.finditer(text):
+        if not (m.group("lead") or m.group("link")):
+            continue  # "5 năm Đảng viên": no anniversary wording
+        ev = by_name.get(fold(m.group("name")))
+        if ev is None:
+            continue
+        oid, founded = ev
+        n = int(m.group("n"))
+        name = " ".join(ctx.text[m.start("name"):m.end("name")].split())
+        if m.group("a") and int(m.group("a")) == founded.year:
+            b = int(m.group("b"))
+            if b - founded.year != n:
+                yield Hit(m.start("n"), m.end(), f"Kỷ niệm {n} năm {name} nhưng {founded.year}-{b} là {b - founded.year} năm",
+                          f"{n} years of {name}, yet {founded.year}-{b} is {b - founded.year} years",
+                          {"event": oid, "founded": founded.isoformat(), "written": n, "expected": [b - founded.year]})
+            continue
+        if not years:
+            continue
+        expected = sorted(y - founded.year for y in years)
+        if n in expected:
+            continue
+        yield Hit(m.start("n"), m.end("name"),
+                  f"Kỷ niệm {n} năm {name}: thành lập năm {founded.year}, trong thời kỳ kế hoạch là "
+                  f"{' hoặc '.join(map(str, expected))} năm",
+                  f"{n} years of {name}: founded {founded.year}, so within the plan's period it is "
+                  f"{' or '.join(map(str, expected))} years",
+                  {"event": oid, "founded": founded.isoformat(), "written": n, "expected": expected})
+
+
+# ------------------------------------------------------------------ impossible and blank dates
+
+_INVALID_RES = [
+    ("words", re.compile(r"(?i)(?<!\w)ngày[ \t]*(?P<d>\d{1,2})[ \t]*tháng[ \t]*(?P<m>\d{1,2})[ \t]*năm[ \t]*(?P<y>\d{4})(?!\d)")),
+    ("numeric", re.compile(r"(?<![\d/\-.])(?P<d>\d{1,2})[ \t]*(?P<s>[/\-])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>\d{4})"
+                           r"(?![\d/]|-[A-Za-zĐđ])")),
+    ("dotted", re.compile(r"(?i)(?<!\w)ngày[ \t]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)")),
+    ("month", re.compile(r"(?i)(?<!\w)tháng[ \t]*(?P<m>\d{1,2})[ \t]*(?:/|năm)[ \t]*(?P<y>\d{4})(?!\d)")),
+    ("partial", re.compile(r"(?i)(?<!\w)ngày[ \t]*(?P<d>\d{1,2})[ \t]*[/\-][ \t]*(?P<m>\d{1,2})(?![\d/\-]|[ \t]*[/\-][ \t]*\d)")),
+]
+
+
+def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:
+    if not 1 <= m <= 12:
+        return f"tháng {m}"
+    if d is None:
+        return None
+    maxd = calendar.monthrange(y if y else 2024, m)[1]  # without a year, 29/2 may exist
+    if not 1 <= d <= maxd:
+        return f"ngày {d} tháng {m}" + (f" năm {y}" if y else "")
+    return None
+
+
+@rule("invalid-date", "error", "a date that cannot exist (31/02/2024, tháng 13)", "ngày tháng không có thật")
+def invalid_date(ctx: Context):
+    text = ctx.text
+    taken: list[tuple[int, int]] = []
+    for _kind, rx in _INVALID_RES:
+        for m in rx.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            gd = m.groupdict()
+            d = int(gd["d"]) if gd.get("d") else None
+            y = int(gd["y"]) if gd.get("y") else None
+            why = _why_invalid(d, int(gd["m"]), y)
+            if why is None:
+                continue
+            written = " ".join(m.group(0).split())
+            yield Hit(m.start(), m.end(), f"Ngày không tồn tại: {written} (không có {why})",
+                      f"impossible date: {written} (there is no {why})",
+                      {"day": d, "month": int(gd["m"]), "year": y})
+
+
+_BLANK = r"(?:[ \t]*(?:\.{2,}|…+|_{2,})[ \t]*|[ \t]+)"
+_INCOMPLETE_RE = re.compile(
+    rf"(?i)(?<!\w)ngày(?P<d>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)tháng(?P<m>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)năm[ \t]*(?P<y>\d{{4}})(?!\d)")
+
+
+def _is_draft(ctx: Context) -> bool:
+    h = ctx.doc.header
+    if h.symbol and not h.number:
+        return True  # "Số:    /KH-CĐ": the number is filled in when it is signed
+    return "du thao" in strip_accents(fold(ctx.text[:1500]))
+
+
+@rule("incomplete-date", "warning", "a date with a blank day or month (info in a draft)",
+      "ngày tháng bỏ trống ngày hoặc tháng")
+def incomplete_date(ctx: Context):
+    draft = None
+    for m in _INCOMPLETE_RE.finditer(ctx.text):
+        blank_d = not re.search(r"\d", m.group("d"))
+        blank_m = not re.search(r"\d", m.group("m"))
+        if not (blank_d or blank_m):
+            continue
+        if draft is None:
+            draft = _is_draft(ctx)
+        what_vi = " và ".join(x for x, b in (("ngày", blank_d), ("tháng", blank_m)) if b)
+        what_en = " and ".join(x for x, b in (("day", blank_d), ("month", blank_m)) if b)
+        written = " ".join(m.group(0).split())
+        yield Hit(m.start(), m.end(), f"Ngày tháng còn để trống {what_vi}: “{written}”" + (" (dự thảo)" if draft else ""),
+                  f"date with a blank {what_en}: '{written}'" + (" (draft)" if draft else ""),
+                  {"blank_day": blank_d, "blank_month": blank_m, "draft": draft},
+                  severity="info" if draft else None)

@@ -1,0 +1,147 @@
+"""period-mismatch: the plan names itself with a period other than its title's.
+
+Only self-naming places are read (closing "Trên đây là ...", "xây dựng <doc> ... như sau",
+a repeated title line, the "Các chỉ tiêu ... năm học X" heading); other periods in the body
+("tổng kết năm học 2023-2024", "nhiệm kỳ 2023-2028") are legitimate and never looked at.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from kehoach import models
+from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.checks.periods import PeriodValue, disagrees, doc_period, find_periods
+from kehoach.parser.text.normalize import fold
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    cfg = models.load("checks_period.yaml")
+    doc = "|".join(sorted((re.escape(x) for x in cfg["doc_types"]), key=len, reverse=True))
+    # a clause: up to the end of the sentence (a period before a space/newline, ';', a newline)
+    clause = r"(?:[^\n;.]|\.(?=\S))"
+    return {
+        "closing": re.compile(rf"(?i)(?<![^\W\d_])(?:{'|'.join(map(re.escape, cfg['closing_leads']))})[ \t]+"
+                              rf"(?:(?:toàn bộ|nội dung|bản)[ \t]+)*(?P<doc>{doc})(?![^\W\d_])(?P<rest>{clause}{{0,220}})"),
+        "built": re.compile(rf"(?i)(?<![^\W\d_])(?:{'|'.join(map(re.escape, cfg['build_verbs']))})[ \t]+"
+                            rf"(?:(?:bản|nội dung)[ \t]+)?(?P<doc>{doc})(?![^\W\d_])(?P<rest>{clause}{{0,220}})"),
+        "targets_heading": re.compile(rf"(?im)^[ \t]*(?:[0-9IVXivx]+[.)]|[a-zđ]\)|[\-+•])?[ \t]*(?:các[ \t]+)?"
+                                      rf"(?:{'|'.join(map(re.escape, cfg['target_heads']))})(?P<rest>[^\n]{{0,120}})$"),
+        "as_follows": re.compile(r"(?i)(?<![^\W\d_])như[ \t]+sau"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _other_words_re() -> re.Pattern:
+    words = sorted((fold(w) for w in models.load("checks_period.yaml")["other_period_words"]), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})\s*$")
+
+
+def _other_period_before(text: str, pos: int) -> bool:
+    """Words just before a period that make it someone else's ("tổng kết năm học ...")."""
+    return bool(_other_words_re().search(fold(text[max(0, pos - 30):pos]) + " "))
+
+
+def _first_own_period(text: str, start: int, end: int) -> PeriodValue | None:
+    for p in find_periods(text, start, end):
+        if not _other_period_before(text, p.span[0]):
+            return p
+        return None  # the first period named belongs to something else: the clause is not self-naming
+    return None
+
+
+def _candidates(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
+    text = ctx.text
+    pats = _patterns()
+    body0 = ctx.body_start
+    for m in pats["closing"].finditer(text, body0):
+        p = _first_own_period(text, m.start("rest"), m.end("rest"))
+        if p:
+            yield "closing", m.start(), p
+    for m in pats["built"].finditer(text, body0):
+        rest_end = m.end("rest")
+        if not pats["as_follows"].search(text, m.start("rest"), rest_end):
+            continue  # "xây dựng kế hoạch kiểm tra năm 2024" is some other plan
+        p = _first_own_period(text, m.start("rest"), rest_end)
+        if p:
+            yield "built", m.start(), p
+    for m in pats["targets_heading"].finditer(text, body0, ctx.body_end):
+        p = _first_own_period(text, m.start("rest"), m.end("rest"))
+        if p:
+            yield "targets_heading", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), p
+    yield from _repeated_title(ctx)
+
+
+def _title_stem(title: str) -> str:
+    stem = fold(title)
+    for p in sorted(find_periods(stem), key=lambda p: -p.span[0]):
+        stem = stem[:p.span[0]] + stem[p.span[1]:]
+    return " ".join(stem.split())
+
+
+def _repeated_title(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
+    """A body line that repeats the title (its words without the period) with a period."""
+    title = ctx.doc.title
+    if not title:
+        return
+    stem = _title_stem(title)
+    if len(stem) < 8:
+        return
+    text = ctx.text
+    pos = ctx.body_start
+    end = ctx.body_end
+    lines = text[pos:end].split("\n")
+    offs = []
+    o = pos
+    for ln in lines:
+        offs.append(o)
+        o += len(ln) + 1
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not s or len(s) > len(title) + 40:
+            continue
+        f = fold(s)
+        if not f.startswith(stem):
+            continue
+        line_start = offs[i] + (len(ln) - len(ln.lstrip()))
+        p = next(iter(find_periods(text, offs[i], offs[i] + len(ln))), None)
+        if p is None:  # the period on the next non-blank line ("NĂM HỌC 2023-2024")
+            for j in range(i + 1, min(i + 3, len(lines))):
+                nxt = lines[j].strip()
+                if not nxt:
+                    continue
+                q = next(iter(find_periods(text, offs[j], offs[j] + len(lines[j]))), None)
+                if q is not None and len(nxt) <= len(q.text) + 2:
+                    p = q
+                break
+        if p is not None:
+            yield "repeated_title", line_start, p
+
+
+WHERE = {
+    "closing": ("câu kết", "closing sentence"),
+    "built": ("câu “xây dựng ... như sau”", "'drawn up as follows' sentence"),
+    "targets_heading": ("tiêu đề phần chỉ tiêu", "targets heading"),
+    "repeated_title": ("tên văn bản nhắc lại trong thân", "title repeated in the body"),
+}
+
+
+@rule("period-mismatch", "error", "the document names itself with a period other than its title's",
+      "văn bản tự gọi tên với thời kỳ khác thời kỳ ở tiêu đề")
+def period_mismatch(ctx: Context):
+    own = doc_period(ctx.doc.period)
+    if own is None:
+        return
+    own_label = ctx.doc.period.text if ctx.doc.period else ""
+    for where, start, p in _candidates(ctx):
+        if not disagrees(own, p):
+            continue
+        vi, en = WHERE[where]
+        yield Hit(
+            start, p.span[1],
+            f"Văn bản tự gọi là “{p.text}” ({vi}) nhưng tiêu đề ghi “{own_label}”",
+            f"the document calls itself '{p.text}' ({en}) but its title says '{own_label}'",
+            {"named": p.label, "own": own_label, "where": where, "period_start": p.span[0]},
+        )
