@@ -27,6 +27,9 @@ _ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
 _NUCLEUS = "[aăâeêioôơuưy]{1,3}"
 _CODA = "(?:ch|ng|nh|[cmnpt])?"
 SYLLABLE = re.compile(f"{_ONSET}{_NUCLEUS}{_CODA}")
+# rhymes Vietnamese never has: ơ before ng/c/nh/ch comes only after ư ("ương", never "ơng")
+BAD_RHYME = re.compile(r"(?<!ư)ơ(?:ng|nh|c|ch)$")
+_VOWEL = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
 # a word for scoring: letters plus the symbol bytes legacy encodings use (¸ µ ¶ ...)
 _TOKEN = re.compile(r"[^\s\d!-/:-@\[-`{-~\u2018-\u201f\u2013\u2014\u2026]+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -128,7 +131,7 @@ def _syllable_ok(word: str) -> bool:
     if sum(d.count(m) for m in TONE_MARKS) > 1:
         return False
     base = unicodedata.normalize("NFC", "".join(c for c in d if c not in TONE_MARKS))
-    return SYLLABLE.fullmatch(base) is not None
+    return SYLLABLE.fullmatch(base) is not None and not BAD_RHYME.search(base)
 
 
 def vietnamese_score(text: str, limit: int = 4000) -> tuple[int, int]:
@@ -136,8 +139,8 @@ def vietnamese_score(text: str, limit: int = 4000) -> tuple[int, int]:
     valid = total = 0
     for m in _TOKEN.finditer(text):
         w = m.group(0)
-        if w.isascii():
-            continue
+        if w.isascii() or not _VOWEL.search(w):
+            continue  # ASCII, or an abbreviation with no vowel (CĐCS, LĐLĐ): says nothing
         total += 1
         valid += _syllable_ok(unicodedata.normalize("NFC", w))
         if total >= limit:
