@@ -90,6 +90,8 @@ def _check(data: bytes, path: str, fmt: str) -> None:
         # OLE header: byte-order mark FFFE at 28, sector size 2^9 or 2^12 at 30
         if data[28:30] != b"\xfe\xff" or data[30:32] not in (b"\x09\x00", b"\x0c\x00"):
             raise CorruptFile(path, "not a valid .doc file: damaged OLE header")
+        if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
+            raise EncryptedFile(path, "the Office document is password-protected (encrypted package)")
         if "WordDocument".encode("utf-16-le") not in data:
             raise CorruptFile(path, "not a Word document: the OLE file has no WordDocument stream")
 
