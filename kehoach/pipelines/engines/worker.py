@@ -68,7 +68,7 @@ def _peak_mb() -> float:
 def _read_exact(fd: int, n: int) -> Optional[bytes]:
     buf = bytearray()
     while len(buf) < n:
-        chunk = os.read(fd, n - len(buf))
+        chunk = os.read(fd, min(n - len(buf), 1 << 20))
         if not chunk:
             return None
         buf += chunk
@@ -106,10 +106,17 @@ def _child_main(max_memory_mb: int, timeout: float) -> None:
         head = _read_exact(in_fd, _HEADER.size)
         if head is None:
             break  # parent gone or done
-        body = _read_exact(in_fd, _HEADER.unpack(head)[0])
-        if body is None:
+        try:
+            body = _read_exact(in_fd, _HEADER.unpack(head)[0])
+            if body is None:
+                break
+            name, data = pickle.loads(body)
+            del body
+        except MemoryError:  # the document alone is bigger than the cap
+            _write_msg(out_fd, ("done", {"ok": False, "stage": "read", "kind": "MemoryError", "seconds": 0.0,
+                                         "peak_mb": _peak_mb(), "reason": "the file does not fit in the "
+                                         f"{max_memory_mb} MB per-worker memory limit"}))
             break
-        name, data = pickle.loads(body)
         # own deadline as a second net: if the parent died mid-job nobody else would stop us
         signal.alarm(int(timeout * 2) + 10 if timeout > 0 else 0)
         job_dir = tempfile.mkdtemp(dir=base)  # converters and OCR write here and nowhere else
@@ -220,12 +227,16 @@ class Slot:
             self.proc.stdin.flush()
             tag, value = self._recv(t0 + self.timeout if self.timeout > 0 else float("inf"))
         except (BrokenPipeError, OSError):
-            tag, value = "dead", self.proc.poll()
+            # the child stopped reading: it may have said why before exiting
+            tag, value = self._recv(time.monotonic() + 5)
+            if tag == "timeout":
+                tag, value = "dead", self.proc.poll()
         seconds = time.monotonic() - t0
         if tag == "done":
             self.peak_mb = max(self.peak_mb, float(value.get("peak_mb") or 0))
             return value
         self.kill()  # timed out or died: the next document gets a fresh process
+        self.restarts += 1
         if tag == "timeout":
             return {"ok": False, "stage": "parse", "kind": "Timeout", "seconds": seconds, "peak_mb": None,
                     "reason": f"parsing took longer than the {self.timeout:g} s limit; the worker was stopped"}

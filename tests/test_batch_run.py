@@ -1,0 +1,239 @@
+"""kehoach batch end to end, with real worker processes, a real Dask LocalCluster, real files.
+
+Inputs are the shared seeds and text-layer fixtures copied into tmp dirs plus plans from
+corpora/synth/generate.py; every assertion is on what the run wrote to disk.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from conftest import FIXTURES, REPO, SEEDS
+
+from kehoach.parser import parse_bytes
+from kehoach.pipelines.batch import MANIFEST, run_batch
+from kehoach.pipelines.engines import EngineOptions
+
+_spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
+synth = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("kehoach_synth", synth)
+_spec.loader.exec_module(synth)
+
+OPTS = EngineOptions(workers=2, timeout=120, max_memory_mb=3072)
+
+
+def write_synth(folder: Path, n: int, seed: int) -> dict[str, str]:
+    """n synthetic plans as .txt; returns {sha256: file name}."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shas = {}
+    for doc_id, text, _gold in synth.generate(n, seed):
+        data = text.encode("utf-8")
+        (folder / f"{doc_id}.txt").write_bytes(data)
+        shas[hashlib.sha256(data).hexdigest()] = f"{doc_id}.txt"
+    return shas
+
+
+def table(out: Path, name: str) -> list[dict]:
+    return pq.read_table(out / "parquet" / f"{name}.parquet").to_pylist()
+
+
+def manifest_lines(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / MANIFEST).read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("corpus")
+    for f in sorted(SEEDS.glob("*.txt")):
+        shutil.copy(f, d / f.name)
+    for name in ("mn-son-ca-2024-2025.docx", "th-le-quy-don-2024.pdf", "th-le-quy-don-2024.docx"):
+        shutil.copy(FIXTURES / name, d / "fixtures" / name) if (d / "fixtures").exists() else \
+            ((d / "fixtures").mkdir(), shutil.copy(FIXTURES / name, d / "fixtures" / name))
+    write_synth(d / "synth", 6, 11)
+    return d
+
+
+def test_local_and_dask_give_identical_json(corpus, tmp_path):
+    inputs = sorted(p for p in corpus.rglob("*") if p.is_file())
+    local = run_batch([corpus], tmp_path / "local", engine="local", options=OPTS, tty=False)
+    dask = run_batch([corpus], tmp_path / "dask", engine="dask", options=OPTS, tty=False)
+    assert local.parsed == dask.parsed == len(inputs) and local.errors == dask.errors == 0
+    a = {p.name: p.read_bytes() for p in (tmp_path / "local" / "json").glob("*.json")}
+    b = {p.name: p.read_bytes() for p in (tmp_path / "dask" / "json").glob("*.json")}
+    assert len(a) == len(inputs) and a.keys() == b.keys()
+    assert a == b  # byte-identical per-document JSON
+    assert (tmp_path / "local" / "plans.jsonl").read_bytes() == (tmp_path / "dask" / "plans.jsonl").read_bytes()
+    # and it is the parser's own JSON for those bytes (file names are content hashes)
+    seed = corpus / "th-le-quy-don-2024.txt"
+    data = seed.read_bytes()
+    expected = parse_bytes(data, str(seed)).to_json() + "\n"
+    assert a[hashlib.sha256(data).hexdigest() + ".json"].decode("utf-8") == expected
+    plans = table(tmp_path / "local", "plans")
+    assert {r["format"] for r in plans} == {"txt", "docx", "pdf"}
+    row = next(r for r in plans if r["path"] == str(seed))
+    doc = json.loads(expected)
+    assert row["title"] == doc["title"] and row["issuer"] == doc["header"]["issuer"]
+    assert row["n_legal_refs"] == len(doc["legal_refs"]) and row["n_targets"] == len(doc["targets"])
+    assert max(local.stats.peak_mb.values()) > 50 and len(dask.stats.peak_mb) == 2
+
+
+def test_kill_9_mid_batch_then_resume_loses_and_repeats_nothing(tmp_path):
+    src = tmp_path / "src"
+    shas = write_synth(src, 40, 23)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "kehoach.pipelines.cli", "batch", str(src), "--out", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        done = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            if (out / MANIFEST).exists():
+                done = sum(1 for r in manifest_lines_safe(out) if r.get("t") == "doc")
+                if done >= 5:
+                    break
+            time.sleep(0.02)
+        assert proc.poll() is None, "batch ended before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)  # the batch and its worker: no chance to clean up
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    before = sum(1 for r in manifest_lines_safe(out) if r.get("t") == "doc")
+    assert 5 <= before < len(shas)
+    assert not (out / "kehoach.duckdb").exists()  # killed before the tables
+
+    s = run_batch([src], out, options=EngineOptions(workers=2, timeout=120), tty=False)
+    assert s.skipped == before and s.parsed == len(shas) - before and s.errors == 0
+    docs = [r for r in manifest_lines(out) if r["t"] == "doc"]
+    assert sorted(r["sha256"] for r in docs) == sorted(shas)  # each exactly once
+    plans = table(out, "plans")
+    assert sorted(r["sha256"] for r in plans) == sorted(shas)
+    assert len((out / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == len(shas)
+    assert sorted(p.stem for p in (out / "json").glob("*.json")) == sorted(shas)
+    assert not list((out / "json").glob(".*"))  # no half-written files left visible
+
+    # a third run is a no-op that rebuilds the same tables
+    before_tables = {n: (out / "parquet" / f"{n}.parquet").read_bytes() for n in ("plans", "sections", "targets")}
+    s = run_batch([src], out, options=EngineOptions(workers=1), tty=False)
+    assert s.parsed == 0 and s.skipped == len(shas)
+    for n, data in before_tables.items():
+        assert pq.read_table(io.BytesIO(data)).equals(pq.read_table(out / "parquet" / f"{n}.parquet"))
+
+
+def manifest_lines_safe(out: Path) -> list[dict]:
+    """Manifest lines while a writer may be mid-line."""
+    rows = []
+    for line in (out / MANIFEST).read_bytes().split(b"\n"):
+        try:
+            rows.append(json.loads(line))
+        except ValueError:
+            pass
+    return rows
+
+
+def test_mixed_folder_good_corrupt_empty_unsupported(tmp_path):
+    src = tmp_path / "mixed"
+    (src / "sub").mkdir(parents=True)
+    seed = SEEDS / "mn-son-ca-2024-2025.txt"
+    shutil.copy(seed, src / "good.txt")
+    shutil.copy(FIXTURES / "th-le-quy-don-2024.docx", src / "sub" / "good.docx")
+    shutil.copy(seed, src / "sub" / "same-bytes-other-name.txt")  # a duplicate: an alias, not a second plan
+    (src / "corrupt.docx").write_bytes(seed.read_bytes()[:3000])  # a text file renamed .docx
+    (src / "truncated.pdf").write_bytes((FIXTURES / "th-le-quy-don-2024.pdf").read_bytes()[:1500])
+    (src / "empty.txt").write_bytes(b"")
+    (src / "table.xlsx").write_bytes(b"\x01\x02 not a plan")
+    (src / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden: not an input at all
+
+    s = run_batch([src], tmp_path / "out", options=OPTS, tty=False)
+    assert (s.parsed, s.errors, s.aliases) == (2, 4, 1)
+    plans = table(tmp_path / "out", "plans")
+    assert sorted(Path(r["path"]).name for r in plans) == ["good.docx", "good.txt"]
+    assert all(r["n_sections"] > 0 and r["title"] for r in plans)
+    errors = {Path(r["path"]).name: r for r in table(tmp_path / "out", "errors")}
+    assert set(errors) == {"corrupt.docx", "truncated.pdf", "empty.txt", "table.xlsx"}
+    assert errors["corrupt.docx"]["kind"] == "CorruptFile" and "zip" in errors["corrupt.docx"]["reason"]
+    assert errors["empty.txt"]["kind"] == "EmptyFile"
+    assert errors["table.xlsx"]["kind"] == "UnsupportedFormat" and ".xlsx" in errors["table.xlsx"]["reason"]
+    assert errors["truncated.pdf"]["stage"] == "read" and errors["truncated.pdf"]["reason"]
+    for name, r in errors.items():
+        assert r["sha256"] == hashlib.sha256((src / name).read_bytes()).hexdigest()
+    files = table(tmp_path / "out", "files")
+    alias = [r for r in files if not r["is_primary"]]
+    assert [Path(r["path"]).name for r in alias] == ["same-bytes-other-name.txt"]
+    assert next(r for r in plans if r["sha256"] == alias[0]["sha256"])["n_aliases"] == 1
+
+
+def test_time_limit_stops_one_document_and_the_batch_goes_on(tmp_path):
+    src = tmp_path / "src"
+    write_synth(src, 2, 5)
+    (src / "huge.txt").write_bytes((SEEDS / "th-le-quy-don-2024.txt").read_bytes() * 12)  # ~7 s to parse
+    s = run_batch([src], tmp_path / "out", options=EngineOptions(workers=1, timeout=1.5), tty=False)
+    assert s.parsed == 2 and s.errors == 1 and s.stats.restarts == 1
+    (err,) = table(tmp_path / "out", "errors")
+    assert err["kind"] == "Timeout" and err["path"].endswith("huge.txt") and "1.5 s" in err["reason"]
+
+
+def _zip(entries: list[tuple[str, bytes]], compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as zf:
+        for name, data in entries:
+            zf.writestr(zipfile.ZipInfo(name), data, compress_type=compression)
+    return buf.getvalue()
+
+
+def test_zip_input_with_nested_archive_zip_slip_and_bomb(tmp_path):
+    seed = (SEEDS / "th-le-quy-don-2024.txt").read_bytes()
+    inner = _zip([("plans/mn.docx", (FIXTURES / "mn-son-ca-2024-2025.docx").read_bytes())])
+    outer = _zip([("a/seed.txt", seed), ("inner.zip", inner), ("../../evil.txt", seed + b"\n"),
+                  ("bomb.txt", b"\0" * (20 * 1024 * 1024))])
+    (tmp_path / "in").mkdir()
+    arc = tmp_path / "in" / "archive.zip"
+    arc.write_bytes(outer)
+    s = run_batch([arc], tmp_path / "out", options=OPTS, tty=False)
+    assert s.parsed == 2 and s.errors == 2
+    paths = sorted(r["path"] for r in table(tmp_path / "out", "plans"))
+    assert paths == [f"{arc}!a/seed.txt", f"{arc}!inner.zip!plans/mn.docx"]
+    errors = {r["kind"]: r for r in table(tmp_path / "out", "errors")}
+    assert errors["UnsafeName"]["path"] == f"{arc}!../../evil.txt" and "zip-slip" in errors["UnsafeName"]["reason"]
+    assert errors["ZipBomb"]["path"] == f"{arc}!bomb.txt" and "ratio" in errors["ZipBomb"]["reason"]
+    assert not (tmp_path / "evil.txt").exists() and not (tmp_path / "out" / "evil.txt").exists()
+
+
+def test_fsspec_urls_and_name_by_stem(tmp_path):
+    import fsspec
+
+    seed_a = (SEEDS / "th-le-quy-don-2024.txt").read_bytes()
+    seed_b = (SEEDS / "mn-son-ca-2024-2025.txt").read_bytes()
+    mem = fsspec.filesystem("memory")
+    mem.pipe("/kb-test/x/plan.txt", seed_a)
+    mem.pipe("/kb-test/y/plan.txt", seed_b)  # same stem, other bytes
+    (tmp_path / "disk").mkdir()
+    (tmp_path / "disk" / "other.txt").write_bytes(seed_a + b"\n")
+    try:
+        s = run_batch(["memory://kb-test", f"file://{tmp_path / 'disk'}"], tmp_path / "out", name_by="stem",
+                      options=EngineOptions(workers=1), tty=False)
+    finally:
+        mem.rm("/kb-test", recursive=True)
+    assert s.parsed == 3 and s.errors == 0
+    plans = {r["path"]: r for r in table(tmp_path / "out", "plans")}
+    assert set(plans) == {"memory://kb-test/x/plan.txt", "memory://kb-test/y/plan.txt",
+                          f"file://{tmp_path / 'disk' / 'other.txt'}"}
+    names = {p.name for p in (tmp_path / "out" / "json").glob("*.json")}
+    sha_b = hashlib.sha256(seed_b).hexdigest()
+    # one worker: x/plan.txt is done first and keeps the plain stem, the other gets a hash suffix
+    assert names == {"other.json", "plan.json", f"plan-{sha_b[:12]}.json"}
+    doc = json.loads((tmp_path / "out" / plans["memory://kb-test/y/plan.txt"]["json_path"]).read_text("utf-8"))
+    assert doc["source"]["sha256"] == sha_b
