@@ -36,6 +36,14 @@ def expected_spans(doc: dict) -> dict[str, int]:
     return n
 
 
+def drop_file(page, path: Path) -> None:
+    dt = page.evaluate_handle("""([name, bytes]) => { const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], name)); return dt; }""", [path.name, list(path.read_bytes())])
+    page.dispatch_event("#drop", "dragenter", {"dataTransfer": dt})
+    assert "over" in page.get_attribute("#drop", "class")
+    page.dispatch_event("#drop", "drop", {"dataTransfer": dt})
+
+
 @pytest.mark.parametrize("name", ["mn-son-ca-2024-2025.docx", "th-le-quy-don-2024.pdf"])
 def test_review_page_uploads_and_highlights(server, tmp_path, name):
     from playwright.sync_api import sync_playwright
@@ -59,7 +67,10 @@ def test_review_page_uploads_and_highlights(server, tmp_path, name):
             page.set_viewport_size({"width": 1400, "height": 1000})
             page.goto(server.url + "/")
             assert "Thả tệp kế hoạch" in page.inner_text("#drop")
-            page.set_input_files("#file", str(path))
+            if path.suffix == ".pdf":  # drag and drop onto the drop zone, as a reviewer would
+                drop_file(page, path)
+            else:
+                page.set_input_files("#file", str(path))
             # a selector, not wait_for_function: the page's CSP forbids the eval that would need
             page.wait_for_selector(f"body[data-loaded={json.dumps(name)}]", state="attached", timeout=60_000)
             page.wait_for_selector("#text mark.k-target")
