@@ -223,7 +223,8 @@ class Slot:
         t0 = time.monotonic()
         try:
             payload = pickle.dumps((name, data), protocol=pickle.HIGHEST_PROTOCOL)
-            self.proc.stdin.write(_HEADER.pack(len(payload)) + payload)
+            self.proc.stdin.write(_HEADER.pack(len(payload)))
+            self.proc.stdin.write(payload)
             self.proc.stdin.flush()
             tag, value = self._recv(t0 + self.timeout if self.timeout > 0 else float("inf"))
         except (BrokenPipeError, OSError):
