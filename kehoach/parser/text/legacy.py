@@ -72,11 +72,14 @@ def font_encoding(font_name: str) -> Optional[str]:
     return None
 
 
+def _map(s: str, encoding: str) -> str:
+    table, pattern = _table(encoding)
+    return unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group(0)], s))
+
+
 def decode_str(s: str, encoding: str, upper: bool = False) -> str:
     """Decode a run's characters typed in a legacy font. `upper`: the font draws capitals (.VnTimeH)."""
-    table, pattern = _table(encoding)
-    out = pattern.sub(lambda m: table[m.group(0)], s)
-    out = unicodedata.normalize("NFC", out)
+    out = _map(s, encoding)
     if upper:
         return out.upper()
     if encoding == "tcvn3":
@@ -84,10 +87,15 @@ def decode_str(s: str, encoding: str, upper: bool = False) -> str:
     return out
 
 
+# toned lowercase letters: in TCVN3 text each may stand for its capital
+_AMBIGUOUS = frozenset(
+    unicodedata.normalize("NFC", base + tone) for base in ("a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y")
+    for tone in TONE_MARKS
+)
+
+
 def _ambiguous(c: str) -> bool:
-    """A toned lowercase letter: in TCVN3 it may stand for its capital."""
-    d = unicodedata.normalize("NFD", c)
-    return c.islower() and any(m in d for m in TONE_MARKS)
+    return c in _AMBIGUOUS
 
 
 def _caps_around(chars: str) -> bool:
@@ -106,7 +114,7 @@ def restore_case(text: str, sentences: bool = True) -> str:
     prev_done = True
     for i, line in enumerate(lines):
         done_after = not line.strip() or line.rstrip()[-1:] in ".;:!?"
-        if any(_ambiguous(c) for c in line):
+        if not _AMBIGUOUS.isdisjoint(line):
             if _caps_around(line):
                 line = line.upper()
             else:
@@ -157,7 +165,7 @@ def _best(surf: str, baseline: str, min_words: int = 3) -> Optional[str]:
     best: Optional[str] = None
     best_r = 0.0
     for enc in ENCODINGS:
-        valid, total = vietnamese_score(decode_str(surf, enc))
+        valid, total = vietnamese_score(_map(surf, enc))  # case does not matter to the score
         r = valid / total if total else 0.0
         if total >= min_words and r >= 0.6 and r > base + 0.1 and r > best_r:
             best, best_r = enc, r
