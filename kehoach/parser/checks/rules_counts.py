@@ -99,7 +99,10 @@ def count_mismatch(ctx: Context):
         if got is None or got == n:
             continue
         noun = " ".join(m.group("noun").split())
-        yield Hit(m.start(), m.end("noun"),
+        # the whole announcing clause, from its start to the colon
+        start = max(text.rfind(ch, 0, m.start()) for ch in ".;:\n") + 1
+        start += len(text[start:m.start()]) - len(text[start:m.start()].lstrip(" \t-+•"))
+        yield Hit(start, m.end("tail") + 1,
                   f"Văn bản nêu {m.group('n')} {noun} nhưng liệt kê {got}",
                   f"the document announces {m.group('n')} {noun} but lists {got}",
                   {"announced": n, "listed": got, "noun": noun, "how": how})
@@ -123,7 +126,7 @@ def _chapter_count(ctx: Context):
                       {"announced": n, "listed": len(tops), "noun": "chương trình", "how": "sections"})
 
 
-_TOTAL = re.compile(r"(?i)(?<!\w)tổng[ \t]+số(?P<what>[^\d\n:.;]{0,40}?)[ \t]*(?::|là)?[ \t]*(?P<t>\d{1,5})(?![\d%.,])"
+_TOTAL = re.compile(r"(?i)(?<!\w)tổng[ \t]+số(?P<what>[^\d\n:.;]{0,40}?)[ \t]*(?::|là)?[ \t]*(?P<t>\d{1,5})(?![\d%]|[.,]\d)"
                     r"(?P<tail>[^\n]{0,140})")
 _PART = {
     "nữ": re.compile(r"(?i)(?<!\w)nữ[ \t]*(?::|là)?[ \t]*(?P<v>\d{1,5})(?![\d%])|(?<![\d.,])(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*nữ(?!\w)"),

@@ -187,7 +187,8 @@ def invalid_date(ctx: Context):
                       {"day": d, "month": int(gd["m"]), "year": y})
 
 
-_BLANK = r"(?:[ \t]*(?:\.{2,}|…+|_{2,})[ \t]*|[ \t]+)"
+# a blank slot; a wide gap may have been read as a column break, hence the optional newline
+_BLANK = r"(?:[ \t]*(?:\.{2,}|…+|_{2,})[ \t]*|[ \t]*\n?[ \t]*)"
 _INCOMPLETE_RE = re.compile(
     rf"(?i)(?<!\w)ngày(?P<d>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)tháng(?P<m>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)năm[ \t]*(?P<y>\d{{4}})(?!\d)")
 
