@@ -299,6 +299,7 @@ class Generator:
         paths: list[str] = []
         top_heads: list[str] = []
         awards_in = r.random() < 0.55
+        awards_top = awards_in and r.random() < 0.35  # its own top-level section, after the others
         gap_at = r.randrange(n_top) if r.random() < 0.12 else None
         for ti, head in enumerate(tops, 1):
             tnum = self._num(style, ti, top=True)
@@ -308,14 +309,14 @@ class Generator:
             sep = "\n" if style in ("chapter", "part") and r.random() < .6 else " "
             p.add(f"{tnum}{sep}{head}\n")
             kids = r.randint(0, 5 if style == "arabic_letter" else 3)
-            if awards_in and ti == n_top and kids == 0:
+            if awards_in and not awards_top and ti == n_top and kids == 0:
                 kids = 1
             for ci in range(1, kids + 1):
                 cnum_i = ci + (1 if gap_at == ti - 1 and ci >= 2 else 0)  # numbering gap: 1, 3, 4
                 if gap_at == ti - 1 and ci == 2:
                     findings.append({"code": "numbering-gap", "evidence": None})
                 cnum = self._num(style, cnum_i, top=False, parent=ti)
-                is_awards = awards_in and ti == n_top and ci == kids
+                is_awards = awards_in and not awards_top and ti == n_top and ci == kids
                 chead = r.choice(["Đăng kí danh hiệu thi đua", "Đăng ký danh hiệu thi đua",
                                   "Đăng ký thi đua, khen thưởng", "ĐĂNG KÝ DANH HIỆU THI ĐUA"]) if is_awards \
                     else r.choice(HEADINGS_SUB)
@@ -331,6 +332,13 @@ class Generator:
                     self._body(p, ctx, targets, awards, refs, findings, doc_date)
             if kids == 0:
                 self._body(p, ctx, targets, awards, refs, findings, doc_date)
+        if awards_top:
+            tnum = self._num(style, n_top + 1, top=True)
+            head = r.choice(["Đăng ký thi đua", "ĐĂNG KÝ DANH HIỆU THI ĐUA", "Đăng kí danh hiệu thi đua năm học"])
+            top_heads.append(head)
+            paths.append(self._path_comp(tnum))
+            p.add(f"{tnum} {head}\n")
+            awards += self._awards_block(p, ctx)
         g.update({"top_sections": top_heads, "section_paths": paths})
 
         # ---- closing
@@ -379,7 +387,7 @@ class Generator:
         if top:
             return {"arabic": f"{i}.", "arabic_letter": f"{i}.", "roman": f"{roman[i - 1]}.",
                     "chapter": f"CHƯƠNG TRÌNH {i}", "part": f"Phần {roman[i - 1]}",
-                    "upper": f"{'ABCDE'[min(i, 5) - 1]}."}[style]
+                    "upper": f"{'ABCDEG'[min(i, 6) - 1]}."}[style]
         if style == "arabic":
             return f"{parent}.{i}."
         if style == "arabic_letter":
@@ -526,7 +534,10 @@ class Generator:
                 targets += [first, t2[0].lower() + t2[1:] if not t2[:3].isupper() else t2]
             else:
                 lead = r.choice(["Tham gia tích cực các hội thi do ngành tổ chức", "Phối hợp với chuyên môn đổi mới phương pháp",
-                                 "Chỉ tiêu và giải pháp:"])
+                                 "Chỉ tiêu và giải pháp:",
+                                 # a long sentence: the target is the clause, not the sentence
+                                 "Công đoàn phát huy vai trò, chức năng của tổ chức công đoàn trong việc tham gia xây "
+                                 "dựng, kiểm tra, giám sát việc thực hiện chế độ chính sách cho người lao động"])
                 tt = t[0].lower() + t[1:] if not t[:3].isupper() else t
                 joiner = " " if lead.endswith(":") else ", "
                 p.add(f"{bullet}{lead}{joiner}{tt}.\n")

@@ -98,7 +98,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
 
 
 def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
-    """The comma clause around q inside [s, e), widened leftwards to MIN_CLAUSE words."""
+    """The comma clause around q inside [s, e), widened to MIN_CLAUSE words."""
     cs = comma_before(text, s, q.start)
     cs = s if cs < 0 else cs + 1
     ce = comma_after(text, q.end, e)
@@ -106,9 +106,20 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     while n_words(text[q.end:ce]) < 3 and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
         p = comma_after(text, ce + 1, e)
         ce = e if p < 0 else p
-    while n_words(text[cs:ce]) < MIN_CLAUSE and cs > s:
-        p = comma_before(text, s, cs - 1)
-        cs = s if p < 0 else p + 1
+    while n_words(text[cs:ce]) < MIN_CLAUSE:
+        # a clause that opens with its quantity ("100% X ..., ...") reads on to the right;
+        # one that ends with it ("..., đạt 100%") takes in what comes before
+        if n_words(text[cs:q.start]) <= 2 and ce < e:
+            p = comma_after(text, ce + 1, e)
+            ce = e if p < 0 else p
+        elif cs > s:
+            p = comma_before(text, s, cs - 1)
+            cs = s if p < 0 else p + 1
+        elif ce < e:
+            p = comma_after(text, ce + 1, e)
+            ce = e if p < 0 else p
+        else:
+            break
     return cs, ce
 
 
