@@ -228,8 +228,10 @@ function renderFindings(doc, spans, firstEl) {
   }
   const byFinding = new Map(spans.filter((s) => s.kind === "finding").map((s) => [s.finding, s.id]));
   findings.forEach((f, i) => {
-    const target = () => firstEl.get(byFinding.get(i));
-    const go = () => jump(target(), target());
+    const id = String(byFinding.get(i));
+    // every piece of the finding's span flashes; the first is scrolled to
+    const pieces = () => [...document.querySelectorAll("#text mark")].filter((m) => m.dataset.spans.split(" ").includes(id));
+    const go = () => { const all = pieces(); const first = firstEl.get(byFinding.get(i)); jump(first, all.length ? all : [first]); };
     const li = el("li", { class: f.severity, tabindex: "0", "data-finding": i, "data-code": f.code,
       onclick: go, onkeydown: (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); go(); } } },
       el("span", { class: "where", text: `dòng ${f.line}, cột ${f.column}` }),
@@ -243,10 +245,10 @@ function renderFindings(doc, spans, firstEl) {
 function jump(scrollTo, flash) {
   if (!scrollTo) return;
   scrollTo.scrollIntoView({ block: "center", behavior: "instant" });
-  const f = flash || scrollTo;
+  const list = Array.isArray(flash) ? flash : [flash || scrollTo];
   document.querySelectorAll(".flash").forEach((x) => x.classList.remove("flash"));
-  void f.offsetWidth; // restart the animation
-  f.classList.add("flash");
+  void scrollTo.offsetWidth; // restart the animation
+  list.forEach((f) => f.classList.add("flash"));
 }
 
 function render(doc) {
