@@ -261,7 +261,8 @@ class Summary:
     errors: int = 0
     skipped: int = 0  # already in the manifest (earlier run, or same bytes earlier in this run)
     aliases: int = 0
-    seconds: float = 0.0
+    seconds: float = 0.0  # discovery + parsing (worker start included), not the table rebuild
+    table_seconds: float = 0.0
     engine: str = "local"
     stats: EngineStats = field(default_factory=EngineStats)
     tables: dict[str, int] = field(default_factory=dict)
@@ -385,7 +386,9 @@ def run_batch(
                 prog.close()
         summary.seconds = time.monotonic() - t0
         if build_tables:
+            t1 = time.monotonic()
             summary.tables = store.rebuild(out, manifest)
+            summary.table_seconds = time.monotonic() - t1
     finally:
         manifest.close()
         lock_fh.close()
