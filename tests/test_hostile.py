@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 import json
 import random
+import struct
 import subprocess
 import sys
 import textwrap
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -241,11 +243,15 @@ def test_html_bomb_nesting(tmp_path: Path) -> None:
     assert r["ok"] or r["kind"] in ("NoText", "CorruptFile")
 
 
-def test_image_decompression_bomb(tmp_path: Path) -> None:
-    from PIL import Image
+def _png_chunk(kind: bytes, body: bytes) -> bytes:
+    return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
-    buf = io.BytesIO()
-    Image.new("1", (30000, 30000), 1).save(buf, format="PNG")  # 900 M pixels, a few hundred KB
-    r = bounded_parse(_write(tmp_path, "huge.png", buf.getvalue()))
+
+def test_image_decompression_bomb(tmp_path: Path) -> None:
+    # a 30000 x 30000 greyscale PNG header over a few rows of data: 900 M pixels claimed
+    ihdr = struct.pack(">IIBBBBB", 30000, 30000, 8, 0, 0, 0, 0)
+    png = (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", ihdr)
+           + _png_chunk(b"IDAT", zlib.compress(b"\x00" * 30001 * 4)) + _png_chunk(b"IEND", b""))
+    r = bounded_parse(_write(tmp_path, "huge.png", png))
     assert r["kind"] == "TooLarge", r
     assert r["peak_mb"] < 1000
