@@ -48,8 +48,9 @@ def test_tcvn3_text_layer_repaired(name: str) -> None:
     assert not damaged
     got, want = fixed.splitlines(), seed.splitlines()
     assert len(got) == len(want)
-    differ = [(a, b) for a, b in zip(got, want) if a != b]
-    assert len(differ) <= 0.05 * len(want), differ[:3]  # "-u tú" (ưu) and TCVN3's missing capitals
+    # TCVN3 itself loses some capitals (Ủy) and has no "·"; "-u tú" (ưu) stays ambiguous
+    differ = [(a, b) for a, b in zip(got, want) if a.casefold() != b.casefold()]
+    assert len(differ) <= 0.05 * len([ln for ln in want if ln.strip()]), differ[:3]
     for word in ("Công đoàn", "được", "Hương", "trường", "người"):
         if word in seed:
             assert fixed.count(word) == seed.count(word), word
