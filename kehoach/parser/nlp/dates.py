@@ -11,19 +11,20 @@ SEP = r"\s*[/\-.–]\s*"
 YEAR = r"(\d{4})"
 
 # Order matters: longer, more specific forms first; matches may not overlap.
+# Each pattern opens with a lookahead on its first character: a cheap filter before the alternations.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("lunar", re.compile(r"(?i)\b(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*\d{4})?\s*(?:\(\s*)?âm\s+lịch\)?"
+    ("lunar", re.compile(r"(?i)(?=[\dt])\b(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*\d{4})?\s*(?:\(\s*)?âm\s+lịch\)?"
                          r"|\bTết\s+(?:Nguyên\s+[Đđ]án|Trung\s+thu|Đoan\s+ngọ|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
                          r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))")),
-    ("range", re.compile(r"(?i)\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")),
-    ("range2", re.compile(r"(?i)\btừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*(?:ngày\s*)?"
+    ("range", re.compile(r"(?i)(?=[tn])\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")),
+    ("range2", re.compile(r"(?i)(?=t)\btừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*(?:ngày\s*)?"
                           r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")),
-    ("dmy_words", re.compile(r"(?i)\bngày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})\b")),
+    ("dmy_words", re.compile(r"(?i)(?=n)\bngày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})\b")),
     ("dmy", re.compile(r"(?<![\d/\-.])(\d{1,2})[ \t]*([/\-.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4})(?![\d/])")),
-    ("school_year", re.compile(r"(?i)\bnăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})\b")),
-    ("month", re.compile(r"(?i)\btháng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b")),
-    ("partial", re.compile(r"(?i)(?:\bngày\s*|(?<=\s))(\d{1,2})([/\-])(\d{1,2})(?![\d/\-]|\s*[\-–]\s*\d)(?!\s*(?:đoàn|đảng|đồng|người|lần|GV|giáo))")),
-    ("year", re.compile(r"(?i)\bnăm\s+(\d{4})\b(?!\s*[\-–]\s*\d)")),
+    ("school_year", re.compile(r"(?i)(?=n)\bnăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})\b")),
+    ("month", re.compile(r"(?i)(?=t)\btháng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b")),
+    ("partial", re.compile(r"(?i)(?=n|(?<=\s)\d)(?:\bngày\s*|(?<=\s))(\d{1,2})([/\-])(\d{1,2})(?![\d/\-]|\s*[\-–]\s*\d)(?!\s*(?:đoàn|đảng|đồng|người|lần|GV|giáo))")),
+    ("year", re.compile(r"(?i)(?=n)\bnăm\s+(\d{4})\b(?!\s*[\-–]\s*\d)")),
 ]
 
 

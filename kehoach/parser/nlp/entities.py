@@ -23,10 +23,16 @@ def _tables():
     unit_alt = "|".join(re.escape(u) for u in sorted(places["units"], key=len, reverse=True))
     # heads match in any case; the name after them must be capitalized (same line)
     place_tail = rf"(?:(?i:{unit_alt})[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}})"
-    org_rx = re.compile(rf"(?<![\wÀ-ỹ])(?P<head>(?i:{head_alt}))(?:[ \t]+(?:{place_tail}|{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}}))?")
-    place_rx = re.compile(rf"(?<![\wÀ-ỹ])(?i:{unit_alt})[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}}")
-    names_rx = re.compile(r"(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(n) for n in places["names"]) + r")(?![\wÀ-ỹ])")
-    abbr_rx = re.compile(r"(?<![\wÀ-ỹ&])(" + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
+    firsts = "".join(sorted({h[0].upper() for h in heads}))  # a name starts upper-case: filter on that first
+    org_rx = re.compile(rf"(?=[{firsts}])(?<![\wÀ-ỹ])(?P<head>(?i:{head_alt}))(?:[ \t]+(?:{place_tail}|{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}}))?")
+    ufirsts = "".join(sorted({u[0] for u in places["units"]} | {u[0].upper() for u in places["units"]}))
+    place_rx = re.compile(rf"(?=[{ufirsts}])(?<![\wÀ-ỹ])(?i:{unit_alt})[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}}")
+    nfirst = "".join(sorted({n[0] for n in places["names"]}))
+    names_rx = re.compile(rf"(?=[{nfirst}])(?<![\wÀ-ỹ])(?:" + "|".join(re.escape(n) for n in places["names"])
+                          + r")(?![\wÀ-ỹ])")
+    afirst = "".join(sorted({a[0] for a in abbr}))
+    abbr_rx = re.compile(rf"(?=[{afirst}])(?<![\wÀ-ỹ&])(" + "|".join(re.escape(a) for a in
+                                                                   sorted(abbr, key=len, reverse=True))
                          + r")(?![\wÀ-ỹ&])")
     canon = {k.lower(): v for k, v in orgs["canonical"].items()}  # looked up per match: lower(), not fold()
     return org_rx, place_rx, names_rx, abbr_rx, abbr, canon
