@@ -102,6 +102,33 @@ def test_multipage_tiff(page_png: bytes) -> None:
     assert sum("CỘNG HO" in b.text for b in raw.blocks) == 2
 
 
+@pytest.mark.parametrize("angle", [3.0, 180.0])
+def test_skewed_and_upside_down_pages(page_png: bytes, angle: float) -> None:
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(page_png)).rotate(angle, expand=True, fillcolor=255)
+    buf = io.BytesIO()
+    img.save(buf, format="PNG", dpi=(200, 200))
+    raw = read_bytes(buf.getvalue(), "crooked.png")
+    assert raw.ocr_confidence[0] > 85
+    texts = [b.text for b in raw.blocks]
+    assert texts[0].startswith("LIÊN ĐOÀN LAO ĐỘNG") and "CỘNG" not in texts[0]
+    assert "CHƯƠNG TRÌNH HOẠT ĐỘNG" in texts
+
+
+def test_skew_estimate(page_png: bytes) -> None:
+    from PIL import Image
+
+    from kehoach.parser.readers.ocr import skew_angle
+
+    img = Image.open(io.BytesIO(page_png))
+    base = skew_angle(img)  # the fixture's own scan skew (under a degree)
+    assert abs(base) < 1.0
+    for angle in (-4.0, 2.5):
+        est = skew_angle(img.rotate(angle, expand=True, fillcolor=255))
+        assert abs(est - (base - angle)) <= 0.3, (angle, est, base)
+
+
 def test_jpeg_named_png_is_read_by_its_bytes(page_png: bytes) -> None:
     from PIL import Image
 

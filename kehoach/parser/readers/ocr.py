@@ -5,6 +5,9 @@ Debian `vie` model (TSV output: word boxes and confidences). Tesseract runs one 
 per process (OMP_THREAD_LIMIT=1 is ~3x faster than its OpenMP default here) and pages
 run in parallel, one per core.
 
+Pages skewed by 1 degree or more are levelled first (projection profile); a page read with
+low confidence is checked for a sideways or upside-down scan (Tesseract OSD) and read again.
+
 Layout: the header and signature of a plan are two columns (a borderless table) that
 Tesseract often reads as one line ("LIÊN ĐOÀN LAO ĐỘNG ... CỘNG HÒA XÃ HỘI ..."). We split
 lines at wide word gaps, find the runs of lines that stay on one side of a common gutter,
@@ -33,6 +36,8 @@ LANG = "vie"
 PAGE_TIMEOUT = 180.0  # seconds for one page in tesseract
 MAX_OCR_PAGES = 500
 MAX_PIXELS = 60_000_000  # one page image; an A4 page at 300 dpi is 8.7 M
+MIN_DESKEW = 1.0  # degrees
+LOW_CONFIDENCE = 70.0  # a page read this badly may be sideways or upside down
 GAP_FACTOR = 1.8  # a word gap wider than this many line heights separates two columns
 _ITEM_START = re.compile(r"^(?:[-+•·*–]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s|[a-zđ][.)]\s|[IVX]{1,4}\.\s)")
 _PAGE_NUMBER = re.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?|[Tt]rang\s+\d+(?:\s*/\s*\d+)?")
@@ -180,13 +185,72 @@ def _merge_same_row(lines: list[VLine]) -> list[VLine]:
     return out
 
 
-def _ocr_image(img, page_no: int, path: str, dpi: int) -> PageResult:
+def _png(img) -> bytes:
     buf = io.BytesIO()
     img.save(buf, format="PNG")
-    tsv = _run_tesseract(buf.getvalue(), path, dpi)
-    lines = _page_lines(tsv)
+    return buf.getvalue()
+
+
+def _read_page(img, page_no: int, path: str, dpi: int) -> PageResult:
+    lines = _page_lines(_run_tesseract(_png(img), path, dpi))
     confs = [w.conf for ln in lines for s in ln.segments for w in s.words]
     return PageResult(page_no, img.width, img.height, lines, round(statistics.fmean(confs), 2) if confs else 0.0)
+
+
+def _ocr_image(img, page_no: int, path: str, dpi: int) -> PageResult:
+    angle = skew_angle(img)
+    if abs(angle) >= MIN_DESKEW:  # Tesseract copes with less; more mixes the header columns
+        img = img.rotate(angle, resample=_bicubic(), expand=True, fillcolor=255)
+    res = _read_page(img, page_no, path, dpi)
+    if res.confidence < LOW_CONFIDENCE and res.lines:
+        turn = _orientation(img, path, dpi)  # scanned sideways or upside down?
+        if turn:
+            again = _read_page(img.rotate(-turn, expand=True, fillcolor=255), page_no, path, dpi)
+            if again.confidence > res.confidence:
+                res = again
+    return res
+
+
+def _bicubic():
+    from PIL import Image
+
+    return Image.Resampling.BICUBIC
+
+
+def skew_angle(img, limit: float = 6.0) -> float:
+    """Degrees to rotate the page (counter-clockwise) so its text lines run level: the angle
+    whose horizontal ink profile is sharpest (projection-profile method on a small copy)."""
+    import numpy as np
+    from PIL import Image
+
+    small = img.convert("L")
+    small.thumbnail((700, 700))
+    ink = Image.fromarray(((np.asarray(small) < 140) * 255).astype("uint8"))
+    if np.asarray(ink).mean() < 0.5:  # (almost) blank page
+        return 0.0
+
+    def sharpness(a: float) -> float:
+        rows = np.asarray(ink.rotate(a, resample=Image.Resampling.NEAREST, expand=False)).sum(axis=1, dtype=np.float64)
+        return float(np.square(np.diff(rows)).sum())
+
+    coarse = max(np.arange(-limit, limit + 0.01, 1.0), key=sharpness)
+    fine = max(np.arange(coarse - 0.8, coarse + 0.81, 0.2), key=sharpness)
+    return round(float(fine), 2)
+
+
+def _orientation(img, path: str, dpi: int) -> int:
+    """Tesseract's orientation detection: degrees clockwise the page must turn (0, 90, 180, 270)."""
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    cmd = [_tesseract(), "stdin", "stdout", "--psm", "0", "--dpi", str(dpi)]
+    try:
+        proc = subprocess.run(cmd, input=_png(img), capture_output=True, timeout=PAGE_TIMEOUT, env=env)
+    except subprocess.TimeoutExpired:
+        return 0
+    m = re.search(rb"Rotate:\s*(\d+)", proc.stdout)
+    conf = re.search(rb"Orientation confidence:\s*([\d.]+)", proc.stdout)
+    if not m or (conf and float(conf.group(1)) < 1.0):
+        return 0
+    return int(m.group(1)) % 360
 
 
 def _prepare(img):
