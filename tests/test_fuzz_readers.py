@@ -118,6 +118,7 @@ def test_fast_readers_only_raise_kehoach_errors(fmt: str) -> None:
         assert "read" in seen and len(seen) >= 2, seen
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 @pytest.mark.parametrize("fmt", sorted(SLOW))
 def test_office_readers_only_raise_kehoach_errors(fmt: str) -> None:

@@ -85,7 +85,8 @@ def _pdf(tmp: Path, name: str, lines: list[str]) -> bytes:
     return (tmp / f"{name}.pdf").read_bytes()
 
 
-needs_office = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def needs_office(fn):
+    return pytest.mark.slow(pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")(fn))
 
 
 @needs_office

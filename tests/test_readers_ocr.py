@@ -12,7 +12,8 @@ from kehoach.parser.errors import CorruptFile, KehoachError
 from kehoach.parser.readers import read_bytes
 from scoring import field_f1, field_log
 
-pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")]
 
 SCANS = {"mn-son-ca-2024-2025": 9, "th-le-quy-don-2024": 8}
 

@@ -15,7 +15,8 @@ from kehoach.parser.readers import read_bytes
 from kehoach.parser.readers.office import convert_to_docx, soffice
 from scoring import field_f1, field_log
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")]
 
 MN = "mn-son-ca-2024-2025"
 FRAME = ["sections", "header", "title", "period", "signature", "doc_type", "recipients", "headings"]
