@@ -255,3 +255,19 @@ def test_image_decompression_bomb(tmp_path: Path) -> None:
     r = bounded_parse(_write(tmp_path, "huge.png", png))
     assert r["kind"] == "TooLarge", r
     assert r["peak_mb"] < 1000
+
+
+def test_missing_system_tools_are_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without tesseract / LibreOffice on PATH: a clear error naming the file and the package to install."""
+    from PIL import Image
+
+    from kehoach.parser.errors import ConversionError, OCRError
+    from kehoach.parser.readers import read_bytes
+
+    buf = io.BytesIO()
+    Image.new("L", (800, 600), 255).save(buf, format="PNG")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(OCRError, match=r"^scan\.png: Tesseract is not installed.*tesseract-ocr-vie"):
+        read_bytes(buf.getvalue(), "scan.png")
+    with pytest.raises(ConversionError, match=r"^old\.doc: LibreOffice is not installed"):
+        read_bytes((FIXTURES / f"{MN}.doc").read_bytes(), "old.doc")

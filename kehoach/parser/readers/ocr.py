@@ -110,16 +110,16 @@ class PageResult:
 
 # ---------------------------------------------------------------- tesseract
 
-def _tesseract() -> str:
+def _tesseract(path: str = "<ocr>") -> str:
     exe = shutil.which("tesseract")
     if exe is None:
-        raise OCRError("<ocr>", "Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-vie)")
+        raise OCRError(path, "Tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-vie)")
     return exe
 
 
 def _run_tesseract(png: bytes, path: str, dpi: int) -> str:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    cmd = [_tesseract(), "stdin", "stdout", "-l", LANG, "--psm", "3", "--dpi", str(dpi), "tsv"]
+    cmd = [_tesseract(path), "stdin", "stdout", "-l", LANG, "--psm", "3", "--dpi", str(dpi), "tsv"]
     try:
         proc = subprocess.run(cmd, input=png, capture_output=True, timeout=PAGE_TIMEOUT, env=env)
     except subprocess.TimeoutExpired as e:
@@ -241,7 +241,7 @@ def skew_angle(img, limit: float = 6.0) -> float:
 def _orientation(img, path: str, dpi: int) -> int:
     """Tesseract's orientation detection: degrees clockwise the page must turn (0, 90, 180, 270)."""
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    cmd = [_tesseract(), "stdin", "stdout", "--psm", "0", "--dpi", str(dpi)]
+    cmd = [_tesseract(path), "stdin", "stdout", "--psm", "0", "--dpi", str(dpi)]
     try:
         proc = subprocess.run(cmd, input=_png(img), capture_output=True, timeout=PAGE_TIMEOUT, env=env)
     except subprocess.TimeoutExpired:
@@ -453,7 +453,7 @@ def ocr_pdf(data: bytes, path: str) -> RawDocument:
         n = len(pdf)
         if n > MAX_OCR_PAGES:
             raise TooLarge(path, f"the scanned PDF has {n} pages, over the {MAX_OCR_PAGES}-page OCR limit")
-        _tesseract()
+        _tesseract(path)
         pages = _ocr_pages(_pdf_images(pdf, path), path, DPI)
     finally:
         pdf.close()
@@ -485,6 +485,6 @@ def read_image(data: bytes, path: str) -> RawDocument:
         raise CorruptFile(path, f"not a readable image: {e}") from e
     if frames and frames[0].width > img.width:  # upscaled: tell Tesseract the new resolution
         dpi = int(round(float(dpi) * frames[0].width / img.width))
-    _tesseract()
+    _tesseract(path)
     pages = _ocr_pages(frames, path, int(min(max(float(dpi), 70), 1200)))
     return build_document(pages, "image")

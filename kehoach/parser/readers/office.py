@@ -29,17 +29,17 @@ _MARKERS = {
 }
 
 
-def soffice() -> str:
+def soffice(path: str = "<convert>") -> str:
     for name in ("soffice", "libreoffice"):
         exe = shutil.which(name)
         if exe:
             return exe
-    raise ConversionError("<convert>", "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)")
+    raise ConversionError(path, "LibreOffice is not installed (Debian: apt-get install libreoffice-writer-nogui)")
 
 
 def convert_to_docx(data: bytes, path: str, fmt: str, timeout: float = TIMEOUT) -> bytes:
     """The bytes of a .doc/.rtf/.odt file -> the bytes of the .docx LibreOffice makes of it."""
-    exe = soffice()
+    exe = soffice(path)
     with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as tmp:
         work = Path(tmp)
         src = work / f"input.{fmt}"
