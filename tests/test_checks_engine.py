@@ -90,6 +90,18 @@ def test_check_text_output_and_exit_code():
     assert lines[-1].startswith("Checked 2 files: 4 error(s), 1 warning(s)")
 
 
+def test_text_sources_report_the_files_own_lines():
+    """The normalized text drops blank lines; the report points at the line in the .txt file."""
+    r = runner.invoke(app, ["check", "--isolated", "--select", "period-mismatch", str(MN)])
+    raw = MN.read_text(encoding="utf-8").split("\n")
+    want = next(i for i, ln in enumerate(raw, 1) if ln.startswith("Trên đây là"))
+    line = r.stdout.splitlines()[0]
+    assert line.startswith(f"{MN}:{want}:1: error period-mismatch "), line
+    data = json.loads(runner.invoke(app, ["check", "--isolated", "-f", "json", "--select", "period-mismatch", str(MN)]).stdout)
+    f = data["files"][0]["findings"][0]
+    assert f["source_line"] == want and f["line"] < want  # both kept: the file's and the normalized text's
+
+
 def test_check_exit_zero_without_errors():
     r = runner.invoke(app, ["check", "--isolated", "--select", "stale-reference-date", "--lang", "en", str(MN)])
     assert r.exit_code == 0, r.output

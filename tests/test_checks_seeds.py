@@ -90,6 +90,17 @@ CHƯƠNG TRÌNH 2
 Xây dựng tổ chức
 - Xây dựng kế hoạch kiểm tra, giám sát năm 2024.
 - Tổng số đoàn viên: 45 đồng chí, trong đó nữ 30, nam 15.
+- Tổng số 45 đồng chí, trong đó: nữ 30 đồng chí, nam 15 đồng chí; đảng viên 20.
+- Tổ chức Ngày Nhà giáo Việt Nam: ngày 18/11/2024 tại hội trường; Tháng 12 - 5 buổi sinh hoạt chuyên đề.
+- Quán triệt Quy định số 105-QĐ/TW ngày 19/12/2017 của Bộ Chính trị về phân cấp quản lý cán bộ.
+Chương trình hoạt động năm 2023 đã hoàn thành tốt các chỉ tiêu.
+Chỉ tiêu năm 2023 đạt 100%.
+- Công đoàn đề ra 3 nhiệm vụ trọng tâm sau:
+- Chăm lo đời sống đoàn viên;
+chú trọng đoàn viên có hoàn cảnh khó khăn;
+- Tuyên truyền, giáo dục;
+- Xây dựng tổ chức công đoàn vững mạnh.
+- Thực hiện 3 phong trào thi đua: “Dạy tốt – Học tốt”, “Lao động giỏi”, “Giỏi việc trường”.
 Trên đây là Chương trình hoạt động công đoàn năm 2024./.
 """
 

@@ -1,7 +1,7 @@
 """`kehoach check FILE_OR_DIR...`: the consistency checks as a linter.
 
-Compiler-style lines `path:line:col: severity code message` (line/column point into the
-normalized text, the one `parse --with-text` emits), a summary line, exit 1 when an
+Compiler-style lines `path:line:col: severity code message` (for plain-text files the file's
+own line/column; otherwise the normalized text's, the one `parse --with-text` emits), a summary line, exit 1 when an
 error-level finding exists (2 when an input cannot be read), `--format text|json|sarif`.
 Folders are walked for every readable format; a PlanDocument .json given explicitly is
 re-checked from its text without parsing again. A progress bar is drawn on a terminal only.
@@ -62,12 +62,18 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
             doc = parse(path, config=config)
     except KehoachError as e:
         return {"path": path, "findings": [], "error": str(e)}
+    from kehoach.parser.checks.source_lines import source_locator
+
     text = doc.text or ""
+    locate = source_locator(path, doc) if doc.findings else None
     out = []
     for f in doc.findings:
         d = f.model_dump()
         d["end_line"] = text.count("\n", 0, f.end) + 1
         d["end_column"] = f.end - (text.rfind("\n", 0, f.end) + 1) + 1
+        # where an editor finds it in the file (plain text sources); else the normalized text's line
+        src = locate(f.start) if locate else None
+        d["source_line"], d["source_column"] = src if src else (f.line, f.column)
         out.append(d)
     return {"path": path, "findings": out, "error": None}
 
@@ -137,7 +143,7 @@ def format_text(results: list[dict], lang: str, show_info: bool) -> Iterator[str
             if f["severity"] == "info" and not show_info:
                 continue
             msg = f["message_en"] if lang == "en" else f["message"]
-            yield f"{r['path']}:{f['line']}:{f['column']}: {f['severity']} {f['code']} {msg}"
+            yield f"{r['path']}:{f['source_line']}:{f['source_column']}: {f['severity']} {f['code']} {msg}"
 
 
 def format_json(results: list[dict], summary: dict) -> str:
@@ -178,10 +184,7 @@ def format_sarif(results: list[dict], base: Optional[Path] = None) -> str:
                 "message": {"text": f"{f['message']} ({f['message_en']})"},
                 "locations": [{"physicalLocation": {
                     "artifactLocation": {"uri": uri},
-                    "region": {"startLine": f["line"], "startColumn": f["column"],
-                               "endLine": f["end_line"], "endColumn": f["end_column"],
-                               "charOffset": f["start"], "charLength": f["end"] - f["start"],
-                               "snippet": {"text": f["excerpt"]}},
+                    "region": _region(f),
                 }}],
                 "properties": {"evidence": f["evidence"], "message_en": f["message_en"]},
             }
@@ -200,6 +203,14 @@ def format_sarif(results: list[dict], base: Optional[Path] = None) -> str:
         }],
     }
     return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def _region(f: dict) -> dict:
+    if (f["source_line"], f["source_column"]) != (f["line"], f["column"]):
+        # a text file: its own line/column; the span's length in the normalized text is kept as a hint
+        return {"startLine": f["source_line"], "startColumn": f["source_column"], "snippet": {"text": f["excerpt"]}}
+    return {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"], "endColumn": f["end_column"],
+            "snippet": {"text": f["excerpt"]}}
 
 
 def _uri(path: str, base: Optional[Path]) -> str:

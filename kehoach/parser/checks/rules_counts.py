@@ -8,7 +8,8 @@ from typing import Optional
 
 from kehoach import models
 from kehoach.parser.checks.engine import Context, Hit, rule
-from kehoach.parser.text.normalize import fold
+from kehoach.parser.schema import iter_sections
+from kehoach.parser.text.normalize import fold, is_upper_text
 
 _W = r"[^\W\d_]"
 
@@ -50,7 +51,7 @@ def _marker(line: str) -> Optional[str]:
     return next(k for k in ("num", "let", "rom") if m.group(k))
 
 
-def _count_list(text: str, pos: int) -> Optional[int]:
+def _count_list(text: str, pos: int, headings: frozenset[int] = frozenset()) -> Optional[int]:
     """Items of the list that starts on the line after `pos`; None when the list's end is unclear."""
     nl = text.find("\n", pos)
     if nl == -1:
@@ -58,10 +59,10 @@ def _count_list(text: str, pos: int) -> Optional[int]:
     lines = text[nl + 1:nl + 1 + 6000].split("\n")
     first = None
     count = 0
-    blank_run = 0
-    for ln in lines:
+    off = nl + 1
+    for i, ln in enumerate(lines):
+        line_start, off = off, off + len(ln) + 1
         if not ln.strip():
-            blank_run += 1
             continue
         mk = _marker(ln)
         if first is None:
@@ -70,12 +71,18 @@ def _count_list(text: str, pos: int) -> Optional[int]:
             first = mk
         if mk == first:
             count += 1
-            blank_run = 0
             continue
         if mk is not None:
             continue  # a nested item (+ under -)
-        # a plain line ends the list; unless more items of the same kind follow right after it
-        return count
+        # a plain line ends the list when it is a heading or a new paragraph (capital first letter);
+        # one in lower case continues an item, and when items of the same kind follow it the
+        # count is unclear
+        body = ln.strip()
+        lead = len(ln) - len(ln.lstrip())
+        if line_start + lead in headings or is_upper_text(body) or not body[0].islower():
+            return count
+        rest = [x for x in lines[i + 1:i + 8] if x.strip()][:3]
+        return None if any(_marker(x) == first for x in rest) else count
     return count if first else None
 
 
@@ -85,8 +92,8 @@ def count_mismatch(ctx: Context):
     text = ctx.text
     for m in _announce_re().finditer(text):
         n = _number(m.group("n"))
-        if n is None or n < 2:
-            continue
+        if n is None or n < 2 or re.search(r"\d", m.group("tail")):
+            continue  # "5 nhiệm vụ, 10 chỉ tiêu như sau:": which count the list is for is unclear
         inline = m.group("inline").strip()
         if inline:
             if ";" not in inline:
@@ -94,7 +101,8 @@ def count_mismatch(ctx: Context):
             got = len([x for x in re.split(r";", inline.rstrip(" .;")) if x.strip()])
             how = "inline"
         else:
-            got = _count_list(text, m.end())
+            heads = ctx.cached("heading_starts", lambda: frozenset(s.heading_start for s in iter_sections(ctx.doc.sections)))
+            got = _count_list(text, m.end(), heads)
             how = "list"
         if got is None or got == n:
             continue
@@ -128,10 +136,10 @@ def _chapter_count(ctx: Context):
 
 _TOTAL = re.compile(r"(?i)(?<!\w)tổng[ \t]+số(?P<what>[^\d\n:.;]{0,40}?)[ \t]*(?::|là)?[ \t]*(?P<t>\d{1,5})(?![\d%]|[.,]\d)"
                     r"(?P<tail>[^\n]{0,140})")
-_PART = {
-    "nữ": re.compile(r"(?i)(?<!\w)nữ[ \t]*(?::|là)?[ \t]*(?P<v>\d{1,5})(?![\d%])|(?<![\d.,])(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*nữ(?!\w)"),
-    "nam": re.compile(r"(?i)(?<!\w)nam[ \t]*(?::|là)?[ \t]*(?P<v>\d{1,5})(?![\d%])|(?<![\d.,])(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*nam(?!\w)"),
-}
+# a part is one item of the list after the total: "nữ 53", "nữ: 53 đ/c", "53 đồng chí nữ"
+_PART = re.compile(r"(?i)^(?:trong[ \t]+đó[ \t]*:?|gồm|bao[ \t]+gồm|có)?[ \t]*(?:"
+                   r"(?P<k>nữ|nam)[ \t]*(?::|là|có)?[ \t]*(?P<v>\d{1,5})(?:[ \t]*(?:đồng chí|đ/c|người|đoàn viên))?"
+                   r"|(?:có[ \t]+)?(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*(?P<k2>nữ|nam))[ \t]*$")
 
 
 def _totals(ctx: Context):
@@ -143,11 +151,14 @@ def _totals(ctx: Context):
         total = int(m.group("t"))
         parts: dict[str, int] = {}
         ends = []
-        for k, rx in _PART.items():
-            pm = rx.search(tail)
-            if pm:
+        pos = 0
+        for piece in re.split(r"([,;()])", tail):
+            pm = _PART.match(piece.strip()) if piece not in ",;()" else None
+            k = (pm.group("k") or pm.group("k2")).lower() if pm else None
+            if pm and k not in parts:
                 parts[k] = int(pm.group("v") or pm.group("v2"))
-                ends.append(pm.end())
+                ends.append(pos + len(piece.rstrip()))
+            pos += len(piece)
         if not parts:
             continue
         end = m.start("tail") + max(ends)
@@ -183,10 +194,15 @@ def _range_re() -> re.Pattern:
                       rf"|(?<![\w.,/])(?P<a2>\d{{1,4}})[ \t]*[\-–][ \t]*(?P<b2>\d{{1,4}}))[ \t]+(?P<unit>{units})(?!{_W})")
 
 
+_LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|số|năm|ngày|kỳ|đợt|lần|khóa|khoá|mục|điểm|câu)[ \t]*$")
+
+
 @rule("range-inverted", "warning", "a range whose lower bound exceeds the upper ('từ 5 đến 3 đảng viên')",
       "khoảng giá trị có cận dưới lớn hơn cận trên")
 def range_inverted(ctx: Context):
     for m in _range_re().finditer(ctx.text):
+        if m.group("a2") and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
+            continue  # "Tháng 12 - 5 buổi", "Tổ 3 - 2 người": a label, then a count
         a = int(m.group("a") or m.group("a2"))
         b = int(m.group("b") or m.group("b2"))
         if a <= b:

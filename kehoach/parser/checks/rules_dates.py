@@ -41,8 +41,10 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
         for n in o["names"]:
             by_name[fold(n)] = o["id"]
     alt = _alt([n for o in data for n in o["names"]])
-    name_date = re.compile(rf"(?i)(?<!{_W})(?P<name>{alt})[ \t]*(?:[(:\-–][ \t]*)?(?:ngày[ \t]*)?{_DM}")
-    date_name = re.compile(rf"(?i)(?<![\d/\-.]){_DM}[ \t]*(?:[\-–:(][ \t]*)?(?:là[ \t]+)?(?:(?:ngày|lễ)[ \t]+)?"
+    # only the date written right beside the name: "Ngày X 20/10", "Ngày X (20/10)", "20/10 - Ngày X";
+    # "Ngày X: ngày 18/11 tại hội trường" is when the school celebrates it, not the observance's day
+    name_date = re.compile(rf"(?i)(?<!{_W})(?P<name>{alt})[ \t]*(?:[(\-–][ \t]*)?{_DM}")
+    date_name = re.compile(rf"(?i)(?<![\d/\-.]){_DM}[ \t]*(?:[\-–(][ \t]*)?(?:(?:ngày|lễ)[ \t]+)?"
                            rf"(?P<name>{alt})(?!{_W})")
     return by_name, dates, name_date, date_name
 

@@ -69,7 +69,8 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
             yield "built", m.start(), p
     for m in pats["targets_heading"].finditer(text, body0, ctx.body_end):
         p = _first_own_period(text, m.start("rest"), m.end("rest"))
-        if p:
+        # a heading: short, and the period closes it ("Chỉ tiêu năm 2023 đạt 100%" is a result)
+        if p and len(m.group(0).strip()) <= 100 and not text[p.span[1]:m.end()].strip(" \t:.;"):
             yield "targets_heading", m.start() + len(m.group(0)) - len(m.group(0).lstrip()), p
     yield from _repeated_title(ctx)
 
@@ -105,6 +106,8 @@ def _repeated_title(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
         f = fold(s)
         if not f.startswith(stem):
             continue
+        if _title_stem(s).strip(" .:;") != stem:
+            continue  # the title's words plus more: a sentence about some plan, not the title
         line_start = offs[i] + (len(ln) - len(ln.lstrip()))
         p = next(iter(find_periods(text, offs[i], offs[i] + len(ln))), None)
         if p is None:  # the period on the next non-blank line ("NĂM HỌC 2023-2024")

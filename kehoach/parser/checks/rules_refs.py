@@ -145,8 +145,8 @@ def stale_reference_date(ctx: Context):
         if m is None:
             continue
         yield Hit(m.start, _date_end(ctx, m),
-                  f"{_ref_label(ctx, m)} ngày {_vn(seen[0])} hướng dẫn cho {guided[0].text} nhưng có ngày sớm hơn "
-                  f"{months} tháng trước thời kỳ (có thể gõ nhầm năm)",
+                  f"{_ref_label(ctx, m)} ngày {_vn(seen[0])} hướng dẫn cho {guided[0].text} nhưng ban hành trước "
+                  f"thời kỳ đó hơn {months} tháng (có thể gõ nhầm năm)",
                   f"{ref.symbol} dated {seen[0]} guides {guided[0].label} yet is dated more than {months} months "
                   f"before that period starts (a mistyped year?)",
                   {"symbol": ref.symbol, "reference_date": seen[0], "guides": guided[0].label,
