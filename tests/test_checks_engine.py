@@ -156,3 +156,14 @@ def test_folder_in_worker_processes_without_progress_when_piped(tmp_path):
     data = json.loads(p.stdout)
     assert data["summary"]["files"] == 6 and data["summary"]["error"] == 12
     assert p.stderr.strip().startswith("Checked 6 files") and "━" not in p.stderr and "\r" not in p.stderr
+
+
+def test_check_parse_output_json(tmp_path):
+    """Parse output re-checked: from its text with --with-text, else its stored findings, filtered."""
+    for extra in (["--with-text"], []):
+        out = tmp_path / ("wt" if extra else "plain")
+        assert runner.invoke(app, ["parse", *extra, "-o", str(out), str(TH)]).exit_code == 0
+        js = out / "th-le-quy-don-2024.json"
+        r = runner.invoke(app, ["check", "--isolated", "--ignore", "period-mismatch", "-f", "json", str(js)])
+        codes = [f["code"] for f in json.loads(r.stdout)["files"][0]["findings"]]
+        assert codes == ["reference-date-conflict"] and r.exit_code == 1

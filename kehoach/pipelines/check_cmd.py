@@ -58,6 +58,10 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
                 return {"path": path, "findings": [], "error": f"{path}: not a kehoach PlanDocument JSON ({type(e).__name__})"}
             if doc.text:
                 doc.findings = checks.run(doc, config=config)
+            else:  # parsed without --with-text: its stored findings, filtered the same way
+                cfg = checks.CheckConfig.from_dict(config)
+                doc.findings = [f.model_copy(update={"severity": cfg.severity.get(f.code, f.severity)})
+                                for f in doc.findings if cfg.enabled(f.code)]
         else:
             doc = parse(path, config=config)
     except KehoachError as e:
