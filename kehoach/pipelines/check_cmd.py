@@ -66,6 +66,8 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
             doc = parse(path, config=config)
     except KehoachError as e:
         return {"path": path, "findings": [], "error": str(e)}
+    except Exception as e:  # a bug on one plan of a thousand: report it, check the others
+        return {"path": path, "findings": [], "error": f"{path}: internal error: {type(e).__name__}: {e}"}
     from kehoach.parser.checks.source_lines import source_locator
 
     text = doc.text or ""
