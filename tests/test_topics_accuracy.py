@@ -2,6 +2,7 @@
 synthetic plans in corpora/topic_labels/plans. Run with -s to see the figure for the README."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,33 @@ def test_heading_accuracy():
     acc = 1 - len(wrong) / len(rows)
     print(f"\ntopic accuracy [headings]: {acc:.3f} ({len(rows) - len(wrong)}/{len(rows)} headings)")
     assert acc >= 0.9, wrong
+
+
+def test_generated_plans_accuracy():
+    """Sections of the synthetic generator's plans, labelled by their heading (synth_headings.yaml)."""
+    import importlib.util
+
+    from kehoach.parser import parse_bytes
+
+    spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
+    synth = importlib.util.module_from_spec(spec)
+    synth = sys.modules.setdefault("kehoach_synth", synth)  # dataclasses look their module up
+    spec.loader.exec_module(synth)
+    generate = synth.generate
+
+    gold = {fold(k): v for k, v in yaml.safe_load((LABELS / "synth_headings.yaml").read_text(encoding="utf-8")).items()}
+    assert set(gold.values()) <= set(topics.topic_ids())
+    n = ok = 0
+    wrong = []
+    for doc_id, text, _ in generate(40, 7):
+        doc = parse_bytes(text.encode("utf-8"), f"{doc_id}.txt", nlp=False, checks=False)
+        for s in iter_sections(doc.sections):
+            want = gold.get(fold(s.heading).rstrip(" .:"))
+            if want is None:  # not one of the generator's headings (a numbered body line)
+                continue
+            n += 1
+            ok += s.topic == want
+            if s.topic != want:
+                wrong.append((doc_id, s.number, s.heading, want, s.topic))
+    print(f"\ntopic accuracy [generated]: {ok / n:.3f} ({ok}/{n} sections)")
+    assert n >= 300 and ok / n >= 0.9, wrong[:20]

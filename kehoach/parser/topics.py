@@ -190,7 +190,7 @@ def _assign_section(doc: PlanDocument, s: Section, parent: str | None) -> None:
         kids = {c.topic for c in s.children if is_work_area(c.topic)}
         head = score(s.heading)
         weak = not head or max(head.values()) < 2.0
-        if len(kids) >= 3 and (weak or not is_work_area(topic) and topic != "nhiem_vu"):
+        if len(kids) >= 3 and weak:  # a heading that names its subject keeps it
             s.topic, s.topic_confidence = "nhiem_vu", round(min(0.9, 0.5 + 0.1 * len(kids)), 3)
 
 
