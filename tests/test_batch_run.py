@@ -237,3 +237,25 @@ def test_fsspec_urls_and_name_by_stem(tmp_path):
     assert names == {"other.json", "plan.json", f"plan-{sha_b[:12]}.json"}
     doc = json.loads((tmp_path / "out" / plans["memory://kb-test/y/plan.txt"]["json_path"]).read_text("utf-8"))
     assert doc["source"]["sha256"] == sha_b
+
+
+def test_dask_engine_on_a_running_scheduler_address(tmp_path):
+    from distributed import LocalCluster
+
+    src = tmp_path / "src"
+    shas = write_synth(src, 3, 31)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        s = run_batch([src], tmp_path / "out", engine="dask", tty=False,
+                      options=EngineOptions(workers=1, scheduler=cluster.scheduler_address))
+    assert s.parsed == 3 and s.stats.workers == 1
+    for sha, name in shas.items():
+        got = (tmp_path / "out" / "json" / f"{sha}.json").read_text(encoding="utf-8")
+        assert got == parse_bytes((src / name).read_bytes(), str(src / name)).to_json() + "\n"
+
+
+def test_output_folder_inside_the_source_is_not_read_back(tmp_path):
+    shutil.copy(SEEDS / "th-le-quy-don-2024.txt", tmp_path / "plan.txt")
+    first = run_batch([tmp_path], tmp_path / "out", options=EngineOptions(workers=1), tty=False)
+    again = run_batch([tmp_path], tmp_path / "out", options=EngineOptions(workers=1), tty=False)
+    assert (first.found, first.parsed, first.errors) == (1, 1, 0)
+    assert (again.found, again.parsed, again.skipped, again.errors) == (1, 0, 1, 0)

@@ -60,8 +60,22 @@ def _expand(path: str, read: Callable[[], bytes], limits: archive.Limits) -> Ite
         yield Input(path, read)
 
 
-def discover(sources: Iterable[str | Path], limits: archive.Limits = archive.Limits()) -> Iterator[Found]:
-    """Every document under the sources, in a stable order (sorted within each folder)."""
+def _walk(root: Path, skip: Optional[Path]) -> Iterator[Path]:
+    """Files under root, sorted, without hidden files/folders or the batch's own output folder."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d)
+                             and not (skip is not None and (here / d).resolve() == skip))
+        for name in sorted(filenames):
+            if not _is_hidden(name) and (here / name).is_file():
+                yield here / name
+
+
+def discover(sources: Iterable[str | Path], limits: archive.Limits = archive.Limits(),
+             skip: Optional[Path] = None) -> Iterator[Found]:
+    """Every document under the sources, in a stable order (sorted within each folder).
+    `skip` (the output folder) is never read as input."""
+    skip = skip.resolve() if skip is not None else None
     for src in sources:
         s = str(src)
         if _is_url(s):
@@ -69,10 +83,8 @@ def discover(sources: Iterable[str | Path], limits: archive.Limits = archive.Lim
             continue
         p = Path(s)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p)
-                if f.is_file() and not any(_is_hidden(part) for part in rel.parts):
-                    yield from _expand(str(f), f.read_bytes, limits)
+            for f in _walk(p, skip):
+                yield from _expand(str(f), f.read_bytes, limits)
         elif p.is_file():
             yield from _expand(str(p), p.read_bytes, limits)
         else:
@@ -320,11 +332,13 @@ def run_batch(
     except BlockingIOError:
         lock_fh.close()
         raise LockedError(f"{out}: another kehoach batch is writing to this folder") from None
+    for stale in (out / "json").glob(".*.tmp"):  # a write cut short by a kill; its document is redone
+        stale.unlink(missing_ok=True)
     t0 = time.monotonic()
     summary = Summary(out=out, engine=engine)
     manifest = Manifest(out)
     try:
-        found = list(discover(sources, limits))
+        found = list(discover(sources, limits, skip=out))
         summary.found = len(found)
         prog = progress or Progress(len(found), tty=tty)
         inflight: set[str] = set()

@@ -57,6 +57,15 @@ def parse_one(name: str, data: bytes) -> dict:
 
 
 def _peak_mb() -> float:
+    """Peak RSS of this process. VmHWM, because ru_maxrss survives exec on Linux and would
+    report the parent's size at fork time."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
