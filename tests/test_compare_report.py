@@ -69,8 +69,11 @@ def test_xlsx_sheets_have_documented_columns(tmp_path):
         assert header == cols + (KEYS if per_plan else []), name
     topics = {r[0]: r for r in wb["topics"].iter_rows(min_row=2, values_only=True)}
     assert topics["nu_cong"][3:] == ("1.5", "CHƯƠNG TRÌNH 5", "III / 5", "III / 5")
-    changes = {r[3] for r in wb["diff"].iter_rows(min_row=2, values_only=True)}
-    assert {"section_carried_over", "stale_year"} <= changes
+    diff = list(wb["diff"].iter_rows(min_row=2, values_only=True))
+    assert {"section_carried_over", "stale_year"} <= {r[3] for r in diff}
+    # end to end with the real target tagger: the 80% -> 85% target is seen as changed
+    assert ("80%", "85%") in {(r[7], r[8]) for r in diff if r[3] == "target_changed"}
+    assert [r[12] for r in diff if r[3] == "target_added"] == ["100% nữ đoàn viên được khám sức khỏe định kỳ"]
 
 
 def test_xlsx_values_from_tagged_plans(tmp_path):
