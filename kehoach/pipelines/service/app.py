@@ -54,6 +54,10 @@ UPLOAD_BODY = {
 ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 413, 415, 422, 429, 504)}
 
 
+class _Unauthorized(Exception):
+    """Raised by the token check; answered as 401 with WWW-Authenticate."""
+
+
 def error(status: int, kind: str, detail: str, stage: Optional[str] = None, headers: Optional[dict] = None) -> JSONResponse:
     body = ErrorBody(detail=detail, error=kind, stage=stage).model_dump()
     return JSONResponse(body, status_code=status, headers=headers)
@@ -179,7 +183,3 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
-
-
-class _Unauthorized(Exception):
-    pass
