@@ -67,3 +67,19 @@ def test_schema_command_and_version():
     s = json.loads(p.stdout)
     assert s["title"] == "kehoach PlanDocument" and "sections" in s["properties"]
     assert run("--version").stdout.startswith("kehoach ")
+
+
+def test_parse_applies_an_explicit_check_config(tmp_path):
+    import json
+
+    seed = SEEDS / "th-le-quy-don-2024.txt"
+    p = run("parse", str(seed))
+    codes = [f["code"] for f in json.loads(p.stdout)["findings"]]
+    assert "period-mismatch" in codes
+    cfg = tmp_path / "kehoach.toml"
+    cfg.write_text('[check]\nignore = ["period-mismatch"]\n', encoding="utf-8")
+    p = run("parse", str(seed), "--config", str(cfg))
+    codes2 = [f["code"] for f in json.loads(p.stdout)["findings"]]
+    assert "period-mismatch" not in codes2 and len(codes2) == len(codes) - codes.count("period-mismatch")
+    p = run("parse", str(seed), "--config", str(tmp_path / "missing.toml"))
+    assert p.returncode == 2 and "missing.toml" in p.stderr

@@ -86,3 +86,16 @@ def test_signature_variants():
     assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (
         "TM.BAN CHẤP HÀNH", "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "LÊ THỊ HOA")
     assert d.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_stacked_header_with_blank_draft_number():
+    # the number is left blank for the clerk; its spaces split the line into two pieces
+    text = (
+        "LĐLĐ THỊ XÃ HƯƠNG THỦY\nCÔNG ĐOÀN TRƯỜNG MẦM NON SƠN CA\nSố:     /CTr-CĐ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hương Thủy, ngày 18 tháng 9 năm 2024\n\nCHƯƠNG TRÌNH\nHoạt động công đoàn năm học 2024-2025\n"
+        + BODY + CLOSING
+    )
+    h = frame(text).header
+    assert (h.superior, h.issuer, h.number, h.symbol) == (
+        "LĐLĐ THỊ XÃ HƯƠNG THỦY", "CÔNG ĐOÀN TRƯỜNG MẦM NON SƠN CA", None, "/CTr-CĐ")

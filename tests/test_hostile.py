@@ -36,7 +36,10 @@ _CHILD = textwrap.dedent("""
     except KehoachError as e:
         out = {{"ok": False, "kind": type(e).__name__, "msg": str(e), "stage": e.stage}}
     out["seconds"] = time.perf_counter() - t
-    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM belongs to this process image; ru_maxrss would carry over the forking parent's peak
+    # (a big pytest process) across exec
+    hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:")][0]
+    out["peak_mb"] = int(hwm.split()[1]) / 1024
     print(json.dumps(out))
 """).format(mem=MEMORY_LIMIT)
 

@@ -112,3 +112,11 @@ def test_whole_plan_as_one_paragraph():
     got, _ = tree(body + "\n")
     assert [(lv, num) for lv, num, _ in got] == [(1, "1."), (2, "1.1."), (2, "1.2."), (1, "2.")]
     assert got[0][2] == "Nhiệm vụ trọng tâm"
+
+
+def test_capital_letters_typed_with_the_latin_alphabet():
+    # A..F as typed on a Latin keyboard: no Đ between D and E, and F exists
+    body = "".join(f"{c}. PHẦN {c}\nNội dung {c}.\n" for c in "ABCDEF")
+    got, _ = tree(body)
+    assert [n for _, n, _ in got] == ["A.", "B.", "C.", "D.", "E.", "F."]
+    assert {lvl for lvl, _, _ in got} == {1}

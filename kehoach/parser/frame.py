@@ -26,6 +26,7 @@ PLACE_DATE = re.compile(
     re.I,
 )
 NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<rest>.*)$", re.I)
+SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*/\s*[\w&.\-/]+$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
 SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•]+$")
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+[.)/]|[a-zđ]\)|[-+•·*–])\s*")
 ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:]\s*|\s+)[A-ZĐÀ-Ỹ]")
@@ -188,10 +189,12 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
     orgs: list[str] = []
     end = title_i if title_i is not None else header_start
     last = header_start
+    after_so = False  # the previous header line was a bare "Số:"
     for ln in lines[header_start:end]:
         text = ln.text.strip()
         if _is_chrome(ln) or SEPARATOR.match(text):
             continue
+        was_so, after_so = after_so, False
         if _is_national(ln):
             h.national_title = text
         elif _is_motto(ln):
@@ -199,8 +202,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
         elif PLACE_DATE.match(text):
             h.place, h.date = _parse_place_date(text)
             h.date_text = text
-        elif m := NUMBER_LINE.match(text):
-            rest = m.group("rest").strip()
+        elif (m := NUMBER_LINE.match(text)) or (was_so and SYMBOL_ONLY.match(text)):
+            # a blank draft number spaced out ("Số:     /CTr-CĐ") reaches here as two lines
+            rest = m.group("rest").strip() if m else text
+            after_so = bool(m) and not rest
             if rest:
                 if rest.startswith("/") or not re.match(r"\w", rest):
                     h.symbol = rest  # the number is left blank in drafts: "Số:    /CTr-CĐ"

@@ -19,6 +19,7 @@ from kehoach.parser.schema import Block, PlanDocument, Section
 from kehoach.parser.text.normalize import fold, is_upper_text
 
 VI_LOWER_LETTERS = "abcdđeghiklmnopqrstuvxy"
+LATIN_ONLY_LETTERS = "fjwz"
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
@@ -56,6 +57,10 @@ def letter_value(s: str) -> Optional[int]:
     s = s.lower()
     if s in VI_LOWER_LETTERS:
         return VI_LOWER_LETTERS.index(s) + 1
+    if s in LATIN_ONLY_LETTERS:
+        # typed with the Latin alphabet (A..F): its Latin rank lands within the outline's gap
+        # tolerance of the Vietnamese ranks around it (E=6 -> F=6, I=9 -> J=10)
+        return "abcdefghijklmnopqrstuvwxyz".index(s) + 1
     return None
 
 

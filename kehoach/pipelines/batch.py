@@ -275,6 +275,7 @@ class Summary:
     aliases: int = 0
     seconds: float = 0.0  # discovery + parsing (worker start included), not the table rebuild
     table_seconds: float = 0.0
+    worker_cpu_seconds: float = 0.0  # CPU the parse processes spent on this run's documents
     engine: str = "local"
     stats: EngineStats = field(default_factory=EngineStats)
     tables: dict[str, int] = field(default_factory=dict)
@@ -379,6 +380,7 @@ def run_batch(
 
         def on_result(job: Job, res: dict) -> None:
             inflight.discard(job.sha256)
+            summary.worker_cpu_seconds += float(res.get("cpu_seconds") or 0)
             if res.get("ok"):
                 name = _json_name(name_by, job.sha256, job.path, manifest.json_names)
                 _write_atomic(out / name, (res["json"] + "\n").encode("utf-8"))

@@ -59,17 +59,29 @@ def parse(
     no_nlp: bool = typer.Option(False, "--no-nlp", help="Skip references/dates/targets/awards tagging."),
     no_checks: bool = typer.Option(False, "--no-checks", help="Skip consistency checks."),
     compact: bool = typer.Option(False, "--compact", help="One-line JSON."),
+    config: Optional[Path] = typer.Option(
+        None, "--config", help="Check configuration (kehoach.toml [check] or pyproject [tool.kehoach.check]) "
+        "applied to the findings. Without it the output uses the default rules, as batch and the HTTP service do."),
 ):
     """Parse plans into JSON (one file per input with --out, else JSON on stdout)."""
     from kehoach.parser import parse as parse_file
     from kehoach.parser.errors import KehoachError
 
+    check_config = None
+    if config is not None:
+        from kehoach.parser.checks.config import load_config
+
+        try:
+            check_config = load_config(config)
+        except (OSError, ValueError) as e:  # tomllib.TOMLDecodeError is a ValueError
+            err(f"kehoach: error: {config}: cannot read the check configuration: {e}")
+            raise typer.Exit(2)
     failed = 0
     if out:
         out.mkdir(parents=True, exist_ok=True)
     for f in files:
         try:
-            doc = parse_file(f, nlp=not no_nlp, checks=not no_checks)
+            doc = parse_file(f, nlp=not no_nlp, checks=not no_checks, config=check_config)
         except KehoachError as e:
             err(f"kehoach: error: {e}")
             failed += 1

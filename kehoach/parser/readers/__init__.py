@@ -28,6 +28,8 @@ __all__ = ["RawBlock", "RawDocument", "read", "read_bytes", "detect_format"]
 def reader_for(fmt: str, path: str):
     mod = _MODULES.get(fmt)
     if mod is None:
+        if fmt == "zip":  # one plan per parse; archives are the batch command's input
+            raise UnsupportedFormat(path, "a .zip archive holds many files: run `kehoach batch` on it")
         raise UnsupportedFormat(path, f"unsupported file type '{fmt}'")
     try:
         importlib.import_module(mod)

@@ -247,6 +247,18 @@ def _paragraph_text(paragraph, style, legacy: _Legacy) -> tuple[str, Optional[bo
             if text.strip():
                 b = _run_bold(run_el)
                 bold_flags.append(style_bold if b is None else b)
+        elif tag == f"{W}softHyphen":
+            # Word stores a typed U+00AD as <w:softHyphen/>; in a TCVN3 font that byte is "ư",
+            # in any other font it is an invisible break hint
+            run_el = child.getparent()
+            if legacy.mod is not None:
+                if id(run_el) not in fonts:
+                    fonts[id(run_el)] = _run_font(run_el, style)
+                ch = legacy.convert("\u00ad", fonts[id(run_el)])
+                if ch != "\u00ad":
+                    parts.append(ch)
+        elif tag == f"{W}noBreakHyphen":
+            parts.append("-")
         elif tag in (f"{W}br", f"{W}cr"):
             if child.get(f"{W}type") in (None, "textWrapping"):
                 parts.append("\n")

@@ -39,7 +39,7 @@ def parse_one(name: str, data: bytes) -> dict:
     from kehoach.parser import parse_bytes
     from kehoach.parser.errors import KehoachError
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     try:
         doc = parse_bytes(data, name)
         res: dict[str, Any] = {"ok": True, "json": doc.to_json(), "format": doc.source.format}
@@ -53,6 +53,7 @@ def parse_one(name: str, data: bytes) -> dict:
     except Exception as e:  # noqa: BLE001 - a parser bug: a crash of this document, not of the batch
         res = {"ok": False, "stage": "parse", "kind": "Crash", "reason": f"{type(e).__name__}: {e}"}
     res["seconds"] = time.perf_counter() - t0
+    res["cpu_seconds"] = time.process_time() - c0
     return res
 
 
