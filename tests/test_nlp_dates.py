@@ -57,3 +57,18 @@ def test_vietnamese_numbers():
     assert parse_number("95,8") == 95.8
     assert parse_number("1.234,5") == 1234.5
     assert parse_number("01") == 1
+
+
+ZERO_PADDED = [("ngày 05 tháng 09 năm 2024", "2024-09-05"), ("ngày 18 tháng 09 năm 2024", "2024-09-18"),
+               ("Hà Nội, ngày 01 tháng 02 năm 2025", "2025-02-01")]
+
+
+def test_zero_padded_months_ours_and_the_installed_dateparser():
+    """The benchmark baseline: dateparser misread "tháng 09" before its 2026 fix. This checks the
+    version installed here reads these as we do, so the benchmark compares like with like."""
+    from dateparser.search import search_dates
+
+    for text, iso in ZERO_PADDED:
+        assert one(text).value == iso
+        found = search_dates(text, languages=["vi"]) or []
+        assert [d.date().isoformat() for _, d in found] == [iso], (text, found)

@@ -41,6 +41,9 @@ class Topic:
     label_en: str
     kind: str
     patterns: tuple[tuple[re.Pattern, re.Pattern, float, int], ...] = field(repr=False, default=())
+    # per pattern, its longest word (folded, and bare): a plain `in` test that must pass before
+    # the regex can match, which skips most of the hundreds of regex scans per section
+    needles: tuple[tuple[str, str], ...] = field(repr=False, default=())
 
 
 def _compile(phrase: str) -> tuple[re.Pattern, re.Pattern]:
@@ -48,6 +51,11 @@ def _compile(phrase: str) -> tuple[re.Pattern, re.Pattern]:
     body = re.escape(key).replace(r"\ ", r"\s+")
     bare = re.escape(strip_accents(key)).replace(r"\ ", r"\s+")
     return re.compile(rf"(?<!\w){body}(?!\w)"), re.compile(rf"(?<!\w){bare}(?!\w)")
+
+
+def _needles(phrase: str) -> tuple[str, str]:
+    word = max(fold(phrase).split() or [""], key=len)
+    return word, strip_accents(word)
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +66,8 @@ def taxonomy() -> tuple[Topic, ...]:
     for t in data["topics"]:
         kws = sorted(t.get("keywords", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
         pats = tuple((*_compile(str(k)), float(w), len(str(k))) for k, w in kws)
-        out.append(Topic(t["id"], t["label"], t.get("label_en", t["label"]), t.get("kind", WORK_AREA), pats))
+        needles = tuple(_needles(str(k)) for k, _ in kws)
+        out.append(Topic(t["id"], t["label"], t.get("label_en", t["label"]), t.get("kind", WORK_AREA), pats, needles))
     out.append(Topic(FALLBACK, "Khác", "Other", "structure"))
     return tuple(out)
 
@@ -105,7 +114,9 @@ def score(text: str, *, positional: bool = False, work_areas_only: bool = False)
             continue
         taken: list[tuple[int, int]] = []
         total = 0.0
-        for pat, bare, weight, _ in t.patterns:
+        for (pat, bare, weight, _), needle in zip(t.patterns, t.needles):
+            if needle[0 if accented else 1] not in key:
+                continue
             for m in (pat if accented else bare).finditer(key):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
