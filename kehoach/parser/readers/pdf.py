@@ -37,7 +37,7 @@ class Line:
         return max(self.t - self.b, 1.0)
 
 
-def _page_lines(textpage, page_no: int) -> list[Line]:
+def _page_lines(textpage, page_no: int, page_w: float = 0.0) -> list[Line]:
     lines: list[Line] = []
     for i in range(textpage.count_rects()):
         l, b, r, t = textpage.get_rect(i)
@@ -49,7 +49,12 @@ def _page_lines(textpage, page_no: int) -> list[Line]:
             p = lines[-1]
             mid = (b + t) / 2
             same_row = p.b - 2 <= mid <= p.t + 2 or (b - 2 <= (p.b + p.t) / 2 <= t + 2)
-            if same_row and 0 <= l - p.r < 2.5 * p.h:
+            # a word gap is ~0.3 line heights. A gap of 2.5+ is a column boundary; 1.5+ is one when
+            # the next piece starts in the right half (the Quốc hiệu cell of a header table
+            # whose left cell runs long), so wide gaps inside a left-aligned line stay joined
+            gap = l - p.r
+            column = gap >= 2.5 * p.h or (gap >= 1.5 * p.h and page_w and l >= 0.45 * page_w)
+            if same_row and gap >= 0 and not column:
                 sep = "" if p.text.endswith(" ") or s.startswith(" ") else " "
                 lines[-1] = Line(p.text + sep + s, p.l, min(p.b, b), r, max(p.t, t), page_no)
                 continue
@@ -124,7 +129,7 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
             w, h = page.get_size()
             tp = page.get_textpage()
             chars += tp.count_chars()
-            lines = [ln for ln in _page_lines(tp, k + 1) if not _is_margin_furniture(ln, h)]
+            lines = [ln for ln in _page_lines(tp, k + 1, w) if not _is_margin_furniture(ln, h)]
             heights.append(h)
             all_lines.extend(lines)
             tp.close()
