@@ -99,3 +99,22 @@ def test_stacked_header_with_blank_draft_number():
     h = frame(text).header
     assert (h.superior, h.issuer, h.number, h.symbol) == (
         "LĐLĐ THỊ XÃ HƯƠNG THỦY", "CÔNG ĐOÀN TRƯỜNG MẦM NON SƠN CA", None, "/CTr-CĐ")
+
+
+def test_header_table_pasted_as_pipe_rows_after_site_chrome():
+    text = (
+        "Trang chủ » Tin tức » Công đoàn\nKế hoạch hoạt động công đoàn tháng 10/2023\n"
+        "Cập nhật lúc 08:15 ngày 03/10/2023\n"
+        "| LĐLĐ HUYỆN NAM ĐÔNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| CÔNG ĐOÀN TRƯỜNG MN HƯƠNG PHÚ | Độc lập - Tự do - Hạnh phúc |\n"
+        "| Số: 09/KH-CĐ | Nam Đông, ngày 02 tháng 10 năm 2023 |\n"
+        "KẾ HOẠCH\nHoạt động công đoàn tháng 10/2023\n" + BODY
+        + "| TT | Nội dung | Thời gian |\n| 1 | Họp BCH | 05/10/2023 |\n" + CLOSING
+    )
+    d = frame(text)
+    h = d.header
+    assert (h.superior, h.issuer, h.number, h.place, h.date) == (
+        "LĐLĐ HUYỆN NAM ĐÔNG", "CÔNG ĐOÀN TRƯỜNG MN HƯƠNG PHÚ", "09/KH-CĐ", "Nam Đông", "2023-10-02")
+    assert (h.national_title, h.motto) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+    assert d.title == "KẾ HOẠCH Hoạt động công đoàn tháng 10/2023" and d.period.kind == "month"
+    assert [s.number for s in d.sections] == ["1.", "2."]

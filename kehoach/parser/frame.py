@@ -62,9 +62,36 @@ def _lines(doc: PlanDocument) -> list[Line]:
             if len(f1) >= 8 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
                 text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
                 k += 1
+        if k < 60 and " | " in text:
+            cells = _header_cells(text, start)
+            if cells:
+                for c_text, c_start in cells:
+                    out.append(Line(len(out), c_text, fold(c_text), c_start, c_start + len(c_text), outline))
+                k += 1
+                continue
         out.append(Line(len(out), text, fold(text), start, end, outline))
         k += 1
     return out
+
+
+def _header_cells(text: str, start: int) -> Optional[list[tuple[str, int]]]:
+    """A header table pasted as a pipe row ("LĐLĐ HUYỆN X | CỘNG HÒA ..."): its cells, with
+    their offsets, when one cell is the Quốc hiệu, the motto, the number or the place-date."""
+    cells: list[tuple[str, int]] = []
+    pos = 0
+    for piece in text.split(" | "):
+        lead = len(piece) - len(piece.lstrip())
+        c = piece.strip()
+        if c:
+            cells.append((c, start + pos + lead))
+        pos += len(piece) + 3
+    if len(cells) != 2:
+        return None
+    for c, _ in cells:
+        f = fold(c)
+        if _national_text(f) or ("độc lập" in f and "hạnh phúc" in f) or NUMBER_LINE.match(c) or PLACE_DATE.match(c):
+            return cells
+    return None
 
 
 def _hoa(f: str) -> str:
