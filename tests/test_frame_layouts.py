@@ -118,3 +118,25 @@ def test_header_table_pasted_as_pipe_rows_after_site_chrome():
     assert (h.national_title, h.motto) == ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
     assert d.title == "KẾ HOẠCH Hoạt động công đoàn tháng 10/2023" and d.period.kind == "month"
     assert [s.number for s in d.sections] == ["1.", "2."]
+
+
+def test_superior_and_issuer_on_one_line_and_closing_on_one_line():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG QUẬN HÀ ĐÔNG CĐ TRƯỜNG TIỂU HỌC LÊ QUÝ ĐÔN\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "CHƯƠNG TRÌNH HOẠT ĐỘNG\nNăm 2024\nNăm 2024 là năm đầu tiên thực hiện.\n" + BODY
+        + "Trên đây là chương trình hoạt động năm 2024.\nTM. BCH CÔNG ĐOÀN CHỦ TỊCH\n"
+        "Nơi nhận:\n- LĐLĐ quận Hà Đông;\n- Lưu CĐ. Nguyễn Thị Huệ\n"
+    )
+    d = frame(text)
+    assert (d.header.superior, d.header.issuer) == ("LIÊN ĐOÀN LAO ĐỘNG QUẬN HÀ ĐÔNG", "CĐ TRƯỜNG TIỂU HỌC LÊ QUÝ ĐÔN")
+    assert d.title == "CHƯƠNG TRÌNH HOẠT ĐỘNG Năm 2024"
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == ("TM. BCH CÔNG ĐOÀN", "CHỦ TỊCH", "Nguyễn Thị Huệ")
+    assert d.recipients == ["LĐLĐ quận Hà Đông", "Lưu CĐ"]
+
+
+def test_a_single_union_name_is_not_split():
+    text = "BCH CÔNG ĐOÀN TRƯỜNG THCS PHÚ ĐA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n" \
+           "KẾ HOẠCH\nHoạt động năm 2024\n" + BODY + CLOSING
+    d = frame(text)
+    assert (d.header.superior, d.header.issuer) == (None, "BCH CÔNG ĐOÀN TRƯỜNG THCS PHÚ ĐA")

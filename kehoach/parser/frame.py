@@ -51,7 +51,7 @@ def _data():
 
 def _lines(doc: PlanDocument) -> list[Line]:
     t = doc.text or ""
-    raw = [(t[b.start:b.end], b.start, b.end, b.outline_level) for b in doc.blocks or []]
+    raw = _split_run_on([(t[b.start:b.end], b.start, b.end, b.outline_level) for b in doc.blocks or []])
     out: list[Line] = []
     k = 0
     while k < len(raw):
@@ -71,6 +71,30 @@ def _lines(doc: PlanDocument) -> list[Line]:
                 continue
         out.append(Line(len(out), text, fold(text), start, end, outline))
         k += 1
+    return out
+
+
+def _split_run_on(raw: list[tuple]) -> list[tuple]:
+    """A header or closing that arrived on one line (a plan pasted as one paragraph) is cut at
+    its landmarks (kehoach.parser.landmarks); other lines pass through."""
+    from kehoach.parser import landmarks as lm
+
+    out: list[tuple] = []
+    n = len(raw)
+    for k, (text, start, end, outline) in enumerate(raw):
+        cuts: set[int] = set()
+        if k < 60 and len(text) >= lm.MIN_LEN and lm.header_landmarks(text) >= 2:
+            cuts |= lm.header_cuts(text)
+        if k >= n - 40:
+            if lm.is_closing(text):
+                cuts |= lm.closing_cuts(text)
+            elif k == n - 1:
+                cuts |= lm.name_cut(text)
+        if not cuts:
+            out.append((text, start, end, outline))
+            continue
+        for piece, s in lm.split(text, start, cuts):
+            out.append((piece, s, s + len(piece), outline))
     return out
 
 
@@ -175,6 +199,8 @@ def _title_continues(ln: Line, title_has_period: bool = True) -> bool:
             return False
     if re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f):
         return False
+    if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
+        return False  # the title already named its period; a sentence after it starts the body
     starts = ("năm", "về ", "v/v", "(", "giai đoạn", "nhiệm kỳ", "tháng", "quý", "học kỳ", "6 tháng", "sáu tháng")
     return is_upper_text(ln.text, 0.7) or ln.f.startswith(starts)
 
@@ -248,11 +274,27 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
             continue
         last = ln.i + 1
     if len(orgs) == 1:
+        orgs = _split_orgs(orgs[0])
+    if len(orgs) == 1:
         h.issuer = orgs[0]
     elif len(orgs) >= 2:
         h.superior = orgs[0]
         h.issuer = " ".join(orgs[1:])
     return h, last
+
+
+_ISSUER_HEAD = re.compile(r"(?<=\s)(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ)(?=\s)")
+_LEVEL = re.compile(r"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố|tỉnh|ngành|phường|xã|tp\.?|tx\.?)(?!\w)")
+
+
+def _split_orgs(text: str) -> list[str]:
+    """Superior body and issuer on one line ("LĐLĐ QUẬN HÀ ĐÔNG CĐ TRƯỜNG TH LÊ QUÝ ĐÔN"): cut
+    before the union that issues, when what precedes names an administrative level."""
+    for m in _ISSUER_HEAD.finditer(text):
+        head = text[:m.start()].strip()
+        if len(head.split()) >= 3 and _LEVEL.search(head):
+            return [head, text[m.start():].strip()]
+    return [text]
 
 
 def _header_start(lines: list[Line], anchor: int) -> int:

@@ -204,7 +204,11 @@ def _continues_heading(text: str) -> bool:
 
 def build_tree(doc: PlanDocument) -> list[Section]:
     t = doc.text or ""
-    blocks: list[Block] = [b for b in (doc.blocks or []) if b.start >= doc.body_start and b.end <= (doc.body_end or len(t))]
+    lo, hi = doc.body_start, (doc.body_end or len(t))
+    # a block the frame cut in two (a run-on line holding the title and the first sentence, or
+    # the last item and "Trên đây là ...") takes part with its share inside the body
+    blocks: list[Block] = [b if lo <= b.start and b.end <= hi else b.model_copy(update={"start": max(b.start, lo), "end": min(b.end, hi)})
+                           for b in (doc.blocks or []) if b.start < hi and b.end > lo and t[max(b.start, lo):min(b.end, hi)].strip()]
     outline = Outline()
     in_table = False
     all_nodes: list[Section] = []

@@ -20,26 +20,36 @@ PAGE_FURNITURE = re.compile(
 # In a plan that arrives as one paragraph, headings and bullets follow a sentence end
 # inline: "... như sau: 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ... - Phấn đấu ...".
 RUN_ON_BREAK = re.compile(
-    r"(?<=[.;:!?…”\"])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}[.)]|[a-zđ]\)|[A-ZĐ]\.|"
-    r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC)\s+\w+|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
+    r"(?<=[.;:!?…”\")])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}[.)]|[a-zđ]\)|[A-ZĐ]\.|"
+    r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC|QUÝ)\s+\w+|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
 )
+# A heading has no closing punctuation, so the numbering after it follows a bare word:
+# "... 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ...". Only numbers a sentence does not end with,
+# and "+" items (prose does not use "+" as a dash).
+RUN_ON_BARE = re.compile(r"(?<=[^\W_])\s+(?=\+\s+[A-ZĐÀ-Ỹ])|(?<=[^\W\d_])\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}\.\s+[A-ZĐÀ-Ỹ])")
 RUN_ON_MIN = 1200
 
 
-def split_run_on(line: str) -> list[str]:
+RUN_ON_FEW_LINES = 5  # a document of so few lines is a plan that lost its line breaks ...
+RUN_ON_MIN_FEW = 300  # ... so its shorter lines are run-on too
+
+
+def split_run_on(line: str, min_len: int = RUN_ON_MIN) -> list[str]:
     """Split an over-long line (a whole plan as one paragraph) at inline headings and bullets."""
-    if len(line) < RUN_ON_MIN:
+    if len(line) < min_len:
         return [line]
-    return [p for p in RUN_ON_BREAK.split(line) if p.strip()]
+    return [q for p in RUN_ON_BREAK.split(line) for q in RUN_ON_BARE.split(p) if q.strip()]
 
 
 def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
+    n_lines = sum(1 for rb in raw.blocks for ln in rb.text.split("\n") if ln.strip())
+    min_len = RUN_ON_MIN_FEW if n_lines <= RUN_ON_FEW_LINES else RUN_ON_MIN
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(ln))):
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(ln), min_len)):
             line = line.strip()
             if not line or PAGE_FURNITURE.match(line):
                 continue

@@ -1,0 +1,149 @@
+"""Split a run-on header or closing line at its landmarks, for the frame.
+
+A plan pasted as one paragraph (a web page that lost its line breaks) reaches the frame with
+its whole header on one line: "LĐLĐ QUẬN X CĐ TRƯỜNG Y CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc
+lập - Tự do - Hạnh phúc Số: 12/KH-CĐ X, ngày 2 tháng 9 năm 2024 KẾ HOẠCH ... năm học 2024-2025
+Căn cứ ...", and its closing as "... Trên đây là ... TM. BCH CÔNG ĐOÀN CHỦ TỊCH Nơi nhận: ...
+Nguyễn Văn A". The landmarks a person would use (Quốc hiệu, Tiêu ngữ, số/ký hiệu, place-date,
+the document type in capitals and the period that ends the title, "Căn cứ", "Trên đây là",
+TM./KT., the position, "Nơi nhận", the signer's name) give the cut points. Pieces keep their
+offsets into the text, so the frame's spans stay true.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kehoach.parser.text.normalize import fold
+
+MIN_LEN = 90  # shorter lines are already one thing each
+
+NATIONAL = re.compile(r"(?i)cộng\s+ho[àa]\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam")
+MOTTO = re.compile(r"(?i)độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc")
+NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*/\s*[\w&.\-]+")
+PLACE_DATE = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}")
+BODY_START = re.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b")
+PERIOD = re.compile(
+    r"(?i)(?:học\s+kỳ\s+\w+\s+)?năm\s+học\s*\d{4}\s*[-–]\s*\d{4}|quý\s+[IVX\d]+\s*(?:/|năm)\s*\d{4}"
+    r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|nhiệm\s+kỳ\s*\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4}")
+CLOSING_START = re.compile(r"(?i)(?<!\w)(?:trên\s+đây\s+là|nơi\s+nhận\s*:?|nơi\s+gửi\s*:?)")
+ON_BEHALF = re.compile(r"(?<![\w/])(?:TM\.|KT\.|T/M|K/T|Q\.|TL\.|TUQ\.)\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[re.Pattern, re.Pattern]:
+    from kehoach import models
+
+    data = models.load("frame.yaml")
+    types = sorted((t.upper() for t in data["doc_types"]), key=len, reverse=True)
+    positions = sorted((p.upper() for p in data["positions"]), key=len, reverse=True)
+    doc_type = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in types) + r")(?!\w)")
+    position = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in positions) + r")(?!\w)")
+    return doc_type, position
+
+
+def _title_case(word: str) -> bool:
+    w = word.strip(".,;:()")
+    return len(w) >= 1 and w[:1].isupper() and (len(w) == 1 or w[1:].islower())
+
+
+def _name_run_start(text: str, end: int) -> int | None:
+    """Start of a trailing run of 2-4 Title-case words ending at `end` (a signer's name)."""
+    words = list(re.finditer(r"\S+", text[:end]))
+    k = len(words)
+    while k > 0 and _title_case(words[k - 1].group()) and len(words) - k < 4:
+        k -= 1
+    n = len(words) - k
+    return words[k].start() if 2 <= n <= 4 else None
+
+
+def header_cuts(text: str) -> set[int]:
+    """Cut points in a run-on line that holds the header (and maybe the title)."""
+    doc_type, _ = _lexicon()
+    cuts: set[int] = set()
+    last = 0  # end of the last header landmark: the title comes after it
+    for rx in (NATIONAL, MOTTO, NUMBER):
+        for m in rx.finditer(text):
+            cuts.update((m.start(), m.end()))
+            last = max(last, m.end())
+    for m in PLACE_DATE.finditer(text):
+        words = list(re.finditer(r"\S+", text[:m.start()]))
+        k = len(words)
+        while k > 0 and _title_case(words[k - 1].group()) and len(words) - k < 4:
+            k -= 1
+        if k < len(words):
+            cuts.update((words[k].start(), m.end()))
+            last = max(last, m.end())
+    t = doc_type.search(text, last)
+    if t:
+        cuts.add(t.start())
+        p = PERIOD.search(text, t.end(), t.end() + 250)
+        if p:
+            rest = text[p.end():].lstrip()
+            if rest[:1].isupper():
+                cuts.add(p.end())
+    b = BODY_START.search(text, t.end() if t else last)
+    if b:
+        cuts.add(b.start())
+    return cuts
+
+
+def closing_cuts(text: str) -> set[int]:
+    """Cut points in a run-on line that holds the closing (Trên đây là, TM./KT., position, name, Nơi nhận)."""
+    _, position = _lexicon()
+    cuts: set[int] = set()
+    for m in CLOSING_START.finditer(text):
+        cuts.add(m.start())
+        if fold(m.group()).startswith("nơi"):
+            cuts.add(m.end())
+    for m in ON_BEHALF.finditer(text):
+        cuts.add(m.start())
+        # the position: the last one in the capitals after TM./KT. that is not its first word
+        # ("KT. CHỦ TỊCH | PHÓ CHỦ TỊCH", "TM. BCH CÔNG ĐOÀN | CHỦ TỊCH")
+        caps_end = m.end()
+        while caps_end < len(text) and not text[caps_end].islower():
+            caps_end += 1
+        span = text[m.end():caps_end]
+        if span[-1:] and caps_end < len(text):  # back off the first letter of a Title-case word
+            span = span.rsplit(" ", 1)[0]
+        hits = [p for p in position.finditer(span) if p.start() > 0]
+        if hits:
+            p = hits[-1]
+            cuts.update((m.end() + p.start(), m.end() + p.end()))
+    cuts |= name_cut(text)
+    return cuts
+
+
+def name_cut(text: str) -> set[int]:
+    """The signer's name glued after the last line of the closing ("- Lưu VT. Nguyễn Thị Huệ")."""
+    stripped = text.rstrip(" ./")
+    s = _name_run_start(stripped, len(stripped))
+    if s and (text[:s].rstrip()[-1:] in (".", ";", ":") or ON_BEHALF.search(text[:s])):
+        return {s}
+    return set()
+
+
+def header_landmarks(text: str) -> int:
+    """How many kinds of header landmark the line holds (a run-on header holds several)."""
+    doc_type, _ = _lexicon()
+    kinds = [NATIONAL.search(text), MOTTO.search(text), NUMBER.search(text), PLACE_DATE.search(text),
+             doc_type.search(text)]
+    return sum(1 for k in kinds if k)
+
+
+def is_closing(text: str) -> bool:
+    return bool(CLOSING_START.search(text) or ON_BEHALF.search(text))
+
+
+def split(text: str, start: int, cuts: set[int]) -> list[tuple[str, int]]:
+    """The pieces of `text` (which sits at `start` in the document) between the cut points, stripped,
+    with their document offsets."""
+    out: list[tuple[str, int]] = []
+    bounds = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
+    for a, b in zip(bounds, bounds[1:]):
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            out.append((piece, start + a + lead))
+    return out
