@@ -84,3 +84,13 @@ def test_comparators_counts_and_rate_subjects():
     assert (t.value, t.unit, t.subject) == (2, "người", "đoàn viên")
     (a,) = d.awards
     assert (a.title, a.grantor, a.count) == ("Giấy khen", "LĐLĐ huyện", 2)
+
+
+def test_award_grantor_before_the_title_and_the_counted_recipient():
+    text = ("KẾ HOẠCH\nHoạt động công đoàn năm 2024\nI. KHEN THƯỞNG\n"
+            "- Công đoàn ngành giáo dục tặng Giấy khen: 03 đoàn viên.\n"
+            "- Đề nghị LĐLĐ tỉnh tặng Bằng khen cho 01 tập thể và 02 cá nhân.\n")
+    d = parse_bytes(text.encode("utf-8"), "k.txt", checks=False)
+    got = [(a.title, a.grantor, a.recipient_kind, a.count) for a in d.awards]
+    assert got == [("Giấy khen", "Công đoàn ngành giáo dục", "individual", 3.0),
+                   ("Bằng khen", "LĐLĐ tỉnh", "collective", 1.0)]

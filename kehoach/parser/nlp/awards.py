@@ -52,7 +52,8 @@ def _fields(line: str) -> dict:
     grantor = title = kind = None
     count = None
     for m in re.finditer(r"(?:^|:\s*)([^:]{3,80}?)\s+khen\b", line):
-        if not re.search(r"(?i)đề nghị", m.group(1)):
+        # "X khen: ..." names the grantor; "X tặng Giấy khen" is the title, handled below
+        if not re.search(r"(?i)đề nghị|(?:giấy|bằng)$", m.group(1)):
             grantor = m.group(1).strip(" +-")
     m2 = re.search(r"(?i)(bằng khen|giấy khen)(?:\s+của\s+([^,;.\n]+))?", line)
     if m2:
@@ -76,9 +77,13 @@ def _fields(line: str) -> dict:
     for word in t["individual"]:
         if fold(word) in f:
             kind = "individual"
-    m3 = re.search(rf"({NUMBER})\s*(?:%|\s(?:đoàn viên|cá nhân|đồng chí|tập thể|người))", line)
+    m3 = re.search(rf"({NUMBER})\s*(%|\s(?:đoàn viên|cá nhân|đồng chí|tập thể|người))", line)
     if m3:
         count = parse_number(m3.group(1))
+        if m3.group(2).strip() == "tập thể":  # "01 tập thể và 02 cá nhân": the counted one decides
+            kind = "collective"
+        elif m3.group(2).strip() != "%":
+            kind = "individual"
     return {"grantor": grantor, "title": title, "recipient_kind": kind, "count": count}
 
 
