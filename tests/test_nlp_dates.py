@@ -72,3 +72,9 @@ def test_zero_padded_months_ours_and_the_installed_dateparser():
         assert one(text).value == iso
         found = search_dates(text, languages=["vi"]) or []
         assert [d.date().isoformat() for _, d in found] == [iso], (text, found)
+
+
+def test_year_glued_to_the_next_word():
+    # "năm 2020của Bộ ...": typed without the space, still a full date
+    assert one("ngày 19 tháng 5 năm 2020của Bộ").value == "2020-05-19"
+    assert one("ban hành ngày 19/5/2020của Bộ").value == "2020-05-19"

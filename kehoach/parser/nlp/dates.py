@@ -16,15 +16,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("lunar", re.compile(r"(?i)(?=[\dt])\b(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*\d{4})?\s*(?:\(\s*)?âm\s+lịch\)?"
                          r"|\bTết\s+(?:Nguyên\s+[Đđ]án|Trung\s+thu|Đoan\s+ngọ|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
                          r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))")),
-    ("range", re.compile(r"(?i)(?=[tn])\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")),
+    ("range", re.compile(r"(?i)(?=[tn])\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
     ("range2", re.compile(r"(?i)(?=t)\btừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*(?:ngày\s*)?"
-                          r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\b")),
-    ("dmy_words", re.compile(r"(?i)(?=n)\bngày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})\b")),
+                          r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
+    ("dmy_words", re.compile(r"(?i)(?=n)\bngày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})(?!\d)")),
     ("dmy", re.compile(r"(?<![\d/\-.])(\d{1,2})[ \t]*([/\-.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4})(?![\d/])")),
-    ("school_year", re.compile(r"(?i)(?=n)\bnăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})\b")),
-    ("month", re.compile(r"(?i)(?=t)\btháng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})\b")),
+    ("school_year", re.compile(r"(?i)(?=n)\bnăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})(?!\d)")),
+    ("month", re.compile(r"(?i)(?=t)\btháng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?!\d)")),
     ("partial", re.compile(r"(?i)(?=n|(?<=\s)\d)(?:\bngày\s*|(?<=\s))(\d{1,2})([/\-])(\d{1,2})(?![\d/\-]|\s*[\-–]\s*\d)(?!\s*(?:đoàn|đảng|đồng|người|lần|GV|giáo))")),
-    ("year", re.compile(r"(?i)(?=n)\bnăm\s+(\d{4})\b(?!\s*[\-–]\s*\d)")),
+    ("year", re.compile(r"(?i)(?=n)\bnăm\s+(\d{4})(?!\d)(?!\s*[\-–]\s*\d)")),
 ]
 
 
