@@ -140,3 +140,18 @@ def test_a_single_union_name_is_not_split():
            "KẾ HOẠCH\nHoạt động năm 2024\n" + BODY + CLOSING
     d = frame(text)
     assert (d.header.superior, d.header.issuer) == (None, "BCH CÔNG ĐOÀN TRƯỜNG THCS PHÚ ĐA")
+
+
+def test_pdf_copied_as_text_joins_the_columns_with_one_space():
+    text = (
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN PHÚ LỘC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "CĐCS TRƯỜNG THCS LỘC ĐIỀN Độc lập – Tự do – Hạnh phúc\n"
+        "Số: 14/KH-CĐ Lộc Điền, ngày 02 tháng 7 năm 2021\n"
+        "KẾ HOẠCH\nHoạt động công đoàn quý III năm 2021\n" + BODY + CLOSING
+    )
+    d = frame(text)
+    h = d.header
+    assert (h.superior, h.issuer, h.number, h.place, h.date) == (
+        "LIÊN ĐOÀN LAO ĐỘNG HUYỆN PHÚ LỘC", "CĐCS TRƯỜNG THCS LỘC ĐIỀN", "14/KH-CĐ", "Lộc Điền", "2021-07-02")
+    assert (h.national_title, h.motto) == ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc")
+    assert d.period.kind == "quarter" and [s.number for s in d.sections] == ["1.", "2."]

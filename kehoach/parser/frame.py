@@ -83,7 +83,7 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
     n = len(raw)
     for k, (text, start, end, outline) in enumerate(raw):
         cuts: set[int] = set()
-        if k < 60 and len(text) >= lm.MIN_LEN and lm.header_landmarks(text) >= 2:
+        if k < 60 and lm.is_header_line(text):
             cuts |= lm.header_cuts(text)
         if k >= n - 40:
             if lm.is_closing(text):

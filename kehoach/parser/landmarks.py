@@ -131,6 +131,15 @@ def header_landmarks(text: str) -> int:
     return sum(1 for k in kinds if k)
 
 
+def is_header_line(text: str) -> bool:
+    """A line that holds part of the header run together with something else: the Quốc hiệu or
+    the motto beside the agency (a PDF copied as text joins the two columns with one space),
+    a number line followed by the place-date, or a long run-on line with several landmarks."""
+    if NATIONAL.search(text) or MOTTO.search(text) or NUMBER.match(text):
+        return True
+    return len(text) >= MIN_LEN and header_landmarks(text) >= 2
+
+
 def is_closing(text: str) -> bool:
     return bool(CLOSING_START.search(text) or ON_BEHALF.search(text))
 
@@ -142,8 +151,8 @@ def split(text: str, start: int, cuts: set[int]) -> list[tuple[str, int]]:
     bounds = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
     for a, b in zip(bounds, bounds[1:]):
         piece = text[a:b]
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip()
+        lead = len(piece) - len(piece.lstrip(" \t|"))  # a pipe row's separators are no content
+        piece = piece.strip(" \t|")
         if piece:
             out.append((piece, start + a + lead))
     return out
