@@ -1,7 +1,7 @@
 # Two commands for a fresh machine (README Quickstart):
 #   make demo   set up, then batch-parse the bundled samples into out/ (JSON, Parquet, DuckDB)
 #   make test   set up, then run the test suite
-.PHONY: setup demo test bench
+.PHONY: setup demo test bench real-eval
 
 setup:
 	./scripts/setup.sh
@@ -15,3 +15,8 @@ test: setup
 
 bench: setup
 	.venv/bin/python benchmarks/run_all.py
+
+# Real documents (corpora/real): per-field P/R/F1 and error-level precision, when the cache is present.
+real-eval: setup
+	.venv/bin/python scripts/real_cache.py || true
+	.venv/bin/python scripts/real_eval.py
