@@ -131,3 +131,26 @@ def test_reported_results_money_make_ups_and_not_composition():
     assert any(t.text.endswith("định kỳ 01 lần/tháng") and t.unit == "lần" for t in d.targets)
     for t in d.targets:
         assert d.text[t.start:t.end] == t.text
+
+
+COUNTED = """KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN THÁNG 6/2023
+I. KẾT QUẢ THÁNG 5/2023
+- Tổng kết thi đua năm học:
++ Có 3 đoàn viên xuất sắc – LĐLĐ huyện khen.
++ Có 27 đoàn viên tích cực - CĐCS khen.
+- Số đoàn viên đạt danh hiệu Chiến sĩ thi đua cơ sở:   04
+- Làm tốt công tác thi đua khen thưởng, hoàn thành hồ sơ đề nghị khen thưởng.
+II. NHIỆM VỤ THÁNG 6/2023
+- Tổ chức cho 30 đoàn viên tham quan học tập.
+"""
+
+
+def test_award_count_lines_outside_an_awards_section():
+    d = parse_bytes(COUNTED.encode(), "plan.txt", checks=False)
+    got = {a.text: a for a in d.awards}
+    a = got["Có 3 đoàn viên xuất sắc – LĐLĐ huyện khen"]
+    assert (a.grantor, a.count, a.recipient_kind) == ("LĐLĐ huyện", 3, "individual")
+    assert got["Có 27 đoàn viên tích cực - CĐCS khen"].grantor == "CĐCS"
+    a = got["Số đoàn viên đạt danh hiệu Chiến sĩ thi đua cơ sở: 04"]  # spaces tidied in the text
+    assert (a.title, a.count) == ("Chiến sĩ thi đua cơ sở", 4)
+    assert len(d.awards) == 3, list(got)  # the process line and the outing are not awards
