@@ -146,3 +146,27 @@ def test_legacy_parses_like_the_unicode_seed(seed: str, variant: Path) -> None:
 def test_legacy_docx_records_the_encoding() -> None:
     assert parse(FIXTURES / f"{MN}_tcvn3.docx").source.encoding == "tcvn3"
     assert parse(DATA / f"{TH}_vni.docx").source.encoding == "vni"
+
+
+def test_legacy_font_lines_kept_as_web_text_are_decoded_line_by_line():
+    """A school site pasted a TCVN3 plan into a UTF-8 page: the page's own Unicode text stays,
+    the plan's lines are decoded, and the ư a site drops (TCVN3 byte 0xAD, a soft hyphen) is put
+    back where the rhyme needs it."""
+    from kehoach.parser import parse_bytes
+    from kehoach.parser.text import legacy
+
+    plan = ("Công đoàn trường tiểu học Hòa Bình\nKẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nNĂM HỌC 2015-2016\n"
+            "1. Tổ chức cho 100% đoàn viên học tập nghị quyết\n2. Thăm hỏi đoàn viên ốm đau\n")
+    surface = legacy.encode(plan, "tcvn3").decode("cp1252").replace("\u00ad", "")  # the site drops 0xAD
+    page = "Trang chủ » Tin tức » Công đoàn\n" + surface + "Lượt xem: 120\n"
+    text, enc = legacy.decode_mixed(page)
+    assert enc == "tcvn3"
+    lines = text.split("\n")
+    assert lines[0] == "Trang chủ » Tin tức » Công đoàn" and lines[-2] == "Lượt xem: 120"
+    assert lines[1] == "Công đoàn trường tiểu học Hòa Bình"
+    assert lines[4] == "1. Tổ chức cho 100% đoàn viên học tập nghị quyết"
+    d = parse_bytes(page.encode("utf-8"), "trang.txt", checks=False)
+    assert d.source.encoding == "utf-8+tcvn3"
+    assert [s.number for s in d.sections] == ["1.", "2."] and d.targets[0].value == 100
+    # Unicode text with the same symbols in passing is left alone
+    assert legacy.decode_mixed("Giá 50.000đ ± 5% ®\nKế hoạch năm 2024") == ("Giá 50.000đ ± 5% ®\nKế hoạch năm 2024", None)

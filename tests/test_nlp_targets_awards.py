@@ -31,7 +31,8 @@ def doc():
 def test_targets_values_and_non_targets():
     d = doc()
     texts = [t.text for t in d.targets]
-    assert len(texts) == 3, texts
+    # money given or raised is a result the plan counts (issue 11); campaign names and "10 nhóm" are not
+    assert len(texts) == 4, texts
     t = d.targets[0]
     assert (t.value, t.comparator, t.unit) == (95.8, ">", "%")
     t = d.targets[1]
@@ -39,6 +40,8 @@ def test_targets_values_and_non_targets():
     assert (t.min, t.max, t.comparator, t.unit, t.subject) == (2, 3, "range", "người", "đảng viên")
     t = d.targets[2]
     assert t.text.startswith("100% đoàn viên nữ") and t.value == 100 and t.subject == "đoàn viên nữ"
+    t = d.targets[3]
+    assert (t.text, t.value, t.unit) == ("Tặng quà 4 600 000 đồng cho đoàn viên khó khăn", 4600000, "đồng")
     for t in d.targets:
         assert d.text[t.start:t.end] == t.text
 
@@ -94,3 +97,60 @@ def test_award_grantor_before_the_title_and_the_counted_recipient():
     got = [(a.title, a.grantor, a.recipient_kind, a.count) for a in d.awards]
     assert got == [("Giấy khen", "Công đoàn ngành giáo dục", "individual", 3.0),
                    ("Bằng khen", "LĐLĐ tỉnh", "collective", 1.0)]
+
+
+REPORTED = """KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN THÁNG 11/2023
+I. KẾT QUẢ THÁNG 10/2023
+- Tổng số đoàn viên: 42, trong đó nữ 35, đảng viên 18.
+- Trình độ chuyên môn đạt chuẩn 100%, trên chuẩn 86%.
+- Công đoàn xếp loại hoàn thành xuất sắc nhiệm vụ, đạt 96/100 điểm.
+- Có 12 đoàn viên tham gia hội thi "Giáo viên dạy giỏi cấp huyện".
+- Đoàn viên ủng hộ quỹ Mái ấm công đoàn số tiền 3 250 000 đồng.
+II. NHIỆM VỤ THÁNG 11/2023
+- Mỗi tổ chuyên môn thành lập 01 đội văn nghệ, mỗi đội gồm 06 thành viên.
+- Mức hỗ trợ tối thiểu là 200.000 đồng, tối đa là 1.000.000 đồng cho mỗi trường hợp.
+- Sinh hoạt tổ công đoàn định kỳ 01 lần/tháng.
+"""
+
+
+def test_reported_results_money_make_ups_and_not_composition():
+    d = parse_bytes(REPORTED.encode(), "plan.txt", checks=False)
+    got = {t.text: t for t in d.targets}
+    # staff composition is never a target
+    assert not any("Tổng số" in x or "chuẩn" in x for x in got), list(got)
+    score = next(t for x, t in got.items() if "96/100" in x)
+    assert (score.value, score.max, score.unit) == (96, 100, "điểm")
+    part = next(t for x, t in got.items() if "12 đoàn viên" in x)
+    assert (part.value, part.unit, part.subject) == (12, "người", "đoàn viên")
+    money = next(t for x, t in got.items() if "3 250 000" in x)
+    assert (money.value, money.unit) == (3250000, "đồng")
+    lo = next(t for x, t in got.items() if "200.000" in x)
+    hi = next(t for x, t in got.items() if "1.000.000" in x)
+    assert (lo.value, lo.comparator, hi.value, hi.comparator) == (200000, ">=", 1000000, "<=")
+    assert any("06 thành viên" in x for x in got) and any("01 đội" in x for x in got)
+    assert any(t.text.endswith("định kỳ 01 lần/tháng") and t.unit == "lần" for t in d.targets)
+    for t in d.targets:
+        assert d.text[t.start:t.end] == t.text
+
+
+COUNTED = """KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN THÁNG 6/2023
+I. KẾT QUẢ THÁNG 5/2023
+- Tổng kết thi đua năm học:
++ Có 3 đoàn viên xuất sắc – LĐLĐ huyện khen.
++ Có 27 đoàn viên tích cực - CĐCS khen.
+- Số đoàn viên đạt danh hiệu Chiến sĩ thi đua cơ sở:   04
+- Làm tốt công tác thi đua khen thưởng, hoàn thành hồ sơ đề nghị khen thưởng.
+II. NHIỆM VỤ THÁNG 6/2023
+- Tổ chức cho 30 đoàn viên tham quan học tập.
+"""
+
+
+def test_award_count_lines_outside_an_awards_section():
+    d = parse_bytes(COUNTED.encode(), "plan.txt", checks=False)
+    got = {a.text: a for a in d.awards}
+    a = got["Có 3 đoàn viên xuất sắc – LĐLĐ huyện khen"]
+    assert (a.grantor, a.count, a.recipient_kind) == ("LĐLĐ huyện", 3, "individual")
+    assert got["Có 27 đoàn viên tích cực - CĐCS khen"].grantor == "CĐCS"
+    a = got["Số đoàn viên đạt danh hiệu Chiến sĩ thi đua cơ sở: 04"]  # spaces tidied in the text
+    assert (a.title, a.count) == ("Chiến sĩ thi đua cơ sở", 4)
+    assert len(d.awards) == 3, list(got)  # the process line and the outing are not awards

@@ -53,7 +53,7 @@ class Source(Model):
     pages: Optional[int] = None
     ocr: bool = False
     ocr_confidence: Optional[list[float]] = Field(None, description="mean word confidence per OCR page")
-    encoding: Optional[str] = Field(None, description="utf-8|utf-8-sig|utf-16|cp1258|tcvn3|vni|...")
+    encoding: Optional[str] = Field(None, description="utf-8|utf-8-sig|utf-16|cp1258|tcvn3|vni|...; utf-8+tcvn3 or utf-8+vni: UTF-8 text whose lines were legacy-font text kept as their cp1252 look, decoded line by line")
     converted_by: Optional[str] = Field(None, description="e.g. libreoffice for .doc/.rtf/.odt")
     warnings: list[str] = Field(default_factory=list)
 

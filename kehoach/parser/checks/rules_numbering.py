@@ -6,7 +6,7 @@ from typing import Iterator, Optional
 
 from kehoach.parser.checks.engine import Context, Hit, rule
 from kehoach.parser.schema import Section
-from kehoach.parser.segment import ORDINALS, letter_value, roman_value
+from kehoach.parser.segment import ORDINALS, VI_LOWER_LETTERS, letter_value, roman_value
 from kehoach.parser.text.normalize import fold
 
 LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -32,8 +32,9 @@ def _ordinal(s: Section) -> Optional[tuple[str, tuple[int, ...]]]:
         if not m:
             return None
         ch = m.group(0).lower()
-        vals = tuple(v for v in (letter_value(ch), LATIN.index(ch) + 1 if ch in LATIN else None) if v)
-        return (s.style, vals) if vals else None
+        # (Vietnamese alphabet, Latin alphabet): "f" has no Vietnamese value, "đ" no Latin one
+        vals = (letter_value(ch) if ch in VI_LOWER_LETTERS else None, LATIN.index(ch) + 1 if ch in LATIN else None)
+        return (s.style, vals) if any(vals) else None
     tok = num.split()[-1].strip(".:)-–")
     if tok.isdigit():
         return s.style, (int(tok),)
@@ -55,8 +56,36 @@ def numbering_duplicate(ctx: Context):
     yield from _numbering(ctx, "duplicate")
 
 
+# More slips than this of one kind in one document means the outline was not understood (parents
+# the segmenter missed, lists restarting under each article), not that the writer slipped.
+MAX_PER_DOC = 2
+
+
 def _numbering(ctx: Context, want: str):
+    hits = list(_numbering_hits(ctx, want))
+    if len(hits) <= MAX_PER_DOC:
+        yield from hits
+
+
+def _same_list(sibs: list[Section]) -> bool:
+    """Every item carries the same number ("1." "1." "1."): a web page that made each item its own
+    list, not a slip."""
+    vals = {(_ordinal(s) or ("", ()))[1] for s in sibs}
+    return len(sibs) >= 2 and len(vals) == 1
+
+
+def _caps(s: Section) -> bool:
+    letters = [c for c in (s.heading or "") if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def _numbering_hits(ctx: Context, want: str):
+    same_lists = [sibs for sibs in _lists(ctx.doc.sections) if _same_list(sibs)]
+    # one list of two items both numbered 1. may be a slip; three, or two such lists, are the page's doing
+    renumbered = len(same_lists) >= 2 or any(len(sibs) >= 3 for sibs in same_lists)
     for sibs in _lists(ctx.doc.sections):
+        if want == "duplicate" and renumbered and _same_list(sibs):
+            continue
         prev: Optional[tuple[Section, str, tuple[int, ...]]] = None
         for s in sibs:
             o = _ordinal(s)
@@ -66,7 +95,13 @@ def _numbering(ctx: Context, want: str):
             key, vals = o
             if prev is not None and prev[1] == key:
                 pvals = prev[2]
-                pairs = list(zip(pvals, vals)) or [(pvals[0], vals[0])]
+                pairs = [(a, b) for a, b in zip(pvals, vals) if a and b]
+                if not pairs:
+                    prev = (s, key, vals)
+                    continue
+                if _caps(prev[0]) != _caps(s):
+                    prev = (s, key, vals)
+                    continue  # "1. ĐẶC ĐIỂM" then "1. Những thuận lợi": a heading and its first item
                 same = any(a == b for a, b in pairs)
                 # a gap only when every alphabet agrees (a, b, c, d, e skips the Vietnamese đ)
                 gap = all(b > a + 1 for a, b in pairs)

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, trim
+from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, trim, units
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.schema import PlanDocument, iter_sections
 from kehoach.parser.text.normalize import fold
@@ -54,7 +54,8 @@ def _fields(line: str) -> dict:
     for m in re.finditer(r"(?:^|:\s*)([^:]{3,80}?)\s+khen\b", line):
         # "X khen: ..." names the grantor; "X tặng Giấy khen" is the title, handled below
         if not re.search(r"(?i)đề nghị|(?:giấy|bằng)$", m.group(1)):
-            grantor = m.group(1).strip(" +-")
+            # "Có 4 đoàn viên xuất sắc – LĐLĐ Thành phố khen": the grantor follows the last dash
+            grantor = re.split(r"\s[-–—]\s*|[-–—]\s", m.group(1))[-1].strip(" +-")
     m2 = re.search(r"(?i)(bằng khen|giấy khen)(?:\s+của\s+([^,;.\n]+))?", line)
     if m2:
         title = m2.group(1).capitalize()
@@ -84,6 +85,10 @@ def _fields(line: str) -> dict:
             kind = "collective"
         elif m3.group(2).strip() != "%":
             kind = "individual"
+    if count is None:
+        m5 = re.search(r"(?:^|\s)(?:có\s+)?(\d{1,3})\s+\w|:\s*(\d{1,3})\s*$", line, re.I)
+        if m5:  # "Có 3 đoàn viên ... khen", "... danh hiệu CSTĐ: 04"
+            count = parse_number(m5.group(1) or m5.group(2))
     return {"grantor": grantor, "title": title, "recipient_kind": kind, "count": count}
 
 
@@ -123,5 +128,23 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
         if any(w in fold(text[s:e]) for w in map(fold, t["not_awards"])):
             continue
         out.append({"start": s, "end": e, "text": text[s:e], **_fields(text[s:e])})
+    for s, e in units(text, doc.body_start or 0, body_end):
+        line = text[s:e]
+        if inside(s, regions) or inside(s, excluded) or any(a["start"] < e and s < a["end"] for a in out):
+            continue
+        if n_words(line) > 40 or not _COUNTED_AWARD.search(line) or any(w in fold(line) for w in map(fold, t["not_awards"])):
+            continue
+        if _AIM.search(line):
+            continue  # "Phấn đấu 95% đoàn viên đạt danh hiệu ...": an aim (a target), not an award given
+        out.append({"start": s, "end": e, "text": line, **_fields(line)})
     out.sort(key=lambda a: a["start"])
     return out
+
+
+# A reported or registered award with its count, outside an awards section: "Có 4 đoàn viên xuất
+# sắc – LĐLĐ huyện khen", "được Công đoàn ngành khen 02 cá nhân", "đạt danh hiệu CSTĐ: 02".
+_COUNT = r"\b\d{1,3}\b"
+_AIM = re.compile(r"(?i)\b(?:phấn đấu|chỉ tiêu|vận động|quyết tâm)\b")
+_COUNTED_AWARD = re.compile(
+    rf"(?i)(?:{_COUNT}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{{0,30}}{_COUNT}\s+\w"
+    rf"|\bdanh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}|\bđạt\s+danh\s+hiệu\b)")

@@ -27,13 +27,31 @@ def _tables():
     unit_alt = "|".join(re.escape(u) for u in names)
     comps = data["comparators"]
     comp_alt = "|".join(re.escape(c) for c in sorted(comps, key=len, reverse=True))
-    pct = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+)?(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)"
+    pct = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)"
                      rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
-    cnt = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+)?(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s+(?P<unit>{unit_alt})\b")
+    cnt = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s*"
+                     rf"(?P<unit>{unit_alt})\b(?!\s*/)")
+    money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
+    money = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?<![\d/.,])(?P<num>{NUMBER})\s*"
+                       rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
+    # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
+    frac = re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b")
+    # "01 lần/01 năm", "06 tháng/01 lần": how often
+    freq = re.compile(r"(?i)(?<![\d/.,])(?P<num>\d{1,2})\s*(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
+                      r"(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b")
     commit = [w.lower() for w in data["commitment_words"]]
-    return units_, comps, pct, rng, cnt, commit
+    cues = {"action": [fold(w) for w in data["action_words"]],
+            "composition": [fold(w) for w in data["composition_words"]],
+            "each": [fold(w) for w in data["each_words"]],
+            "aim": [fold(w) for w in data["aim_words"]]}
+    return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
+
+
+def _has(folded: str, words: list[str]) -> bool:
+    """A cue word or phrase in folded text, at word boundaries."""
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in words)
 
 
 @dataclass
@@ -55,44 +73,78 @@ def _unit_norm(u: str) -> str:
 
 
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> list[Quantity]:
-    units_, comps, pct, rng, cnt, commit = _tables()
+    units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
     if not _DIGIT.search(seg):
         return out
+    lowered = seg.lower()
+    folded = fold(seg)
+    committed = any(w in lowered for w in commit)
+    # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
+    # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
+    composition = _has(folded, cues["composition"]) and not _has(folded, cues["aim"])
     taken: list[tuple[int, int]] = []
+
+    def free(qs: int, qe: int) -> bool:
+        return not (inside(qs, excluded) or any(a < qe and qs < b for a, b in taken))
+
+    def add(q: Quantity) -> None:
+        out.append(q)
+        taken.append((q.start, q.end))
+
     for m in rng.finditer(seg):
         a, b = int(m.group("a")), int(m.group("b"))
-        if a >= b:
+        if a >= b or not free(s + m.start(), s + m.end()):
             continue
-        qs, qe = s + m.start(), s + m.end()
-        if inside(qs, excluded):
-            continue
-        out.append(Quantity(qs, qe, None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
-        taken.append((qs, qe))
+        add(Quantity(s + m.start(), s + m.end(), None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
+    for m in money.finditer(seg):
+        amount = parse_number(m.group("num")) or 0
+        if amount < 1000 and not re.match(r"(?i)triệu|nghìn|ngàn", m.group("unit")):
+            continue  # "13 đồng chí" is thirteen comrades: amounts in đồng run to thousands
+        if free(s + m.start(), s + m.end()) and amount:
+            comp = comps.get((m.group("comp") or "").lower(), "=")
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "đồng", comp, -2))
+    if composition:
+        out.sort(key=lambda q: q.start)
+        return out
+    for m in frac.finditer(seg):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 0 < a <= b and free(s + m.start(), s + m.end()):
+            unit = _unit_norm(m.group("unit"))
+            add(Quantity(s + m.start(), s + m.end(), a, None, b, unit, "=", s + m.start("unit") if unit == "người" else -2))
     for m in pct.finditer(seg):
         qs, qe = s + m.start(), s + m.end()
-        if inside(qs, excluded) or inside(qs, taken):
+        if not free(qs, qe):
             continue
         comp = comps.get((m.group("comp") or "").lower(), "=")
         if m.group("post"):  # "95% trở lên"
             comp = ">=" if "lên" in m.group("post").lower() else "<="
-        out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
-        taken.append((qs, qe))
-    lowered = seg.lower()
-    if "khen" not in lowered:
-        for m in cnt.finditer(seg):
-            qs, qe = s + m.start(), s + m.end()
-            if inside(qs, excluded) or inside(qs, taken) or _unit_norm(m.group("unit")) not in ("người", "lần"):
-                continue
-            before = lowered[:m.start()]
-            if not m.group("comp") and not any(w in before for w in commit):
-                continue  # a bare count ("45 đoàn viên") is not a commitment
-            comp = comps.get((m.group("comp") or "").lower(), "=")
-            unit = _unit_norm(m.group("unit"))
-            # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
-            out.append(Quantity(qs, qe, parse_number(m.group("num")), None, None, unit, comp,
-                                s + m.start("unit") if unit == "người" else -2))
+        add(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
+    for m in freq.finditer(seg):
+        if free(s + m.start(), s + m.end()) and (committed or _has(folded, cues["action"]) or "định kỳ" in folded
+                                                   or m.group(0).lower().startswith(m.group("num") + " lần")):
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "lần", "=", -2))
+    if "khen" in lowered:
+        out.sort(key=lambda q: q.start)
+        return out
+    acting = _has(folded, cues["action"])
+    for m in cnt.finditer(seg):
+        qs, qe = s + m.start(), s + m.end()
+        if not free(qs, qe):
+            continue
+        unit = _unit_norm(m.group("unit"))
+        before = folded[:m.start()]
+        each = _has(before[-30:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
+        if not (m.group("comp") or each or any(w in before for w in map(fold, commit))
+                or (acting and unit != "%")):
+            continue  # a bare count ("45 đoàn viên") is not a commitment
+        if int(m.group("num")) == 0:
+            continue
+        comp = comps.get((m.group("comp") or "").lower(), "=")
+        # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
+        add(Quantity(qs, qe, parse_number(m.group("num")), None, None, unit, comp,
+                     s + m.start("unit") if unit == "người" else -2))
     out.sort(key=lambda q: q.start)
     return out
 

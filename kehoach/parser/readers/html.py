@@ -193,11 +193,13 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
         return data[3:].decode("utf-8", "replace"), "utf-8"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", "replace"), "utf-16"
+    from kehoach.parser.text import legacy
+
     try:
-        return data.decode("utf-8"), "utf-8"
+        text, enc = legacy.decode_mixed(data.decode("utf-8"))  # legacy-font text kept as its cp1252 look
+        return text, (f"utf-8+{enc}" if enc else "utf-8")
     except UnicodeDecodeError:
         pass
-    from kehoach.parser.text import legacy
 
     found = legacy.detect_and_decode(data)
     if found is not None:

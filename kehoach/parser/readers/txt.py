@@ -37,9 +37,13 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             raise CorruptFile(path, "binary data, not text (many NUL bytes)") from None
     try:
         text = data.decode("utf-8")
-        return text, "utf-8"
     except UnicodeDecodeError:
         pass
+    else:
+        from kehoach.parser.text import legacy
+
+        text, enc = legacy.decode_mixed(text)  # legacy-font lines pasted into a UTF-8 page
+        return text, (f"utf-8+{enc}" if enc else "utf-8")
     if _looks_binary(data):
         raise CorruptFile(path, "binary data, not text: the bytes are neither UTF-8 nor a Vietnamese 8-bit encoding")
     try:

@@ -202,6 +202,48 @@ def detect_str(s: str) -> Optional[str]:
     return _best(s, unicodedata.normalize("NFC", s), min_words=2)
 
 
+# cp1252 symbols that legacy fonts use for Vietnamese letters and that Vietnamese Unicode text
+# never needs: TCVN3 "®" (đ), "µ" (à), "¬" (â), "«" (ô), "¹" (ạ) ...; VNI "ñ" (đ), "ö" (ư), "ô" (ơ) ...
+_HINT = re.compile(r"[®µ¬«¹¸¶·¾ÊÌÕÖ×ØÝÞßæçñöõû]")
+
+
+def decode_mixed(text: str, min_lines: int = 2) -> tuple[str, Optional[str]]:
+    """Unicode text whose lines were typed in a legacy font and pasted as their cp1252 look (a web
+    page that kept "c«ng ®oµn"): each such line decoded, the rest kept. Returns (text, encoding
+    or None when nothing was legacy). Line by line, because a page mixes Unicode site text with
+    the legacy document."""
+    if not _HINT.search(text):
+        return text, None
+    lines = text.split("\n")
+    found: dict[int, str] = {}
+    for i, line in enumerate(lines):
+        if _HINT.search(line):
+            enc = detect_str(line)
+            if enc:
+                found[i] = enc
+    if len(found) < min_lines:
+        return text, None
+    enc = max(set(found.values()), key=list(found.values()).count)
+    for i, line in enumerate(lines):
+        if found.get(i) == enc or (i not in found and _HINT.search(line) and _legacy_only(line)
+                                   and _ratio(vietnamese_score(_map(line, enc))) > _ratio(vietnamese_score(line))):
+            decoded = decode_str(line, enc)
+            if enc == "tcvn3":
+                decoded = _LOST_U.sub(lambda m: ("Ư" if m.group(1).isupper() else "ư") + m.group(1), restore_case(decoded))
+            lines[i] = decoded
+    return "\n".join(lines), enc
+
+
+# TCVN3 writes ư as byte 0xAD, the soft hyphen, which web pages drop: "trêng" for "tr­êng". ơ before
+# ng/c/nh/ch only ever follows ư (BAD_RHYME), so there the lost ư is certain ("trờng" -> "trường").
+_LOST_U = re.compile(r"(?<![ưƯ])([ơờớởỡợƠỜỚỞỠỢ])(?=(?:ng|c|nh|ch|NG|C|NH|CH)(?!\w))")
+
+
+def _legacy_only(line: str) -> bool:
+    """No real Vietnamese letter (beyond cp1252) on the line: it can be a legacy surface."""
+    return not any(ord(c) > 0xFF and c not in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac" for c in line)
+
+
 @lru_cache(maxsize=None)
 def _inverse(encoding: str) -> dict[str, str]:
     data = models.load(f"encodings/{encoding}.json")

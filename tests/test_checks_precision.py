@@ -1,0 +1,37 @@
+"""Checks on real-text layouts that made false alarms (issue 11): each case is a plan written for
+the test in the shape a real document had, and a true slip beside it that must still be found."""
+from __future__ import annotations
+
+from kehoach.parser import parse_bytes
+
+HEAD = "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC AN PHÚ\nKẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nNĂM HỌC 2023-2024\n"
+
+
+def codes(text: str, code: str) -> list[str]:
+    d = parse_bytes((HEAD + text).encode(), "plan.txt")
+    return [d.text[f.start:f.end] for f in d.findings if f.code == code]
+
+
+def test_lists_a_web_page_renumbered_are_not_duplicates():
+    # the site turned every item into its own list: each reads "1."
+    text = ("I. Đặc điểm tình hình\n1. Thuận lợi: đội ngũ đoàn kết.\n1. Khó khăn: cơ sở vật chất thiếu.\n"
+            "II. Nhiệm vụ\n1. Tuyên truyền nghị quyết.\n1. Chăm lo đời sống đoàn viên.\n1. Phát triển đoàn viên.\n")
+    assert codes(text, "numbering-duplicate") == []
+
+
+def test_one_repeated_number_is_still_a_duplicate():
+    text = ("I. Nhiệm vụ\n1. Tuyên truyền nghị quyết.\n2. Chăm lo đời sống đoàn viên.\n2. Phát triển đoàn viên.\n"
+            "3. Kiểm tra tài chính.\nII. Tổ chức thực hiện\n1. Ban chấp hành triển khai.\n2. Các tổ thực hiện.\n")
+    assert codes(text, "numbering-duplicate") == ["2. Phát triển đoàn viên."]
+
+
+def test_latin_f_after_e_is_no_duplicate():
+    text = ("1. Các hành vi bị cấm\na) Gây rối trật tự.\nb) Lợi dụng mạng.\nc) Phát tán tin giả.\nd) Đánh bạc.\n"
+            "e) Quảng cáo sai.\nf) Thay đổi thông tin trái phép.\n2. Trách nhiệm\na) Báo cáo định kỳ.\n")
+    assert codes(text, "numbering-duplicate") == [] and codes(text, "numbering-gap") == []
+
+
+def test_a_heading_and_its_first_item_with_the_same_number():
+    text = ("1. ĐẶC ĐIỂM TÌNH HÌNH\n1. Những thuận lợi: đoàn viên trẻ, nhiệt tình.\n2. Những khó khăn: kinh phí ít.\n"
+            "2. NHIỆM VỤ TRỌNG TÂM\n- Chăm lo đời sống đoàn viên.\n")
+    assert codes(text, "numbering-duplicate") == []
