@@ -25,7 +25,14 @@ PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
-NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<rest>.*)$", re.I)
+# "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
+NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
+# a công văn's subject line under its number: "V/v: ...", "Về việc ..."
+VV_LINE = re.compile(r"^(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
+# a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
+JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
+# an attachment after the closing: "(Ban hành kèm theo Quyết định số ...)", "PHỤ LỤC"
+ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*/\s*[\w&.\-/]+$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
 SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•]+$")
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+[.)/]|[a-zđ]\)|[-+•·*–])\s*")
@@ -113,7 +120,7 @@ def _header_cells(text: str, start: int) -> Optional[list[tuple[str, int]]]:
         return None
     for c, _ in cells:
         f = fold(c)
-        if _national_text(f) or ("độc lập" in f and "hạnh phúc" in f) or NUMBER_LINE.match(c) or PLACE_DATE.match(c):
+        if _national_text(f) or _motto_text(f) or NUMBER_LINE.match(c) or PLACE_DATE.match(c):
             return cells
     return None
 
@@ -122,8 +129,17 @@ def _hoa(f: str) -> str:
     return f.replace("hoà", "hòa")
 
 
+_NATIONAL_GLUED = NATIONAL.replace(" ", "")
+
+
 def _national_text(f: str) -> bool:
-    return _hoa(f).startswith(NATIONAL)
+    # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI")
+    return _hoa(f).replace(" ", "").startswith(_NATIONAL_GLUED)
+
+
+def _motto_text(f: str) -> bool:
+    g = f.replace(" ", "")
+    return "độclập" in g and "hạnhphúc" in g
 
 
 def doc_type_of(line: str) -> Optional[str]:
@@ -151,7 +167,7 @@ def _is_national(ln: Line) -> bool:
 
 
 def _is_motto(ln: Line) -> bool:
-    return "độc lập" in ln.f and "hạnh phúc" in ln.f and len(ln.f) < 60
+    return _motto_text(ln.f) and len(ln.f) < 60
 
 
 def _org_head(f: str) -> bool:
@@ -184,7 +200,10 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
-def _title_continues(ln: Line, title_has_period: bool = True) -> bool:
+def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False) -> bool:
+    """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
+    ordinary case ("Về việc ban hành ..."), so a line in capitals after it is the issuing body
+    of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
     from kehoach.parser.segment import candidates
 
     if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
@@ -201,8 +220,11 @@ def _title_continues(ln: Line, title_has_period: bool = True) -> bool:
         return False
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
-    starts = ("năm", "về ", "v/v", "(", "giai đoạn", "nhiệm kỳ", "tháng", "quý", "học kỳ", "6 tháng", "sáu tháng")
-    return is_upper_text(ln.text, 0.7) or ln.f.startswith(starts)
+    if is_upper_text(ln.text, 0.7):
+        return not after_mixed or period_from(ln.text) is not None
+    # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
+    # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
+    return ln.text[:1].islower() or ln.f.startswith(tuple(_data()["title_continuations"]))
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
@@ -236,8 +258,10 @@ def _parse_place_date(text: str) -> tuple[Optional[str], Optional[str]]:
     return place, date
 
 
-def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -> tuple[Header, int]:
-    """Header fields from lines[header_start:title_i]; returns (header, index after the last header line)."""
+def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
+                 skip: tuple | list = ()) -> tuple[Header, int]:
+    """Header fields from lines[header_start:title_i] (but `skip`: a công văn's V/v lines);
+    returns (header, index after the last header line)."""
     h = Header()
     orgs: list[str] = []
     end = title_i if title_i is not None else header_start
@@ -245,7 +269,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
     after_so = False  # the previous header line was a bare "Số:"
     for ln in lines[header_start:end]:
         text = ln.text.strip()
-        if _is_chrome(ln) or SEPARATOR.match(text):
+        if _is_chrome(ln) or SEPARATOR.match(text) or ln.i in skip or VV_LINE.match(text):
             continue
         was_so, after_so = after_so, False
         if _is_national(ln):
@@ -275,7 +299,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
         last = ln.i + 1
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
-    if len(orgs) == 1:
+    if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
+        # a joint document: the bodies in the left column issue it together
+        h.issuer = " - ".join(orgs)
+    elif len(orgs) == 1:
         h.issuer = orgs[0]
     elif len(orgs) >= 2:
         h.superior = orgs[0]
@@ -298,10 +325,18 @@ def _split_orgs(text: str) -> list[str]:
 
 
 def _header_start(lines: list[Line], anchor: int) -> int:
-    """Walk back from the anchor (Quốc hiệu or title) over header-like lines."""
+    """Walk back from the anchor (Quốc hiệu or title) over header-like lines, and over a
+    công văn's "V/v ..." subject (with its wrapped lines) between the number and the Quốc hiệu."""
     i = anchor
-    while i > 0 and _header_like(lines[i - 1]) and anchor - (i - 1) <= 8:
-        i -= 1
+    while i > 0 and anchor - (i - 1) <= 10:
+        prev = lines[i - 1]
+        if _header_like(prev):
+            i -= 1
+            continue
+        vv = next((k for k in range(i - 1, max(-1, i - 5), -1) if VV_LINE.match(lines[k].text)), None)
+        if vv is None or i - 1 not in _vv_lines(lines, vv):
+            break
+        i = vv
     return i
 
 
@@ -317,10 +352,40 @@ PERIOD_PATTERNS = [
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-def period_from(text: Optional[str]) -> Optional[Period]:
+_UNTIL_YEAR_END = re.compile(r"từ\s+nay\s+đến\s+(?:hết|cuối)\s+năm\s*(?P<y>\d{4})", re.I)
+
+
+def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
+    """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
+    "từ nay đến hết năm 2024" (from the document's month to December)."""
+    m = _UNTIL_YEAR_END.search(text)
+    if m:
+        y = m.group("y")
+        start = date_month if date_month and date_month[:4] == y else f"{y}-01"
+        return Period(kind="year", start=start, end=f"{y}-12", text=m.group(0))
+    for item in _data().get("named_periods", []):
+        m = re.search(item["pattern"], text, re.I)
+        if not m:
+            continue
+        y = re.search(r"(?<!\d)(\d{4})(?!\d)", text[m.end():m.end() + 100])
+        year = y.group(1) if y else (date_month[:4] if date_month else None)
+        if not year:
+            continue
+        a, b = item["months"]
+        end = m.end() + y.end() if y else m.end()
+        return Period(kind=item["kind"], start=f"{year}-{a:02d}", end=f"{year}-{b:02d}", text=text[m.start():end])
+    return None
+
+
+def period_from(text: Optional[str], date_month: Optional[str] = None) -> Optional[Period]:
+    """The period a title names. `date_month` (YYYY-MM, the document's date) dates a stretch
+    named from now on ("từ nay đến hết năm 2024")."""
     if not text:
         return None
+    named = _named_period(text, date_month)
     for kind, rx in PERIOD_PATTERNS:
+        if named and kind in ("term_of_office", "year"):
+            return named
         m = rx.search(text)
         if not m:
             continue
@@ -350,7 +415,7 @@ def period_from(text: Optional[str]) -> Optional[Period]:
         else:
             start, end = f"{g['y']}-01", f"{g['y']}-12"
         return Period(kind=kind, start=start, end=end, text=m.group(0))
-    return None
+    return named
 
 
 def _is_position(ln: Line) -> bool:
@@ -433,9 +498,25 @@ def apply(doc: PlanDocument) -> PlanDocument:
     nat = next((ln.i for ln in lines[:60] if _is_national(ln)), None)
     anchor = nat if nat is not None and (ti is None or nat < ti) else ti
     hstart = _header_start(lines, anchor) if anchor is not None else 0
-    header, after_header = parse_header(lines, hstart, ti)
+    # a công văn: no type word line in capitals, its subject is the "V/v ..." line under the number
+    vv = next((ln.i for ln in lines[hstart:hstart + 14] if VV_LINE.match(ln.text)), None)
+    if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)):
+        vv = None
+    if vv is not None:
+        ti = None
+    if vv is not None:
+        header, after_header = parse_header(lines, hstart, _header_block_end(lines, vv), skip=_vv_lines(lines, vv))
+    else:
+        header, after_header = parse_header(lines, hstart, ti)
+    date_month = header.date[:7] if header.date else None
 
     body_i = after_header
+    if vv is not None:
+        title_lines = _vv_lines(lines, vv)
+        doc.title = " ".join(lines[k].text.strip() for k in title_lines)
+        doc.doc_type = "Công văn"
+        doc.period = period_from(doc.title, date_month)
+        body_i = max(after_header, title_lines[-1] + 1)
     if ti is not None:
         j = ti + 1
         if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
@@ -444,12 +525,13 @@ def apply(doc: PlanDocument) -> PlanDocument:
             if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính gửi)\b", nxt.f):
                 j += 1
         while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
-               and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None)):
+               and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
+                                    any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]))):
             j += 1
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
-        doc.period = period_from(title_text)
+        doc.period = period_from(title_text, date_month)
         body_i = j
         # a place-date or number line placed just under the title
         for ln in lines[j:j + 3]:
@@ -460,8 +542,51 @@ def apply(doc: PlanDocument) -> PlanDocument:
     doc.header = header
     doc.body_start = lines[body_i].start if body_i < len(lines) else len(doc.text or "")
 
-    sig, recipients, closing = parse_closing(lines, body_i)
+    att = _attachment_start(lines, body_i)
+    sig, recipients, closing = parse_closing(lines[:att] if att is not None else lines, body_i)
     doc.signature = sig
     doc.recipients = recipients
-    doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
+    if att is not None and closing is not None:
+        # an attachment (a regulation, an annex) follows the signature: its outline is body too
+        doc.body_end = len(doc.text or "")
+    else:
+        doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
+
+
+def _vv_lines(lines: list[Line], vv: int) -> list[int]:
+    """The "V/v ..." line and the lines its subject wraps onto (lower case, not a header line)."""
+    out = [vv]
+    for ln in lines[vv + 1:vv + 4]:
+        if (_is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text)
+                or not ln.text[:1].islower() or len(ln.text) > 110):
+            break
+        out.append(ln.i)
+    return out
+
+
+def _header_block_end(lines: list[Line], after: int) -> int:
+    """Index after the header's last line (Quốc hiệu, motto, place-date) at or after `after`."""
+    end = after
+    for ln in lines[after:after + 12]:
+        if _is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text):
+            end = ln.i + 1
+    return end
+
+
+def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
+    """First line of an attachment that follows the closing: a title in capitals (QUY CHẾ,
+    PHỤ LỤC) with "(Ban hành kèm theo ...)" under it, or the marker line itself."""
+    for ln in lines[body_i + 1:]:
+        if not ATTACHMENT.match(ln.text.strip()):
+            continue
+        k = ln.i
+        for prev in lines[max(body_i, ln.i - 3):ln.i][::-1]:
+            if is_upper_text(prev.text, 0.7) and doc_type_of(prev.text):
+                k = prev.i
+                break
+        # only after a closing: a signature position or TM./KT. in the lines before it
+        before = lines[max(body_i, k - 25):k]
+        if any(ON_BEHALF.match(b.text) or _is_position(b) for b in before):
+            return k
+    return None

@@ -18,8 +18,8 @@ from kehoach.parser.text.normalize import fold
 
 MIN_LEN = 90  # shorter lines are already one thing each
 
-NATIONAL = re.compile(r"(?i)cộng\s+ho[àa]\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam")
-MOTTO = re.compile(r"(?i)độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc")
+NATIONAL = re.compile(r"(?i)cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam")  # words glued by a site too
+MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*do\s*[-–—]\s*hạnh\s*phúc")
 NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*/\s*[\w&.\-]+")
 PLACE_DATE = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}")
 BODY_START = re.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b")
@@ -85,7 +85,27 @@ def header_cuts(text: str) -> set[int]:
     b = BODY_START.search(text, t.end() if t else last)
     if b:
         cuts.add(b.start())
+    if cuts:
+        cuts |= _agency_cut(text, min(cuts))
     return cuts
+
+
+def _caps_word(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and not re.search(r"[>»›|<]", w)
+
+
+def _agency_cut(text: str, first: int) -> set[int]:
+    """Site chrome before the agency column on the same line ("Trang 1 / 3 Trang chủ » Tin tức
+    LĐLĐ QUẬN X CÔNG ĐOÀN TRƯỜNG Y CỘNG HÒA ..."): the agency is the run of words in capitals
+    that ends at the first landmark; cut where it starts."""
+    words = list(re.finditer(r"\S+", text[:first]))
+    k = len(words)
+    while k > 0 and _caps_word(words[k - 1].group()):
+        k -= 1
+    if 0 < k < len(words) and len(words) - k >= 2:
+        return {words[k].start()}
+    return set()
 
 
 def closing_cuts(text: str) -> set[int]:

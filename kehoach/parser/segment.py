@@ -28,16 +28,21 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+(?P<val>[^\s:.]+))\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))\b\s*[:.\-–]?\s*(?P<rest>.*)$")),
-    ("chapter", re.compile(r"^(?P<num>(?:CHƯƠNG\s+TRÌNH|Chương\s+trình|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("chapter", re.compile(r"^(?P<num>(?:CHƯƠNG\s+TRÌNH|Chương\s+trình|CHƯƠNG|Chương)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # a regulation: Chương > Mục > Điều (articles are numbered on across chapters)
+    ("division", re.compile(r"^(?P<num>(?:MỤC|Mục)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("article", re.compile(r"^(?P<num>(?:ĐIỀU|Điều)\s+(?P<val>\d{1,3})(?:\s*[.:])?)(?![\w/])\s*[\-–]?\s*(?P<rest>.*)$")),
     ("quarter", re.compile(r"^(?P<num>(?:QUÝ|Quý)\s+(?P<val>IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
-    ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|\s[-–]))\s*(?P<rest>\S.*)$")),
+    # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
+    ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])\s+(?P<rest>\S.*)$")),
-    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|\s[-–]))\s*(?P<rest>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[).])\s+(?P<rest>\S.*)$")),
 ]
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
+LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
 TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
 
@@ -81,7 +86,9 @@ def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
     if style in ("roman",):
         v = roman_value(val)
         return (v,) if v else None
-    if style in ("chapter", "part", "quarter"):
+    if style == "article":
+        return (int(val),)
+    if style in ("chapter", "division", "part", "quarter"):
         if val.isdigit():
             return (int(val),)
         v = roman_value(val) or ORDINALS.get(fold(val))
@@ -130,6 +137,7 @@ class Outline:
     def __init__(self) -> None:
         self.stack: list[Open] = []
         self.roots: list[Section] = []
+        self.seen: dict[str, int] = {}  # last value of each style, even once closed
 
     def position(self, style: str) -> Optional[int]:
         for k, o in enumerate(self.stack):
@@ -178,8 +186,19 @@ class Outline:
                 return None
             return None
         # a style not open yet starts a new deeper level at its first value; a plan for
-        # the second half-year starts at QUÝ III or Tháng 7
-        return len(self.stack) if last_val == 1 or calendar else None
+        # the second half-year starts at QUÝ III or Tháng 7; articles (Điều) are numbered on
+        # across chapters, so "Điều 3" opens under "Mục 1" of "Chương II"
+        continues = c.style == "article" and last_val == self.seen.get(c.style, 0) + 1
+        if not (last_val == 1 or calendar or continues):
+            return None
+        rank = LEGAL_RANK.get(c.style)
+        if rank is not None:
+            # a Chương never nests under a Điều: it takes the place of the first open level
+            # of its rank or below (the decision's articles before an attached regulation)
+            for k, o in enumerate(self.stack):
+                if LEGAL_RANK.get(o.cand.style, -1) >= rank:
+                    return k
+        return len(self.stack)
 
     def add(self, c: Candidate, depth: int, node: Section) -> None:
         del self.stack[depth:]
@@ -187,6 +206,7 @@ class Outline:
         node.level = depth + 1
         (parent.children if parent else self.roots).append(node)
         self.stack.append(Open(c, node, c.values))
+        self.seen[c.style] = c.values[-1]
 
 
 def _heading_text(rest: str) -> str:
