@@ -22,7 +22,8 @@ _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè�
 
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
@@ -33,10 +34,10 @@ VV_LINE = re.compile(r"^(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
 # an attachment after the closing: "(Ban hành kèm theo Quyết định số ...)", "PHỤ LỤC"
 ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
-SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*/\s*[\w&.\-/]+$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
-SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•]+$")
-NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+[.)/]|[a-zđ]\)|[-+•·*–])\s*")
-ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:]\s*|\s+)[A-ZĐÀ-Ỹ]")
+SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*/\s*[\w&.\-/]+(?:\s*[\-/]\s*[\w&.]+)*$")  # "/KH - CĐMC" too  # "/CTr-CĐ", "12/KH-CĐ" on its own line
+SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•|]+$")
+NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
+ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
 BULLET = re.compile(r"^[-+•·*–—]\s*")
 CHROME_INLINE = re.compile(r"\s[>»›]\s|\b\d{1,2}:\d{2}\b|https?://|www\.")
 NAME_TOKEN = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
@@ -130,11 +131,14 @@ def _hoa(f: str) -> str:
 
 
 _NATIONAL_GLUED = NATIONAL.replace(" ", "")
+_PARTY_GLUED = "đảngcộngsảnviệtnam"
 
 
 def _national_text(f: str) -> bool:
-    # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI")
-    return _hoa(f).replace(" ", "").startswith(_NATIONAL_GLUED)
+    # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
+    # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does
+    g = _hoa(f).replace(" ", "")
+    return g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED
 
 
 def _motto_text(f: str) -> bool:
@@ -216,7 +220,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
             continue
         if style in ("part", "chapter", "quarter", "month", "roman", "upper") or c.values == (1,):
             return False
-    if re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f):
+    if re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f) or ON_BEHALF.match(ln.text):
         return False
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
@@ -224,7 +228,8 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
         return not after_mixed or period_from(ln.text) is not None
     # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
     # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
-    return ln.text[:1].islower() or ln.f.startswith(tuple(_data()["title_continuations"]))
+    # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too)
+    return ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
@@ -248,7 +253,7 @@ def _parse_place_date(text: str) -> tuple[Optional[str], Optional[str]]:
     m = PLACE_DATE.match(text)
     if not m:
         return None, None
-    place = (m.group("place") or "").strip(" ,.-") or None
+    place = (m.group("place") or m.group("place2") or "").strip(" ,.-") or None
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
     date = None
     if d and mo and y:
@@ -465,6 +470,10 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     if behalf:
         sig.on_behalf = behalf[-1].text.strip()
         anchor = behalf[-1].i
+        prev = lines[anchor - 1] if anchor > 0 else None
+        if prev is not None and prev in behalf and fold(prev.text).startswith(("tm", "t/m")) and not fold(sig.on_behalf).startswith(("tm", "t/m")):
+            # "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": one signing authority on two lines
+            sig.on_behalf = prev.text.strip() + " " + sig.on_behalf
     pos_after = [p for p in positions if p.i >= anchor and p.text.strip() != sig.on_behalf]
     if pos_after:
         sig.position = pos_after[0].text.strip()
@@ -528,6 +537,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
                                     any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]))):
             j += 1
+        j = _title_reaches_period(lines, ti, j)
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
@@ -552,6 +562,21 @@ def apply(doc: PlanDocument) -> PlanDocument:
     else:
         doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
+
+
+def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
+    """A title whose subject wraps onto a capitalized line ("Chủ tịch CĐCS Công ty X") before
+    the line naming its period ("nhiệm kỳ 2025-2030"): take the lines up to that period line."""
+    if period_from(" ".join(ln.text for ln in lines[ti:j])) is not None:
+        return j
+    for k in range(j, min(len(lines), ti + 5)):
+        ln = lines[k]
+        if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text)
+                or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
+            return j
+        if period_from(ln.text) is not None and _title_continues(ln, False):
+            return k + 1
+    return j
 
 
 def _vv_lines(lines: list[Line], vv: int) -> list[int]:

@@ -18,9 +18,10 @@ from kehoach.parser.text.normalize import fold
 
 MIN_LEN = 90  # shorter lines are already one thing each
 
-NATIONAL = re.compile(r"(?i)cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam")  # words glued by a site too
+# words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place
+NATIONAL = re.compile(r"(?i:cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*do\s*[-–—]\s*hạnh\s*phúc")
-NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*/\s*[\w&.\-]+")
+NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.\-]+(?:/[\w&.\-]+)*")  # 15/2010/QĐ-UBND, 01-KL/CB
 PLACE_DATE = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}")
 BODY_START = re.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b")
 PERIOD = re.compile(
@@ -67,13 +68,21 @@ def header_cuts(text: str) -> set[int]:
             cuts.update((m.start(), m.end()))
             last = max(last, m.end())
     for m in PLACE_DATE.finditer(text):
-        words = list(re.finditer(r"\S+", text[:m.start()]))
+        # the place: up to 4 words back from ", ngày", never across a landmark before it
+        # ("... Hạnh phúcThuỷ Vân, ngày"), its first word capitalized ("Tân an")
+        bound = max((c for c in cuts if c <= m.start()), default=0)
+        words = [w for w in re.finditer(r"\S+", text[:m.start()]) if w.start() >= bound]
         k = len(words)
-        while k > 0 and _title_case(words[k - 1].group()) and len(words) - k < 4:
+        while k > 0 and (_title_case(words[k - 1].group()) or words[k - 1].group().isalpha()
+                         and words[k - 1].group().islower()) and len(words) - k < 4:
             k -= 1
+        while k < len(words) and not _title_case(words[k].group()):
+            k += 1
         if k < len(words):
             cuts.update((words[k].start(), m.end()))
             last = max(last, m.end())
+        elif bound:
+            cuts.add(m.end())
     t = doc_type.search(text, last)
     if t:
         cuts.add(t.start())
@@ -157,6 +166,9 @@ def is_header_line(text: str) -> bool:
     a number line followed by the place-date, or a long run-on line with several landmarks."""
     if NATIONAL.search(text) or MOTTO.search(text) or NUMBER.match(text):
         return True
+    pd = PLACE_DATE.search(text)
+    if pd and _agency_cut(text, pd.start()):
+        return True  # the agency and the place-date on one line
     return len(text) >= MIN_LEN and header_landmarks(text) >= 2
 
 

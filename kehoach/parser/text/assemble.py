@@ -6,6 +6,7 @@ are dropped here so that no later stage sees them.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from kehoach.parser.readers.base import RawDocument
@@ -29,6 +30,20 @@ RUN_ON_BREAK = re.compile(
 RUN_ON_BARE = re.compile(r"(?<=[^\W_])\s+(?=\+\s+[A-ZĐÀ-Ỹ])|(?<=[^\W\d_])\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}\.\s+[A-ZĐÀ-Ỹ])")
 RUN_ON_MIN = 1200
 
+# Literal markup a document-sharing site left in its text: the page counter it inserts
+# ("<span class='text_page_counter'>(1)</span>") goes with its content, other tags and
+# entities ("<p>", "&nbsp;") become what they stand for.
+PAGE_COUNTER = re.compile(r"<span[^<>]{0,40}page_counter[^<>]{0,40}>[^<>]{0,12}</span>", re.I)
+TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
+ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+def strip_markup(line: str) -> str:
+    if "<" not in line and "&" not in line:
+        return line
+    line = TAG.sub(" ", PAGE_COUNTER.sub(" ", line))
+    return ENTITY.sub(lambda m: html.unescape(m.group()), line).replace("\xa0", " ")
+
 
 RUN_ON_FEW_LINES = 5  # a document of so few lines is a plan that lost its line breaks ...
 RUN_ON_MIN_FEW = 300  # ... so its shorter lines are run-on too
@@ -49,7 +64,7 @@ def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     min_len = RUN_ON_MIN_FEW if n_lines <= RUN_ON_FEW_LINES else RUN_ON_MIN
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(ln), min_len)):
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(strip_markup(ln)), min_len)):
             line = line.strip()
             if not line or PAGE_FURNITURE.match(line):
                 continue
