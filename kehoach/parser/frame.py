@@ -98,6 +98,7 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
                 cuts |= lm.closing_cuts(text)
             elif k == n - 1:
                 cuts |= lm.name_cut(text)
+            cuts |= lm.recipient_cut(text)
         if not cuts:
             out.append((text, start, end, outline))
             continue
@@ -188,7 +189,8 @@ def _header_like(ln: Line) -> bool:
     return (
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
         or bool(SEPARATOR.match(ln.text))
-        or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None)
+        or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
+            and period_from(ln.text) is None)  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
     )
 
 
@@ -346,12 +348,13 @@ def _header_start(lines: list[Line], anchor: int) -> int:
 
 
 PERIOD_PATTERNS = [
-    ("term", re.compile(r"học\s+kỳ\s+(?P<hk>I{1,2}|1|2)\b.*?năm\s+học\s+(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
-    ("school_year", re.compile(r"năm\s+học\s*:?\s*(?P<y1>\d{4})\s*[-–—/]\s*(?P<y2>\d{4})", re.I)),
+    # as typed: "kì" for "kỳ", "năm học (2008-2009)", "NĂM HỌC 2016 2017", words glued by a site
+    ("term", re.compile(r"học\s*k[ỳì]\s+(?P<hk>I{1,2}|1|2)\b.*?năm\s*học\s+\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("school_year", re.compile(r"năm\s*học\s*:?\s*\(?(?P<y1>\d{4})\s*(?:[-–—/]\s*|\s)(?P<y2>\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
     ("half_year", re.compile(r"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s*(?P<y>\d{4})", re.I)),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
-    ("term_of_office", re.compile(r"nhiệm\s+kỳ\s*(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("term_of_office", re.compile(r"nhiệm\s*k[ỳì]\s*:?\s*\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
     ("year", re.compile(r"năm\s+(?P<y>\d{4})\b", re.I)),
 ]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -420,7 +423,24 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
         else:
             start, end = f"{g['y']}-01", f"{g['y']}-12"
         return Period(kind=kind, start=start, end=end, text=m.group(0))
-    return named
+    return named or _event_month(text, date_month)
+
+
+_DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
+
+
+def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
+    """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
+    the month of its last such date, in the year written or the document's year."""
+    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12]
+    if not hits:
+        return None
+    m = hits[-1]
+    year = m.group("y") or (date_month[:4] if date_month else None)
+    if not year:
+        return None
+    mo = f"{year}-{int(m.group('m')):02d}"
+    return Period(kind="month", start=mo, end=mo, text=m.group(0))
 
 
 def _is_position(ln: Line) -> bool:
@@ -515,6 +535,9 @@ def apply(doc: PlanDocument) -> PlanDocument:
         ti = None
     if vv is not None:
         header, after_header = parse_header(lines, hstart, _header_block_end(lines, vv), skip=_vv_lines(lines, vv))
+    elif ti is None and anchor is not None:
+        # no title found: the header is still the block around the Quốc hiệu
+        header, after_header = parse_header(lines, hstart, _header_block_end(lines, anchor))
     else:
         header, after_header = parse_header(lines, hstart, ti)
     date_month = header.date[:7] if header.date else None
@@ -534,6 +557,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
             if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính gửi)\b", nxt.f):
                 j += 1
         while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
+               and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
                                     any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]))):
             j += 1
@@ -542,6 +566,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
         doc.period = period_from(title_text, date_month)
+        if doc.period and doc.period.kind == "term_of_office" and doc.doc_type in _data()["not_term_documents"]:
+            doc.period = None  # a record or submission that names the term is not the term's plan
         body_i = j
         # a place-date or number line placed just under the title
         for ln in lines[j:j + 3]:
@@ -574,7 +600,7 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text)
                 or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
             return j
-        if period_from(ln.text) is not None and _title_continues(ln, False):
+        if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi)\b", ln.f):
             return k + 1
     return j
 
@@ -584,7 +610,9 @@ def _vv_lines(lines: list[Line], vv: int) -> list[int]:
     out = [vv]
     for ln in lines[vv + 1:vv + 4]:
         if (_is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text)
-                or not ln.text[:1].islower() or len(ln.text) > 110):
+                or _is_chrome(ln) or len(ln.text) > 110 or NUMBERED.match(ln.text) or lines[out[-1]].text.rstrip().endswith((".", ";"))
+                or re.match(r"^(căn cứ|thực hiện|kính gửi|nơi nhận)\b", ln.f)
+                or (is_upper_text(ln.text, 0.7) and _org_head(ln.f))):
             break
         out.append(ln.i)
     return out

@@ -167,13 +167,38 @@ def is_header_line(text: str) -> bool:
     if NATIONAL.search(text) or MOTTO.search(text) or NUMBER.match(text):
         return True
     pd = PLACE_DATE.search(text)
-    if pd and _agency_cut(text, pd.start()):
-        return True  # the agency and the place-date on one line
+    if pd and pd.start() > 0:
+        # the agency and the place-date on one line: "CHI BỘ ẤP X Hòa Khánh, ngày ..."
+        words = text[:pd.start()].split()
+        k = len(words)
+        while k > 0 and _title_case(words[k - 1]) and not _caps_word(words[k - 1]) and len(words) - k < 4:
+            k -= 1
+        head = words[:k]
+        if len(head) >= 2 and sum(_caps_word(w) for w in head) >= 2 and _caps_word(head[-1]) or head[-1:] and head[-1].isdigit():
+            return True
     return len(text) >= MIN_LEN and header_landmarks(text) >= 2
 
 
 def is_closing(text: str) -> bool:
     return bool(CLOSING_START.search(text) or ON_BEHALF.search(text))
+
+
+def recipient_cut(text: str) -> set[int]:
+    """A Nơi nhận item with the signature column beside it on the same line ("- Bộ Tư pháp;
+    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Thường trực; (Đã ký)"): cut after
+    the item's ";"."""
+    if not re.match(r"^[-+•]\s*\S", text):
+        return set()
+    m = re.search(r";\s*(?P<tail>\S[^;]*)$", text)
+    if not m:
+        return set()
+    tail = m.group("tail").strip()
+    _, position = _lexicon()
+    words = tail.split()
+    if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:")) or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
+            or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
+        return {m.start("tail")}
+    return set()
 
 
 def split(text: str, start: int, cuts: set[int]) -> list[tuple[str, int]]:
