@@ -297,6 +297,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
+            text = re.sub(r"\s*[-_=*~.]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
             if orgs and not _org_head(ln.f):
                 orgs[-1] = _glue(orgs[-1], text)
             else:
@@ -317,7 +318,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     return h, last
 
 
-_ISSUER_HEAD = re.compile(r"(?<=\s)(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ)(?=\s)")
+_ISSUER_HEAD = re.compile(r"(?<=\s)(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ|PHÒNG|TRƯỜNG|(?<!CƠ )SỞ)(?=[\s:])")
 _LEVEL = re.compile(r"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố|tỉnh|ngành|phường|xã|tp\.?|tx\.?)(?!\w)")
 
 
@@ -469,6 +470,11 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     labels = [ln for ln in tail if any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])]
     behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and is_upper_text(ln.text, 0.6) and len(ln.text) < 80]
     positions = [ln for ln in tail if _is_position(ln)]
+    # a signature block printed before the body (a web page's summary) is no closing: the
+    # closing has no paragraph of body text after it
+    def after_body(ln: Line) -> bool:
+        return not any(len(x.text) > 200 and not BULLET.match(x.text) for x in lines[ln.i + 1:])
+    labels, behalf, positions = ([x for x in xs if after_body(x)] for xs in (labels, behalf, positions))
     starts = [x[-1].i for x in (labels, behalf) if x] + ([positions[-1].i] if positions else [])
     if not starts:
         return None, [], None
@@ -528,8 +534,10 @@ def apply(doc: PlanDocument) -> PlanDocument:
     anchor = nat if nat is not None and (ti is None or nat < ti) else ti
     hstart = _header_start(lines, anchor) if anchor is not None else 0
     # a công văn: no type word line in capitals, its subject is the "V/v ..." line under the number
+    # (a report or plan sent with it comes after its "Kính gửi")
     vv = next((ln.i for ln in lines[hstart:hstart + 14] if VV_LINE.match(ln.text)), None)
-    if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)):
+    if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)) and not any(
+            ln.f.startswith("kính gửi") for ln in lines[vv:ti]):
         vv = None
     if vv is not None:
         ti = None

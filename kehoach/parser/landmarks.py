@@ -21,7 +21,8 @@ MIN_LEN = 90  # shorter lines are already one thing each
 # words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place
 NATIONAL = re.compile(r"(?i:cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*do\s*[-–—]\s*hạnh\s*phúc")
-NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.\-]+(?:/[\w&.\-]+)*")  # 15/2010/QĐ-UBND, 01-KL/CB
+# 15/2010/QĐ-UBND, 01-KL/CB, "08 / KH - CĐCS"
+NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.]+(?:\s?[/\-–]\s?[\w&.]+)*")
 PLACE_DATE = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}")
 BODY_START = re.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b")
 PERIOD = re.compile(
@@ -65,6 +66,8 @@ def header_cuts(text: str) -> set[int]:
     last = 0  # end of the last header landmark: the title comes after it
     for rx in (NATIONAL, MOTTO, NUMBER):
         for m in rx.finditer(text):
+            if rx is NATIONAL and _in_sentence(text, m.start()):
+                continue
             cuts.update((m.start(), m.end()))
             last = max(last, m.end())
     for m in PLACE_DATE.finditer(text):
@@ -97,6 +100,13 @@ def header_cuts(text: str) -> set[int]:
     if cuts:
         cuts |= _agency_cut(text, min(cuts))
     return cuts
+
+
+def _in_sentence(text: str, pos: int) -> bool:
+    """The Quốc hiệu's words inside a sentence ("Quốc khánh nước Cộng hoà xã hội chủ nghĩa ..."):
+    a lower-case word just before it."""
+    prev = text[:pos].split()[-1:] 
+    return bool(prev) and prev[0].isalpha() and prev[0].islower()
 
 
 def _caps_word(w: str) -> bool:
@@ -164,7 +174,7 @@ def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
-    if NATIONAL.search(text) or MOTTO.search(text) or NUMBER.match(text):
+    if any(not _in_sentence(text, m.start()) for m in NATIONAL.finditer(text)) or MOTTO.search(text) or NUMBER.match(text):
         return True
     pd = PLACE_DATE.search(text)
     if pd and pd.start() > 0:

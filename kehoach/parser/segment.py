@@ -37,6 +37,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])\s+(?P<rest>\S.*)$")),
+    # the number alone on its line ("A.", "II/"), its heading on the next one
+    ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
+    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[).])\s+(?P<rest>\S.*)$")),
@@ -250,6 +253,13 @@ def build_tree(doc: PlanDocument) -> list[Section]:
                     continue
             strict = c.style == "arabic:1" and len(text) > 300 and not (b.outline_level or b.bold)
             depth = outline.accepts(c, strict)
+            pos = outline.position(c.style)
+            if (depth is not None and depth == pos == len(outline.stack) - 1 and c.values == (1,)
+                    and outline.stack[pos].last == (1,) and not outline.stack[pos].node.children
+                    and is_upper_text(outline.stack[pos].node.heading, 0.8) and not is_upper_text(c.rest, 0.8)):
+                # "1. ĐẶC ĐIỂM TÌNH HÌNH" then "1. Những thuận lợi": a list opening under a heading
+                # in capitals that bears the same numbering
+                depth = len(outline.stack)
             if depth is not None:
                 chosen = (c, depth)
                 break

@@ -21,7 +21,7 @@ PAGE_FURNITURE = re.compile(
 # In a plan that arrives as one paragraph, headings and bullets follow a sentence end
 # inline: "... như sau: 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ... - Phấn đấu ...".
 RUN_ON_BREAK = re.compile(
-    r"(?<=[.;:!?…”\")])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}[.)]|[a-zđ]\)|[A-ZĐ]\.|"
+    r"(?<=[.;:!?…”\")])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}(?:[.)]|\s?[-–](?=\s))|[a-zđ]\)|[A-ZĐ]\.|"
     r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC|QUÝ)\s+\w+|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
 )
 # A heading has no closing punctuation, so the numbering after it follows a bare word:
@@ -38,7 +38,11 @@ TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
+LEADING_COUNTER = re.compile(r"^\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])")  # what is left of the counter: "(1)CÔNG ĐOÀN ..."
+
+
 def strip_markup(line: str) -> str:
+    line = LEADING_COUNTER.sub("", line)
     if "<" not in line and "&" not in line:
         return line
     line = TAG.sub(" ", PAGE_COUNTER.sub(" ", line))
