@@ -34,7 +34,8 @@ VV_LINE = re.compile(r"^(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
 # an attachment after the closing: "(Ban hành kèm theo Quyết định số ...)", "PHỤ LỤC"
 ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
-SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*/\s*[\w&.\-/]+(?:\s*[\-/]\s*[\w&.]+)*$")  # "/KH - CĐMC" too  # "/CTr-CĐ", "12/KH-CĐ" on its own line
+# "/KH - CĐMC", "17/BC- CĐ", "./BC- THMH" (a blank number dotted out) too
+SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?|[.…_ ]*)\s*/\s*[\w&.\-/]+(?:\s*[\-/]?\s*[\w&.]+)*$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
 SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•|]+$")
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
 ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
@@ -176,7 +177,10 @@ def _is_motto(ln: Line) -> bool:
 
 
 def _org_head(f: str) -> bool:
-    return any(f == h or f.startswith(h + " ") for h in (fold(x) for x in _data()["org_heads"]))
+    heads = [fold(x) for x in _data()["org_heads"]]
+    # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X"
+    return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
+               for h in heads)
 
 
 def _is_chrome(ln: Line) -> bool:
@@ -286,9 +290,14 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
         elif PLACE_DATE.match(text):
             h.place, h.date = _parse_place_date(text)
             h.date_text = text
+            prev = lines[ln.i - 1].text.strip() if ln.i > header_start else ""
+            if h.place and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s?){1,2}", prev):
+                h.place = prev + " " + h.place  # the place broken over two lines ("Thuỷ" / "Vân, ngày ...")
         elif (m := NUMBER_LINE.match(text)) or (was_so and SYMBOL_ONLY.match(text)):
             # a blank draft number spaced out ("Số:     /CTr-CĐ") reaches here as two lines
             rest = m.group("rest").strip() if m else text
+            if m and re.fullmatch(r"[.…_\s]*", rest):
+                rest = ""  # "Số: . . ." - the number left blank, its symbol on the next line
             after_so = bool(m) and not rest
             if rest:
                 if rest.startswith("/") or not re.match(r"\w", rest):
@@ -327,7 +336,11 @@ def _split_orgs(text: str) -> list[str]:
     before the union that issues, when what precedes names an administrative level."""
     for m in _ISSUER_HEAD.finditer(text):
         head = text[:m.start()].strip()
-        if len(head.split()) >= 3 and _LEVEL.search(head):
+        # the parent names an administrative level, or is itself a federation, a sector union
+        # or an office ("CĐ NGHÀNH GD& ĐT QUẢNG TRẠCH CĐCS TRƯỜNG ...", typo and all)
+        parent = re.match(r"(?:CĐ|CÔNG ĐOÀN|LĐLĐ|LIÊN ĐOÀN|PHÒNG|SỞ|UBND)\s", head) and not re.match(r"(?:CÔNG ĐOÀN|CĐ)\s+CƠ\s+SỞ\b", head)
+        union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ")
+        if len(head.split()) >= 3 and (_LEVEL.search(head) or (parent and union)):
             return [head, text[m.start():].strip()]
     return [text]
 
@@ -566,6 +579,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
                 j += 1
         while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
                and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
+               and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
                                     any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]))):
             j += 1

@@ -20,7 +20,9 @@ MIN_LEN = 90  # shorter lines are already one thing each
 
 # words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place
 NATIONAL = re.compile(r"(?i:cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
-MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*do\s*[-–—]\s*hạnh\s*phúc")
+# as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
+MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?")
+MOTTO_TAIL = re.compile(r"(?i)^hạnh\s*phúc(?=\s+\S)")
 # 15/2010/QĐ-UBND, 01-KL/CB, "08 / KH - CĐCS"
 NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.]+(?:\s?[/\-–]\s?[\w&.]+)*")
 PLACE_DATE = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}")
@@ -64,7 +66,7 @@ def header_cuts(text: str) -> set[int]:
     doc_type, _ = _lexicon()
     cuts: set[int] = set()
     last = 0  # end of the last header landmark: the title comes after it
-    for rx in (NATIONAL, MOTTO, NUMBER):
+    for rx in (NATIONAL, MOTTO, NUMBER, MOTTO_TAIL):
         for m in rx.finditer(text):
             if rx is NATIONAL and _in_sentence(text, m.start()):
                 continue
@@ -174,7 +176,8 @@ def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
-    if any(not _in_sentence(text, m.start()) for m in NATIONAL.finditer(text)) or MOTTO.search(text) or NUMBER.match(text):
+    if (any(not _in_sentence(text, m.start()) for m in NATIONAL.finditer(text)) or MOTTO.search(text) or NUMBER.match(text)
+            or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
         return True
     pd = PLACE_DATE.search(text)
     if pd and pd.start() > 0:

@@ -38,7 +38,8 @@ TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
 ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
-LEADING_COUNTER = re.compile(r"^\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])")  # what is left of the counter: "(1)CÔNG ĐOÀN ..."
+# what is left of a page counter: "(1)CÔNG ĐOÀN ...", "1PHÒNG GD&ĐT ..."
+LEADING_COUNTER = re.compile(r"^(?:\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])|\d{1,3}(?=[A-ZĐÀ-Ỹ]{2}))")
 
 
 def strip_markup(line: str) -> str:
