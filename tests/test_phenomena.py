@@ -28,7 +28,15 @@ CASES = {
     "p07-huong-dan-lien-tich": ["ref_type"],  # joint issuers; three-line title with "trong ..."; quy định tại
     "p08-nghi-quyet-phien-hop": [],  # Nghị quyết
     "p09-phuong-huong-den-het-nam": [],  # Phương hướng; "từ nay đến hết năm"; blank number; spaces
-    "p10-three-line-title-cho": [],  # title lines starting "Cho" and lower case
+    "p10-three-line-title-cho": [],  # title lines starting "Cho" and lower case; an event's day names the month
+    # met in corpora/real (issue 11): each as our own document
+    "p11-page-summary-signature-first": [],  # page heading repeats the title, signature line before the body; "I.Tình"; a list under a caps "1." heading
+    "p12-party-agency-place-date": [],  # party header: agency glued to the place-date, "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 03-BC/CB"; two months
+    "p13-two-authority-lines-recipients-beside": [],  # TM. + KT. lines; signature column beside the Nơi nhận items; 05/2024/QĐ-LĐLĐ
+    "p14-typed-header-quirks": [],  # "(1)" counter; "Số: . . ." + "./BC- CĐCS"; motto without "do", wrapped; place over two lines
+    "p15-event-title-vv-quote": [],  # "KẾ HOẠCH" + "V/v"; Quốc hiệu words inside the title; quoted line; "08 / KH - CĐCS"; "Tp Thủ Đức ngày"
+    "p16-bien-ban-wrapped-term": [],  # subject wraps onto a capitalized line before "nhiệm kỳ"; no period for a Biên bản
+    "p17-cong-van-vv-capitalized": ["ref_type"],  # công văn whose V/v wraps onto a capitalized line, chrome before it
 }
 
 

@@ -434,6 +434,11 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
             if not 1 <= mo <= 12:
                 continue
             start = end = f"{g['y']}-{mo:02d}"
+            # "kết quả tháng 4 và phương hướng tháng 5 năm 2026": both months
+            before = [int(x) for x in re.findall(r"tháng\s+(\d{1,2})(?!\s*(?:/|năm|-)\s*\d)", text[:m.start()], re.I)]
+            if before and 1 <= before[0] < mo:
+                start = f"{g['y']}-{before[0]:02d}"
+                return Period(kind=kind, start=start, end=end, text=text[text.lower().find("tháng"):m.end()])
         else:
             start, end = f"{g['y']}-01", f"{g['y']}-12"
         return Period(kind=kind, start=start, end=end, text=m.group(0))
@@ -509,8 +514,10 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     if behalf:
         sig.on_behalf = behalf[-1].text.strip()
         anchor = behalf[-1].i
-        prev = lines[anchor - 1] if anchor > 0 else None
-        if prev is not None and prev in behalf and fold(prev.text).startswith(("tm", "t/m")) and not fold(sig.on_behalf).startswith(("tm", "t/m")):
+        prev = next((b for b in behalf[::-1] if anchor - 3 <= b.i < anchor), None)
+        between = lines[prev.i + 1:anchor] if prev is not None else []
+        if (prev is not None and fold(prev.text).startswith(("tm", "t/m")) and not fold(sig.on_behalf).startswith(("tm", "t/m"))
+                and not any(_is_position(x) or _is_person_name(x.text, True) for x in between)):  # not a second signer's block
             # "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": one signing authority on two lines
             sig.on_behalf = prev.text.strip() + " " + sig.on_behalf
     pos_after = [p for p in positions if p.i >= anchor and p.text.strip() != sig.on_behalf]

@@ -198,19 +198,18 @@ def is_closing(text: str) -> bool:
 
 def recipient_cut(text: str) -> set[int]:
     """A Nơi nhận item with the signature column beside it on the same line ("- Bộ Tư pháp;
-    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Thường trực; (Đã ký)"): cut after
-    the item's ";"."""
+    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)"): cut after the
+    item's ";" or "." where what follows is a signature part."""
     if not re.match(r"^[-+•]\s*\S", text):
         return set()
-    m = re.search(r";\s*(?P<tail>\S[^;]*)$", text)
-    if not m:
-        return set()
-    tail = m.group("tail").strip()
     _, position = _lexicon()
-    words = tail.split()
-    if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:")) or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
-            or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
-        return {m.start("tail")}
+    for m in re.finditer(r"[;.]\s+(?=\S)", text):
+        tail = text[m.end():].strip()
+        words = tail.split()
+        if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
+                or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
+                or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
+            return {m.end()}
     return set()
 
 

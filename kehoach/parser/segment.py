@@ -142,15 +142,21 @@ class Outline:
         self.roots: list[Section] = []
         self.seen: dict[str, int] = {}  # last value of each style, even once closed
 
-    def position(self, style: str) -> Optional[int]:
-        for k, o in enumerate(self.stack):
-            if o.cand.style == style:
-                return k
-        return None
+    def position(self, style: str, caps: Optional[bool] = None) -> Optional[int]:
+        """Where `style` is open. A style open twice (a list under a capitals heading of the same
+        numbering): the deepest, or the deepest whose heading is in capitals like `caps`."""
+        found = [k for k, o in enumerate(self.stack) if o.cand.style == style]
+        if not found:
+            return None
+        if caps is not None and len(found) > 1:
+            same = [k for k in found if is_upper_text(self.stack[k].node.heading or "", 0.8) == caps]
+            if same:
+                return same[-1]
+        return found[-1]
 
     def accepts(self, c: Candidate, strict: bool) -> Optional[int]:
         """Where the candidate would go: the stack depth it takes, or None if it is no heading."""
-        pos = self.position(c.style)
+        pos = self.position(c.style, is_upper_text(c.rest, 0.8) if c.rest else None)
         if c.style.startswith("outline:"):
             if pos is not None:
                 return pos
