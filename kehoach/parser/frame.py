@@ -150,10 +150,18 @@ def _motto_text(f: str) -> bool:
 
 def doc_type_of(line: str) -> Optional[str]:
     f = fold(line)
-    for prefix, canon in sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0])):
+    types = sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0]))
+    for prefix, canon in types:
         p = fold(prefix)
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
             return canon
+    if is_upper_text(line, 0.9):
+        # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH")
+        g = f.replace(" ", "")
+        for prefix, canon in types:
+            p = fold(prefix)
+            if " " in p and g.startswith(p.replace(" ", "")) and not f.startswith(p):
+                return canon
     return None
 
 
@@ -226,8 +234,9 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
             continue
         if style in ("part", "chapter", "quarter", "month", "roman", "upper") or c.values == (1,):
             return False
-    if re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f) or ON_BEHALF.match(ln.text):
-        return False
+    if ((re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f) and not is_upper_text(ln.text, 0.9))
+            or ON_BEHALF.match(ln.text) or _is_chrome(ln) or ATTACHMENT.match(ln.text)):
+        return False  # a body sentence ("Thực hiện Kế hoạch ..."; in capitals it is the title's), the page's, an annex note
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
@@ -578,6 +587,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
         doc.period = period_from(doc.title, date_month)
         body_i = max(after_header, title_lines[-1] + 1)
     if ti is not None:
+        while ti + 1 < len(lines) and lines[ti + 1].f == lines[ti].f:
+            ti += 1  # a page heading repeating the title stands before it
         j = ti + 1
         if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
             # "KẾ HOẠCH" alone: the next line is the subject, whatever its case
