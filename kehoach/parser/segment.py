@@ -42,9 +42,11 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
+    ("roman_bare", re.compile(r"^(?P<num>(?P<val>[IVX]{1,4}))\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s/]*\s.*)$")),  # "II Nội dung kiểm tra:"
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[).])\s+(?P<rest>\S.*)$")),
 ]
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
+ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
 LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
 TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
@@ -86,7 +88,7 @@ def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
         return tuple(int(x) for x in val.split("."))
     if style in ("arabic_bare", "month"):
         return (int(val),)
-    if style in ("roman",):
+    if style in ("roman", "roman_bare"):
         v = roman_value(val)
         return (v,) if v else None
     if style == "article":
@@ -122,6 +124,8 @@ def candidates(text: str, line: int) -> list[Candidate]:
             key = f"arabic:{len(vals)}"
         elif style == "arabic_bare":
             key = "arabic:1"
+        elif style == "roman_bare":
+            key = "roman"
         out.append(Candidate(key, vals, m.group("num").strip(), m.group("rest").strip(), line))
     return out
 
@@ -197,9 +201,14 @@ class Outline:
         # a style not open yet starts a new deeper level at its first value; a plan for
         # the second half-year starts at QUÝ III or Tháng 7; articles (Điều) are numbered on
         # across chapters, so "Điều 3" opens under "Mục 1" of "Chương II"
-        continues = c.style == "article" and last_val == self.seen.get(c.style, 0) + 1
-        if not (last_val == 1 or calendar or continues):
+        # a list numbered on across headings above it ("A. ..." 4. 5. "B. ..." 10. 11.)
+        continues = c.style in ("article", "arabic:1") and last_val == self.seen.get(c.style, 0) + 1 > 1
+        # an excerpt that starts at "II." (its "I." cut off by the page)
+        opening = not self.stack and not self.roots and c.style == "roman" and is_upper_text(c.rest, 0.8)
+        if not (last_val == 1 or calendar or continues or opening):
             return None
+        if c.style == "upper" and self.stack and self.stack[0].cand.style in ("roman", "arabic:1"):
+            return 0  # "A." ranks above "I." and "1.": it opens a new top level
         rank = LEGAL_RANK.get(c.style)
         if rank is not None:
             # a Chương never nests under a Điều: it takes the place of the first open level
@@ -248,7 +257,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if TABLE_HEADER.match(text):
             in_table = True
         cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k)
-        if not cands and b.outline_level and len(text) <= 200 and not BULLET.match(text) and b.kind != "cell":
+        if (not cands and b.outline_level and len(text) <= 200 and not BULLET.match(text) and b.kind != "cell"
+                and not ENACTING.match(text.strip())):
             # an unnumbered Word heading: its outline level is the only level it has
             cands = [Candidate(f"outline:{b.outline_level}", (0,), "", text, k)]
         chosen = None

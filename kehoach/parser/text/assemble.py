@@ -42,8 +42,11 @@ ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 LEADING_COUNTER = re.compile(r"^(?:\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])|\d{1,3}(?=[A-ZĐÀ-Ỹ]{2}))")
 
 
+LITERAL_ESCAPES = re.compile(r"(?:\\[rnt])+")  # "\r\n" a page's script left as text
+
+
 def strip_markup(line: str) -> str:
-    line = LEADING_COUNTER.sub("", line)
+    line = LEADING_COUNTER.sub("", LITERAL_ESCAPES.sub(" ", line).strip()) if "\\" in line else LEADING_COUNTER.sub("", line)
     if "<" not in line and "&" not in line:
         return line
     line = TAG.sub(" ", PAGE_COUNTER.sub(" ", line))
