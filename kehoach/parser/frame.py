@@ -22,14 +22,23 @@ _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè�
 
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
-NUMBER_LINE = re.compile(r"^Số\s*[:.]?\s*(?P<rest>.*)$", re.I)
-SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?)?\s*/\s*[\w&.\-/]+$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
-SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•]+$")
-NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+[.)/]|[a-zđ]\)|[-+•·*–])\s*")
-ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:]\s*|\s+)[A-ZĐÀ-Ỹ]")
+# "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
+NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
+# a công văn's subject line under its number: "V/v: ...", "Về việc ..."
+VV_LINE = re.compile(r"^(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
+# a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
+JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
+# an attachment after the closing: "(Ban hành kèm theo Quyết định số ...)", "PHỤ LỤC"
+ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
+# "/KH - CĐMC", "17/BC- CĐ", "./BC- THMH" (a blank number dotted out) too
+SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?|[.…_ ]*)\s*/\s*[\w&.\-/]+(?:\s*[\-/]?\s*[\w&.]+)*$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
+SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•|]+$")
+NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
+ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
 BULLET = re.compile(r"^[-+•·*–—]\s*")
 CHROME_INLINE = re.compile(r"\s[>»›]\s|\b\d{1,2}:\d{2}\b|https?://|www\.")
 NAME_TOKEN = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
@@ -90,6 +99,7 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
                 cuts |= lm.closing_cuts(text)
             elif k == n - 1:
                 cuts |= lm.name_cut(text)
+            cuts |= lm.recipient_cut(text)
         if not cuts:
             out.append((text, start, end, outline))
             continue
@@ -113,7 +123,7 @@ def _header_cells(text: str, start: int) -> Optional[list[tuple[str, int]]]:
         return None
     for c, _ in cells:
         f = fold(c)
-        if _national_text(f) or ("độc lập" in f and "hạnh phúc" in f) or NUMBER_LINE.match(c) or PLACE_DATE.match(c):
+        if _national_text(f) or _motto_text(f) or NUMBER_LINE.match(c) or PLACE_DATE.match(c):
             return cells
     return None
 
@@ -122,16 +132,36 @@ def _hoa(f: str) -> str:
     return f.replace("hoà", "hòa")
 
 
+_NATIONAL_GLUED = NATIONAL.replace(" ", "")
+_PARTY_GLUED = "đảngcộngsảnviệtnam"
+
+
 def _national_text(f: str) -> bool:
-    return _hoa(f).startswith(NATIONAL)
+    # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
+    # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does
+    g = _hoa(f).replace(" ", "")
+    return g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED
+
+
+def _motto_text(f: str) -> bool:
+    g = f.replace(" ", "")
+    return "độclập" in g and "hạnhphúc" in g
 
 
 def doc_type_of(line: str) -> Optional[str]:
     f = fold(line)
-    for prefix, canon in sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0])):
+    types = sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0]))
+    for prefix, canon in types:
         p = fold(prefix)
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
             return canon
+    if is_upper_text(line, 0.9):
+        # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH")
+        g = f.replace(" ", "")
+        for prefix, canon in types:
+            p = fold(prefix)
+            if " " in p and g.startswith(p.replace(" ", "")) and not f.startswith(p):
+                return canon
     return None
 
 
@@ -151,11 +181,14 @@ def _is_national(ln: Line) -> bool:
 
 
 def _is_motto(ln: Line) -> bool:
-    return "độc lập" in ln.f and "hạnh phúc" in ln.f and len(ln.f) < 60
+    return _motto_text(ln.f) and len(ln.f) < 60
 
 
 def _org_head(f: str) -> bool:
-    return any(f == h or f.startswith(h + " ") for h in (fold(x) for x in _data()["org_heads"]))
+    heads = [fold(x) for x in _data()["org_heads"]]
+    # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X"
+    return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
+               for h in heads)
 
 
 def _is_chrome(ln: Line) -> bool:
@@ -168,7 +201,8 @@ def _header_like(ln: Line) -> bool:
     return (
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
         or bool(SEPARATOR.match(ln.text))
-        or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None)
+        or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
+            and period_from(ln.text) is None)  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
     )
 
 
@@ -184,7 +218,10 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
-def _title_continues(ln: Line, title_has_period: bool = True) -> bool:
+def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False) -> bool:
+    """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
+    ordinary case ("Về việc ban hành ..."), so a line in capitals after it is the issuing body
+    of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
     from kehoach.parser.segment import candidates
 
     if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
@@ -197,12 +234,17 @@ def _title_continues(ln: Line, title_has_period: bool = True) -> bool:
             continue
         if style in ("part", "chapter", "quarter", "month", "roman", "upper") or c.values == (1,):
             return False
-    if re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f):
-        return False
+    if ((re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f) and not is_upper_text(ln.text, 0.9))
+            or ON_BEHALF.match(ln.text) or _is_chrome(ln) or ATTACHMENT.match(ln.text)):
+        return False  # a body sentence ("Thực hiện Kế hoạch ..."; in capitals it is the title's), the page's, an annex note
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
-    starts = ("năm", "về ", "v/v", "(", "giai đoạn", "nhiệm kỳ", "tháng", "quý", "học kỳ", "6 tháng", "sáu tháng")
-    return is_upper_text(ln.text, 0.7) or ln.f.startswith(starts)
+    if is_upper_text(ln.text, 0.7):
+        return not after_mixed or period_from(ln.text) is not None
+    # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
+    # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
+    # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too)
+    return ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
@@ -226,7 +268,7 @@ def _parse_place_date(text: str) -> tuple[Optional[str], Optional[str]]:
     m = PLACE_DATE.match(text)
     if not m:
         return None, None
-    place = (m.group("place") or "").strip(" ,.-") or None
+    place = (m.group("place") or m.group("place2") or "").strip(" ,.-") or None
     d, mo, y = m.group("d"), m.group("m"), m.group("y")
     date = None
     if d and mo and y:
@@ -236,8 +278,10 @@ def _parse_place_date(text: str) -> tuple[Optional[str], Optional[str]]:
     return place, date
 
 
-def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -> tuple[Header, int]:
-    """Header fields from lines[header_start:title_i]; returns (header, index after the last header line)."""
+def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
+                 skip: tuple | list = ()) -> tuple[Header, int]:
+    """Header fields from lines[header_start:title_i] (but `skip`: a công văn's V/v lines);
+    returns (header, index after the last header line)."""
     h = Header()
     orgs: list[str] = []
     end = title_i if title_i is not None else header_start
@@ -245,7 +289,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
     after_so = False  # the previous header line was a bare "Số:"
     for ln in lines[header_start:end]:
         text = ln.text.strip()
-        if _is_chrome(ln) or SEPARATOR.match(text):
+        if _is_chrome(ln) or SEPARATOR.match(text) or ln.i in skip or VV_LINE.match(text):
             continue
         was_so, after_so = after_so, False
         if _is_national(ln):
@@ -255,9 +299,14 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
         elif PLACE_DATE.match(text):
             h.place, h.date = _parse_place_date(text)
             h.date_text = text
+            prev = lines[ln.i - 1].text.strip() if ln.i > header_start else ""
+            if h.place and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s?){1,2}", prev):
+                h.place = prev + " " + h.place  # the place broken over two lines ("Thuỷ" / "Vân, ngày ...")
         elif (m := NUMBER_LINE.match(text)) or (was_so and SYMBOL_ONLY.match(text)):
             # a blank draft number spaced out ("Số:     /CTr-CĐ") reaches here as two lines
             rest = m.group("rest").strip() if m else text
+            if m and re.fullmatch(r"[.…_\s]*", rest):
+                rest = ""  # "Số: . . ." - the number left blank, its symbol on the next line
             after_so = bool(m) and not rest
             if rest:
                 if rest.startswith("/") or not re.match(r"\w", rest):
@@ -266,6 +315,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
+            text = re.sub(r"\s*[-_=*~.]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
             if orgs and not _org_head(ln.f):
                 orgs[-1] = _glue(orgs[-1], text)
             else:
@@ -275,7 +325,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
         last = ln.i + 1
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
-    if len(orgs) == 1:
+    if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
+        # a joint document: the bodies in the left column issue it together
+        h.issuer = " - ".join(orgs)
+    elif len(orgs) == 1:
         h.issuer = orgs[0]
     elif len(orgs) >= 2:
         h.superior = orgs[0]
@@ -283,7 +336,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int]) -
     return h, last
 
 
-_ISSUER_HEAD = re.compile(r"(?<=\s)(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ)(?=\s)")
+_ISSUER_HEAD = re.compile(r"(?<=\s)(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ|PHÒNG|TRƯỜNG|(?<!CƠ )SỞ)(?=[\s:])")
 _LEVEL = re.compile(r"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố|tỉnh|ngành|phường|xã|tp\.?|tx\.?)(?!\w)")
 
 
@@ -292,35 +345,78 @@ def _split_orgs(text: str) -> list[str]:
     before the union that issues, when what precedes names an administrative level."""
     for m in _ISSUER_HEAD.finditer(text):
         head = text[:m.start()].strip()
-        if len(head.split()) >= 3 and _LEVEL.search(head):
+        # the parent names an administrative level, or is itself a federation, a sector union
+        # or an office ("CĐ NGHÀNH GD& ĐT QUẢNG TRẠCH CĐCS TRƯỜNG ...", typo and all)
+        parent = re.match(r"(?:CĐ|CÔNG ĐOÀN|LĐLĐ|LIÊN ĐOÀN|PHÒNG|SỞ|UBND)\s", head) and not re.match(r"(?:CÔNG ĐOÀN|CĐ)\s+CƠ\s+SỞ\b", head)
+        union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ")
+        if len(head.split()) >= 3 and (_LEVEL.search(head) or (parent and union)):
             return [head, text[m.start():].strip()]
     return [text]
 
 
 def _header_start(lines: list[Line], anchor: int) -> int:
-    """Walk back from the anchor (Quốc hiệu or title) over header-like lines."""
+    """Walk back from the anchor (Quốc hiệu or title) over header-like lines, and over a
+    công văn's "V/v ..." subject (with its wrapped lines) between the number and the Quốc hiệu."""
     i = anchor
-    while i > 0 and _header_like(lines[i - 1]) and anchor - (i - 1) <= 8:
-        i -= 1
+    while i > 0 and anchor - (i - 1) <= 10:
+        prev = lines[i - 1]
+        if _header_like(prev):
+            i -= 1
+            continue
+        vv = next((k for k in range(i - 1, max(-1, i - 5), -1) if VV_LINE.match(lines[k].text)), None)
+        if vv is None or i - 1 not in _vv_lines(lines, vv):
+            break
+        i = vv
     return i
 
 
 PERIOD_PATTERNS = [
-    ("term", re.compile(r"học\s+kỳ\s+(?P<hk>I{1,2}|1|2)\b.*?năm\s+học\s+(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
-    ("school_year", re.compile(r"năm\s+học\s*:?\s*(?P<y1>\d{4})\s*[-–—/]\s*(?P<y2>\d{4})", re.I)),
+    # as typed: "kì" for "kỳ", "năm học (2008-2009)", "NĂM HỌC 2016 2017", words glued by a site
+    ("term", re.compile(r"học\s*k[ỳì]\s+(?P<hk>I{1,2}|1|2)\b.*?năm\s*học\s+\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("school_year", re.compile(r"năm\s*học\s*:?\s*\(?(?P<y1>\d{4})\s*(?:[-–—/]\s*|\s)(?P<y2>\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
     ("half_year", re.compile(r"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s*(?P<y>\d{4})", re.I)),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
-    ("term_of_office", re.compile(r"nhiệm\s+kỳ\s*(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("term_of_office", re.compile(r"nhiệm\s*k[ỳì]\s*:?\s*\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
     ("year", re.compile(r"năm\s+(?P<y>\d{4})\b", re.I)),
 ]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-def period_from(text: Optional[str]) -> Optional[Period]:
+_UNTIL_YEAR_END = re.compile(r"từ\s+nay\s+đến\s+(?:hết|cuối)\s+năm\s*(?P<y>\d{4})", re.I)
+
+
+def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
+    """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
+    "từ nay đến hết năm 2024" (from the document's month to December)."""
+    m = _UNTIL_YEAR_END.search(text)
+    if m:
+        y = m.group("y")
+        start = date_month if date_month and date_month[:4] == y else f"{y}-01"
+        return Period(kind="year", start=start, end=f"{y}-12", text=m.group(0))
+    for item in _data().get("named_periods", []):
+        m = re.search(item["pattern"], text, re.I)
+        if not m:
+            continue
+        y = re.search(r"(?<!\d)(\d{4})(?!\d)", text[m.end():m.end() + 100])
+        year = y.group(1) if y else (date_month[:4] if date_month else None)
+        if not year:
+            continue
+        a, b = item["months"]
+        end = m.end() + y.end() if y else m.end()
+        return Period(kind=item["kind"], start=f"{year}-{a:02d}", end=f"{year}-{b:02d}", text=text[m.start():end])
+    return None
+
+
+def period_from(text: Optional[str], date_month: Optional[str] = None) -> Optional[Period]:
+    """The period a title names. `date_month` (YYYY-MM, the document's date) dates a stretch
+    named from now on ("từ nay đến hết năm 2024")."""
     if not text:
         return None
+    named = _named_period(text, date_month)
     for kind, rx in PERIOD_PATTERNS:
+        if named and kind in ("term_of_office", "year"):
+            return named
         m = rx.search(text)
         if not m:
             continue
@@ -347,10 +443,32 @@ def period_from(text: Optional[str]) -> Optional[Period]:
             if not 1 <= mo <= 12:
                 continue
             start = end = f"{g['y']}-{mo:02d}"
+            # "kết quả tháng 4 và phương hướng tháng 5 năm 2026": both months
+            before = [int(x) for x in re.findall(r"tháng\s+(\d{1,2})(?!\s*(?:/|năm|-)\s*\d)", text[:m.start()], re.I)]
+            if before and 1 <= before[0] < mo:
+                start = f"{g['y']}-{before[0]:02d}"
+                return Period(kind=kind, start=start, end=end, text=text[text.lower().find("tháng"):m.end()])
         else:
             start, end = f"{g['y']}-01", f"{g['y']}-12"
         return Period(kind=kind, start=start, end=end, text=m.group(0))
-    return None
+    return named or _event_month(text, date_month)
+
+
+_DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
+
+
+def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
+    """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
+    the month of its last such date, in the year written or the document's year."""
+    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12]
+    if not hits:
+        return None
+    m = hits[-1]
+    year = m.group("y") or (date_month[:4] if date_month else None)
+    if not year:
+        return None
+    mo = f"{year}-{int(m.group('m')):02d}"
+    return Period(kind="month", start=mo, end=mo, text=m.group(0))
 
 
 def _is_position(ln: Line) -> bool:
@@ -379,6 +497,11 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     labels = [ln for ln in tail if any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])]
     behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and is_upper_text(ln.text, 0.6) and len(ln.text) < 80]
     positions = [ln for ln in tail if _is_position(ln)]
+    # a signature block printed before the body (a web page's summary) is no closing: the
+    # closing has no paragraph of body text after it
+    def after_body(ln: Line) -> bool:
+        return not any(len(x.text) > 200 and not BULLET.match(x.text) for x in lines[ln.i + 1:])
+    labels, behalf, positions = ([x for x in xs if after_body(x)] for xs in (labels, behalf, positions))
     starts = [x[-1].i for x in (labels, behalf) if x] + ([positions[-1].i] if positions else [])
     if not starts:
         return None, [], None
@@ -400,6 +523,12 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     if behalf:
         sig.on_behalf = behalf[-1].text.strip()
         anchor = behalf[-1].i
+        prev = next((b for b in behalf[::-1] if anchor - 3 <= b.i < anchor), None)
+        between = lines[prev.i + 1:anchor] if prev is not None else []
+        if (prev is not None and fold(prev.text).startswith(("tm", "t/m")) and not fold(sig.on_behalf).startswith(("tm", "t/m"))
+                and not any(_is_position(x) or _is_person_name(x.text, True) for x in between)):  # not a second signer's block
+            # "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": one signing authority on two lines
+            sig.on_behalf = prev.text.strip() + " " + sig.on_behalf
     pos_after = [p for p in positions if p.i >= anchor and p.text.strip() != sig.on_behalf]
     if pos_after:
         sig.position = pos_after[0].text.strip()
@@ -433,10 +562,33 @@ def apply(doc: PlanDocument) -> PlanDocument:
     nat = next((ln.i for ln in lines[:60] if _is_national(ln)), None)
     anchor = nat if nat is not None and (ti is None or nat < ti) else ti
     hstart = _header_start(lines, anchor) if anchor is not None else 0
-    header, after_header = parse_header(lines, hstart, ti)
+    # a công văn: no type word line in capitals, its subject is the "V/v ..." line under the number
+    # (a report or plan sent with it comes after its "Kính gửi")
+    vv = next((ln.i for ln in lines[hstart:hstart + 14] if VV_LINE.match(ln.text)), None)
+    if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)) and not any(
+            ln.f.startswith("kính gửi") for ln in lines[vv:ti]):
+        vv = None
+    if vv is not None:
+        ti = None
+    if vv is not None:
+        header, after_header = parse_header(lines, hstart, _header_block_end(lines, vv), skip=_vv_lines(lines, vv))
+    elif ti is None and anchor is not None:
+        # no title found: the header is still the block around the Quốc hiệu
+        header, after_header = parse_header(lines, hstart, _header_block_end(lines, anchor))
+    else:
+        header, after_header = parse_header(lines, hstart, ti)
+    date_month = header.date[:7] if header.date else None
 
     body_i = after_header
+    if vv is not None:
+        title_lines = _vv_lines(lines, vv)
+        doc.title = " ".join(lines[k].text.strip() for k in title_lines)
+        doc.doc_type = "Công văn"
+        doc.period = period_from(doc.title, date_month)
+        body_i = max(after_header, title_lines[-1] + 1)
     if ti is not None:
+        while ti + 1 < len(lines) and lines[ti + 1].f == lines[ti].f:
+            ti += 1  # a page heading repeating the title stands before it
         j = ti + 1
         if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
             # "KẾ HOẠCH" alone: the next line is the subject, whatever its case
@@ -444,12 +596,18 @@ def apply(doc: PlanDocument) -> PlanDocument:
             if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính gửi)\b", nxt.f):
                 j += 1
         while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
-               and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None)):
+               and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
+               and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
+               and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
+                                    any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]))):
             j += 1
+        j = _title_reaches_period(lines, ti, j)
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
-        doc.period = period_from(title_text)
+        doc.period = period_from(title_text, date_month)
+        if doc.period and doc.period.kind == "term_of_office" and doc.doc_type in _data()["not_term_documents"]:
+            doc.period = None  # a record or submission that names the term is not the term's plan
         body_i = j
         # a place-date or number line placed just under the title
         for ln in lines[j:j + 3]:
@@ -460,8 +618,68 @@ def apply(doc: PlanDocument) -> PlanDocument:
     doc.header = header
     doc.body_start = lines[body_i].start if body_i < len(lines) else len(doc.text or "")
 
-    sig, recipients, closing = parse_closing(lines, body_i)
+    att = _attachment_start(lines, body_i)
+    sig, recipients, closing = parse_closing(lines[:att] if att is not None else lines, body_i)
     doc.signature = sig
     doc.recipients = recipients
-    doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
+    if att is not None and closing is not None:
+        # an attachment (a regulation, an annex) follows the signature: its outline is body too
+        doc.body_end = len(doc.text or "")
+    else:
+        doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
+
+
+def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
+    """A title whose subject wraps onto a capitalized line ("Chủ tịch CĐCS Công ty X") before
+    the line naming its period ("nhiệm kỳ 2025-2030"): take the lines up to that period line."""
+    if period_from(" ".join(ln.text for ln in lines[ti:j])) is not None:
+        return j
+    for k in range(j, min(len(lines), ti + 5)):
+        ln = lines[k]
+        if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text)
+                or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
+            return j
+        if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi)\b", ln.f):
+            return k + 1
+    return j
+
+
+def _vv_lines(lines: list[Line], vv: int) -> list[int]:
+    """The "V/v ..." line and the lines its subject wraps onto (lower case, not a header line)."""
+    out = [vv]
+    for ln in lines[vv + 1:vv + 4]:
+        if (_is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text)
+                or _is_chrome(ln) or len(ln.text) > 110 or NUMBERED.match(ln.text) or lines[out[-1]].text.rstrip().endswith((".", ";"))
+                or re.match(r"^(căn cứ|thực hiện|kính gửi|nơi nhận)\b", ln.f)
+                or (is_upper_text(ln.text, 0.7) and _org_head(ln.f))):
+            break
+        out.append(ln.i)
+    return out
+
+
+def _header_block_end(lines: list[Line], after: int) -> int:
+    """Index after the header's last line (Quốc hiệu, motto, place-date) at or after `after`."""
+    end = after
+    for ln in lines[after:after + 12]:
+        if _is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text):
+            end = ln.i + 1
+    return end
+
+
+def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
+    """First line of an attachment that follows the closing: a title in capitals (QUY CHẾ,
+    PHỤ LỤC) with "(Ban hành kèm theo ...)" under it, or the marker line itself."""
+    for ln in lines[body_i + 1:]:
+        if not ATTACHMENT.match(ln.text.strip()):
+            continue
+        k = ln.i
+        for prev in lines[max(body_i, ln.i - 3):ln.i][::-1]:
+            if is_upper_text(prev.text, 0.7) and doc_type_of(prev.text):
+                k = prev.i
+                break
+        # only after a closing: a signature position or TM./KT. in the lines before it
+        before = lines[max(body_i, k - 25):k]
+        if any(ON_BEHALF.match(b.text) or _is_position(b) for b in before):
+            return k
+    return None

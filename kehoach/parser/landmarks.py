@@ -18,9 +18,13 @@ from kehoach.parser.text.normalize import fold
 
 MIN_LEN = 90  # shorter lines are already one thing each
 
-NATIONAL = re.compile(r"(?i)cộng\s+ho[àa]\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam")
-MOTTO = re.compile(r"(?i)độc\s+lập\s*[-–—]\s*tự\s+do\s*[-–—]\s*hạnh\s+phúc")
-NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*/\s*[\w&.\-]+")
+# words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place
+NATIONAL = re.compile(r"(?i:cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+# as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
+MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?")
+MOTTO_TAIL = re.compile(r"(?i)^hạnh\s*phúc(?=\s+\S)")
+# 15/2010/QĐ-UBND, 01-KL/CB, "08 / KH - CĐCS"
+NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.]+(?:\s?[/\-–]\s?[\w&.]+)*")
 PLACE_DATE = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}")
 BODY_START = re.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b")
 PERIOD = re.compile(
@@ -62,18 +66,28 @@ def header_cuts(text: str) -> set[int]:
     doc_type, _ = _lexicon()
     cuts: set[int] = set()
     last = 0  # end of the last header landmark: the title comes after it
-    for rx in (NATIONAL, MOTTO, NUMBER):
+    for rx in (NATIONAL, MOTTO, NUMBER, MOTTO_TAIL):
         for m in rx.finditer(text):
+            if rx is NATIONAL and _in_sentence(text, m.start()):
+                continue
             cuts.update((m.start(), m.end()))
             last = max(last, m.end())
     for m in PLACE_DATE.finditer(text):
-        words = list(re.finditer(r"\S+", text[:m.start()]))
+        # the place: up to 4 words back from ", ngày", never across a landmark before it
+        # ("... Hạnh phúcThuỷ Vân, ngày"), its first word capitalized ("Tân an")
+        bound = max((c for c in cuts if c <= m.start()), default=0)
+        words = [w for w in re.finditer(r"\S+", text[:m.start()]) if w.start() >= bound]
         k = len(words)
-        while k > 0 and _title_case(words[k - 1].group()) and len(words) - k < 4:
+        while k > 0 and (_title_case(words[k - 1].group()) or words[k - 1].group().isalpha()
+                         and words[k - 1].group().islower()) and len(words) - k < 4:
             k -= 1
+        while k < len(words) and not _title_case(words[k].group()):
+            k += 1
         if k < len(words):
             cuts.update((words[k].start(), m.end()))
             last = max(last, m.end())
+        elif bound:
+            cuts.add(m.end())
     t = doc_type.search(text, last)
     if t:
         cuts.add(t.start())
@@ -85,7 +99,34 @@ def header_cuts(text: str) -> set[int]:
     b = BODY_START.search(text, t.end() if t else last)
     if b:
         cuts.add(b.start())
+    if cuts:
+        cuts |= _agency_cut(text, min(cuts))
     return cuts
+
+
+def _in_sentence(text: str, pos: int) -> bool:
+    """The Quốc hiệu's words inside a sentence ("Quốc khánh nước Cộng hoà xã hội chủ nghĩa ..."):
+    a lower-case word just before it."""
+    prev = text[:pos].split()[-1:] 
+    return bool(prev) and prev[0].isalpha() and prev[0].islower()
+
+
+def _caps_word(w: str) -> bool:
+    letters = [c for c in w if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and not re.search(r"[>»›|<]", w)
+
+
+def _agency_cut(text: str, first: int) -> set[int]:
+    """Site chrome before the agency column on the same line ("Trang 1 / 3 Trang chủ » Tin tức
+    LĐLĐ QUẬN X CÔNG ĐOÀN TRƯỜNG Y CỘNG HÒA ..."): the agency is the run of words in capitals
+    that ends at the first landmark; cut where it starts."""
+    words = list(re.finditer(r"\S+", text[:first]))
+    k = len(words)
+    while k > 0 and _caps_word(words[k - 1].group()):
+        k -= 1
+    if 0 < k < len(words) and len(words) - k >= 2:
+        return {words[k].start()}
+    return set()
 
 
 def closing_cuts(text: str) -> set[int]:
@@ -135,13 +176,41 @@ def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
-    if NATIONAL.search(text) or MOTTO.search(text) or NUMBER.match(text):
+    if (any(not _in_sentence(text, m.start()) for m in NATIONAL.finditer(text)) or MOTTO.search(text) or NUMBER.match(text)
+            or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
         return True
+    pd = PLACE_DATE.search(text)
+    if pd and pd.start() > 0:
+        # the agency and the place-date on one line: "CHI BỘ ẤP X Hòa Khánh, ngày ..."
+        words = text[:pd.start()].split()
+        k = len(words)
+        while k > 0 and _title_case(words[k - 1]) and not _caps_word(words[k - 1]) and len(words) - k < 4:
+            k -= 1
+        head = words[:k]
+        if len(head) >= 2 and sum(_caps_word(w) for w in head) >= 2 and _caps_word(head[-1]) or head[-1:] and head[-1].isdigit():
+            return True
     return len(text) >= MIN_LEN and header_landmarks(text) >= 2
 
 
 def is_closing(text: str) -> bool:
     return bool(CLOSING_START.search(text) or ON_BEHALF.search(text))
+
+
+def recipient_cut(text: str) -> set[int]:
+    """A Nơi nhận item with the signature column beside it on the same line ("- Bộ Tư pháp;
+    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)"): cut after the
+    item's ";" or "." where what follows is a signature part."""
+    if not re.match(r"^[-+•]\s*\S", text):
+        return set()
+    _, position = _lexicon()
+    for m in re.finditer(r"[;.]\s+(?=\S)", text):
+        tail = text[m.end():].strip()
+        words = tail.split()
+        if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
+                or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
+                or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
+            return {m.end()}
+    return set()
 
 
 def split(text: str, start: int, cuts: set[int]) -> list[tuple[str, int]]:

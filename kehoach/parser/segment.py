@@ -28,16 +28,26 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+(?P<val>[^\s:.]+))\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))\b\s*[:.\-–]?\s*(?P<rest>.*)$")),
-    ("chapter", re.compile(r"^(?P<num>(?:CHƯƠNG\s+TRÌNH|Chương\s+trình|CHƯƠNG|Chương|MỤC|Mục)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("chapter", re.compile(r"^(?P<num>(?:CHƯƠNG\s+TRÌNH|Chương\s+trình|CHƯƠNG|Chương)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # a regulation: Chương > Mục > Điều (articles are numbered on across chapters)
+    ("division", re.compile(r"^(?P<num>(?:MỤC|Mục)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    ("article", re.compile(r"^(?P<num>(?:ĐIỀU|Điều)\s+(?P<val>\d{1,3})(?:\s*[.:])?)(?![\w/])\s*[\-–]?\s*(?P<rest>.*)$")),
     ("quarter", re.compile(r"^(?P<num>(?:QUÝ|Quý)\s+(?P<val>IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
-    ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|\s[-–]))\s*(?P<rest>\S.*)$")),
+    # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
+    ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])\s+(?P<rest>\S.*)$")),
-    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|\s[-–]))\s*(?P<rest>\S.*)$")),
+    # the number alone on its line ("A.", "II/"), its heading on the next one
+    ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
+    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
+    ("roman_bare", re.compile(r"^(?P<num>(?P<val>[IVX]{1,4}))\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s/]*\s.*)$")),  # "II Nội dung kiểm tra:"
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[).])\s+(?P<rest>\S.*)$")),
 ]
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
+ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
+LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
 TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
 
@@ -78,10 +88,12 @@ def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
         return tuple(int(x) for x in val.split("."))
     if style in ("arabic_bare", "month"):
         return (int(val),)
-    if style in ("roman",):
+    if style in ("roman", "roman_bare"):
         v = roman_value(val)
         return (v,) if v else None
-    if style in ("chapter", "part", "quarter"):
+    if style == "article":
+        return (int(val),)
+    if style in ("chapter", "division", "part", "quarter"):
         if val.isdigit():
             return (int(val),)
         v = roman_value(val) or ORDINALS.get(fold(val))
@@ -112,6 +124,8 @@ def candidates(text: str, line: int) -> list[Candidate]:
             key = f"arabic:{len(vals)}"
         elif style == "arabic_bare":
             key = "arabic:1"
+        elif style == "roman_bare":
+            key = "roman"
         out.append(Candidate(key, vals, m.group("num").strip(), m.group("rest").strip(), line))
     return out
 
@@ -130,16 +144,23 @@ class Outline:
     def __init__(self) -> None:
         self.stack: list[Open] = []
         self.roots: list[Section] = []
+        self.seen: dict[str, int] = {}  # last value of each style, even once closed
 
-    def position(self, style: str) -> Optional[int]:
-        for k, o in enumerate(self.stack):
-            if o.cand.style == style:
-                return k
-        return None
+    def position(self, style: str, caps: Optional[bool] = None) -> Optional[int]:
+        """Where `style` is open. A style open twice (a list under a capitals heading of the same
+        numbering): the deepest, or the deepest whose heading is in capitals like `caps`."""
+        found = [k for k, o in enumerate(self.stack) if o.cand.style == style]
+        if not found:
+            return None
+        if caps is not None and len(found) > 1:
+            same = [k for k in found if is_upper_text(self.stack[k].node.heading or "", 0.8) == caps]
+            if same:
+                return same[-1]
+        return found[-1]
 
     def accepts(self, c: Candidate, strict: bool) -> Optional[int]:
         """Where the candidate would go: the stack depth it takes, or None if it is no heading."""
-        pos = self.position(c.style)
+        pos = self.position(c.style, is_upper_text(c.rest, 0.8) if c.rest else None)
         if c.style.startswith("outline:"):
             if pos is not None:
                 return pos
@@ -178,8 +199,24 @@ class Outline:
                 return None
             return None
         # a style not open yet starts a new deeper level at its first value; a plan for
-        # the second half-year starts at QUÝ III or Tháng 7
-        return len(self.stack) if last_val == 1 or calendar else None
+        # the second half-year starts at QUÝ III or Tháng 7; articles (Điều) are numbered on
+        # across chapters, so "Điều 3" opens under "Mục 1" of "Chương II"
+        # a list numbered on across headings above it ("A. ..." 4. 5. "B. ..." 10. 11.)
+        continues = c.style in ("article", "arabic:1") and last_val == self.seen.get(c.style, 0) + 1 > 1
+        # an excerpt that starts at "II." (its "I." cut off by the page)
+        opening = not self.stack and not self.roots and c.style == "roman" and is_upper_text(c.rest, 0.8)
+        if not (last_val == 1 or calendar or continues or opening):
+            return None
+        if c.style == "upper" and self.stack and self.stack[0].cand.style in ("roman", "arabic:1"):
+            return 0  # "A." ranks above "I." and "1.": it opens a new top level
+        rank = LEGAL_RANK.get(c.style)
+        if rank is not None:
+            # a Chương never nests under a Điều: it takes the place of the first open level
+            # of its rank or below (the decision's articles before an attached regulation)
+            for k, o in enumerate(self.stack):
+                if LEGAL_RANK.get(o.cand.style, -1) >= rank:
+                    return k
+        return len(self.stack)
 
     def add(self, c: Candidate, depth: int, node: Section) -> None:
         del self.stack[depth:]
@@ -187,6 +224,7 @@ class Outline:
         node.level = depth + 1
         (parent.children if parent else self.roots).append(node)
         self.stack.append(Open(c, node, c.values))
+        self.seen[c.style] = c.values[-1]
 
 
 def _heading_text(rest: str) -> str:
@@ -219,7 +257,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if TABLE_HEADER.match(text):
             in_table = True
         cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k)
-        if not cands and b.outline_level and len(text) <= 200 and not BULLET.match(text) and b.kind != "cell":
+        if (not cands and b.outline_level and len(text) <= 200 and not BULLET.match(text) and b.kind != "cell"
+                and not ENACTING.match(text.strip())):
             # an unnumbered Word heading: its outline level is the only level it has
             cands = [Candidate(f"outline:{b.outline_level}", (0,), "", text, k)]
         chosen = None
@@ -230,6 +269,13 @@ def build_tree(doc: PlanDocument) -> list[Section]:
                     continue
             strict = c.style == "arabic:1" and len(text) > 300 and not (b.outline_level or b.bold)
             depth = outline.accepts(c, strict)
+            pos = outline.position(c.style)
+            if (depth is not None and depth == pos == len(outline.stack) - 1 and c.values == (1,)
+                    and outline.stack[pos].last == (1,) and not outline.stack[pos].node.children
+                    and is_upper_text(outline.stack[pos].node.heading, 0.8) and not is_upper_text(c.rest, 0.8)):
+                # "1. ĐẶC ĐIỂM TÌNH HÌNH" then "1. Những thuận lợi": a list opening under a heading
+                # in capitals that bears the same numbering
+                depth = len(outline.stack)
             if depth is not None:
                 chosen = (c, depth)
                 break

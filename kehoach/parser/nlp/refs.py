@@ -33,8 +33,11 @@ def _tables():
     names = sorted(types, key=len, reverse=True)
     type_alt = "|".join(re.escape(n) for n in names)
     # "<Type> [số] SYMBOL", or "<Type> <short name> số SYMBOL" ("Luật Công đoàn số 12/2012/QH13")
+    # the short name never holds another type word: in "quy định tại Thông tư số ..." the verb
+    # "quy định" is no type, the Thông tư is
+    name_char = rf"(?:(?!(?:{type_alt})(?![{_LETTERS}À-ỹ]))[^\n,;:.“”\d])"
     rx = re.compile(rf"(?i)(?<![{_LETTERS}À-ỹ])(?P<type>{type_alt})"
-                    rf"(?:[ \t]+(?P<name>[^\n,;:.“”\d]{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?|[ \t]+(?:(?:số|so)[ \t]*:?)?)"
+                    rf"(?:[ \t]+(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?|[ \t]+(?:(?:số|so)[ \t]*:?)?)"
                     rf"[ \t]*{_SYMBOL}")
     return types, codes, rx
 

@@ -6,6 +6,7 @@ are dropped here so that no later stage sees them.
 """
 from __future__ import annotations
 
+import html
 import re
 
 from kehoach.parser.readers.base import RawDocument
@@ -20,7 +21,7 @@ PAGE_FURNITURE = re.compile(
 # In a plan that arrives as one paragraph, headings and bullets follow a sentence end
 # inline: "... như sau: 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ... - Phấn đấu ...".
 RUN_ON_BREAK = re.compile(
-    r"(?<=[.;:!?…”\")])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}[.)]|[a-zđ]\)|[A-ZĐ]\.|"
+    r"(?<=[.;:!?…”\")])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}(?:[.)]|\s?[-–](?=\s))|[a-zđ]\)|[A-ZĐ]\.|"
     r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC|QUÝ)\s+\w+|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
 )
 # A heading has no closing punctuation, so the numbering after it follows a bare word:
@@ -28,6 +29,28 @@ RUN_ON_BREAK = re.compile(
 # and "+" items (prose does not use "+" as a dash).
 RUN_ON_BARE = re.compile(r"(?<=[^\W_])\s+(?=\+\s+[A-ZĐÀ-Ỹ])|(?<=[^\W\d_])\s+(?=\d{1,2}(?:\.\d{1,2}){0,3}\.\s+[A-ZĐÀ-Ỹ])")
 RUN_ON_MIN = 1200
+
+# Literal markup a document-sharing site left in its text: the page counter it inserts
+# ("<span class='text_page_counter'>(1)</span>") goes with its content, other tags and
+# entities ("<p>", "&nbsp;") become what they stand for.
+PAGE_COUNTER = re.compile(r"<span[^<>]{0,40}page_counter[^<>]{0,40}>[^<>]{0,12}</span>", re.I)
+TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>")
+ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+# what is left of a page counter: "(1)CÔNG ĐOÀN ...", "1PHÒNG GD&ĐT ..."
+LEADING_COUNTER = re.compile(r"^(?:\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])|\d{1,3}(?=[A-ZĐÀ-Ỹ]{2}))")
+
+
+LITERAL_ESCAPES = re.compile(r"(?:\\[rnt])+")  # "\r\n" a page's script left as text
+
+
+def strip_markup(line: str) -> str:
+    line = LEADING_COUNTER.sub("", LITERAL_ESCAPES.sub(" ", line).strip()) if "\\" in line else LEADING_COUNTER.sub("", line)
+    if "<" not in line and "&" not in line:
+        return line
+    line = TAG.sub(" ", PAGE_COUNTER.sub(" ", line))
+    return ENTITY.sub(lambda m: html.unescape(m.group()), line).replace("\xa0", " ")
 
 
 RUN_ON_FEW_LINES = 5  # a document of so few lines is a plan that lost its line breaks ...
@@ -49,7 +72,7 @@ def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     min_len = RUN_ON_MIN_FEW if n_lines <= RUN_ON_FEW_LINES else RUN_ON_MIN
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(ln), min_len)):
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(strip_markup(ln)), min_len)):
             line = line.strip()
             if not line or PAGE_FURNITURE.match(line):
                 continue

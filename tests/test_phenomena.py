@@ -1,0 +1,150 @@
+"""Issue 11 item 2: each layout or wording met in real archives, reproduced by a document of our
+own words (corpora/phenomena/NAME.txt, gold in corpora/phenomena/gold/NAME.json), parsed and
+scored with score.py's own functions; a few are rebuilt as .docx / .pdf where the layout lives
+in the file (header columns aligned with spaces, header as a table)."""
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from conftest import REPO
+from kehoach.parser import parse
+from scoring import field_f1, field_log
+
+PHEN = REPO / "corpora" / "phenomena"
+FRAME = ["doc_type", "title", "header", "period", "sections", "headings", "signature", "recipients"]
+
+# document -> the fields that phenomenon is about (every frame field is asserted anyway)
+CASES = {
+    "p01-chrome-interleaved-thang-cong-nhan": ["ref_type"],  # page counter, breadcrumb, markup; "Sô : 07 /KH - CĐ"; Tháng Công nhân = May; "I- ... - ..."
+    "p02-flattened-thong-bao-he": [],  # header flattened onto one line after chrome; Thông báo; hè
+    "p03-cong-van-vv": ["ref_type"],  # V/v between the number and the Quốc hiệu; "1- "
+    "p04-bao-cao-dash-headings-spaces": [],  # header aligned with spaces; "I- " / "1- " headings; Báo cáo
+    "p05-monthly-results-first-glued": [],  # last month's results first; words glued/split by a site
+    "p06-quyet-dinh-quy-che-dieu": ["ref_type"],  # Điều / Chương / Mục; signature before the attachment; "quy định tại Thông tư"
+    "p07-huong-dan-lien-tich": ["ref_type"],  # joint issuers; three-line title with "trong ..."; quy định tại
+    "p08-nghi-quyet-phien-hop": [],  # Nghị quyết
+    "p09-phuong-huong-den-het-nam": [],  # Phương hướng; "từ nay đến hết năm"; blank number; spaces
+    "p10-three-line-title-cho": [],  # title lines starting "Cho" and lower case; an event's day names the month
+    # met in corpora/real (issue 11): each as our own document
+    "p11-page-summary-signature-first": [],  # page heading repeats the title, signature line before the body; "I.Tình"; a list under a caps "1." heading
+    "p12-party-agency-place-date": [],  # party header: agency glued to the place-date, "ĐẢNG CỘNG SẢN VIỆT NAM", "Số 03-BC/CB"; two months
+    "p13-two-authority-lines-recipients-beside": [],  # TM. + KT. lines; signature column beside the Nơi nhận items; 05/2024/QĐ-LĐLĐ
+    "p14-typed-header-quirks": [],  # "(1)" counter; "Số: . . ." + "./BC- CĐCS"; motto without "do", wrapped; place over two lines
+    "p15-event-title-vv-quote": [],  # "KẾ HOẠCH" + "V/v"; Quốc hiệu words inside the title; quoted line; "08 / KH - CĐCS"; "Tp Thủ Đức ngày"
+    "p16-bien-ban-wrapped-term": [],  # subject wraps onto a capitalized line before "nhiệm kỳ"; no period for a Biên bản
+    "p17-cong-van-vv-capitalized": ["ref_type"],  # công văn whose V/v wraps onto a capitalized line, chrome before it
+}
+
+
+def gold(name: str) -> dict:
+    return json.loads((PHEN / "gold" / f"{name}.json").read_text(encoding="utf-8"))["gold"]
+
+
+def assert_fields(g, doc, fields):
+    f1 = field_f1([(g, doc)])
+    bad = {f: round(f1[f], 3) for f in fields if f in f1 and f1[f] != 1.0}
+    assert not bad, (bad, field_log(g, doc))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_phenomenon_scores_full(name):
+    doc = parse(PHEN / f"{name}.txt", checks=False)
+    assert_fields(gold(name), doc, FRAME + CASES[name])
+
+
+def test_every_phenomenon_has_gold_and_a_case():
+    texts = {p.stem for p in PHEN.glob("*.txt")}
+    golds = {p.stem for p in (PHEN / "gold").glob("*.json")}
+    assert texts == golds == set(CASES)
+
+
+def _frame(name):
+    return parse(PHEN / f"{name}.txt", nlp=False, checks=False)
+
+
+def test_cong_van_vv_line_keeps_the_header():
+    d = _frame("p03-cong-van-vv")
+    assert (d.header.issuer, d.header.number, d.header.date) == ("CÔNG ĐOÀN TRƯỜNG THCS NGUYỄN TRÃI", "21/CV-CĐ", "2024-10-28")
+    assert d.doc_type == "Công văn" and d.title.startswith("V/v: đăng ký")
+    assert d.header.national_title and d.header.motto
+
+
+def test_dash_numbered_headings_build_the_tree():
+    d = _frame("p04-bao-cao-dash-headings-spaces")
+    assert [s.number for s in d.sections] == ["I-", "II-", "III-"]
+    assert [len(s.children) for s in d.sections] == [2, 3, 3]
+    assert d.sections[0].heading == "ĐẶC ĐIỂM - TÌNH HÌNH"
+
+
+def test_regulation_attached_after_the_signature():
+    d = _frame("p06-quyet-dinh-quy-che-dieu")
+    assert [s.number for s in d.sections] == ["Điều 1.", "Điều 2.", "Điều 3.", "Chương I", "Chương II", "Chương III"]
+    ch2 = d.sections[4]
+    assert ch2.heading == "NỘI DUNG CHI" and [m.number for m in ch2.children] == ["Mục 1", "Mục 2"]
+    assert [a.number for a in ch2.children[0].children] == ["Điều 3.", "Điều 4."]
+    assert d.signature.name == "Ngô Thanh Tùng" and d.recipients[0] == "Như Điều 3"
+
+
+def test_joint_issuers_and_cited_type_after_quy_dinh_tai():
+    d = parse(PHEN / "p07-huong-dan-lien-tich.txt", checks=False)
+    assert d.header.superior is None
+    assert d.header.issuer == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN ĐẠI THÀNH - CÔNG ĐOÀN GIÁO DỤC HUYỆN ĐẠI THÀNH"
+    assert {r.symbol: r.type for r in d.legal_refs}["12/2024/TT-BGDĐT"] == "Thông tư"
+    assert [s.number for s in d.sections] == ["A.", "B.", "C."]
+
+
+def test_named_stretches_give_their_months():
+    p = _frame("p01-chrome-interleaved-thang-cong-nhan").period
+    assert (p.kind, p.start, p.end) == ("month", "2025-05", "2025-05")
+    p = _frame("p02-flattened-thong-bao-he").period
+    assert (p.start, p.end) == ("2024-06", "2024-08")
+    p = _frame("p09-phuong-huong-den-het-nam").period  # from the document's own month
+    assert (p.start, p.end) == ("2024-08", "2024-12")
+
+
+def _docx(name: str, tmp: Path, header_table: int = 0) -> Path:
+    """The .txt as a Word file: one paragraph per line, or its first `header_table` lines as a
+    two-column table (left: the agency column, right: Quốc hiệu, motto, place-date)."""
+    lines = (PHEN / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    d = docx.Document()
+    if header_table:
+        head, lines = lines[:header_table], lines[header_table:]
+        left = [x for x in head if not any(k in x for k in ("CỘNG HÒA", "Độc lập", ", ngày"))]
+        right = [x for x in head if x not in left]
+        t = d.add_table(rows=max(len(left), len(right)), cols=2)
+        for i, x in enumerate(left):
+            t.cell(i, 0).text = x
+        for i, x in enumerate(right):
+            t.cell(i, 1).text = x
+    for ln in lines:
+        d.add_paragraph(ln)
+    out = tmp / f"{name}.docx"
+    d.save(out)
+    return out
+
+
+def test_docx_header_aligned_with_spaces(tmp_path):
+    name = "p04-bao-cao-dash-headings-spaces"
+    doc = parse(_docx(name, tmp_path), checks=False)
+    assert_fields(gold(name), doc, FRAME)
+
+
+def test_docx_header_as_a_table(tmp_path):
+    name = "p06-quyet-dinh-quy-che-dieu"
+    doc = parse(_docx(name, tmp_path, header_table=6), checks=False)
+    assert_fields(gold(name), doc, FRAME)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_pdf_of_space_aligned_header(tmp_path):
+    name = "p09-phuong-huong-den-het-nam"
+    src = _docx(name, tmp_path)
+    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(src)],
+                   check=True, capture_output=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    doc = parse(tmp_path / f"{name}.pdf", checks=False)
+    assert_fields(gold(name), doc, FRAME)
