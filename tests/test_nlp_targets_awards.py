@@ -154,3 +154,10 @@ def test_award_count_lines_outside_an_awards_section():
     a = got["Số đoàn viên đạt danh hiệu Chiến sĩ thi đua cơ sở: 04"]  # spaces tidied in the text
     assert (a.title, a.count) == ("Chiến sĩ thi đua cơ sở", 4)
     assert len(d.awards) == 3, list(got)  # the process line and the outing are not awards
+
+
+def test_hours_counted_but_not_times_of_day():
+    text = ("KẾ HOẠCH TỔ CHỨC HỘI THI\nI. Nội dung\n- Hội thi tổ chức lúc 7 giờ 30 sáng, đón đại biểu từ 14 giờ.\n"
+            "- Mỗi giáo viên chủ nhiệm được tính 2 giờ chuẩn mỗi tháng.\n")
+    d = parse_bytes(text.encode(), "h.txt", checks=False)
+    assert [(t.value, t.unit) for t in d.targets] == [(2, "giờ")], [t.text for t in d.targets]

@@ -49,6 +49,10 @@ def _tables():
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
+_CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
+_CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
+
+
 def _has(folded: str, words: list[str]) -> bool:
     """A cue word or phrase in folded text, at word boundaries."""
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in words)
@@ -135,12 +139,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
             continue
         unit = _unit_norm(m.group("unit"))
         before = folded[:m.start()]
-        each = _has(before[-30:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
+        each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
         if not (m.group("comp") or each or any(w in before for w in map(fold, commit))
                 or (acting and unit != "%")):
             continue  # a bare count ("45 đoàn viên") is not a commitment
         if int(m.group("num")) == 0:
             continue
+        if unit == "giờ" and (_CLOCK_AFTER.match(seg, m.end()) or _CLOCK_BEFORE.search(folded[:m.start("num")])):
+            continue  # "lúc 7 giờ 30", "từ 14 giờ": a time of day, not an amount
         comp = comps.get((m.group("comp") or "").lower(), "=")
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, parse_number(m.group("num")), None, None, unit, comp,
