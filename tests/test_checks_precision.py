@@ -35,3 +35,11 @@ def test_a_heading_and_its_first_item_with_the_same_number():
     text = ("1. ĐẶC ĐIỂM TÌNH HÌNH\n1. Những thuận lợi: đoàn viên trẻ, nhiệt tình.\n2. Những khó khăn: kinh phí ít.\n"
             "2. NHIỆM VỤ TRỌNG TÂM\n- Chăm lo đời sống đoàn viên.\n")
     assert codes(text, "numbering-duplicate") == []
+
+
+def test_two_unions_with_similar_names_and_their_own_founding_days():
+    text = ("1. Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024) và 73 năm thành lập "
+            "Công đoàn Giáo dục Việt Nam (22/7/1951 - 22/7/2024).\n2. Ngày thành lập Công đoàn Giáo dục Việt Nam "
+            "22/11 tổ chức gặp mặt.\n")
+    assert codes(text, "anniversary-mismatch") == []
+    assert codes(text, "observance-date-wrong") == ["Ngày thành lập Công đoàn Giáo dục Việt Nam 22/11"]

@@ -73,3 +73,30 @@ def test_one_reference_two_dates():
     (r,) = refs(text)
     assert r["date"] == "2024-08-01" and r["dates_seen"] == ["2024-08-01", "2023-08-01"]
     assert len(r["mentions"]) == 3 and r["issuer"] == "LĐLĐ thị xã Hương Thủy"
+
+
+def test_real_citation_shapes():
+    """Shapes met in real plans (issue 11), in our own words."""
+    from kehoach.parser import parse_bytes
+
+    text = ("KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN NĂM 2024\n"
+            "Căn cứ Nghị quyết số 29-NQ/TW ngày 04/11/2013 của Hội nghị Trung ương 8 Khóa XI về đổi mới giáo dục;\n"
+            "Căn cứ Kế hoạch số 15/KH-LĐLĐ ngày 02/01/2024 của Liên đoàn Lao động huyện Đông Sơn V/v tổ chức Tết;\n"
+            "Căn cứ Kế hoạch số 21/KH-BCĐ ngày 05/01/2024 của Ban Chỉ đạo huyện Kế hoạch tổ chức Tháng Công nhân;\n"
+            "Thực hiện Chỉ thị số 4001/CT-BGDĐT ngày 20/8/2023 về nhiệm vụ năm học 2023-2024 của Bộ Giáo dục và Đào tạo;\n"
+            "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại số 812/QĐ-TTg ngày 01/6/2023 về chương trình;\n"
+            "Văn bản số 66/CĐN-TC ngày 09/02/2024, số 70/CĐN-TC ngày 12/02/2024 của Công đoàn ngành;\n"
+            "Căn cứ Quyết định\nsố 912/QĐ-UBND ngày 16/9/2023 của UBND huyện Đông Sơn;\n"
+            "Căn cứ Nghị định số 42/2010/NÐ-CP của Chính phủ.\n"
+            "1. Nội dung\n- Tổ chức hội nghị.\n")
+    d = parse_bytes(text.encode(), "r.txt", checks=False)
+    refs = {r.symbol: r for r in d.legal_refs}
+    assert refs["29-NQ/TW"].issuer == "Hội nghị Trung ương 8 Khóa XI"
+    assert refs["15/KH-LĐLĐ"].issuer == "Liên đoàn Lao động huyện Đông Sơn"
+    assert refs["21/KH-BCĐ"].issuer == "Ban Chỉ đạo huyện"
+    r = refs["4001/CT-BGDĐT"]
+    assert (r.issuer, r.subject) == ("Bộ Giáo dục và Đào tạo", "nhiệm vụ năm học 2023-2024")
+    assert (refs["812/QĐ-TTg"].type, refs["812/QĐ-TTg"].date) == ("Quyết định", "2023-06-01")
+    assert refs["70/CĐN-TC"].type == "Văn bản" and refs["70/CĐN-TC"].date == "2024-02-12"
+    assert refs["912/QĐ-UBND"].type == "Quyết định" and refs["912/QĐ-UBND"].issuer == "UBND huyện Đông Sơn"
+    assert refs["42/2010/NĐ-CP"].type == "Nghị định"  # the eth (Ð) read as đ

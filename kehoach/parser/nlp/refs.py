@@ -23,7 +23,8 @@ _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]
 # the issuer ends before these words (" và " only when a lower-case word or a quote follows:
 # "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)(?![^\W\d_])"
-                          r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;.:“”\"(\n]|\s+\d")
+                          r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;.:“”\"(\n]|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
+                          r"|\s+[Vv]/[Vv]\b")
 
 
 @lru_cache(maxsize=1)
@@ -36,10 +37,36 @@ def _tables():
     # the short name never holds another type word: in "quy định tại Thông tư số ..." the verb
     # "quy định" is no type, the Thông tư is
     name_char = rf"(?:(?!(?:{type_alt})(?![{_LETTERS}À-ỹ]))[^\n,;:.“”\d])"
+    # a line break may fall between the type, "số" and the symbol (hard-wrapped web text)
     rx = re.compile(rf"(?i)(?<![{_LETTERS}À-ỹ])(?P<type>{type_alt})"
-                    rf"(?:[ \t]+(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?|[ \t]+(?:(?:số|so)[ \t]*:?)?)"
-                    rf"[ \t]*{_SYMBOL}")
+                    rf"(?:[ \t]+(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?"
+                    rf"|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|so)[ \t]*:?)?)"
+                    rf"(?:[ \t]*\n)?[ \t]*{_SYMBOL}")
     return types, codes, rx
+
+
+@lru_cache(maxsize=1)
+def _bare():
+    """'số SYMBOL' with no type word before it ("Thủ tướng Chính phủ: số 1400/QĐ-TTg", "Văn bản số 66/...,
+    số 56/..."): a reference when its symbol carries a type code, or right after another reference."""
+    # lower-case "số" and no colon: "Số: 12/KH-CĐ" is a document's own number label
+    return re.compile(rf"(?<![{_LETTERS}À-ỹ])số[ \t]+(?i:{_SYMBOL})")
+
+
+@lru_cache(maxsize=1)
+def _issuer_stop():
+    """Where a cited document's issuer ends: the fixed stops, or another document type ("... huyện
+    Cần Giuộc Kế hoạch tổ chức", "Tam Kỳ và Kế hoạch số ...")."""
+    types, _, _ = _tables()
+    type_alt = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
+    caps = "|".join(re.escape(n[:1].upper() + n[1:]) for n in sorted(types, key=len, reverse=True))
+    return re.compile(rf"{_STOP_ISSUER.pattern}|\s+(?:(?i:và)\s+(?i:{type_alt})|(?:{caps}))(?![{_LETTERS}À-ỹ])")
+
+
+# the organisations a cited document comes from, when "của X" stands after its subject
+_ISSUER_TAIL = re.compile(r"\s+của\s+(?P<iss>(?:(?:Bộ trưởng|Thủ tướng|Chủ tịch|Giám đốc|Hiệu trưởng)\s+)?"
+                          r"(?:Bộ|Sở|Phòng|UBND|Ủy ban|Uỷ ban|Ban|Liên đoàn|LĐLĐ|Công đoàn|CĐ|Tổng|Chính phủ|Hội đồng|"
+                          r"Trường|Đảng|Cục|Văn phòng|Quốc hội|Đoàn|Hội)\b[^,;.\n]{0,80})$")
 
 
 @dataclass
@@ -106,7 +133,7 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     if not m:
         return None, pos
     s = pos + m.end()
-    stop = _STOP_ISSUER.search(text, s, min(len(text), s + 120))
+    stop = _issuer_stop().search(text, s, min(len(text), s + 120))
     e = stop.start() if stop else min(len(text), s + 120)
     iss = text[s:e].strip()
     return (iss or None), e
@@ -154,6 +181,56 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                     continue
             break
         mention.subject = _subject_after(text, pos)
+        if mention.issuer is None and mention.subject:
+            # "... ngày 25/8/2015 về nhiệm vụ năm học 2015-2016 của Bộ Giáo dục và Đào tạo"
+            t = _ISSUER_TAIL.search(mention.subject)
+            if t:
+                mention.issuer = t.group("iss").strip()
+                mention.subject = mention.subject[:t.start()].strip() or None
+        out.append(mention)
+    out += _bare_mentions(text, dates, out)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> list[RefMention]:
+    _, codes, _ = _tables()
+    names = {"state": {fold(k): v for k, v in codes["state"].items()},
+             "party": {fold(k): v for k, v in codes["party"].items()}}
+    out: list[RefMention] = []
+    for m in _bare().finditer(text):
+        if any(t.start <= m.start() < t.end for t in typed):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if not text[line_start:m.start()].strip(" \t-+•*"):
+            continue  # "Số: 12/KH-CĐ" opening a line is a document's own number, not a citation
+        symbol = m.group("sym").rstrip(" -/–")
+        parts = parse_symbol(symbol)
+        if not re.search(rf"[{_LETTERS}]", symbol[len(parts["number"]):]):
+            continue
+        prev = max((t for t in typed + out if t.end <= m.start()), key=lambda t: t.end, default=None)
+        gap = text[prev.end:m.start()] if prev is not None else "x"
+        if prev is not None and "date_span" in prev.extra:
+            a, b = prev.extra["date_span"]
+            gap = text[prev.end:a] + text[b:m.start()] if prev.end <= a < b <= m.start() else gap
+        if re.fullmatch(r"[\s,;]*(?:ngày)?[\s,;]*(?:và)?[\s,]*", gap):
+            type_ = prev.type  # "Văn bản số 66/..., số 56/...": the type word serves both
+        elif parts["type_code"]:
+            type_ = names[parts["system"]].get(fold(parts["type_code"]))
+        else:
+            continue
+        if not type_:
+            continue
+        end = m.start("sym") + len(symbol)
+        mention = RefMention(m.start(), end, type_, symbol, parts["number"], parts["system"], parts["year"],
+                             parts["type_code"], parts["issuer_code"], key=parts["key"])
+        h = date_at(text, end, dates)
+        pos = end
+        if h is not None and h.value and len(h.value) == 10:
+            mention.date, pos = h.value, h.end
+            mention.extra["date_span"] = (h.start, h.end)
+        mention.issuer, pos2 = _issuer_after(text, pos)
+        mention.subject = _subject_after(text, pos2 if mention.issuer else pos)
         out.append(mention)
     return out
 

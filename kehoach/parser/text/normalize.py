@@ -40,6 +40,9 @@ _QU_RE = re.compile(r"[qQ]$")
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"), " ")
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Icelandic eth for Vietnamese đ: cp1258 puts Đ on byte 0xD0, which cp1252/latin-1 show as Ð
+# ("42/2010/NÐ-CP", "TỔNG LIÊN ÐOÀN"); Vietnamese text never means the eth.
+ZERO_WIDTH.update({ord("\u00d0"): "\u0110", ord("\u00f0"): "\u0111"})
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
