@@ -68,7 +68,7 @@ def _lines(doc: PlanDocument) -> list[Line]:
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1, f2 = fold(text), fold(text + " " + raw[k + 1][0])
-            if len(f1) >= 8 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
+            if len(f1) >= 4 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
                 text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
                 k += 1
         if k < 60 and " | " in text:
@@ -315,8 +315,8 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
-            text = re.sub(r"\s*[-_=*~.]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
-            if orgs and not _org_head(ln.f):
+            text = re.sub(r"\s*[-_=*~.–—]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
+            if orgs and (not _org_head(ln.f) or len(orgs[-1].split()) == 1):  # a lone word ("ỦY") is no agency yet
                 orgs[-1] = _glue(orgs[-1], text)
             else:
                 orgs.append(text)
@@ -336,7 +336,8 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     return h, last
 
 
-_ISSUER_HEAD = re.compile(r"(?<=\s)(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ|PHÒNG|TRƯỜNG|(?<!CƠ )SỞ)(?=[\s:])")
+# (glued to the word before by a site too: "PHÒNG GD&ĐT BẠCH THÔNGTRƯỜNG TH ...")
+_ISSUER_HEAD = re.compile(r"(?<=[\sA-ZĐÀ-Ỹ])(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ|PHÒNG|TRƯỜNG|(?<!CƠ )SỞ)(?=[\s:])")
 _LEVEL = re.compile(r"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố|tỉnh|ngành|phường|xã|tp\.?|tx\.?)(?!\w)")
 
 
@@ -348,7 +349,7 @@ def _split_orgs(text: str) -> list[str]:
         # the parent names an administrative level, or is itself a federation, a sector union
         # or an office ("CĐ NGHÀNH GD& ĐT QUẢNG TRẠCH CĐCS TRƯỜNG ...", typo and all)
         parent = re.match(r"(?:CĐ|CÔNG ĐOÀN|LĐLĐ|LIÊN ĐOÀN|PHÒNG|SỞ|UBND)\s", head) and not re.match(r"(?:CÔNG ĐOÀN|CĐ)\s+CƠ\s+SỞ\b", head)
-        union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ")
+        union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ") or (m.group() == "TRƯỜNG" and re.match(r"(?:PHÒNG|SỞ|UBND)\s", head))
         if len(head.split()) >= 3 and (_LEVEL.search(head) or (parent and union)):
             return [head, text[m.start():].strip()]
     return [text]
