@@ -94,6 +94,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
         cuts: set[int] = set()
         if k < 60 and lm.is_header_line(text):
             cuts |= lm.header_cuts(text)
+        elif k < 60:
+            cuts |= lm.title_body_cut(text)
         if k >= n - 40:
             if lm.is_closing(text):
                 cuts |= lm.closing_cuts(text)
@@ -218,7 +220,8 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
-def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False) -> bool:
+def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
+                     nxt: Optional[Line] = None) -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
     ordinary case ("Về việc ban hành ..."), so a line in capitals after it is the issuing body
     of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
@@ -234,12 +237,14 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
             continue
         if style in ("part", "chapter", "quarter", "month", "roman", "upper") or c.values == (1,):
             return False
-    if ((re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f) and not is_upper_text(ln.text, 0.9))
+    if ((re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i|nơi nhận)\b", ln.f) and not is_upper_text(ln.text, 0.9))
             or ON_BEHALF.match(ln.text) or _is_chrome(ln) or ATTACHMENT.match(ln.text)):
         return False  # a body sentence ("Thực hiện Kế hoạch ..."; in capitals it is the title's), the page's, an annex note
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
+        if nxt is not None and _org_head(ln.f) and re.match(r"^căn cứ\b", nxt.f):
+            return False  # the body that decides ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") over its "Căn cứ" lines
         return not after_mixed or period_from(ln.text) is not None
     # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
     # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
@@ -567,7 +572,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
     # (a report or plan sent with it comes after its "Kính gửi")
     vv = next((ln.i for ln in lines[hstart:hstart + 14] if VV_LINE.match(ln.text)), None)
     if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)) and not any(
-            ln.f.startswith("kính gửi") for ln in lines[vv:ti]):
+            ln.f.startswith(("kính gửi", "kính gởi")) for ln in lines[vv:ti]):
         vv = None
     if vv is not None:
         ti = None
@@ -594,13 +599,14 @@ def apply(doc: PlanDocument) -> PlanDocument:
         if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
             # "KẾ HOẠCH" alone: the next line is the subject, whatever its case
             nxt = lines[j]
-            if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính gửi)\b", nxt.f):
+            if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính g[ửở]i)\b", nxt.f):
                 j += 1
         while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
                and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
                and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
-                                    any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]))):
+                                    any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]),
+                                    lines[j + 1] if j + 1 < len(lines) else None)):
             j += 1
         j = _title_reaches_period(lines, ti, j)
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
@@ -641,7 +647,7 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text)
                 or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
             return j
-        if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi)\b", ln.f):
+        if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i)\b", ln.f):
             return k + 1
     return j
 
@@ -652,7 +658,7 @@ def _vv_lines(lines: list[Line], vv: int) -> list[int]:
     for ln in lines[vv + 1:vv + 4]:
         if (_is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text)
                 or _is_chrome(ln) or len(ln.text) > 110 or NUMBERED.match(ln.text) or lines[out[-1]].text.rstrip().endswith((".", ";"))
-                or re.match(r"^(căn cứ|thực hiện|kính gửi|nơi nhận)\b", ln.f)
+                or re.match(r"^(căn cứ|thực hiện|kính g[ửở]i|nơi nhận)\b", ln.f)
                 or (is_upper_text(ln.text, 0.7) and _org_head(ln.f))):
             break
         out.append(ln.i)

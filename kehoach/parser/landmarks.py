@@ -172,6 +172,21 @@ def header_landmarks(text: str) -> int:
     return sum(1 for k in kinds if k)
 
 
+def title_body_cut(text: str) -> set[int]:
+    """A title in capitals run together with the first sentence of the body ("KẾ HOẠCH TỔ CHỨC
+    ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end."""
+    doc_type, _ = _lexicon()
+    if len(text) < MIN_LEN or not doc_type.match(text):
+        return set()
+    words = list(re.finditer(r"\S+", text))
+    k = 0
+    while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+        k += 1
+    if 3 <= k < len(words) and words[k].group()[:1].isupper() and not _caps_word(words[k].group()):
+        return {words[k].start()}
+    return set()
+
+
 def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
