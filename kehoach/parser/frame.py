@@ -29,14 +29,14 @@ PLACE_DATE = re.compile(
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
-VV_LINE = re.compile(r"^(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
+VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 # a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
 JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
 # an attachment after the closing: "(Ban hành kèm theo Quyết định số ...)", "PHỤ LỤC"
 ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
 # "/KH - CĐMC", "17/BC- CĐ", "./BC- THMH" (a blank number dotted out) too
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?|[.…_ ]*)\s*/\s*[\w&.\-/]+(?:\s*[\-/]?\s*[\w&.]+)*$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
-SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•|]+$")
+SEPARATOR = re.compile(r"^[\W_]+$")  # rules and ornaments: "-----", "_____&_____", "*", "|"
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
 ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
 BULLET = re.compile(r"^[-+•·*–—]\s*")
@@ -477,8 +477,8 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     return Period(kind="month", start=mo, end=mo, text=m.group(0))
 
 
-def _is_position(ln: Line) -> bool:
-    if len(ln.text) > 45 or not is_upper_text(ln.text, 0.7):
+def _is_position(ln: Line, any_case: bool = False) -> bool:
+    if len(ln.text) > 45 or not (any_case or is_upper_text(ln.text, 0.7)):
         return False
     f = ln.f.strip(" .:")
     return any(f == fold(p) for p in _data()["positions"])
@@ -501,8 +501,10 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     lo = max(body_start_i, len(lines) - 40)
     tail = lines[lo:]
     labels = [ln for ln in tail if any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])]
-    behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and is_upper_text(ln.text, 0.6) and len(ln.text) < 80]
-    positions = [ln for ln in tail if _is_position(ln)]
+    # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in ordinary case: a known position under it
+    nxt_pos = {ln.i for ln in tail if ln.i + 1 < len(lines) and _is_position(lines[ln.i + 1], any_case=True)}
+    behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and len(ln.text) < 80 and (is_upper_text(ln.text, 0.6) or ln.i in nxt_pos)]
+    positions = [ln for ln in tail if _is_position(ln) or (ln.i - 1 in {b.i for b in behalf} and _is_position(ln, any_case=True))]
     # a signature block printed before the body (a web page's summary) is no closing: the
     # closing has no paragraph of body text after it
     def after_body(ln: Line) -> bool:
@@ -610,6 +612,10 @@ def apply(doc: PlanDocument) -> PlanDocument:
             j += 1
         j = _title_reaches_period(lines, ti, j)
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
+        head_vv = next((ln.i for ln in lines[hstart:ti] if VV_LINE.match(ln.text)), None)
+        if j == ti + 1 and fold(title_text).strip(" .:") == fold(doc_type_of(title_text) or "") and head_vv is not None:
+            # "THÔNG BÁO" alone, its subject "(V/v ...)" set under the number in the header
+            title_text += " " + " ".join(lines[k].text.strip() for k in _vv_lines(lines, head_vv))
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
         doc.period = period_from(title_text, date_month)
