@@ -40,6 +40,8 @@ CASES = {
     "p18-letter-headings-continuous-numbers": [],  # literal "\\r\\n" left by a page; "A."/"B." over items numbered on (3., 4., 5.)
     "p19-bien-ban-bare-roman": [],  # "I Thành phần", "1 Đại diện": numbers without a dot; "NGƯỜI LẬP BIÊN BẢN"
     "p20-excerpt-starts-at-ii": [],  # a page excerpt that starts at "II.KẾT QUẢ"
+    "p21-thong-bao-vv-under-number": [],  # bare "THÔNG BÁO", its "(V/v ...)" under the number; ornament rules; "Kính gởi"; "TL. Hiệu trưởng" in ordinary case
+    "p22-caps-title-glued-to-body": [],  # a title in capitals run together with the first sentence
 }
 
 

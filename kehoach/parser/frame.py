@@ -481,7 +481,8 @@ def _is_position(ln: Line, any_case: bool = False) -> bool:
     if len(ln.text) > 45 or not (any_case or is_upper_text(ln.text, 0.7)):
         return False
     f = ln.f.strip(" .:")
-    return any(f == fold(p) for p in _data()["positions"])
+    # under a TM./TL. line a position may name its office: "Trưởng phòng Đào tạo"
+    return any(f == fold(p) or (any_case and f.startswith(fold(p) + " ")) for p in _data()["positions"])
 
 
 def _is_person_name(text: str, allow_caps: bool = False) -> bool:
