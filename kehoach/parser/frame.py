@@ -389,16 +389,20 @@ PERIOD_PATTERNS = [
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-_UNTIL_YEAR_END = re.compile(r"từ\s+nay\s+đến\s+(?:hết|cuối)\s+năm\s*(?P<y>\d{4})", re.I)
+# "từ nay đến hết năm 2024", "... đến năm 2023" (from the document's month); "từ năm 2009 - đến năm 2014"
+_UNTIL_YEAR_END = re.compile(r"(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s*(?P<y>\d{4})", re.I)
+_FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
 
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
+    if _FROM_TO_YEARS.search(text):
+        return None  # a strategy over several years names no period of ours
     m = _UNTIL_YEAR_END.search(text)
     if m:
         y = m.group("y")
-        start = date_month if date_month and date_month[:4] == y else f"{y}-01"
+        start = date_month if date_month and date_month[:4] <= y else f"{y}-01"
         return Period(kind="year", start=start, end=f"{y}-12", text=m.group(0))
     for item in _data().get("named_periods", []):
         m = re.search(item["pattern"], text, re.I)

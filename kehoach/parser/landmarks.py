@@ -172,10 +172,17 @@ def header_landmarks(text: str) -> int:
     return sum(1 for k in kinds if k)
 
 
+ANNEX_NOTE = re.compile(r"(?i)\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b")
+
+
 def title_body_cut(text: str) -> set[int]:
     """A title in capitals run together with the first sentence of the body ("KẾ HOẠCH TỔ CHỨC
-    ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end."""
+    ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end; and before an
+    annex note glued to it ("QUY CHẾ ...(Ban hành kèm theo Quyết định ...)")."""
     doc_type, _ = _lexicon()
+    note = ANNEX_NOTE.search(text)
+    if note and note.start() > 0:
+        return {note.start()}
     if len(text) < MIN_LEN or not doc_type.match(text):
         return set()
     words = list(re.finditer(r"\S+", text))
