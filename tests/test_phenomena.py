@@ -42,6 +42,7 @@ CASES = {
     "p20-excerpt-starts-at-ii": [],  # a page excerpt that starts at "II.KẾT QUẢ"
     "p21-thong-bao-vv-under-number": [],  # bare "THÔNG BÁO", its "(V/v ...)" under the number; ornament rules; "Kính gởi"; "TL. Hiệu trưởng" in ordinary case
     "p22-caps-title-glued-to-body": [],  # a title in capitals run together with the first sentence
+    "p23-annex-note-until-year": [],  # "(Ban hành kèm theo ...)" glued to a title line; "ĐẾN NĂM 2027" from the document's month
 }
 
 
