@@ -37,6 +37,12 @@ CASES = {
     "p15-event-title-vv-quote": [],  # "KẾ HOẠCH" + "V/v"; Quốc hiệu words inside the title; quoted line; "08 / KH - CĐCS"; "Tp Thủ Đức ngày"
     "p16-bien-ban-wrapped-term": [],  # subject wraps onto a capitalized line before "nhiệm kỳ"; no period for a Biên bản
     "p17-cong-van-vv-capitalized": ["ref_type"],  # công văn whose V/v wraps onto a capitalized line, chrome before it
+    "p18-letter-headings-continuous-numbers": [],  # literal "\\r\\n" left by a page; "A."/"B." over items numbered on (3., 4., 5.)
+    "p19-bien-ban-bare-roman": [],  # "I Thành phần", "1 Đại diện": numbers without a dot; "NGƯỜI LẬP BIÊN BẢN"
+    "p20-excerpt-starts-at-ii": [],  # a page excerpt that starts at "II.KẾT QUẢ"
+    "p21-thong-bao-vv-under-number": [],  # bare "THÔNG BÁO", its "(V/v ...)" under the number; ornament rules; "Kính gởi"; "TL. Hiệu trưởng" in ordinary case
+    "p22-caps-title-glued-to-body": [],  # a title in capitals run together with the first sentence
+    "p23-annex-note-until-year": [],  # "(Ban hành kèm theo ...)" glued to a title line; "ĐẾN NĂM 2027" from the document's month
 }
 
 

@@ -29,14 +29,14 @@ PLACE_DATE = re.compile(
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
-VV_LINE = re.compile(r"^(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
+VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 # a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
 JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
 # an attachment after the closing: "(Ban hành kèm theo Quyết định số ...)", "PHỤ LỤC"
 ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
 # "/KH - CĐMC", "17/BC- CĐ", "./BC- THMH" (a blank number dotted out) too
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?|[.…_ ]*)\s*/\s*[\w&.\-/]+(?:\s*[\-/]?\s*[\w&.]+)*$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
-SEPARATOR = re.compile(r"^[\s\-_–—=*.~·•|]+$")
+SEPARATOR = re.compile(r"^[\W_]+$")  # rules and ornaments: "-----", "_____&_____", "*", "|"
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
 ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
 BULLET = re.compile(r"^[-+•·*–—]\s*")
@@ -68,7 +68,7 @@ def _lines(doc: PlanDocument) -> list[Line]:
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1, f2 = fold(text), fold(text + " " + raw[k + 1][0])
-            if len(f1) >= 8 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
+            if len(f1) >= 4 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
                 text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
                 k += 1
         if k < 60 and " | " in text:
@@ -94,6 +94,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
         cuts: set[int] = set()
         if k < 60 and lm.is_header_line(text):
             cuts |= lm.header_cuts(text)
+        elif k < 60:
+            cuts |= lm.title_body_cut(text)
         if k >= n - 40:
             if lm.is_closing(text):
                 cuts |= lm.closing_cuts(text)
@@ -218,7 +220,8 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
-def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False) -> bool:
+def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
+                     nxt: Optional[Line] = None) -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
     ordinary case ("Về việc ban hành ..."), so a line in capitals after it is the issuing body
     of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
@@ -234,12 +237,14 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
             continue
         if style in ("part", "chapter", "quarter", "month", "roman", "upper") or c.values == (1,):
             return False
-    if ((re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi|nơi nhận)\b", ln.f) and not is_upper_text(ln.text, 0.9))
+    if ((re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i|nơi nhận)\b", ln.f) and not is_upper_text(ln.text, 0.9))
             or ON_BEHALF.match(ln.text) or _is_chrome(ln) or ATTACHMENT.match(ln.text)):
         return False  # a body sentence ("Thực hiện Kế hoạch ..."; in capitals it is the title's), the page's, an annex note
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
+        if nxt is not None and _org_head(ln.f) and re.match(r"^căn cứ\b", nxt.f):
+            return False  # the body that decides ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") over its "Căn cứ" lines
         return not after_mixed or period_from(ln.text) is not None
     # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
     # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
@@ -315,8 +320,8 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
-            text = re.sub(r"\s*[-_=*~.]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
-            if orgs and not _org_head(ln.f):
+            text = re.sub(r"\s*[-_=*~.–—]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
+            if orgs and (not _org_head(ln.f) or len(orgs[-1].split()) == 1):  # a lone word ("ỦY") is no agency yet
                 orgs[-1] = _glue(orgs[-1], text)
             else:
                 orgs.append(text)
@@ -336,7 +341,8 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     return h, last
 
 
-_ISSUER_HEAD = re.compile(r"(?<=\s)(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ|PHÒNG|TRƯỜNG|(?<!CƠ )SỞ)(?=[\s:])")
+# (glued to the word before by a site too: "PHÒNG GD&ĐT BẠCH THÔNGTRƯỜNG TH ...")
+_ISSUER_HEAD = re.compile(r"(?<=[\sA-ZĐÀ-Ỹ])(?:CÔNG ĐOÀN|CĐCS|CĐ|BCH|BAN CHẤP HÀNH|CHI BỘ|PHÒNG|TRƯỜNG|(?<!CƠ )SỞ)(?=[\s:])")
 _LEVEL = re.compile(r"(?i)(?<!\w)(?:huyện|quận|thị xã|thành phố|tỉnh|ngành|phường|xã|tp\.?|tx\.?)(?!\w)")
 
 
@@ -348,7 +354,7 @@ def _split_orgs(text: str) -> list[str]:
         # the parent names an administrative level, or is itself a federation, a sector union
         # or an office ("CĐ NGHÀNH GD& ĐT QUẢNG TRẠCH CĐCS TRƯỜNG ...", typo and all)
         parent = re.match(r"(?:CĐ|CÔNG ĐOÀN|LĐLĐ|LIÊN ĐOÀN|PHÒNG|SỞ|UBND)\s", head) and not re.match(r"(?:CÔNG ĐOÀN|CĐ)\s+CƠ\s+SỞ\b", head)
-        union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ")
+        union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ") or (m.group() == "TRƯỜNG" and re.match(r"(?:PHÒNG|SỞ|UBND)\s", head))
         if len(head.split()) >= 3 and (_LEVEL.search(head) or (parent and union)):
             return [head, text[m.start():].strip()]
     return [text]
@@ -383,16 +389,20 @@ PERIOD_PATTERNS = [
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
-_UNTIL_YEAR_END = re.compile(r"từ\s+nay\s+đến\s+(?:hết|cuối)\s+năm\s*(?P<y>\d{4})", re.I)
+# "từ nay đến hết năm 2024", "... đến năm 2023" (from the document's month); "từ năm 2009 - đến năm 2014"
+_UNTIL_YEAR_END = re.compile(r"(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s*(?P<y>\d{4})", re.I)
+_FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
 
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
+    if _FROM_TO_YEARS.search(text):
+        return None  # a strategy over several years names no period of ours
     m = _UNTIL_YEAR_END.search(text)
     if m:
         y = m.group("y")
-        start = date_month if date_month and date_month[:4] == y else f"{y}-01"
+        start = date_month if date_month and date_month[:4] <= y else f"{y}-01"
         return Period(kind="year", start=start, end=f"{y}-12", text=m.group(0))
     for item in _data().get("named_periods", []):
         m = re.search(item["pattern"], text, re.I)
@@ -471,11 +481,12 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     return Period(kind="month", start=mo, end=mo, text=m.group(0))
 
 
-def _is_position(ln: Line) -> bool:
-    if len(ln.text) > 45 or not is_upper_text(ln.text, 0.7):
+def _is_position(ln: Line, any_case: bool = False) -> bool:
+    if len(ln.text) > 45 or not (any_case or is_upper_text(ln.text, 0.7)):
         return False
     f = ln.f.strip(" .:")
-    return any(f == fold(p) for p in _data()["positions"])
+    # under a TM./TL. line a position may name its office: "Trưởng phòng Đào tạo"
+    return any(f == fold(p) or (any_case and f.startswith(fold(p) + " ")) for p in _data()["positions"])
 
 
 def _is_person_name(text: str, allow_caps: bool = False) -> bool:
@@ -495,8 +506,10 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     lo = max(body_start_i, len(lines) - 40)
     tail = lines[lo:]
     labels = [ln for ln in tail if any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])]
-    behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and is_upper_text(ln.text, 0.6) and len(ln.text) < 80]
-    positions = [ln for ln in tail if _is_position(ln)]
+    # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in ordinary case: a known position under it
+    nxt_pos = {ln.i for ln in tail if ln.i + 1 < len(lines) and _is_position(lines[ln.i + 1], any_case=True)}
+    behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and len(ln.text) < 80 and (is_upper_text(ln.text, 0.6) or ln.i in nxt_pos)]
+    positions = [ln for ln in tail if _is_position(ln) or (ln.i - 1 in {b.i for b in behalf} and _is_position(ln, any_case=True))]
     # a signature block printed before the body (a web page's summary) is no closing: the
     # closing has no paragraph of body text after it
     def after_body(ln: Line) -> bool:
@@ -566,7 +579,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
     # (a report or plan sent with it comes after its "Kính gửi")
     vv = next((ln.i for ln in lines[hstart:hstart + 14] if VV_LINE.match(ln.text)), None)
     if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)) and not any(
-            ln.f.startswith("kính gửi") for ln in lines[vv:ti]):
+            ln.f.startswith(("kính gửi", "kính gởi")) for ln in lines[vv:ti]):
         vv = None
     if vv is not None:
         ti = None
@@ -593,16 +606,21 @@ def apply(doc: PlanDocument) -> PlanDocument:
         if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
             # "KẾ HOẠCH" alone: the next line is the subject, whatever its case
             nxt = lines[j]
-            if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính gửi)\b", nxt.f):
+            if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính g[ửở]i)\b", nxt.f):
                 j += 1
         while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
                and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
                and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
-                                    any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]))):
+                                    any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]),
+                                    lines[j + 1] if j + 1 < len(lines) else None)):
             j += 1
         j = _title_reaches_period(lines, ti, j)
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
+        head_vv = next((ln.i for ln in lines[hstart:ti] if VV_LINE.match(ln.text)), None)
+        if j == ti + 1 and fold(title_text).strip(" .:") == fold(doc_type_of(title_text) or "") and head_vv is not None:
+            # "THÔNG BÁO" alone, its subject "(V/v ...)" set under the number in the header
+            title_text += " " + " ".join(lines[k].text.strip() for k in _vv_lines(lines, head_vv))
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
         doc.period = period_from(title_text, date_month)
@@ -640,7 +658,7 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text)
                 or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
             return j
-        if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính gửi)\b", ln.f):
+        if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i)\b", ln.f):
             return k + 1
     return j
 
@@ -651,7 +669,7 @@ def _vv_lines(lines: list[Line], vv: int) -> list[int]:
     for ln in lines[vv + 1:vv + 4]:
         if (_is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text)
                 or _is_chrome(ln) or len(ln.text) > 110 or NUMBERED.match(ln.text) or lines[out[-1]].text.rstrip().endswith((".", ";"))
-                or re.match(r"^(căn cứ|thực hiện|kính gửi|nơi nhận)\b", ln.f)
+                or re.match(r"^(căn cứ|thực hiện|kính g[ửở]i|nơi nhận)\b", ln.f)
                 or (is_upper_text(ln.text, 0.7) and _org_head(ln.f))):
             break
         out.append(ln.i)

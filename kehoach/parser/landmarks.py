@@ -21,7 +21,7 @@ MIN_LEN = 90  # shorter lines are already one thing each
 # words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place
 NATIONAL = re.compile(r"(?i:cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
-MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?")
+MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?|độc\s*lập\s+tự\s*do\s+hạnh\s*phúc")
 MOTTO_TAIL = re.compile(r"(?i)^hạnh\s*phúc(?=\s+\S)")
 # 15/2010/QĐ-UBND, 01-KL/CB, "08 / KH - CĐCS"
 NUMBER = re.compile(r"(?<!\w)Số\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.]+(?:\s?[/\-–]\s?[\w&.]+)*")
@@ -170,6 +170,28 @@ def header_landmarks(text: str) -> int:
     kinds = [NATIONAL.search(text), MOTTO.search(text), NUMBER.search(text), PLACE_DATE.search(text),
              doc_type.search(text)]
     return sum(1 for k in kinds if k)
+
+
+ANNEX_NOTE = re.compile(r"(?i)\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b")
+
+
+def title_body_cut(text: str) -> set[int]:
+    """A title in capitals run together with the first sentence of the body ("KẾ HOẠCH TỔ CHỨC
+    ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end; and before an
+    annex note glued to it ("QUY CHẾ ...(Ban hành kèm theo Quyết định ...)")."""
+    doc_type, _ = _lexicon()
+    note = ANNEX_NOTE.search(text)
+    if note and note.start() > 0:
+        return {note.start()}
+    if len(text) < MIN_LEN or not doc_type.match(text):
+        return set()
+    words = list(re.finditer(r"\S+", text))
+    k = 0
+    while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+        k += 1
+    if 3 <= k < len(words) and words[k].group()[:1].isupper() and not _caps_word(words[k].group()):
+        return {words[k].start()}
+    return set()
 
 
 def is_header_line(text: str) -> bool:
