@@ -43,3 +43,21 @@ def test_two_unions_with_similar_names_and_their_own_founding_days():
             "22/11 tổ chức gặp mặt.\n")
     assert codes(text, "anniversary-mismatch") == []
     assert codes(text, "observance-date-wrong") == ["Ngày thành lập Công đoàn Giáo dục Việt Nam 22/11"]
+
+
+def test_an_anniversary_with_its_own_years_and_a_plan_over_several_years():
+    text = ("1. Chào mừng kỷ niệm 90 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2019).\n"
+            "2. Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2019).\n")
+    assert codes(text, "anniversary-mismatch") == ["95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2019"]
+    d = parse_bytes(("LIÊN ĐOÀN LAO ĐỘNG TỈNH AN GIANG\nSố: 30/KH-LĐLĐ   An Giang, ngày 10 tháng 9 năm 2021\n"
+                     "KẾ HOẠCH\nPHÁT TRIỂN ĐOÀN VIÊN ĐẾN NĂM 2023\nBan Thường vụ xây dựng Kế hoạch phát triển đoàn "
+                     "viên từ nay đến hết năm 2023 như sau:\n1. Mục đích\n- Phát triển 500 đoàn viên.\n").encode(), "k.txt")
+    assert (d.period.start, d.period.end) == ("2021-09", "2023-12")
+    assert [f.code for f in d.findings if f.code == "period-mismatch"] == []
+
+
+def test_a_list_cut_by_the_end_of_an_excerpt_is_not_counted():
+    cut = "A. KẾT QUẢ\nCông đoàn thực hiện 4 chương trình trọng tâm và đạt kết quả sau:\n- Chương trình 1: chăm lo đời sống."
+    assert codes(cut, "count-mismatch") == []
+    whole = cut + "\n- Chương trình 2: thi đua.\nB. PHƯƠNG HƯỚNG\nTiếp tục thực hiện.\nTrên đây là báo cáo.\n"
+    assert codes(whole, "count-mismatch") == ["Công đoàn thực hiện 4 chương trình trọng tâm và đạt kết quả sau:"]

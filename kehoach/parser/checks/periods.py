@@ -55,6 +55,9 @@ def doc_period(period: Period | None) -> Optional[tuple[str, int, int]]:
 def disagrees(own: tuple[str, int, int], named: PeriodValue) -> bool:
     """A named period that cannot be the document's own."""
     kind, y1, y2 = own
+    if named.kind == kind == "year" and y2 > y1:
+        # a plan "đến năm 2023" written in 2021 runs over several years: each of them is its own
+        return not (y1 <= named.start <= y2)
     if named.kind == kind:
         return (named.start, named.end) != (y1, y2)
     if named.kind == "year":  # "năm 2025" inside school year 2024-2025 may well be its own

@@ -83,6 +83,8 @@ def _count_list(text: str, pos: int, headings: frozenset[int] = frozenset()) -> 
             return count
         rest = [x for x in lines[i + 1:i + 8] if x.strip()][:3]
         return None if any(_marker(x) == first for x in rest) else count
+    if nl + 1 + 6000 >= len(text):
+        return None  # the text stops inside the list (an excerpt, a cut file): its length is unknown
     return count if first else None
 
 

@@ -81,6 +81,10 @@ def observance_date_wrong(ctx: Context):
 # ------------------------------------------------------------------ anniversaries
 
 
+# "(28/7/1929 - 28/7/2019)": the years a text gives for its anniversary, with or without day and month
+_DAY_MONTH = r"(?:\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*)?"
+
+
 @lru_cache(maxsize=1)
 def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
     data = models.load("founding_years.yaml")
@@ -93,7 +97,7 @@ def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
     rx = re.compile(
         rf"(?i)(?:(?P<lead>(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)[ \t]+(?:lần[ \t]+thứ[ \t]+)?))?"
         rf"(?<![\d.,])(?P<n>\d{{1,3}})[ \t]+năm[ \t]+(?:(?P<link>{links})[ \t]+)?(?P<name>{names})(?!{_W})"
-        rf"(?:[ \t]*\(?[ \t]*(?P<a>\d{{4}})[ \t]*[\-–][ \t]*(?P<b>\d{{4}}))?")
+        rf"(?:[ \t]*\(?[ \t]*{_DAY_MONTH}(?P<a>\d{{4}})[ \t]*[\-–][ \t]*{_DAY_MONTH}(?P<b>\d{{4}}))?")
     return by_name, rx
 
 
