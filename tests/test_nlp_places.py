@@ -78,3 +78,23 @@ def test_demo_samples_tag_no_place_in_the_quoc_hieu(name):
         assert not any(e.start < b and a < e.end for a, b in qh), e
         assert "Hồ Chí Minh" not in e.text  # "phong cách Hồ Chí Minh" in the Sơn Ca plan
     assert {e.normalized for e in locs} & {"thị xã Hương Thủy", "quận Hà Đông"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("UBND tỉnh Thừa Thiên Huế Trường THCS", "UBND tỉnh Thừa Thiên Huế"),
+    ("Công đoàn Giáo dục huyện Phú Vang Trường Mầm non", "Công đoàn Giáo dục huyện Phú Vang"),
+    ("Ủy ban nhân dân phường Dương Nội", "Ủy ban nhân dân phường Dương Nội"),
+])
+def test_an_organization_named_after_its_place_ends_with_it(text, org):
+    from kehoach.parser.nlp.entities import find_orgs
+
+    found = find_orgs(text)
+    assert [o["text"] for o in found][:1] == [org]
+    assert all(text[o["start"]:o["end"]] == o["text"] for o in found)
+
+
+def test_entity_offsets_index_their_text():
+    doc = parse(SAMPLES / "th-le-quy-don-2024.txt")
+    assert doc.entities
+    for e in doc.entities:
+        assert doc.text[e.start:e.end] == e.text, e

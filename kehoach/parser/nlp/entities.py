@@ -46,18 +46,31 @@ def _trim_lower(s: str, keep: int) -> str:
     return (head + " ".join(out)).rstrip()
 
 
-_UNIT_WORDS = {"xã", "phố", "trấn", "thị", "thành"}
+# words of the unit names ("thị xã", "tỉnh" ...): lower-case, yet part of an organization's name
+_UNIT_WORDS = {"xã", "phố", "trấn", "thị", "thành", "tỉnh", "quận", "huyện", "phường", "đặc", "khu"}
+
+
+def _cut_at_place(s: str, head: int) -> str:
+    """An organization named after its place ends with the place ("UBND tỉnh Thừa Thiên Huế",
+    not "... Huế Trường"): when a known unit directly follows the head, cut after it."""
+    for p in find_places(s):
+        if p["start"] >= head and not s[head:p["start"]].strip() and p["end"] < len(s):
+            if p["normalized"].split()[0] in ("thành", "tỉnh", "quận", "huyện", "thị", "phường", "xã", "đặc"):
+                return s[:p["end"]]
+    return s
 
 
 def find_orgs(text: str) -> list[dict]:
     org_rx, *_, canon = _tables()
     out = []
     for m in org_rx.finditer(text):
-        s = _trim_lower(m.group(0), len(m.group("head")))
+        head = len(m.group("head"))
+        s = _cut_at_place(_trim_lower(m.group(0), head), head)
         if not s[0].isupper():
             continue
         normalized = canon.get(s.lower()) or new_tone_placement(" ".join(s.split()))
-        out.append({"start": m.start(), "end": m.end(), "label": "ORG", "text": s, "normalized": normalized})
+        out.append({"start": m.start(), "end": m.start() + len(s), "label": "ORG", "text": s,
+                    "normalized": normalized})
     return out
 
 
