@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.nlp import admin_units
-from kehoach.parser.text.normalize import fold, new_tone_placement
+from kehoach.parser.text.normalize import _OLD_TO_NEW, fold, new_tone_placement
 
 _UP = "A-ZĐÀ-ỸẠ-Ỹ"
 # a capitalized word (proper-name part), possibly all caps
@@ -53,6 +53,9 @@ _UNIT_WORDS = {"xã", "phố", "trấn", "thị", "thành", "tỉnh", "quận", 
 def _cut_at_place(s: str, head: int) -> str:
     """An organization named after its place ends with the place ("UBND tỉnh Thừa Thiên Huế",
     not "... Huế Trường"): when a known unit directly follows the head, cut after it."""
+    first = s[head:].split()[:1]
+    if not first or first[0].lower() not in _UNIT_WORDS or len(s.split()) < 4:
+        return s  # no unit word after the head, or nothing after a unit and its name
     for p in find_places(s):
         if p["start"] >= head and not s[head:p["start"]].strip() and p["end"] < len(s):
             if p["normalized"].split()[0] in ("thành", "tỉnh", "quận", "huyện", "thị", "phường", "xã", "đặc"):
@@ -75,9 +78,25 @@ def find_orgs(text: str) -> list[dict]:
 
 
 def _key(s: str) -> str:
-    """Lookup key: tone placement unified, lower case. Keeps the length of NFC text, so offsets in
-    the key text are offsets in the text."""
-    return new_tone_placement(s).lower()
+    """Lookup key: lower case. Keeps the length of NFC text, so offsets in the key text are
+    offsets in the text; tone placement is covered by adding each name in both placements."""
+    return s.lower()
+
+
+# new placement -> old, lower case ("òa" -> "oà", "ủy" -> "uỷ"), at the end of a syllable
+_NEW_TO_OLD = {new: old for old, new in _OLD_TO_NEW.items() if old == old.lower()}
+_NEW_RE = re.compile(rf"({'|'.join(map(re.escape, _NEW_TO_OLD))})(?![\wÀ-ỹ])")
+
+
+def _placements(name: str) -> set[str]:
+    """`name` (new placement, lower case) in every mix of old and new placement: "hòa thủy",
+    "hoà thủy", "hòa thuỷ", "hoà thuỷ"."""
+    out = {name}
+    for m in reversed(list(_NEW_RE.finditer(name))):
+        if m.start() > 0 and name[m.start() - 1] == "q":
+            continue  # "quý": the u is a glide, the mark sits on y in both styles
+        out |= {v[:m.start()] + _NEW_TO_OLD[m.group(1)] + v[m.end():] for v in out}
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -96,16 +115,19 @@ def _gazetteer():
         # kinds: 'p' a province (a place even bare), 'd' a district (bare where a capitalized run
         # starts), 'u' any unit (a place after a unit word); a person's name is never bare
         kind = "u" if k in persons else ("p" if k in provinces else "d" if k in districts and " " in k else "u")
-        auto.add_word(_key(k), (len(k), canon, kind))
+        for variant in _placements(k):
+            auto.add_word(variant, (len(k), canon, kind))
     for k, canon in places["aliases"].items():
-        auto.add_word(_key(k), (len(k), canon, "a"))
+        for variant in _placements(admin_units.key(k)):
+            auto.add_word(variant, (len(k), canon, "a"))
     auto.make_automaton()
     # a unit word may end the line before the name: PDF headers wrap ("LIÊN ĐOÀN LAO ĐỘNG THỊ\nXÃ ...")
     unit_alt = "|".join(r"\s+".join(map(re.escape, _key(u).split()))
                         for u in sorted(places["units"], key=len, reverse=True))
     unit_rx = re.compile(rf"(?<![\wÀ-ỹ])({unit_alt})\s*\Z")
     unit_canon = {_key(k): v for k, v in places["units"].items()}  # looked up with spaces squeezed
-    never = re.compile("|".join(r"\s+".join(map(re.escape, n.split())) for n in places["never"]), re.I)
+    # searched in the lower-cased text: a literal prefix keeps the scan fast
+    never = re.compile("|".join(r"\s+".join(map(re.escape, _key(n).split())) for n in places["never"]))
     return auto, unit_rx, unit_canon, never
 
 
@@ -131,12 +153,13 @@ def find_places(text: str, orgs: list[dict] | None = None) -> list[dict]:
     """Places: a unit word + a known unit name ("xã Phú Đa", "THỊ XÃ HƯƠNG THUỶ", "TP.HCM"), a
     province's bare name ("Hà Nội", "Thừa Thiên Huế"), or a district's bare name where a capitalized
     run starts ("Hương Thủy, ngày 18 ..."; inside one it is more often part of a person's name).
-    One Aho-Corasick pass over the text (lower-cased, tone placement unified, so Thuỷ = Thủy) finds
-    every name of the gazetteer of old and post-2025 units; the name must be capitalized as written."""
+    One Aho-Corasick pass over the lower-cased text finds every name of the gazetteer of old and
+    post-2025 units, each name added in both tone placements (Thuỷ = Thủy); the name must be
+    capitalized as written."""
     auto, unit_rx, unit_canon, never = _gazetteer()
     key = _key(text)
-    if len(key) != len(text):  # a character whose lower case is longer: offsets would drift
-        key = text.lower() if len(text.lower()) == len(text) else text
+    if len(key) != len(text):  # a character whose lower case is longer ("İ"): offsets would drift
+        key = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found = []
     for last, (size, canon, kind) in auto.iter(key):
         start, end = last + 1 - size, last + 1
@@ -150,7 +173,7 @@ def find_places(text: str, orgs: list[dict] | None = None) -> list[dict]:
             found.append((u.start(1), end, value))
         elif kind in "pa" or (kind == "d" and _starts_run(text, start)):
             found.append((start, end, canon))
-    blocked = [m.span() for m in never.finditer(text)]
+    blocked = [m.span() for m in never.finditer(key)]
     out: list[dict] = []
     for s, e, v in sorted(found, key=lambda f: (f[0], f[0] - f[1])):  # leftmost, then longest
         if any(s < b and a < e for a, b in blocked) or (out and s < out[-1]["end"]):
