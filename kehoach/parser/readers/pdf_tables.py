@@ -16,6 +16,7 @@ from typing import Callable
 from kehoach.parser.readers.base import RawBlock
 
 MIN_PATHS = 4  # a grid of 2x2 cells needs at least 4 path objects (lines or rectangles)
+MAX_PAGES = 100  # pdfplumber takes ~50 ms a page: past this many ruled pages the rest keep the line reader
 
 
 @dataclass
@@ -49,7 +50,7 @@ def _grid_pages(data: bytes) -> list[int]:
 
 def ruled_tables(data: bytes) -> list[RuledTable]:
     """Tables of 2+ rows and 2+ columns drawn with rules, cells whitespace-normalized."""
-    pages = _grid_pages(data)
+    pages = _grid_pages(data)[:MAX_PAGES]
     if not pages:
         return []
     import pdfplumber
@@ -78,7 +79,10 @@ def _inside(line, t: RuledTable) -> bool:
 def blocks_with_tables(data: bytes, lines: list, paragraphs: Callable[[list], list[RawBlock]]) -> list[RawBlock]:
     """The reader's blocks: `paragraphs(lines)` for running text, one block per cell for the lines
     of a ruled table, at the place of the table's first line."""
-    tables = ruled_tables(data)
+    try:
+        tables = ruled_tables(data)
+    except Exception:  # noqa: BLE001 - pdfminer rejects some PDFs pdfium reads: keep the line reader's text
+        tables = []
     if not tables:
         return paragraphs(lines)
     blocks: list[RawBlock] = []
