@@ -65,6 +65,7 @@ def _one(text, period=None, plan_date=None):
     ("15/8 âm lịch", "2024-09-17", True),  # the plan's school year 2024-2025
     ("Giỗ Tổ Hùng Vương ngày 10 tháng 3 âm lịch", "2025-04-07", True),
     ("đón Tết Nguyên đán", "2025-01-29", True),
+    ("tặng quà dịp Tết cổ truyền", "2025-01-29", True),
 ])
 def test_lunar_mentions_get_their_solar_date(text, solar, inferred):
     h = _one(text, ("2024-09", "2025-08"), "2024-09-05")

@@ -18,7 +18,7 @@ LUNAR_MONTH = r"(\d{1,2}|giêng|chạp|mười\s+một|mười\s+hai|mười|m�
 CAN_CHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
            r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)")
 # the feasts' lunar day and month
-FEASTS = {"nguyên đán": (1, 1), "nguyên tiêu": (15, 1), "đoan ngọ": (5, 5), "trung thu": (15, 8)}
+FEASTS = {"nguyên đán": (1, 1), "cổ truyền": (1, 1), "nguyên tiêu": (15, 1), "đoan ngọ": (5, 5), "trung thu": (15, 8)}
 
 # Order matters: longer, more specific forms first; matches may not overlap.
 # Each pattern opens with a lookahead on its first character: a cheap filter before the alternations.
@@ -28,7 +28,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("lunar_words", re.compile(rf"(?i)(?=[nmr])\b(?:(?:ngày|mùng|mồng)\s*(\d{{1,2}})|(rằm))\s+tháng\s+{LUNAR_MONTH}"
                                rf"(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}})(?!\d))?(\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?)?"
                                rf"(?:\s+năm\s+(\d{{4}})(?!\d))?")),
-    ("lunar_feast", re.compile(rf"(?i)(?=[tr])\b(?:Tết\s+(Nguyên\s+[Đđ]án|Trung\s+thu|Đoan\s+ngọ|Nguyên\s+tiêu)|Rằm\s+(Trung\s+thu))"
+    ("lunar_feast", re.compile(rf"(?i)(?=[tr])\b(?:Tết\s+(Nguyên\s+[Đđ]án|Cổ\s+truyền|Trung\s+thu|Đoan\s+ngọ|Nguyên\s+tiêu)|Rằm\s+(Trung\s+thu))"
                                rf"(?:\s+({CAN_CHI}))?(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?"
                                rf"|\bTết\s+({CAN_CHI})(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?")),
     ("range", re.compile(r"(?i)(?=[tn])\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
