@@ -39,6 +39,7 @@ def test_the_package_gives_old_and_post_2025_units():
     ("phường Hoá Châu và tỉnh Khánh Hoà", [("phường Hoá Châu", "phường Hóa Châu"), ("tỉnh Khánh Hoà", "tỉnh Khánh Hòa")]),
     ("Hương Thuỷ, ngày 18 tháng 9 năm 2024", [("Hương Thuỷ", "Hương Thủy")]),  # a district's bare name
     ("giáo viên đến từ Bình Phước và Hà Nội", [("Bình Phước", "Bình Phước"), ("Hà Nội", "Hà Nội")]),
+    ("Tại Thái Bình, Hội nghị", [("Thái Bình", "Thái Bình")]),
     ("TP Hồ Chí Minh, TP.HCM và Thành phố Hồ Chí Minh",
      [("TP Hồ Chí Minh", "thành phố Hồ Chí Minh"), ("TP.HCM", "thành phố Hồ Chí Minh"),
       ("Thành phố Hồ Chí Minh", "thành phố Hồ Chí Minh")]),
@@ -55,6 +56,7 @@ def test_places_with_their_canonical_names(text, expected):
     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
     "Đoàn TNCS Hồ Chí Minh",
     "đồng chí Nguyễn Thị Thanh Xuân",  # Thanh Xuân is a district of Hà Nội, here a person's name
+    "đồng chí Nguyễn Thái Bình, Chủ tịch Công đoàn",  # Thái Bình: a province, here a person's name
     "tỉnh bình định",  # a name is capitalized
     "xã Hội Chủ Nghĩa",  # a unit word before an unknown name
 ])

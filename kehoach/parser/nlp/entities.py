@@ -128,7 +128,8 @@ def _gazetteer():
     unit_canon = {_key(k): v for k, v in places["units"].items()}  # looked up with spaces squeezed
     # searched in the lower-cased text: a literal prefix keeps the scan fast
     never = re.compile("|".join(r"\s+".join(map(re.escape, _key(n).split())) for n in places["never"]))
-    return auto, unit_rx, unit_canon, never
+    name_words = {_key(w) for w in places["name_words"]}
+    return auto, unit_rx, unit_canon, never, name_words
 
 
 def gazetteer_size() -> int:
@@ -136,27 +137,28 @@ def gazetteer_size() -> int:
     return len(_gazetteer()[0])
 
 
-def _starts_run(text: str, s: int) -> bool:
-    """No capitalized word just before s on the same line."""
+def _word_before(text: str, s: int) -> str:
+    """The word just before s on the same line ('' after punctuation or at a line start)."""
     j = s
     while j > 0 and text[j - 1] in " \t":
         j -= 1
-    if j == s and j > 0:
-        return not text[j - 1].isalnum()
+    if j == s:
+        return ""
     k = j
     while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "&"):
         k -= 1
-    return k == j or not text[k].isupper()
+    return text[k:j]
 
 
 def find_places(text: str, orgs: list[dict] | None = None) -> list[dict]:
     """Places: a unit word + a known unit name ("xã Phú Đa", "THỊ XÃ HƯƠNG THUỶ", "TP.HCM"), a
-    province's bare name ("Hà Nội", "Thừa Thiên Huế"), or a district's bare name where a capitalized
-    run starts ("Hương Thủy, ngày 18 ..."; inside one it is more often part of a person's name).
+    province's bare name ("Hà Nội", "Thừa Thiên Huế"; not after a surname or middle name:
+    "Nguyễn Thái Bình"), or a district's bare name where a capitalized run starts ("Hương Thủy,
+    ngày 18 ..."; inside one it is more often part of a person's name).
     One Aho-Corasick pass over the lower-cased text finds every name of the gazetteer of old and
     post-2025 units, each name added in both tone placements (Thuỷ = Thủy); the name must be
     capitalized as written."""
-    auto, unit_rx, unit_canon, never = _gazetteer()
+    auto, unit_rx, unit_canon, never, name_words = _gazetteer()
     key = _key(text)
     if len(key) != len(text):  # a character whose lower case is longer ("İ"): offsets would drift
         key = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -171,8 +173,10 @@ def find_places(text: str, orgs: list[dict] | None = None) -> list[dict]:
         if u:
             value = canon if kind == "a" else f"{unit_canon[' '.join(u.group(1).split())]} {canon}"
             found.append((u.start(1), end, value))
-        elif kind in "pa" or (kind == "d" and _starts_run(text, start)):
-            found.append((start, end, canon))
+        elif kind in "pad":
+            before = _word_before(text, start)
+            if kind == "a" or (kind == "p" and _key(before) not in name_words) or not before[:1].isupper():
+                found.append((start, end, canon))
     blocked = [m.span() for m in never.finditer(key)]
     out: list[dict] = []
     for s, e, v in sorted(found, key=lambda f: (f[0], f[0] - f[1])):  # leftmost, then longest
