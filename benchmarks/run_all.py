@@ -8,7 +8,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 QUICK = {"bench_batch.py": ["--n", "200"], "bench_check.py": ["--n", "100"], "bench_service.py": ["--requests", "200"],
-         "bench_parse.py": ["--rounds", "3"], "bench_nlp.py": ["--n", "20", "--rounds", "3"]}
+         "bench_parse.py": ["--rounds", "3"], "bench_nlp.py": ["--n", "20", "--rounds", "3"],
+         "bench_entities.py": ["--rounds", "20"]}
 
 
 def main() -> int:

@@ -116,6 +116,10 @@ class DateMention(Span):
     kind: Literal["date", "partial", "month", "range", "school_year", "year", "lunar"] = "date"
     valid: bool = True
     lunar: bool = False
+    solar: Optional[str] = Field(None, description="a lunar date's solar ISO date by the Vietnamese lunar calendar "
+                                 "(UTC+7); `value` stays null, so calendar checks skip it")
+    solar_year_inferred: bool = Field(False, description="the lunar year was not written: taken from the plan's "
+                                      "period, else the year nearest the plan's date")
 
 
 class Target(Span):

@@ -43,7 +43,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "dates": pa.schema([
         ("sha256", S), ("idx", I), ("text", S), ("value", S), ("end_value", S), ("kind", S), ("valid", B),
-        ("lunar", B), *SPAN,
+        ("lunar", B), ("solar", S), *SPAN,
     ]),
     "targets": pa.schema([
         ("sha256", S), ("idx", I), ("text", S), ("subject", S), ("value", F), ("min", F), ("max", F), ("unit", S),
@@ -119,7 +119,8 @@ def doc_rows(doc: dict, rec: dict, n_aliases: int = 0) -> dict[str, list[dict]]:
          "n_mentions": len(r.get("mentions") or []), **_spans(r)}
         for i, r in enumerate(doc.get("legal_refs") or [])]
     rows["dates"] = [
-        {"sha256": sha, "idx": i, **{k: d.get(k) for k in ("text", "value", "end_value", "kind", "valid", "lunar")},
+        {"sha256": sha, "idx": i, **{k: d.get(k) for k in ("text", "value", "end_value", "kind", "valid", "lunar",
+                                                           "solar")},
          **_spans(d)} for i, d in enumerate(doc.get("dates") or [])]
     rows["targets"] = [
         {"sha256": sha, "idx": i, **{k: t.get(k) for k in ("text", "subject", "value", "min", "max", "unit",

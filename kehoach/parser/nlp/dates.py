@@ -1,5 +1,6 @@
 """Date expressions with ISO values: full, partial (observances), months, ranges, school years,
-years, lunar (flagged, never read as calendar dates) and impossible ones (kept, marked invalid)."""
+years, lunar (flagged, never read as calendar dates; their solar date in `solar`, by the Vietnamese
+lunar calendar) and impossible ones (kept, marked invalid)."""
 from __future__ import annotations
 
 import calendar
@@ -10,12 +11,26 @@ D = r"(\d{1,2}|\s{0,3})"  # a day may be left blank in drafts: "ngày   tháng 1
 SEP = r"\s*[/\-.–]\s*"
 YEAR = r"(\d{4})"
 
+# Lunar months are named: "tháng Giêng" (1) ... "tháng Chạp" (12); "tháng Năm" is month 5 unless a year follows
+LUNAR_MONTHS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "một một": 11, "mười hai": 12, "chạp": 12}
+LUNAR_MONTH = r"(\d{1,2}|giêng|chạp|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|bốn|năm(?!\s*\d)|sáu|bảy|tám|chín)(?![\wÀ-ỹ])"
+CAN_CHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
+           r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)")
+# the feasts' lunar day and month
+FEASTS = {"nguyên đán": (1, 1), "cổ truyền": (1, 1), "nguyên tiêu": (15, 1), "đoan ngọ": (5, 5), "trung thu": (15, 8)}
+
 # Order matters: longer, more specific forms first; matches may not overlap.
 # Each pattern opens with a lookahead on its first character: a cheap filter before the alternations.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("lunar", re.compile(r"(?i)(?=[\dt])\b(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*\d{4})?\s*(?:\(\s*)?âm\s+lịch\)?"
-                         r"|\bTết\s+(?:Nguyên\s+[Đđ]án|Trung\s+thu|Đoan\s+ngọ|(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
-                         r"(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi))")),
+    ("lunar_dm", re.compile(r"(?i)(?<![\d/])(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?\s*(?:\(\s*)?(?:âm\s+lịch|ÂL)"
+                            r"(?:\s*\))?(?:\s+năm\s+(\d{4})(?!\d))?")),
+    ("lunar_words", re.compile(rf"(?i)(?=[nmr])\b(?:(?:ngày|mùng|mồng)\s*(\d{{1,2}})|(rằm))\s+tháng\s+{LUNAR_MONTH}"
+                               rf"(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}})(?!\d))?(\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?)?"
+                               rf"(?:\s+năm\s+(\d{{4}})(?!\d))?")),
+    ("lunar_feast", re.compile(rf"(?i)(?=[tr])\b(?:Tết\s+(Nguyên\s+[Đđ]án|Cổ\s+truyền|Trung\s+thu|Đoan\s+ngọ|Nguyên\s+tiêu)|Rằm\s+(Trung\s+thu))"
+                               rf"(?:\s+({CAN_CHI}))?(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?"
+                               rf"|\bTết\s+({CAN_CHI})(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?")),
     ("range", re.compile(r"(?i)(?=[tn])\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
     ("range2", re.compile(r"(?i)(?=t)\btừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*(?:ngày\s*)?"
                           r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
@@ -39,6 +54,8 @@ class DateHit:
     valid: bool = True
     lunar: bool = False
     extra: dict = field(default_factory=dict)
+    solar: str | None = None  # a lunar date's solar ISO date (nlp/lunar.py)
+    solar_year_inferred: bool = False
 
 
 def iso(y: int | None, m: int | None, d: int | None) -> tuple[str | None, bool]:
@@ -89,8 +106,8 @@ def find_dates(text: str) -> list[DateHit]:
 def _convert(kind: str, m: re.Match, text: str) -> DateHit | None:
     s, e = m.span()
     raw = m.group(0)
-    if kind == "lunar":
-        return DateHit(s, e, raw, "lunar", None, lunar=True)
+    if kind.startswith("lunar"):
+        return _lunar(kind, m, s, e, raw)
     if kind == "range":
         d1, d2, mo, y = (int(x) for x in m.groups())
         v1, ok1 = iso(y, mo, d1)
@@ -131,6 +148,64 @@ def _convert(kind: str, m: re.Match, text: str) -> DateHit | None:
         y = int(m.group(1))
         return DateHit(s, e, raw, "year", f"{y:04d}")
     return None
+
+
+def _lunar(kind: str, m: re.Match, s: int, e: int, raw: str) -> DateHit | None:
+    """A lunar date: flagged, kept out of calendar values; its day, month and year (when written)
+    go to `extra` and its solar date to `solar` (the year may be filled later from the plan)."""
+    g = m.groups()
+    year_name = None
+    if kind == "lunar_dm":
+        day, month, year = int(g[0]), int(g[1]), _int(g[2] or g[3])
+    elif kind == "lunar_words":
+        month_w = " ".join(g[2].lower().split())
+        month = int(month_w) if month_w.isdigit() else LUNAR_MONTHS[month_w]
+        day = 15 if g[1] else int(g[0])
+        # "ngày 2 tháng 9" is the solar National Day: lunar only when said so, by rằm, Giêng or Chạp
+        if not (g[5] or g[1] or month_w in ("giêng", "chạp")):
+            return None
+        year = _int(g[3] or g[4] or g[6])
+    else:
+        if g[4]:  # "Tết Giáp Thìn": New Year of that year
+            (day, month), year_name, year = (1, 1), g[4], _int(g[5])
+        else:
+            feast = " ".join((g[0] or g[1]).lower().split())
+            day, month = FEASTS[feast]
+            year_name, year = g[2], _int(g[3])
+    if not (1 <= month <= 12 and 1 <= day <= 30):
+        return DateHit(s, e, raw, "lunar", None, valid=False, lunar=True)
+    h = DateHit(s, e, raw, "lunar", None, lunar=True,
+                extra={"lunar_day": day, "lunar_month": month, "lunar_year": year, "can_chi": year_name})
+    from kehoach.parser.nlp import lunar
+
+    if year is None and year_name:
+        return h  # resolved against the plan's year (lunar.year_of_can_chi)
+    if year is not None:
+        d = lunar.to_solar(day, month, year)
+        h.solar, h.valid = (d.isoformat() if d else None), d is not None
+    return h
+
+
+def resolve_lunar(hits: list[DateHit], period: tuple[str, str] | None, plan_date: str | None) -> None:
+    """Fill `solar` of lunar hits written without a year, from the plan's period or date."""
+    from kehoach.parser.nlp import lunar
+
+    near = int((plan_date or (period or ("",))[0])[:4] or 0) or None
+    for h in hits:
+        x = h.extra
+        if not h.lunar or h.solar or "lunar_day" not in x or not h.valid:
+            continue
+        if x.get("can_chi"):
+            if near is None:
+                continue
+            year = lunar.year_of_can_chi(x["can_chi"], near)
+        else:
+            year = lunar.infer_year(x["lunar_day"], x["lunar_month"], period, plan_date)
+            if year is None:
+                continue
+            h.solar_year_inferred = True
+        d = lunar.to_solar(x["lunar_day"], x["lunar_month"], year)
+        h.solar = d.isoformat() if d else None
 
 
 _LEAD_DATE = re.compile(r"\s*,?\s*(?:ngày\s*)?")

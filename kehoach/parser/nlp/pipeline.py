@@ -20,7 +20,7 @@ from kehoach.parser.nlp import entities as ent_mod
 from kehoach.parser.nlp import refs as refs_mod
 from kehoach.parser.nlp import targets as targets_mod
 from kehoach.parser.nlp.clauses import quoted_spans
-from kehoach.parser.nlp.dates import DateHit, find_dates
+from kehoach.parser.nlp.dates import DateHit, find_dates, resolve_lunar
 
 CONFIG: list[str] = ["kehoach_dates", "kehoach_refs", "kehoach_awards", "kehoach_targets", "kehoach_entities"]
 
@@ -59,9 +59,14 @@ def group_data(doc: Doc, group: str) -> list[dict]:
 def make_dates(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
         hits = find_dates(text_of(doc))
+        plan = doc._.plan
+        if plan is not None:  # a lunar date without its year takes the plan's
+            period = (plan.period.start, plan.period.end) if plan.period else None
+            resolve_lunar(hits, period, plan.header.date if plan.header else None)
         doc._.date_hits = hits
         _put(doc, "dates", "DATE", ({"start": h.start, "end": h.end, "text": h.text, "value": h.value,
-                                      "end_value": h.end_value, "kind": h.kind, "valid": h.valid, "lunar": h.lunar}
+                                      "end_value": h.end_value, "kind": h.kind, "valid": h.valid, "lunar": h.lunar,
+                                      "solar": h.solar, "solar_year_inferred": h.solar_year_inferred}
                                      for h in hits))
         return doc
     return component

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from kehoach.parser.errors import CorruptFile, EncryptedFile, NoText
+from kehoach.parser.readers import pdf_tables
 from kehoach.parser.readers.base import RawBlock, RawDocument, register
 
 MAX_PAGES = 2000
@@ -154,7 +155,8 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         all_lines = [ln for ln in all_lines if ln.text not in repeated]
 
     right = Counter(round(ln.r / 5) * 5 for ln in all_lines).most_common(1)[0][0]
-    blocks = [RawBlock(text=_join(p), kind="paragraph", page=p[0].page) for p in _paragraphs(all_lines, right)]
+    blocks = pdf_tables.blocks_with_tables(data, all_lines, lambda lines: [
+        RawBlock(text=_join(p), kind="paragraph", page=p[0].page) for p in _paragraphs(lines, right)])
     raw = RawDocument(blocks=blocks, format="pdf", pages=n)
     return _repair_or_ocr(raw, data, path)
 
