@@ -65,8 +65,12 @@ def main(argv=None) -> int:
             changed.append((r, path))
             continue
         present += 1
+    known = {r["id"] for r in rows()}
+    orphans = sorted(p.name for p in CACHE.iterdir() if p.is_file() and p.name.rsplit(".", 1)[0] not in known)
     print(f"{len(used)} used document(s): {present} present and intact ({restored} restored from mirrors), "
-          f"{len(missing)} missing, {len(changed)} changed")
+          f"{len(missing)} missing, {len(changed)} changed; {len(orphans)} cached file(s) without a row")
+    for name in orphans:
+        print(f"orphan   {name}: in cache/ but not in SOURCES.tsv (record it or remove it)")
     for r in missing:
         print(f"missing  {r['id']}\t{r['kind']}\t{r['where']}\tquery: {r['query']}")
     for r, p in changed:
