@@ -124,9 +124,9 @@ def test_reported_results_money_make_ups_and_not_composition():
     assert (part.value, part.unit, part.subject) == (12, "người", "đoàn viên")
     money = next(t for x, t in got.items() if "3 250 000" in x)
     assert (money.value, money.unit) == (3250000, "đồng")
-    lo = next(t for x, t in got.items() if "200.000" in x)
-    hi = next(t for x, t in got.items() if "1.000.000" in x)
-    assert (lo.value, lo.comparator, hi.value, hi.comparator) == (200000, ">=", 1000000, "<=")
+    # "tối thiểu ... tối đa ..." is one range (issue 11), not two targets
+    (rng,) = [t for x, t in got.items() if "200.000" in x]
+    assert "1.000.000" in rng.text and (rng.min, rng.max, rng.comparator, rng.unit) == (200000, 1000000, "range", "đồng")
     assert any("06 thành viên" in x for x in got) and any("01 đội" in x for x in got)
     assert any(t.text.endswith("định kỳ 01 lần/tháng") and t.unit == "lần" for t in d.targets)
     for t in d.targets:
@@ -161,3 +161,17 @@ def test_hours_counted_but_not_times_of_day():
             "- Mỗi giáo viên chủ nhiệm được tính 2 giờ chuẩn mỗi tháng.\n")
     d = parse_bytes(text.encode(), "h.txt", checks=False)
     assert [(t.value, t.unit) for t in d.targets] == [(2, "giờ")], [t.text for t in d.targets]
+
+
+def test_grading_scales_cut_sentences_attendance_and_millions():
+    text = ("BIÊN BẢN HỘI NGHỊ CÔNG ĐOÀN\n- Có mặt 41/45 đoàn viên.\n- Bầu bổ sung 01 ủy viên Ban chấp hành.\n"
+            "- Phấn đấu đến năm 2028 cả nước có 15 triệu đoàn viên.\nThang điểm đánh giá:\n"
+            "Tốt: hoàn thành 100% nhiệm vụ.\nKhá: hoàn thành 80% nhiệm vụ.\nLoại trung bình: từ 10 đến 14 điểm.\n"
+            "- Tặng quà cho 100% đoàn viên có hoàn cảnh khó kh")
+    d = parse_bytes(text.encode(), "b.txt", checks=False)
+    got = {t.text: t for t in d.targets}
+    assert (got["Có mặt 41/45 đoàn viên"].value, got["Có mặt 41/45 đoàn viên"].max) == (41, 45)
+    assert got["Bầu bổ sung 01 ủy viên Ban chấp hành"].value == 1
+    assert got["Phấn đấu đến năm 2028 cả nước có 15 triệu đoàn viên"].value == 15_000_000
+    # grading levels are rules; the last sentence is cut by the end of the text
+    assert len(got) == 3, list(got)
