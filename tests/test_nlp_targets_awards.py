@@ -175,3 +175,14 @@ def test_grading_scales_cut_sentences_attendance_and_millions():
     assert got["Phấn đấu đến năm 2028 cả nước có 15 triệu đoàn viên"].value == 15_000_000
     # grading levels are rules; the last sentence is cut by the end of the text
     assert len(got) == 3, list(got)
+
+
+def test_titles_reached_and_recognised():
+    text = ("TỜ TRÌNH\nV/v đề nghị công nhận danh hiệu\n1. Kết quả\n- Năm học qua nhà trường đã đạt được danh hiệu "
+            "Tập thể lao động tiên tiến.\n- Danh sách CB, GV, NV đạt LĐTT gồm 31 đ/c.\n2. Đề nghị\n"
+            "- Kính đề nghị Phòng GD&ĐT kiểm tra, công nhận danh hiệu Trường đạt chuẩn xanh - sạch - đẹp.\n")
+    d = parse_bytes(text.encode(), "t.txt", checks=False)
+    texts = [a.text for a in d.awards]
+    assert any(x.startswith("Năm học qua nhà trường đã đạt được danh hiệu") for x in texts), texts
+    assert any(x.startswith("Danh sách CB, GV, NV đạt LĐTT gồm 31 đ/c") for x in texts), texts
+    assert any("công nhận danh hiệu Trường đạt chuẩn" in x for x in texts), texts
