@@ -68,3 +68,8 @@ def test_announced_sections_running_off_a_cut_text():
            "1. Chăm lo đời sống đoàn viên\nViệc chăm lo được thực hiện thường xuyên.\n"
            "2. Tuyên truyền, giáo dục\nCông đoàn tổ chức học tập nghị quyết cho đoàn vi")
     assert codes(cut, "count-mismatch") == []
+
+
+def test_a_numeric_date_with_a_blank_day():
+    text = "1. Họp hội đồng sư phạm ngày /5/2024 để bình xét thi đua.\n2. Tổng kết ngày 25/5/2024.\n"
+    assert codes(text, "incomplete-date") == ["ngày /5/2024"]
