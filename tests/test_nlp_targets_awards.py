@@ -186,3 +186,9 @@ def test_titles_reached_and_recognised():
     assert any(x.startswith("Năm học qua nhà trường đã đạt được danh hiệu") for x in texts), texts
     assert any(x.startswith("Danh sách CB, GV, NV đạt LĐTT gồm 31 đ/c") for x in texts), texts
     assert any("công nhận danh hiệu Trường đạt chuẩn" in x for x in texts), texts
+
+
+def test_grading_labels_in_a_cell_or_column_before():
+    text = "QUY CHẾ THI ĐUA\n1. Xếp loại\nLoại tốt :\nTừ 17 đến 20 điểm\nKhá\nhoàn thành 80% nhiệm vụ\n2. Phấn đấu 90% đoàn viên xếp loại tốt.\n"
+    d = parse_bytes(text.encode(), "q.txt", checks=False)
+    assert [t.text for t in d.targets] == ["Phấn đấu 90% đoàn viên xếp loại tốt"]

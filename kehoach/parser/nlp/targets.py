@@ -241,7 +241,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     for us, ue in units(text, start, end):
         if cut and ue >= tail:
             continue  # the text stops inside this sentence (an excerpt): what it aims at is not known
-        if _GRADE.match(text, us):
+        if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
         qs = quantities(text, us, ue, excluded)
         if not qs:
@@ -263,6 +263,10 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
 # a grading scale's line: "Tốt: ...", "Loại khá: ...", "Xếp loại Trung bình – ..."
 _GRADE = re.compile(r"(?i)(?:[-+*•]\s*)?(?:(?:xếp\s+)?loại\s+)?(?:xuất sắc|tốt|khá|trung bình|yếu|kém|đạt|không đạt)"
                     r"\s*[:–-]")
+
+# the same label alone on the line before (a table cell, a column gap)
+_GRADE_CELL = re.compile(r"(?i)[ \t]*(?:[-+*•][ \t]*)?(?:(?:xếp[ \t]+)?loại[ \t]+)?(?:xuất sắc|tốt|khá|trung bình|yếu|kém)"
+                         r"[ \t]*:?[ \t]*")
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
 
