@@ -61,3 +61,15 @@ def test_a_list_cut_by_the_end_of_an_excerpt_is_not_counted():
     assert codes(cut, "count-mismatch") == []
     whole = cut + "\n- Chương trình 2: thi đua.\nB. PHƯƠNG HƯỚNG\nTiếp tục thực hiện.\nTrên đây là báo cáo.\n"
     assert codes(whole, "count-mismatch") == ["Công đoàn thực hiện 4 chương trình trọng tâm và đạt kết quả sau:"]
+
+
+def test_announced_sections_running_off_a_cut_text():
+    cut = ("A. KẾT QUẢ THỰC HIỆN 4 CHƯƠNG TRÌNH\nCông đoàn thực hiện 4 chương trình trọng tâm và đạt kết quả sau:\n"
+           "1. Chăm lo đời sống đoàn viên\nViệc chăm lo được thực hiện thường xuyên.\n"
+           "2. Tuyên truyền, giáo dục\nCông đoàn tổ chức học tập nghị quyết cho đoàn vi")
+    assert codes(cut, "count-mismatch") == []
+
+
+def test_a_numeric_date_with_a_blank_day():
+    text = "1. Họp hội đồng sư phạm ngày /5/2024 để bình xét thi đua.\n2. Tổng kết ngày 25/5/2024.\n"
+    assert codes(text, "incomplete-date") == ["ngày /5/2024"]

@@ -100,3 +100,22 @@ def test_real_citation_shapes():
     assert refs["70/CĐN-TC"].type == "Văn bản" and refs["70/CĐN-TC"].date == "2024-02-12"
     assert refs["912/QĐ-UBND"].type == "Quyết định" and refs["912/QĐ-UBND"].issuer == "UBND huyện Đông Sơn"
     assert refs["42/2010/NĐ-CP"].type == "Nghị định"  # the eth (Ð) read as đ
+
+
+def test_issuers_across_wrapped_lines_before_the_symbol_and_without_cua():
+    from kehoach.parser import parse_bytes
+
+    text = ("KẾ HOẠCH HOẠT ĐỘNG NĂM 2024\n"
+            "Căn cứ\nQuyết định số\n205/QĐ-TLĐ\nngày\n10/01/2023\ncủa Tổng Liên đoàn Lao động Việt Nam về việc ban hành;\n"
+            "Căn cứ Quyết định số 61/2023/QĐ-BGD&ĐT ngày 31/8/2023 của Bộ trưởng Bộ Giáo dục\nvà Đào tạo về chương trình;\n"
+            "Thực hiện sự chỉ đạo của Sở GD&ĐT Hà Giang tại công văn số 1221/SGDĐT-GDTrH ngày 18/10/2023 về dạy học;\n"
+            "Căn cứ Nghị quyết số 11/NQ-CĐ ngày 20/01/2024 Ban Chấp hành Công đoàn ngành về nhiệm vụ năm 2024;\n"
+            "Căn cứ Nghị định số 55/2023/NĐ-CP ngày 02/2/2023 của Chính phủ sửa đổi Nghị định về tiền lương.\n"
+            "1. Nội dung\n- Tổ chức hội nghị.\n")
+    d = parse_bytes(text.encode(), "r.txt", checks=False)
+    got = {r.symbol: (r.date, r.issuer) for r in d.legal_refs}
+    assert got["205/QĐ-TLĐ"] == ("2023-01-10", "Tổng Liên đoàn Lao động Việt Nam")
+    assert got["61/2023/QĐ-BGD&ĐT"] == ("2023-08-31", "Bộ trưởng Bộ Giáo dục và Đào tạo")
+    assert got["1221/SGDĐT-GDTrH"] == ("2023-10-18", "Sở GD&ĐT Hà Giang")
+    assert got["11/NQ-CĐ"] == ("2024-01-20", "Ban Chấp hành Công đoàn ngành")
+    assert got["55/2023/NĐ-CP"] == ("2023-02-02", "Chính phủ")

@@ -124,9 +124,9 @@ def test_reported_results_money_make_ups_and_not_composition():
     assert (part.value, part.unit, part.subject) == (12, "người", "đoàn viên")
     money = next(t for x, t in got.items() if "3 250 000" in x)
     assert (money.value, money.unit) == (3250000, "đồng")
-    lo = next(t for x, t in got.items() if "200.000" in x)
-    hi = next(t for x, t in got.items() if "1.000.000" in x)
-    assert (lo.value, lo.comparator, hi.value, hi.comparator) == (200000, ">=", 1000000, "<=")
+    # "tối thiểu ... tối đa ..." is one range (issue 11), not two targets
+    (rng,) = [t for x, t in got.items() if "200.000" in x]
+    assert "1.000.000" in rng.text and (rng.min, rng.max, rng.comparator, rng.unit) == (200000, 1000000, "range", "đồng")
     assert any("06 thành viên" in x for x in got) and any("01 đội" in x for x in got)
     assert any(t.text.endswith("định kỳ 01 lần/tháng") and t.unit == "lần" for t in d.targets)
     for t in d.targets:
@@ -161,3 +161,34 @@ def test_hours_counted_but_not_times_of_day():
             "- Mỗi giáo viên chủ nhiệm được tính 2 giờ chuẩn mỗi tháng.\n")
     d = parse_bytes(text.encode(), "h.txt", checks=False)
     assert [(t.value, t.unit) for t in d.targets] == [(2, "giờ")], [t.text for t in d.targets]
+
+
+def test_grading_scales_cut_sentences_attendance_and_millions():
+    text = ("BIÊN BẢN HỘI NGHỊ CÔNG ĐOÀN\n- Có mặt 41/45 đoàn viên.\n- Bầu bổ sung 01 ủy viên Ban chấp hành.\n"
+            "- Phấn đấu đến năm 2028 cả nước có 15 triệu đoàn viên.\nThang điểm đánh giá:\n"
+            "Tốt: hoàn thành 100% nhiệm vụ.\nKhá: hoàn thành 80% nhiệm vụ.\nLoại trung bình: từ 10 đến 14 điểm.\n"
+            "- Tặng quà cho 100% đoàn viên có hoàn cảnh khó kh")
+    d = parse_bytes(text.encode(), "b.txt", checks=False)
+    got = {t.text: t for t in d.targets}
+    assert (got["Có mặt 41/45 đoàn viên"].value, got["Có mặt 41/45 đoàn viên"].max) == (41, 45)
+    assert got["Bầu bổ sung 01 ủy viên Ban chấp hành"].value == 1
+    assert got["Phấn đấu đến năm 2028 cả nước có 15 triệu đoàn viên"].value == 15_000_000
+    # grading levels are rules; the last sentence is cut by the end of the text
+    assert len(got) == 3, list(got)
+
+
+def test_titles_reached_and_recognised():
+    text = ("TỜ TRÌNH\nV/v đề nghị công nhận danh hiệu\n1. Kết quả\n- Năm học qua nhà trường đã đạt được danh hiệu "
+            "Tập thể lao động tiên tiến.\n- Danh sách CB, GV, NV đạt LĐTT gồm 31 đ/c.\n2. Đề nghị\n"
+            "- Kính đề nghị Phòng GD&ĐT kiểm tra, công nhận danh hiệu Trường đạt chuẩn xanh - sạch - đẹp.\n")
+    d = parse_bytes(text.encode(), "t.txt", checks=False)
+    texts = [a.text for a in d.awards]
+    assert any(x.startswith("Năm học qua nhà trường đã đạt được danh hiệu") for x in texts), texts
+    assert any(x.startswith("Danh sách CB, GV, NV đạt LĐTT gồm 31 đ/c") for x in texts), texts
+    assert any("công nhận danh hiệu Trường đạt chuẩn" in x for x in texts), texts
+
+
+def test_grading_labels_in_a_cell_or_column_before():
+    text = "QUY CHẾ THI ĐUA\n1. Xếp loại\nLoại tốt :\nTừ 17 đến 20 điểm\nKhá\nhoàn thành 80% nhiệm vụ\n2. Phấn đấu 90% đoàn viên xếp loại tốt.\n"
+    d = parse_bytes(text.encode(), "q.txt", checks=False)
+    assert [t.text for t in d.targets] == ["Phấn đấu 90% đoàn viên xếp loại tốt"]

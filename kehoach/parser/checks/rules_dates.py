@@ -199,6 +199,12 @@ _INCOMPLETE_RE = re.compile(
     rf"(?i)(?<!\w)ngày(?P<d>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)tháng(?P<m>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)năm[ \t]*(?P<y>\d{{4}})(?!\d)")
 
 
+# "ngày /5/2021", "ngày …/…/2021": the numeric form with a blank slot
+_DOTS = r"(?:\.{2,}|…+|_{2,})"
+_INCOMPLETE_NUM_RE = re.compile(
+    rf"(?i)(?<!\w)ngày[ \t]*(?P<d>{_DOTS}?|\d{{1,2}})[ \t]*/[ \t]*(?P<m>{_DOTS}?|\d{{1,2}})[ \t]*/[ \t]*(?P<y>\d{{4}})(?!\d)")
+
+
 def _is_draft(ctx: Context) -> bool:
     h = ctx.doc.header
     if h.symbol and not h.number:
@@ -210,7 +216,8 @@ def _is_draft(ctx: Context) -> bool:
       "ngày tháng bỏ trống ngày hoặc tháng")
 def incomplete_date(ctx: Context):
     draft = None
-    for m in _INCOMPLETE_RE.finditer(ctx.text):
+    found = list(_INCOMPLETE_RE.finditer(ctx.text)) + list(_INCOMPLETE_NUM_RE.finditer(ctx.text))
+    for m in sorted(found, key=lambda m: m.start()):
         blank_d = not re.search(r"\d", m.group("d"))
         blank_m = not re.search(r"\d", m.group("m"))
         if not (blank_d or blank_m):

@@ -147,4 +147,5 @@ _COUNT = r"\b\d{1,3}\b"
 _AIM = re.compile(r"(?i)\b(?:phấn đấu|chỉ tiêu|vận động|quyết tâm)\b")
 _COUNTED_AWARD = re.compile(
     rf"(?i)(?:{_COUNT}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{{0,30}}{_COUNT}\s+\w"
-    rf"|\bdanh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}|\bđạt\s+danh\s+hiệu\b)")
+    rf"|\bdanh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}|\b(?:đạt|đạt\s+được|công\s+nhận)\s+danh\s+hiệu\b"
+    rf"|\bđạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT})")

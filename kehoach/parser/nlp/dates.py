@@ -215,7 +215,7 @@ def date_at(text: str, pos: int, hits: list[DateHit], max_gap: int = 12) -> Date
     """The full date that starts within `max_gap` chars after `pos` (skipping ', ngày')."""
     for h in hits:
         gap = re.sub(r"(?i)ngày", "", text[pos:h.start])
-        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not gap.strip(" ,\t"):
+        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not gap.strip(" ,\t\n"):
             return h
         if h.start > pos + max_gap:
             break

@@ -24,7 +24,7 @@ _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]
 # "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)(?![^\W\d_])"
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;.:“”\"(\n]|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
-                          r"|\s+[Vv]/[Vv]\b")
+                          r"|\s+[Vv]/[Vv]\b|\s+(?:ban hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo)\b")
 
 
 @lru_cache(maxsize=1)
@@ -129,14 +129,38 @@ def _canonical_type(name: str) -> str:
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
-    m = re.match(r"[ \t]*,?[ \t]*của[ \t]*", text[pos:pos + 20]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
+    m = re.match(r"[ \t\n]*,?[ \t\n]*của[ \t]*", text[pos:pos + 24]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
     if not m:
-        return None, pos
+        # a dropped "của" ("ngày 18/5/2015 Ban Thường vụ LĐLĐ huyện"): an organisation right after the date
+        m = re.match(rf"[ \t]*,?[ \t]*(?=(?:{_ORG_HEADS})\b)", text[pos:pos + 24])
+        if not m or text[pos:pos + m.end()].strip() == "" and not text[pos - 1:pos].isdigit():
+            return None, pos
     s = pos + m.end()
-    stop = _issuer_stop().search(text, s, min(len(text), s + 120))
-    e = stop.start() if stop else min(len(text), s + 120)
-    iss = text[s:e].strip()
+    e = _issuer_end(text, s)
+    iss = " ".join(text[s:e].split())
     return (iss or None), e
+
+
+def _issuer_end(text: str, s: int) -> int:
+    """The issuer runs to a stop; a hard line break inside it (wrapped web text) is passed when the
+    next line goes on in lower case ("Bộ Giáo dục\nvà Đào tạo")."""
+    limit = min(len(text), s + 160)
+    pos = s
+    while True:
+        stop = _issuer_stop().search(text, pos, limit)
+        if stop is None:
+            return limit
+        if text[stop.start()] == "\n" and stop.start() + 1 < len(text) and text[stop.start() + 1:stop.start() + 2].islower() \
+                and not re.match(r"(?:về|ngày|theo|tại|nhằm|để|v/v)\b", text[stop.start() + 1:stop.start() + 6], re.I):
+            pos = stop.start() + 1
+            continue
+        return stop.start()
+
+
+_ORG_HEADS = ("Ban Thường vụ|Ban Chấp hành|Ban Chỉ đạo|Bộ Chính trị|Ban Bí thư|Chính phủ|Thủ tướng|Bộ|Sở|Phòng|UBND|"
+              "Ủy ban|Uỷ ban|Liên đoàn|LĐLĐ|Công đoàn|Tổng Liên đoàn|Hội đồng|Văn phòng|Cục")
+# "của Sở GD&ĐT tại công văn số ...", "Theo đề nghị của Ban Tài chính tại Tờ trình số ...": the issuer before
+_ISSUER_BEFORE = re.compile(r"(?:của|Thực hiện sự chỉ đạo của)[ \t]+(?P<iss>[^,;:\n]{3,90}?)[ \t]+(?:tại|theo)[ \t]+$")
 
 
 def _subject_after(text: str, pos: int) -> str | None:
@@ -181,6 +205,10 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                     continue
             break
         mention.subject = _subject_after(text, pos)
+        if mention.issuer is None:
+            b = _ISSUER_BEFORE.search(text, max(0, m.start() - 120), m.start())
+            if b:
+                mention.issuer = " ".join(b.group("iss").split())
         if mention.issuer is None and mention.subject:
             # "... ngày 25/8/2015 về nhiệm vụ năm học 2015-2016 của Bộ Giáo dục và Đào tạo"
             t = _ISSUER_TAIL.search(mention.subject)

@@ -32,7 +32,7 @@ def _tables():
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
     cnt = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s*"
-                     rf"(?P<unit>{unit_alt})\b(?!\s*/)")
+                     rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b(?!\s*/(?!c\b))")
     money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
     money = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?<![\d/.,])(?P<num>{NUMBER})\s*"
                        rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
@@ -49,6 +49,7 @@ def _tables():
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
+_ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
@@ -112,6 +113,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
     if composition:
         out.sort(key=lambda q: q.start)
         return out
+    for m in _ATTEND.finditer(seg):  # "Có mặt 49/50", "số phiếu 04/04"
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 0 < a <= b and free(s + m.start("a"), s + m.end()):
+            add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
     for m in frac.finditer(seg):
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
@@ -148,10 +153,26 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         if unit == "giờ" and (_CLOCK_AFTER.match(seg, m.end()) or _CLOCK_BEFORE.search(folded[:m.start("num")])):
             continue  # "lúc 7 giờ 30", "từ 14 giờ": a time of day, not an amount
         comp = comps.get((m.group("comp") or "").lower(), "=")
+        value = parse_number(m.group("num"))
+        if m.group("mult"):  # "12 triệu đoàn viên"
+            value *= 1_000_000 if m.group("mult").lower() == "triệu" else 1_000
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
-        add(Quantity(qs, qe, parse_number(m.group("num")), None, None, unit, comp,
+        add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
     out.sort(key=lambda q: q.start)
+    return _join_bounds(text, out)
+
+
+def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'tối thiểu là 50 000 đồng, tối đa là 500 000 đồng': one range, not two targets."""
+    out: list[Quantity] = []
+    for q in qs:
+        p = out[-1] if out else None
+        if (p is not None and p.comparator in (">=", ">") and q.comparator in ("<=", "<") and p.unit == q.unit
+                and q.start - p.end <= 40 and not re.search(r"[.;\n]", text[p.end:q.start])):
+            out[-1] = Quantity(p.start, q.end, None, p.value, q.value, p.unit, "range", p.subject_from)
+            continue
+        out.append(q)
     return out
 
 
@@ -215,7 +236,13 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     """Yield dicts for the Target model over text[start:end]."""
     from kehoach.parser.nlp.clauses import trim
 
+    tail = len(text.rstrip())
+    cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     for us, ue in units(text, start, end):
+        if cut and ue >= tail:
+            continue  # the text stops inside this sentence (an excerpt): what it aims at is not known
+        if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
+            continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
         qs = quantities(text, us, ue, excluded)
         if not qs:
             continue
@@ -232,6 +259,14 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
 
+
+# a grading scale's line: "Tốt: ...", "Loại khá: ...", "Xếp loại Trung bình – ..."
+_GRADE = re.compile(r"(?i)(?:[-+*•]\s*)?(?:(?:xếp\s+)?loại\s+)?(?:xuất sắc|tốt|khá|trung bình|yếu|kém|đạt|không đạt)"
+                    r"\s*[:–-]")
+
+# the same label alone on the line before (a table cell, a column gap)
+_GRADE_CELL = re.compile(r"(?i)[ \t]*(?:[-+*•][ \t]*)?(?:(?:xếp[ \t]+)?loại[ \t]+)?(?:xuất sắc|tốt|khá|trung bình|yếu|kém)"
+                         r"[ \t]*:?[ \t]*")
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
 
