@@ -11,6 +11,7 @@ anchoring on the Quốc hiệu / title and walking back only over header-like li
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
@@ -27,6 +28,7 @@ PLACE_DATE = re.compile(
     re.I,
 )
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
+DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
 NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
 VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
@@ -65,6 +67,10 @@ def _lines(doc: PlanDocument) -> list[Line]:
     k = 0
     while k < len(raw):
         text, start, end, outline = raw[k]
+        # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
+        if k + 1 < len(raw) and k < 60 and DATE_NO_YEAR.search(text) and re.match(r"^năm\s*\d{4}\b", raw[k + 1][0], re.I):
+            text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
+            k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1, f2 = fold(text), fold(text + " " + raw[k + 1][0])
@@ -138,11 +144,20 @@ _NATIONAL_GLUED = NATIONAL.replace(" ", "")
 _PARTY_GLUED = "đảngcộngsảnviệtnam"
 
 
+def _plain(s: str) -> str:
+    """Without tone marks and diacritics, one char for one char (đ -> d)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in s).replace("đ", "d").replace("Đ", "D")
+
+
+_NATIONAL_PLAIN = _plain(NATIONAL).replace(" ", "")
+
+
 def _national_text(f: str) -> bool:
     # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
-    # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does
+    # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
+    # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     g = _hoa(f).replace(" ", "")
-    return g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED
+    return g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or _plain(g).startswith(_NATIONAL_PLAIN)
 
 
 def _motto_text(f: str) -> bool:
