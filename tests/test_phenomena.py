@@ -43,6 +43,8 @@ CASES = {
     "p21-thong-bao-vv-under-number": [],  # bare "THÔNG BÁO", its "(V/v ...)" under the number; ornament rules; "Kính gởi"; "TL. Hiệu trưởng" in ordinary case
     "p22-caps-title-glued-to-body": [],  # a title in capitals run together with the first sentence
     "p23-annex-note-until-year": [],  # "(Ban hành kèm theo ...)" glued to a title line; "ĐẾN NĂM 2027" from the document's month
+    "p24-cong-van-page-title-typo": [],  # the page's title and date before a công văn whose Quốc hiệu is mistyped ("CÔNG HÒA")
+    "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
 
 
