@@ -258,9 +258,11 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
-        if nxt is not None and _org_head(ln.f) and re.match(r"^căn cứ\b", nxt.f):
+        if nxt is not None and _org_head(ln.f) and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f):
             return False  # the body that decides ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") over its "Căn cứ" lines
         return not after_mixed or period_from(ln.text) is not None
+    if title_has_period and not ln.text[:1].islower() and re.match(r"^(năm|tháng|quý|học kỳ)\b", ln.f):
+        return False  # "Năm 2022, dự báo ...": the body's first sentence, the title named its period
     # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
     # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
     # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too)
@@ -623,7 +625,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
             nxt = lines[j]
             if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính g[ửở]i)\b", nxt.f):
                 j += 1
-        while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
+        # (a title wrapped in a narrow cell runs to more, short lines)
+        while (j < len(lines) and (j <= ti + 3 or (j <= ti + 6 and len(lines[j].text) <= 60)) and lines[j].outline == lines[ti].outline
                and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
                and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
