@@ -44,6 +44,8 @@ CASES = {
     "p22-caps-title-glued-to-body": [],  # a title in capitals run together with the first sentence
     "p23-annex-note-until-year": [],  # "(Ban hành kèm theo ...)" glued to a title line; "ĐẾN NĂM 2027" from the document's month
     "p24-cong-van-page-title-typo": [],  # the page's title and date before a công văn whose Quốc hiệu is mistyped ("CÔNG HÒA")
+    "p26-decision-caps-subject-authority": [],  # "VỀ VIỆC ..." in capitals, then the deciding body's line over "- Căn cứ"
+    "p27-narrow-cell-title-then-sentence": [],  # a title wrapped in a narrow cell over six lines, one broken after "và"; then "Năm học này, ..."
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
 

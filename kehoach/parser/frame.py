@@ -236,7 +236,7 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
 
 
 def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
-                     nxt: Optional[Line] = None) -> bool:
+                     nxt: Optional[Line] = None, prev: str = "") -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
     ordinary case ("Về việc ban hành ..."), so a line in capitals after it is the issuing body
     of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
@@ -265,8 +265,10 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
         return False  # "Năm 2022, dự báo ...": the body's first sentence, the title named its period
     # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
     # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
-    # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too)
-    return ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
+    # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too), or the line
+    # before broke off on a connective ("... ( 20/11/1982 – 20/11/2025 ) và" / "Hội nghị ...")
+    return (ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
+            or bool(re.search(r"(?:^|\s)(?:và|của|cho|về|với|tại|trong|ngày|các|những|nhằm)$", fold(prev).rstrip())))
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
@@ -631,7 +633,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
                and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
                                     any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]),
-                                    lines[j + 1] if j + 1 < len(lines) else None)):
+                                    lines[j + 1] if j + 1 < len(lines) else None, lines[j - 1].text)):
             j += 1
         j = _title_reaches_period(lines, ti, j)
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
