@@ -67,6 +67,11 @@ def _lines(doc: PlanDocument) -> list[Line]:
     k = 0
     while k < len(raw):
         text, start, end, outline = raw[k]
+        # a type word broken after its first word by a PDF's line ends: "QUY" / "CHẾ PHỐI HỢP ..."
+        if (k + 1 < len(raw) and k < 60 and len(text.split()) == 1 and doc_type_of(text) is None
+                and doc_type_of(text + " " + raw[k + 1][0]) is not None and is_upper_text(text, 0.9)):
+            text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
+            k += 1
         # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
         if k + 1 < len(raw) and k < 60 and DATE_NO_YEAR.search(text) and re.match(r"^năm\s*\d{4}\b", raw[k + 1][0], re.I):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
