@@ -46,6 +46,7 @@ CASES = {
     "p24-cong-van-page-title-typo": [],  # the page's title and date before a công văn whose Quốc hiệu is mistyped ("CÔNG HÒA")
     "p26-decision-caps-subject-authority": [],  # "VỀ VIỆC ..." in capitals, then the deciding body's line over "- Căn cứ"
     "p27-narrow-cell-title-then-sentence": [],  # a title wrapped in a narrow cell over six lines, one broken after "và"; then "Năm học này, ..."
+    "p28-broken-type-word-dash-letters-table": [],  # "QUY" / "CHẾ ..."; "A- PHẦN THU" > "I-" > "1)"; a flattened table row "1 Lữ Thị Hòa 1978 ..."
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
 
@@ -158,3 +159,11 @@ def test_pdf_of_space_aligned_header(tmp_path):
                    check=True, capture_output=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     doc = parse(tmp_path / f"{name}.pdf", checks=False)
     assert_fields(gold(name), doc, FRAME)
+
+
+def test_letter_dash_headings_and_table_rows():
+    d = _frame("p28-broken-type-word-dash-letters-table")
+    assert d.doc_type == "Quy chế"
+    assert [s.number for s in d.sections] == ["A-", "B-"]
+    assert [s.number for s in d.sections[0].children] == ["I-", "II-"]
+    assert d.sections[0].children[1].children == []  # the member table's rows are no sections
