@@ -402,7 +402,7 @@ def _header_start(lines: list[Line], anchor: int) -> int:
 
 PERIOD_PATTERNS = [
     # as typed: "kì" for "kỳ", "năm học (2008-2009)", "NĂM HỌC 2016 2017", words glued by a site
-    ("term", re.compile(r"học\s*k[ỳì]\s+(?P<hk>I{1,2}|1|2)\b.*?năm\s*học\s+\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("term", re.compile(r"(?:học\s*k[ỳì]|HK)\s*(?P<hk>I{1,2}|1|2)\b.*?năm\s*học\s+\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
     ("school_year", re.compile(r"năm\s*học\s*:?\s*\(?(?P<y1>\d{4})\s*(?:[-–—/]\s*|\s)(?P<y2>\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
     ("half_year", re.compile(r"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s*(?P<y>\d{4})", re.I)),
@@ -415,14 +415,16 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 # "từ nay đến hết năm 2024", "... đến năm 2023" (from the document's month); "từ năm 2009 - đến năm 2014"
 _UNTIL_YEAR_END = re.compile(r"(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s*(?P<y>\d{4})", re.I)
+_STAGE = re.compile(r"giai\s+đoạn\s*\(?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", re.I)  # "giai đoạn 2010-2012"
 _FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
 
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
-    if _FROM_TO_YEARS.search(text):
-        return None  # a strategy over several years names no period of ours
+    m = _STAGE.search(text)
+    if m and int(m.group("y1")) < int(m.group("y2")):
+        return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group(0))
     m = _UNTIL_YEAR_END.search(text)
     if m:
         y = m.group("y")
@@ -445,8 +447,8 @@ def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
 def period_from(text: Optional[str], date_month: Optional[str] = None) -> Optional[Period]:
     """The period a title names. `date_month` (YYYY-MM, the document's date) dates a stretch
     named from now on ("từ nay đến hết năm 2024")."""
-    if not text:
-        return None
+    if not text or _FROM_TO_YEARS.search(text):
+        return None  # a strategy "từ năm 2009 đến năm 2014" names no period of ours
     named = _named_period(text, date_month)
     for kind, rx in PERIOD_PATTERNS:
         if named and kind in ("term_of_office", "year"):
@@ -494,7 +496,9 @@ _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\
 def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
     the month of its last such date, in the year written or the document's year."""
-    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12]
+    # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
+    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
+            and not re.search(r"(?:ngày|\d{1,2}:\d{2})\s*$", text[:m.start()], re.I)]
     if not hits:
         return None
     m = hits[-1]
@@ -502,6 +506,8 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     if not year:
         return None
     mo = f"{year}-{int(m.group('m')):02d}"
+    if date_month and not date_month <= mo <= f"{int(date_month[:4]) + 1}{date_month[4:]}":
+        return None  # an event the plan prepares comes within the year after the plan's date
     return Period(kind="month", start=mo, end=mo, text=m.group(0))
 
 
@@ -680,7 +686,7 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
         return j
     for k in range(j, min(len(lines), ti + 5)):
         ln = lines[k]
-        if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text)
+        if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
                 or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
             return j
         if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i)\b", ln.f):
