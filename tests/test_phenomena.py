@@ -48,6 +48,7 @@ CASES = {
     "p27-narrow-cell-title-then-sentence": [],  # a title wrapped in a narrow cell over six lines, one broken after "và"; then "Năm học này, ..."
     "p28-broken-type-word-dash-letters-table": [],  # "QUY" / "CHẾ ..."; "A- PHẦN THU" > "I-" > "1)"; a flattened table row "1 Lữ Thị Hòa 1978 ..."
     "p29-cited-date-in-title-hk2": ["ref_type"],  # a cited document's date in the title is no event; "HK II"
+    "p30-inline-numbered-list": [],  # "1) ... 2) ... 3) ..." run onto one line by a page
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
 
