@@ -43,6 +43,13 @@ CASES = {
     "p21-thong-bao-vv-under-number": [],  # bare "THÔNG BÁO", its "(V/v ...)" under the number; ornament rules; "Kính gởi"; "TL. Hiệu trưởng" in ordinary case
     "p22-caps-title-glued-to-body": [],  # a title in capitals run together with the first sentence
     "p23-annex-note-until-year": [],  # "(Ban hành kèm theo ...)" glued to a title line; "ĐẾN NĂM 2027" from the document's month
+    "p24-cong-van-page-title-typo": [],  # the page's title and date before a công văn whose Quốc hiệu is mistyped ("CÔNG HÒA")
+    "p26-decision-caps-subject-authority": [],  # "VỀ VIỆC ..." in capitals, then the deciding body's line over "- Căn cứ"
+    "p27-narrow-cell-title-then-sentence": [],  # a title wrapped in a narrow cell over six lines, one broken after "và"; then "Năm học này, ..."
+    "p28-broken-type-word-dash-letters-table": [],  # "QUY" / "CHẾ ..."; "A- PHẦN THU" > "I-" > "1)"; a flattened table row "1 Lữ Thị Hòa 1978 ..."
+    "p29-cited-date-in-title-hk2": ["ref_type"],  # a cited document's date in the title is no event; "HK II"
+    "p30-inline-numbered-list": [],  # "1) ... 2) ... 3) ..." run onto one line by a page
+    "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
 
 
@@ -154,3 +161,25 @@ def test_pdf_of_space_aligned_header(tmp_path):
                    check=True, capture_output=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     doc = parse(tmp_path / f"{name}.pdf", checks=False)
     assert_fields(gold(name), doc, FRAME)
+
+
+def test_letter_dash_headings_and_table_rows():
+    d = _frame("p28-broken-type-word-dash-letters-table")
+    assert d.doc_type == "Quy chế"
+    assert [s.number for s in d.sections] == ["A-", "B-"]
+    assert [s.number for s in d.sections[0].children] == ["I-", "II-"]
+    assert d.sections[0].children[1].children == []  # the member table's rows are no sections
+
+
+def test_a_titles_day_is_an_event_only_when_it_can_be_one():
+    from kehoach.parser.frame import period_from
+
+    p = period_from("KẾ HOẠCH tổ chức Ngày Nhà giáo Việt Nam 20/11", "2024-10")
+    assert (p.kind, p.start, p.end) == ("month", "2024-11", "2024-11")
+    # a cited document's date, a page's time stamp, a date years before the plan: none
+    assert period_from("KẾ HOẠCH thực hiện Chỉ thị số 37-CT/TW ngày 03/9/2019 của Ban Bí thư", "2020-03") is None
+    assert period_from("Thông báo tổng vệ sinh Cập nhật lúc 08:51 17/04/2018", "2018-04") is None
+    assert period_from("KẾ HOẠCH triển khai Đề án (Quyết định 1400 của Thủ tướng, 30/9/2008)", "2018-03") is None
+    p = period_from("KẾ HOẠCH phát triển đoàn viên giai đoạn 2024-2026", None)
+    assert (p.kind, p.start, p.end) == ("year", "2024-01", "2026-12")
+    assert period_from("KẾ HOẠCH CHIẾN LƯỢC TỪ NĂM 2025 - ĐẾN NĂM 2030", "2025-01") is None

@@ -11,6 +11,7 @@ anchoring on the Quốc hiệu / title and walking back only over header-like li
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Optional
 
@@ -27,6 +28,7 @@ PLACE_DATE = re.compile(
     re.I,
 )
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
+DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
 NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
 VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
@@ -65,6 +67,15 @@ def _lines(doc: PlanDocument) -> list[Line]:
     k = 0
     while k < len(raw):
         text, start, end, outline = raw[k]
+        # a type word broken after its first word by a PDF's line ends: "QUY" / "CHẾ PHỐI HỢP ..."
+        if (k + 1 < len(raw) and k < 60 and len(text.split()) == 1 and doc_type_of(text) is None
+                and doc_type_of(text + " " + raw[k + 1][0]) is not None and is_upper_text(text, 0.9)):
+            text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
+            k += 1
+        # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
+        if k + 1 < len(raw) and k < 60 and DATE_NO_YEAR.search(text) and re.match(r"^năm\s*\d{4}\b", raw[k + 1][0], re.I):
+            text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
+            k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1, f2 = fold(text), fold(text + " " + raw[k + 1][0])
@@ -138,11 +149,20 @@ _NATIONAL_GLUED = NATIONAL.replace(" ", "")
 _PARTY_GLUED = "đảngcộngsảnviệtnam"
 
 
+def _plain(s: str) -> str:
+    """Without tone marks and diacritics, one char for one char (đ -> d)."""
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in s).replace("đ", "d").replace("Đ", "D")
+
+
+_NATIONAL_PLAIN = _plain(NATIONAL).replace(" ", "")
+
+
 def _national_text(f: str) -> bool:
     # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
-    # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does
+    # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
+    # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     g = _hoa(f).replace(" ", "")
-    return g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED
+    return g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or _plain(g).startswith(_NATIONAL_PLAIN)
 
 
 def _motto_text(f: str) -> bool:
@@ -221,7 +241,7 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
 
 
 def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
-                     nxt: Optional[Line] = None) -> bool:
+                     nxt: Optional[Line] = None, prev: str = "") -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
     ordinary case ("Về việc ban hành ..."), so a line in capitals after it is the issuing body
     of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
@@ -243,13 +263,17 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
-        if nxt is not None and _org_head(ln.f) and re.match(r"^căn cứ\b", nxt.f):
+        if nxt is not None and _org_head(ln.f) and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f):
             return False  # the body that decides ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") over its "Căn cứ" lines
         return not after_mixed or period_from(ln.text) is not None
+    if title_has_period and not ln.text[:1].islower() and re.match(r"^(năm|tháng|quý|học kỳ)\b", ln.f):
+        return False  # "Năm 2022, dự báo ...": the body's first sentence, the title named its period
     # the subject wraps: a line in lower case, or one opening with a preposition ("Cho nữ
     # cán bộ ...", "Trong các trường học ...", "V/v ...", "Về việc ...")
-    # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too)
-    return ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
+    # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too), or the line
+    # before broke off on a connective ("... ( 20/11/1982 – 20/11/2025 ) và" / "Hội nghị ...")
+    return (ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
+            or bool(re.search(r"(?:^|\s)(?:và|của|cho|về|với|tại|trong|ngày|các|những|nhằm)$", fold(prev).rstrip())))
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
@@ -378,7 +402,7 @@ def _header_start(lines: list[Line], anchor: int) -> int:
 
 PERIOD_PATTERNS = [
     # as typed: "kì" for "kỳ", "năm học (2008-2009)", "NĂM HỌC 2016 2017", words glued by a site
-    ("term", re.compile(r"học\s*k[ỳì]\s+(?P<hk>I{1,2}|1|2)\b.*?năm\s*học\s+\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
+    ("term", re.compile(r"(?:học\s*k[ỳì]|HK)\s*(?P<hk>I{1,2}|1|2)\b.*?năm\s*học\s+\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
     ("school_year", re.compile(r"năm\s*học\s*:?\s*\(?(?P<y1>\d{4})\s*(?:[-–—/]\s*|\s)(?P<y2>\d{4})", re.I)),
     ("quarter", re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
     ("half_year", re.compile(r"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s*(?P<y>\d{4})", re.I)),
@@ -391,14 +415,16 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 # "từ nay đến hết năm 2024", "... đến năm 2023" (from the document's month); "từ năm 2009 - đến năm 2014"
 _UNTIL_YEAR_END = re.compile(r"(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s*(?P<y>\d{4})", re.I)
+_STAGE = re.compile(r"giai\s+đoạn\s*\(?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", re.I)  # "giai đoạn 2010-2012"
 _FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
 
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
-    if _FROM_TO_YEARS.search(text):
-        return None  # a strategy over several years names no period of ours
+    m = _STAGE.search(text)
+    if m and int(m.group("y1")) < int(m.group("y2")):
+        return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group(0))
     m = _UNTIL_YEAR_END.search(text)
     if m:
         y = m.group("y")
@@ -421,8 +447,8 @@ def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
 def period_from(text: Optional[str], date_month: Optional[str] = None) -> Optional[Period]:
     """The period a title names. `date_month` (YYYY-MM, the document's date) dates a stretch
     named from now on ("từ nay đến hết năm 2024")."""
-    if not text:
-        return None
+    if not text or _FROM_TO_YEARS.search(text):
+        return None  # a strategy "từ năm 2009 đến năm 2014" names no period of ours
     named = _named_period(text, date_month)
     for kind, rx in PERIOD_PATTERNS:
         if named and kind in ("term_of_office", "year"):
@@ -470,7 +496,9 @@ _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\
 def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
     the month of its last such date, in the year written or the document's year."""
-    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12]
+    # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
+    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
+            and not re.search(r"(?:ngày|\d{1,2}:\d{2})\s*$", text[:m.start()], re.I)]
     if not hits:
         return None
     m = hits[-1]
@@ -478,6 +506,8 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     if not year:
         return None
     mo = f"{year}-{int(m.group('m')):02d}"
+    if date_month and not date_month <= mo <= f"{int(date_month[:4]) + 1}{date_month[4:]}":
+        return None  # an event the plan prepares comes within the year after the plan's date
     return Period(kind="month", start=mo, end=mo, text=m.group(0))
 
 
@@ -608,12 +638,13 @@ def apply(doc: PlanDocument) -> PlanDocument:
             nxt = lines[j]
             if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính g[ửở]i)\b", nxt.f):
                 j += 1
-        while (j < len(lines) and j <= ti + 3 and lines[j].outline == lines[ti].outline
+        # (a title wrapped in a narrow cell runs to more, short lines)
+        while (j < len(lines) and (j <= ti + 3 or (j <= ti + 6 and len(lines[j].text) <= 60)) and lines[j].outline == lines[ti].outline
                and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
                and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
                                     any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]),
-                                    lines[j + 1] if j + 1 < len(lines) else None)):
+                                    lines[j + 1] if j + 1 < len(lines) else None, lines[j - 1].text)):
             j += 1
         j = _title_reaches_period(lines, ti, j)
         title_text = " ".join(ln.text.strip() for ln in lines[ti:j])
@@ -655,7 +686,7 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
         return j
     for k in range(j, min(len(lines), ti + 5)):
         ln = lines[k]
-        if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text)
+        if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
                 or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
             return j
         if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i)\b", ln.f):

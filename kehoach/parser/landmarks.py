@@ -67,7 +67,7 @@ def header_cuts(text: str) -> set[int]:
     cuts: set[int] = set()
     last = 0  # end of the last header landmark: the title comes after it
     for rx in (NATIONAL, MOTTO, NUMBER, MOTTO_TAIL):
-        for m in rx.finditer(text):
+        for m in (_nationals(text) if rx is NATIONAL else rx.finditer(text)):
             if rx is NATIONAL and _in_sentence(text, m.start()):
                 continue
             cuts.update((m.start(), m.end()))
@@ -102,6 +102,24 @@ def header_cuts(text: str) -> set[int]:
     if cuts:
         cuts |= _agency_cut(text, min(cuts))
     return cuts
+
+
+NATIONAL_PLAIN = re.compile(r"(?i)cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam")
+
+
+def _plain(s: str) -> str:
+    """Without tone marks and diacritics, one char for one char, so offsets still hold."""
+    import unicodedata
+
+    return "".join(unicodedata.normalize("NFD", c)[0] for c in s).replace("đ", "d").replace("Đ", "D")
+
+
+def _nationals(text: str) -> list[re.Match]:
+    """The Quốc hiệu as written, or mistyped / without marks ("CÔNG HÒA", "CONG HOA XA HOI")."""
+    found = list(NATIONAL.finditer(text))
+    if not found:
+        found = [m for m in NATIONAL_PLAIN.finditer(_plain(text))]
+    return found
 
 
 def _in_sentence(text: str, pos: int) -> bool:
@@ -198,7 +216,7 @@ def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
-    if (any(not _in_sentence(text, m.start()) for m in NATIONAL.finditer(text)) or MOTTO.search(text) or NUMBER.match(text)
+    if (any(not _in_sentence(text, m.start()) for m in _nationals(text)) or MOTTO.search(text) or NUMBER.match(text)
             or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
         return True
     pd = PLACE_DATE.search(text)

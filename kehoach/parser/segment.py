@@ -36,7 +36,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
-    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])\s+(?P<rest>\S.*)$")),
+    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:[.)/]|[-–](?=\s)))\s+(?P<rest>\S.*)$")),  # "A. ", "A- PHẦN THU"
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
@@ -265,7 +265,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         for c in cands:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
                 # "1 Nhiệm vụ" with no separator: only short heading-like lines, never table rows
-                if in_table or len(text) > 150:
+                # (a flattened row "1 Trương Ngọc Ánh 1973 GV CĐ 2000 2.72" carries more numbers)
+                if in_table or len(text) > 150 or len(re.findall(r"(?<![\w/])\d+(?:[.,]\d+)?(?![\w/])", c.rest)) >= 2:
                     continue
             strict = c.style == "arabic:1" and len(text) > 300 and not (b.outline_level or b.bold)
             depth = outline.accepts(c, strict)

@@ -39,7 +39,7 @@ ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 # what is left of a page counter: "(1)CÔNG ĐOÀN ...", "1PHÒNG GD&ĐT ..."
-LEADING_COUNTER = re.compile(r"^(?:\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])|\d{1,3}(?=[A-ZĐÀ-Ỹ]{2}))")
+LEADING_COUNTER = re.compile(r"^(?:\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])|(?:Trang\s*)?\d{1,3}(?=[A-ZĐÀ-Ỹ]{2}))")
 
 
 LITERAL_ESCAPES = re.compile(r"(?:\\[rnt])+")  # "\r\n" a page's script left as text
@@ -57,11 +57,27 @@ RUN_ON_FEW_LINES = 5  # a document of so few lines is a plan that lost its line 
 RUN_ON_MIN_FEW = 300  # ... so its shorter lines are run-on too
 
 
+INLINE_ITEM = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def split_inline_list(line: str) -> list[str]:
+    """A numbered list a page ran onto one line ("1) Ông A - Chủ tịch 2) Ông B - Phó Chủ tịch
+    3) ..."): split before each item when the numbers run 1, 2, 3 ... (three at least)."""
+    hits = list(INLINE_ITEM.finditer(line))
+    if len(hits) < 3:
+        return [line]
+    run = [h for k, h in enumerate(hits) if int(h.group("n")) == k + 1]
+    if len(run) != len(hits) or hits[0].start() != 0:
+        return [line]
+    bounds = [h.start() for h in hits] + [len(line)]
+    return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
+
+
 def split_run_on(line: str, min_len: int = RUN_ON_MIN) -> list[str]:
     """Split an over-long line (a whole plan as one paragraph) at inline headings and bullets."""
     if len(line) < min_len:
-        return [line]
-    return [q for p in RUN_ON_BREAK.split(line) for q in RUN_ON_BARE.split(p) if q.strip()]
+        return split_inline_list(line)
+    return [r for p in RUN_ON_BREAK.split(line) for q in RUN_ON_BARE.split(p) if q.strip() for r in split_inline_list(q.strip())]
 
 
 def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
