@@ -230,3 +230,42 @@ def test_slow_clients_do_not_starve_ordinary_requests(tmp_path: Path, corpus) ->
         for t in threads:
             t.join(10)
         srv.stop()
+
+
+# ------------------------------------------------------------------ OCR only where repair cannot help
+
+
+def test_only_damaged_pages_are_ocred_within_the_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page 1 sound, pages 2 and 3 in broken composite glyphs ("CƠNG ĐỒN"); a budget of one page:
+    page 1 keeps its text layer, page 2 is OCRed, page 3 is over the budget and read as is."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    from kehoach.parser.readers import ocr, read_bytes
+
+    sound = ["CÔNG ĐOÀN TRƯỜNG MẦM NON SƠN CA", "Kế hoạch hoạt động công đoàn năm học 2024-2025",
+             "Tổ chức các hoạt động của công đoàn cơ sở, chăm lo đời sống đoàn viên."]
+    broken = [ln.replace("ông", "ơng").replace("ÔNG", "ƠNG").replace("oàn", "ồn").replace("OÀN", "ỒN") for ln in sound]
+    d = docx.Document()
+    for k, page in enumerate([sound, broken, broken]):
+        for ln in page:
+            d.add_paragraph(ln)
+        if k < 2:
+            d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    src = tmp_path / "mixed.docx"
+    d.save(src)
+    pdf = make.to_pdf(src)
+    monkeypatch.setattr(ocr, "PAGE_BUDGET", 1)
+    try:
+        raw = read_bytes(pdf.read_bytes(), "mixed.pdf")
+    except Exception as e:  # noqa: BLE001 - only a missing Tesseract may stop it
+        if "not installed" in str(e):
+            pytest.skip(str(e))
+        raise
+    assert raw.pages == 3 and raw.ocr and len(raw.ocr_confidence) == 1
+    pages = {p: [b.text for b in raw.blocks if b.page == p] for p in (1, 2, 3)}
+    assert pages[1] == sound  # the sound page is the text layer, untouched
+    assert pages[2] and all(b.confidence is not None for b in raw.blocks if b.page == 2)  # OCRed
+    assert pages[3] == broken  # over the budget: read as is
+    assert any(w.startswith("OCR used on page 2:") for w in raw.warnings), raw.warnings
+    assert any("over the 1-page OCR budget" in w and "page 3" in w for w in raw.warnings), raw.warnings
