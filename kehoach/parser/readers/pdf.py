@@ -196,17 +196,18 @@ def _repair_or_ocr(raw: RawDocument, data: bytes, path: str) -> RawDocument:
         return raw
     # damaged somewhere: judge page by page, repair what can be, OCR the rest
     repaired, to_ocr = 0, []
-    for page, blocks in sorted(_by_page(raw).items()):
+    by_page = _by_page(raw)
+    for page, blocks in sorted(by_page.items()):
         page_text = "\n".join(b.text for b in blocks)
         fixed_p, damaged_p = pdf_repair.repair(page_text)
         if damaged_p:
             to_ocr.append(page)
         elif fixed_p != page_text and _set_text(blocks, fixed_p):
             repaired += 1
+    if not to_ocr:  # the damage shows only over the whole text (a little on every page): all pages
+        to_ocr, repaired = sorted(by_page), 0
     if repaired:
         raw.warnings.append(f"repaired a damaged font mapping in the PDF text layer ({repaired} pages)")
-    if not to_ocr:
-        return raw
     return _ocr_pages(raw, data, path, to_ocr)
 
 
