@@ -28,7 +28,7 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024  # uncompressed, all parts together
 MAX_RATIO = 200  # uncompressed / compressed, for parts over RATIO_FLOOR (XML usually 5-30x)
 RATIO_FLOOR = 8 * 1024 * 1024
 PROLOG_BYTES = 64 * 1024  # a DOCTYPE must come before the root element: it is in here if anywhere
-_XML = re.compile(r"\.(?:xml|rels|vml)$|^mimetype$", re.I)
+_XML = re.compile(r"\.(?:xml|rels|vml)$", re.I)
 _DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
 
 
