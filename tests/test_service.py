@@ -102,10 +102,10 @@ def server(tmp_path_factory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def strict(tmp_path_factory) -> Iterator[Server]:
-    """Tight limits: token, 0.1 MB uploads, one request at a time, 50 ms per parse."""
+    """Tight limits: token, 0.1 MB uploads, one request at a time (per client too), 50 ms per parse."""
     tmp = tmp_path_factory.mktemp("strict")
     srv = Server(tmp, "--workers", "1", "--token", "s3cret", "--max-upload-mb", "0.1",
-                 "--max-concurrent", "1", "--timeout", "0.05")
+                 "--max-concurrent", "1", "--max-per-client", "1", "--timeout", "0.05")
     yield srv
     srv.stop()
     assert srv.leftovers() == []
@@ -290,7 +290,7 @@ def test_concurrency_limit_gives_429(strict):
 
     def slow_body() -> Iterator[bytes]:
         yield "KẾ HOẠCH\n".encode()
-        release.wait(30)  # hold the request open (admitted, still uploading)
+        release.wait(30)  # hold the request open (still uploading: it holds this client's one slot)
         yield "Hoạt động năm học 2024 - 2025\n".encode()
 
     def send_first() -> None:
@@ -299,15 +299,16 @@ def test_concurrency_limit_gives_429(strict):
     t = threading.Thread(target=send_first)
     t.start()
     try:
-        for _ in range(200):  # bounded: until the first request is admitted
-            if httpx.get(strict.url + "/healthz").json()["in_flight"] == 1:
+        for _ in range(200):  # bounded: until the first request is receiving its body
+            if httpx.get(strict.url + "/healthz").json()["uploading"] == 1:
                 break
             time.sleep(0.05)
         r = httpx.post(strict.url + "/parse", content="KẾ HOẠCH".encode(), headers=auth, timeout=60)
         assert r.status_code == 429 and r.headers["retry-after"] == "1"
-        assert "busy" in r.json()["detail"]
+        assert "too many requests from 127.0.0.1" in r.json()["detail"]
     finally:
         release.set()
         t.join(60)
     assert first["r"].status_code in (200, 504)  # admitted; its parse then meets the 50 ms budget
-    assert httpx.get(strict.url + "/healthz").json()["in_flight"] == 0
+    h = httpx.get(strict.url + "/healthz").json()
+    assert h["in_flight"] == 0 and h["uploading"] == 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from kehoach.parser.errors import KehoachError, NoText
+from kehoach.parser.errors import KehoachError, NoText, TooLarge
 from kehoach.parser.schema import PlanDocument, Source
 
 __all__ = ["parse", "parse_bytes", "KehoachError", "PlanDocument"]
@@ -39,10 +39,17 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
     text, blocks = assemble(raw)
     if not text.strip():
         raise NoText(path, "no text found in the document" + (" (even after OCR)" if raw.ocr else ""))
+    from kehoach.parser.nlp.pipeline import MAX_TEXT_CHARS  # noqa: E402 - the documented maximum
+
+    if len(text) > MAX_TEXT_CHARS:
+        raise TooLarge(path, f"the text is {len(text):,} characters long, over the {MAX_TEXT_CHARS:,}-character "
+                             "limit for one document (split it, or parse it as several files)")
+    if raw.language is None:  # the PDF reader judged it already (it decides repair/OCR by it)
+        _judge_language(raw, text)
     source = Source(
         path=path, sha256=hashlib.sha256(data).hexdigest(), format=raw.format, size=len(data),
         pages=raw.pages, ocr=raw.ocr, ocr_confidence=raw.ocr_confidence, encoding=raw.encoding,
-        converted_by=raw.converted_by, warnings=list(raw.warnings),
+        converted_by=raw.converted_by, language=raw.language, warnings=list(raw.warnings),
     )
     doc = PlanDocument(source=source, text=text, blocks=blocks)
     frame.apply(doc)
@@ -58,3 +65,12 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
 
         doc.findings = checks_mod.run(doc, config=config)
     return doc
+
+
+def _judge_language(raw, text: str) -> None:
+    from kehoach.parser.text import language
+
+    verdict = language.detect(text)
+    raw.language = verdict.language if verdict.language != "und" else None
+    if not verdict.vietnamese:
+        raw.warnings.append(language.not_vietnamese_warning(verdict))

@@ -55,7 +55,11 @@ class Source(Model):
     ocr_confidence: Optional[list[float]] = Field(None, description="mean word confidence per OCR page")
     encoding: Optional[str] = Field(None, description="utf-8|utf-8-sig|utf-16|cp1258|tcvn3|vni|...; utf-8+tcvn3 or utf-8+vni: UTF-8 text whose lines were legacy-font text kept as their cp1252 look, decoded line by line")
     converted_by: Optional[str] = Field(None, description="e.g. libreoffice for .doc/.rtf/.odt")
-    warnings: list[str] = Field(default_factory=list)
+    language: Optional[str] = Field(None, description="ISO 639-1 code of the text's language ('vi', 'en', 'fr' ...; "
+                                    "py3langid, kehoach.parser.text.language); null when too little text to judge. "
+                                    "A document that is not Vietnamese is read as is and says so in `warnings`")
+    warnings: list[str] = Field(default_factory=list, description="what the reader noticed or did: OCR used, "
+                                "font mapping repaired, not Vietnamese, pages over the OCR budget ...")
 
 
 class Header(Model):

@@ -21,13 +21,8 @@ def annotate(doc: PlanDocument) -> PlanDocument:
     text = doc.text or ""
     if not text:
         return doc
-    nlp = pipeline.get()
-    sdoc = nlp.make_doc(text)
-    sdoc._.plan = doc
-    sdoc._.src = text
-    for _, proc in nlp.pipeline:
-        sdoc = proc(sdoc)
-    data = lambda group: [_clean(d) for d in pipeline.group_data(sdoc, group)]  # noqa: E731
+    groups = pipeline.run(doc)  # in bounded pieces when the text is long
+    data = lambda group: [_clean(d) for d in groups.get(group, [])]  # noqa: E731
     doc.dates = [DateMention(**d) for d in data("dates")]
     refs = []
     for r in data("legal_refs"):

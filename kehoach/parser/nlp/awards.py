@@ -17,6 +17,11 @@ def _tables() -> dict:
     return models.load("nlp_awards.yaml")
 
 
+@lru_cache(maxsize=1)
+def _folded_cues() -> tuple[str, ...]:
+    return tuple(fold(c) for c in _tables()["line_cues"])  # folded once, not per line and cue
+
+
 def _is_awards_heading(heading: str) -> bool:
     f = fold(heading)
     t = _tables()
@@ -103,7 +108,8 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
                 continue
             if n_words(line) > 25 or n_words(line) < 2:
                 continue
-            if not any(fold(c) in fold(line) for c in _tables()["line_cues"]):
+            folded = fold(line)
+            if not any(c in folded for c in _folded_cues()):
                 continue  # a closing sentence that runs into the section, not a registration
             out.append({"start": s, "end": e, "text": line, **_fields(line)})
     t = _tables()

@@ -5,6 +5,13 @@ spans in `doc.spans[<group>]` and the normalized fields, aligned with them, in `
 (span extensions are keyed by character offsets, so two groups with the same span would collide). Components are
 registered by name (`@Language.factory`) and composed by `CONFIG`, so one can be swapped:
 `build(["kehoach_dates", "kehoach_refs", "my_targets", ...])`.
+
+Long documents run in bounded pieces (`run`): the text is cut at line breaks into pieces of at
+most PIECE_CHARS characters, each piece is one spaCy Doc (so spaCy's max_length, E088, is never
+reached) with a view of the plan clipped and shifted to it, and the results are shifted back;
+a reference cited in two pieces is merged into one entry. Time and memory stay linear in the
+length (some taggers look around each hit, which grows with the text they are given). A plan is
+one piece. Texts over MAX_TEXT_CHARS are refused with TooLarge before parsing starts.
 """
 from __future__ import annotations
 
@@ -15,12 +22,17 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from kehoach.parser.schema import PlanDocument, Section
+
 from kehoach.parser.nlp import awards as awards_mod
 from kehoach.parser.nlp import entities as ent_mod
 from kehoach.parser.nlp import refs as refs_mod
 from kehoach.parser.nlp import targets as targets_mod
 from kehoach.parser.nlp.clauses import quoted_spans
 from kehoach.parser.nlp.dates import DateHit, find_dates, resolve_lunar
+
+PIECE_CHARS = 100_000  # a long plan is ~30,000 characters: plans are one piece
+MAX_TEXT_CHARS = 2_000_000  # the documented maximum (kehoach.parser refuses longer texts: TooLarge)
 
 CONFIG: list[str] = ["kehoach_dates", "kehoach_refs", "kehoach_awards", "kehoach_targets", "kehoach_entities"]
 
@@ -154,3 +166,91 @@ def build(components: list[str] | None = None) -> Language:
 def get() -> Language:
     """The default pipeline, built once per process."""
     return build()
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of at most `size` characters, cut after a line break
+    (else after a space) in the second half of the window."""
+    out: list[tuple[int, int]] = []
+    a, n = 0, len(text)
+    while n - a > size:
+        cut = text.rfind("\n", a + size // 2, a + size)
+        if cut < 0:
+            cut = text.rfind(" ", a + size // 2, a + size)
+        b = cut + 1 if cut >= 0 else a + size
+        out.append((a, b))
+        a = b
+    out.append((a, n))
+    return out
+
+
+def _clip_sections(sections: list[Section], a: int, b: int) -> list[Section]:
+    out = []
+    for s in sections:
+        if s.end <= a or s.start >= b:
+            continue
+        out.append(s.model_copy(update={
+            "start": max(s.start, a) - a, "end": min(s.end, b) - a,
+            "heading_start": min(max(s.heading_start, a), b) - a, "heading_end": min(max(s.heading_end, a), b) - a,
+            "children": _clip_sections(s.children, a, b)}))
+    return out
+
+
+def _piece_plan(plan: PlanDocument, a: int, b: int, last: bool) -> PlanDocument:
+    """The plan as a piece's components see it: its text, sections and body bounds shifted to the piece."""
+    n = b - a
+    body_start = min(max(plan.body_start - a, 0), n)
+    body_end = None if plan.body_end is None else min(max(plan.body_end - a, 0), n)
+    if body_end is not None and body_end <= 0:  # the piece lies in the closing block: no body in it
+        body_start = body_end = n
+    return plan.model_copy(update={
+        "text": plan.text[a:b], "sections": _clip_sections(plan.sections, a, b), "body_start": body_start,
+        "body_end": body_end, "signature": plan.signature if last else None, "blocks": []})
+
+
+def _shift(item: dict, a: int) -> dict:
+    if not a:
+        return item
+    out = dict(item, start=item["start"] + a, end=item["end"] + a)
+    if "mentions" in out:
+        out["mentions"] = [dict(m, start=m["start"] + a, end=m["end"] + a) for m in out["mentions"]]
+    return out
+
+
+def _merge_refs(refs: list[dict]) -> list[dict]:
+    """One entry per reference across pieces (refs.merge did it within each piece)."""
+    by_key: dict[str, dict] = {}
+    for r in refs:
+        key = r.get("_key") or f"{r.get('number')}|{r.get('symbol')}"
+        m = by_key.get(key)
+        if m is None:
+            by_key[key] = dict(r, mentions=list(r["mentions"]), dates_seen=list(r["dates_seen"]))
+            continue
+        m["mentions"].extend(r["mentions"])
+        m["dates_seen"].extend(d for d in r["dates_seen"] if d not in m["dates_seen"])
+        m["date"] = m["date"] or r["date"]
+        if r["issuer"] and (m["issuer"] is None or len(r["issuer"]) > len(m["issuer"])):
+            m["issuer"] = r["issuer"]
+        m["subject"] = m["subject"] or r["subject"]
+    return list(by_key.values())
+
+
+def run(plan: PlanDocument, nlp: Language | None = None) -> dict[str, list[dict]]:
+    """Every component over the plan's text, piece by piece: group name -> items (offsets into plan.text)."""
+    nlp = nlp or get()
+    text = plan.text or ""
+    spans = pieces(text)
+    out: dict[str, list[dict]] = {}
+    for k, (a, b) in enumerate(spans):
+        sub = plan if len(spans) == 1 else _piece_plan(plan, a, b, last=k == len(spans) - 1)
+        sdoc = nlp.make_doc(text[a:b])
+        sdoc._.plan = sub
+        sdoc._.src = text[a:b]
+        for _, proc in nlp.pipeline:
+            sdoc = proc(sdoc)
+        for group, items in (sdoc._.data or {}).items():
+            out.setdefault(group, []).extend(_shift(d, a) for d in items)
+        del sdoc
+    if len(spans) > 1 and "legal_refs" in out:
+        out["legal_refs"] = _merge_refs(out["legal_refs"])
+    return out

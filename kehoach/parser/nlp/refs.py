@@ -283,7 +283,8 @@ def merge(mentions: list[RefMention]) -> list[dict]:
             r = refs[mt.key] = {"type": mt.type, "number": mt.number, "symbol": mt.symbol, "date": None,
                                 "issuer": None, "subject": mt.subject, "system": mt.system, "year": mt.year,
                                 "type_code": mt.type_code, "issuer_code": mt.issuer_code, "dates_seen": [],
-                                "mentions": [], "start": mt.start, "end": mt.end}
+                                "mentions": [], "start": mt.start, "end": mt.end,
+                                "_key": mt.key}  # for merging across pieces; "_" fields stay out of the output
         r["mentions"].append({"start": mt.start, "end": mt.end, "date": mt.date, "issuer": mt.issuer})
         if mt.date and mt.date not in r["dates_seen"]:
             r["dates_seen"].append(mt.date)

@@ -7,6 +7,7 @@ Readers register by format name; `detect_format` picks one by magic bytes, then 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional
@@ -39,7 +40,12 @@ class RawDocument:
     ocr_confidence: Optional[list[float]] = None
     converted_by: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
+    language: Optional[str] = None  # set by a reader that checked it (text.language), else by parse
 
+
+# As Acrobat and pdfium do: the %PDF- header may sit anywhere in the first 1 KB (after a banner,
+# a mail header, a BOM); xref offsets are then relative to it, which the PDF readers handle.
+PDF_HEADER_WINDOW = 1024
 
 # A reader takes (data, path-for-messages) and returns a RawDocument.
 Reader = Callable[[bytes, str], RawDocument]
@@ -88,6 +94,8 @@ def sniff(data: bytes) -> Optional[str]:
         return "rtf"
     if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff") or head[:4] in (b"II*\x00", b"MM\x00*"):
         return "image"
+    if re.search(rb"(?:^|[\r\n])%PDF-\d", data[:PDF_HEADER_WINDOW]):
+        return "pdf"  # after the other magics (a zip may store a PDF in its first KB); on a line of its own
     lower = data[:512].lstrip().lower()
     if lower.startswith(b"<!doctype html") or lower.startswith(b"<html"):
         return "html"
@@ -112,7 +120,7 @@ def detect_format(data: bytes, path: str) -> str:
     if by_ext == "pdf" and by_magic is None:
         from kehoach.parser.errors import CorruptFile
 
-        raise CorruptFile(path, "not a valid PDF: the file does not start with %PDF")
+        raise CorruptFile(path, "not a valid PDF: no %PDF- header in its first 1 KB")
     if by_ext:
         return by_ext
     if by_magic == "zip":

@@ -15,6 +15,7 @@ import zipfile
 from typing import Iterator, Optional
 
 from kehoach.parser.errors import CorruptFile, EncryptedFile
+from kehoach.parser.readers import package_guard
 from kehoach.parser.readers.base import RawBlock, RawDocument, register
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -299,6 +300,7 @@ def _check_zip(data: bytes, path: str) -> None:
 @register("docx")
 def read_docx(data: bytes, path: str) -> RawDocument:
     _check_zip(data, path)
+    package_guard.check(data, path, "Word document")  # every part: sizes, ratios, DOCTYPE/entities
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph

@@ -34,7 +34,8 @@ from kehoach.parser.text.ocr_clean import clean_paragraph, fix_bullet, fix_line
 DPI = 300
 LANG = "vie"
 PAGE_TIMEOUT = 180.0  # seconds for one page in tesseract
-MAX_OCR_PAGES = 500
+MAX_OCR_PAGES = 500  # a scanned PDF (no text layer at all) over this is refused
+PAGE_BUDGET = 30  # pages OCRed per document where a text layer exists but is damaged (~40 s)
 MAX_PIXELS = 60_000_000  # one page image; an A4 page at 300 dpi is 8.7 M
 MIN_DESKEW = 1.0  # degrees
 LOW_CONFIDENCE = 70.0  # a page read this badly may be sideways or upside down
@@ -266,14 +267,15 @@ def _prepare(img):
     return img
 
 
-def _ocr_pages(images: Iterable, path: str, dpi: int) -> list[PageResult]:
-    """OCR page images in parallel (Tesseract is a subprocess, so threads are enough)."""
+def _ocr_pages(images: Iterable, path: str, dpi: int, numbers: Optional[list[int]] = None) -> list[PageResult]:
+    """OCR page images in parallel (Tesseract is a subprocess, so threads are enough).
+    `numbers`: the 1-based page number of each image (default 1, 2, ...)."""
     workers = max(1, min(2, os.cpu_count() or 1))
     results: list[PageResult] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
         pending = []
         for k, img in enumerate(images, start=1):
-            pending.append(pool.submit(_ocr_image, img, k, path, dpi))
+            pending.append(pool.submit(_ocr_image, img, numbers[k - 1] if numbers else k, path, dpi))
             if len(pending) >= 2 * workers:  # bounded: never hold many rendered pages
                 results.append(pending.pop(0).result())
         results.extend(f.result() for f in pending)
@@ -426,8 +428,8 @@ def build_document(pages: list[PageResult], fmt: str) -> RawDocument:
 
 # ---------------------------------------------------------------- entry points
 
-def _pdf_images(pdf, path: str) -> Iterator:
-    for k in range(len(pdf)):
+def _pdf_images(pdf, path: str, indices: Iterable[int]) -> Iterator:
+    for k in indices:
         page = pdf[k]
         w, h = page.get_size()
         scale = DPI / 72
@@ -439,8 +441,9 @@ def _pdf_images(pdf, path: str) -> Iterator:
             page.close()
 
 
-def ocr_pdf(data: bytes, path: str) -> RawDocument:
-    """OCR every page of a PDF (one with no usable text layer)."""
+def ocr_pdf(data: bytes, path: str, pages: Optional[list[int]] = None) -> RawDocument:
+    """OCR every page of a PDF (one with no usable text layer), or only `pages` (0-based
+    indices: the pages whose text layer needs it; the caller keeps to `PAGE_BUDGET`)."""
     import pypdfium2 as pdfium
 
     try:
@@ -451,13 +454,16 @@ def ocr_pdf(data: bytes, path: str) -> RawDocument:
         raise CorruptFile(path, f"not a readable PDF: {e}") from e
     try:
         n = len(pdf)
-        if n > MAX_OCR_PAGES:
+        indices = [k for k in pages if 0 <= k < n] if pages is not None else list(range(n))
+        if len(indices) > MAX_OCR_PAGES:
             raise TooLarge(path, f"the scanned PDF has {n} pages, over the {MAX_OCR_PAGES}-page OCR limit")
         _tesseract(path)
-        pages = _ocr_pages(_pdf_images(pdf, path), path, DPI)
+        results = _ocr_pages(_pdf_images(pdf, path, indices), path, DPI, [k + 1 for k in indices])
     finally:
         pdf.close()
-    return build_document(pages, "pdf")
+    raw = build_document(results, "pdf")
+    raw.pages = n
+    return raw
 
 
 @register("image")

@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path
 
 from kehoach.parser.errors import ConversionError, CorruptFile, EncryptedFile, KehoachError, Timeout
+from kehoach.parser.readers import package_guard
 from kehoach.parser.readers.base import RawDocument, register
 
 TIMEOUT = 120.0  # seconds; a plan converts in 2-5 s, most of it LibreOffice start-up
@@ -117,6 +118,8 @@ def _keep_soft_hyphens(docx: bytes) -> bytes:
 
 def read_office(data: bytes, path: str, fmt: str) -> RawDocument:
     _check(data, path, fmt)
+    if data.startswith(b"PK\x03\x04"):  # .odt (or a .docx named .doc): LibreOffice inflates every part
+        package_guard.check(data, path, f".{fmt} package")
     docx = _keep_soft_hyphens(convert_to_docx(data, path, fmt))
     from kehoach.parser.readers.docx import read_docx
 

@@ -7,7 +7,9 @@ above when the vertical gap is a normal line gap, it starts at the paragraph's l
 (no first-line indent), and the line above ran to the right margin. Page numbers in the
 margins and running headers repeated on most pages are dropped. pypdfium2 returns NFD
 text; the assembler turns it into NFC. A PDF with no text layer goes to OCR
-(`readers.ocr.ocr_pdf`); one whose fonts map Vietnamese wrongly is repaired or OCRed.
+(`readers.ocr.ocr_pdf`). A text layer that is not meant to be Vietnamese (`text.language`) is read
+as is with a warning; one whose fonts map Vietnamese wrongly is repaired, and only the pages
+repair cannot save are OCRed, at most `ocr.PAGE_BUDGET` of them. A sound text layer is never OCRed.
 """
 from __future__ import annotations
 
@@ -161,22 +163,79 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
     return _repair_or_ocr(raw, data, path)
 
 
+def _by_page(raw: RawDocument) -> dict[int, list[RawBlock]]:
+    pages: dict[int, list[RawBlock]] = {}
+    for b in raw.blocks:
+        pages.setdefault(b.page or 0, []).append(b)
+    return pages
+
+
+def _set_text(blocks: list[RawBlock], fixed: str) -> bool:
+    parts = fixed.split("\n")
+    if len(parts) != len(blocks):
+        return False
+    for b, t in zip(blocks, parts):
+        b.text = t
+    return True
+
+
 def _repair_or_ocr(raw: RawDocument, data: bytes, path: str) -> RawDocument:
-    try:
-        from kehoach.parser.text import pdf_repair
-    except ImportError:
-        return raw
+    """Repair a damaged font mapping; OCR only the pages repair cannot save, within the page
+    budget. Text that is not meant to be Vietnamese is read as is: its words are not
+    Vietnamese syllables because it is another language, not because the fonts are broken."""
+    from kehoach.parser.text import language, pdf_repair
+
     text = "\n".join(b.text for b in raw.blocks)
+    verdict = language.detect(text)
+    raw.language = verdict.language if verdict.language != "und" else None
+    if not verdict.vietnamese:
+        raw.warnings.append(language.not_vietnamese_warning(verdict))
+        return raw
     fixed, damaged = pdf_repair.repair(text)
-    if damaged:
-        return _ocr(data, path, reason="the text layer's fonts map Vietnamese wrongly")
-    if fixed != text:
-        parts = fixed.split("\n")
-        if len(parts) == len(raw.blocks):
-            for b, t in zip(raw.blocks, parts):
-                b.text = t
+    if not damaged:
+        if fixed != text and _set_text(raw.blocks, fixed):
             raw.warnings.append("repaired a damaged font mapping in the PDF text layer")
+        return raw
+    # damaged somewhere: judge page by page, repair what can be, OCR the rest
+    repaired, to_ocr = 0, []
+    by_page = _by_page(raw)
+    for page, blocks in sorted(by_page.items()):
+        page_text = "\n".join(b.text for b in blocks)
+        fixed_p, damaged_p = pdf_repair.repair(page_text)
+        if damaged_p:
+            to_ocr.append(page)
+        elif fixed_p != page_text and _set_text(blocks, fixed_p):
+            repaired += 1
+    if not to_ocr:  # the damage shows only over the whole text (a little on every page): all pages
+        to_ocr, repaired = sorted(by_page), 0
+    if repaired:
+        raw.warnings.append(f"repaired a damaged font mapping in the PDF text layer ({repaired} pages)")
+    return _ocr_pages(raw, data, path, to_ocr)
+
+
+def _ocr_pages(raw: RawDocument, data: bytes, path: str, pages: list[int]) -> RawDocument:
+    """Replace the text layer of `pages` (1-based) by OCR, at most ocr.PAGE_BUDGET of them."""
+    try:
+        from kehoach.parser.readers import ocr
+    except ImportError:
+        raw.warnings.append("the text layer's fonts map Vietnamese wrongly and OCR is not available: read as is")
+        return raw
+    chosen, over = pages[: ocr.PAGE_BUDGET], pages[ocr.PAGE_BUDGET:]
+    ocred = ocr.ocr_pdf(data, path, [p - 1 for p in chosen])
+    keep = [b for b in raw.blocks if b.page not in set(chosen)]
+    raw.blocks = sorted(keep + ocred.blocks, key=lambda b: b.page or 0)  # stable: each page keeps its order
+    raw.ocr = True
+    raw.ocr_confidence = ocred.ocr_confidence
+    raw.warnings.append(f"OCR used on {_pages_text(chosen)}: the text layer's fonts map Vietnamese wrongly")
+    if over:
+        raw.warnings.append(f"{len(over)} more damaged pages ({_pages_text(over)}) are over the "
+                            f"{ocr.PAGE_BUDGET}-page OCR budget: their text layer is read as is")
     return raw
+
+
+def _pages_text(pages: list[int]) -> str:
+    shown = ", ".join(str(p) for p in pages[:10]) + (" ..." if len(pages) > 10 else "")
+    return f"page{'s' if len(pages) > 1 else ''} {shown}"
 
 
 def _ocr(data: bytes, path: str, reason: str) -> RawDocument:

@@ -90,7 +90,8 @@ def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
         text = clean(rb.text)
         for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(strip_markup(ln)), min_len)):
             line = line.strip()
-            if not line or PAGE_FURNITURE.match(line):
+            # a bare number inside a table is a value (a table of digits), never a page number
+            if not line or (PAGE_FURNITURE.match(line) and rb.table is None):
                 continue
             if parts:
                 pos += 1  # the "\n" between lines

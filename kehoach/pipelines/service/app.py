@@ -2,14 +2,20 @@
 
 Endpoints: POST /parse (the CLI's JSON, byte for byte), POST /check (findings), GET /schema,
 GET /healthz, the review page at / (static, same origin), OpenAPI at /openapi.json and /docs.
-Limits, in the order a request meets them: bearer token (401), concurrency (429), body
-size (413), content type and form shape (415/400), parse errors (415/422 with the
-KehoachError message), per-request time (504).
+Limits, in the order a request meets them: bearer token (401), requests in progress from
+this client address (429), bodies being received by everyone (429), content type (415), body
+size (413), upload time (408: the whole body within --upload-timeout, so a client sending
+1 byte/s is cut off), form shape (400), parse concurrency (429: only requests whose body has
+arrived hold one of the --max-concurrent slots, so slow uploads cannot starve the parsers),
+parse errors (415/422 with the KehoachError message, 413 over the worker memory cap),
+per-request time (504).
 """
 from __future__ import annotations
 
+import asyncio
 import secrets
 import time
+from collections import Counter
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import AsyncIterator, Optional
@@ -51,7 +57,7 @@ UPLOAD_BODY = {
         },
     }
 }
-ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 413, 415, 422, 429, 504)}
+ERRORS = {code: {"model": ErrorBody} for code in (400, 401, 408, 413, 415, 422, 429, 504)}
 
 
 class _Unauthorized(Exception):
@@ -81,10 +87,32 @@ class Admission:
         self.in_flight -= 1
 
 
+class PerClient:
+    """Requests in progress per client address (uploading or parsing): one address cannot take
+    every slot, however slowly it sends. Same event loop, so a plain Counter is race-free."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.counts: Counter[str] = Counter()
+
+    def try_enter(self, client: str) -> bool:
+        if self.counts[client] >= self.limit:
+            return False
+        self.counts[client] += 1
+        return True
+
+    def leave(self, client: str) -> None:
+        self.counts[client] -= 1
+        if self.counts[client] <= 0:
+            del self.counts[client]
+
+
 def create_app(settings: Optional[Settings] = None) -> FastAPI:
     settings = settings or Settings()
-    pool = ParsePool(settings.workers)
-    admission = Admission(settings.max_concurrent)
+    pool = ParsePool(settings.workers, settings.max_memory_mb)
+    admission = Admission(settings.max_concurrent)  # parsing: bodies that have fully arrived
+    uploads = Admission(settings.max_uploads)  # bodies being received
+    per_client = PerClient(settings.max_per_client)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -123,27 +151,54 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         return error(401, "Unauthorized", "missing or wrong bearer token (Authorization: Bearer <token>)",
                      headers={"WWW-Authenticate": "Bearer"})
 
-    async def run(kind: str, request: Request, opts: dict, filename: Optional[str]) -> Response:
-        if not admission.try_enter():
-            return error(429, "TooManyRequests",
-                         f"server busy: {admission.limit} requests already in progress; retry shortly",
-                         headers={"Retry-After": "1"})
+    def busy(detail: str) -> JSONResponse:
+        return error(429, "TooManyRequests", detail, headers={"Retry-After": "1"})
+
+    async def receive(request: Request, filename: Optional[str]):
+        """The body within the upload time limit; holds an upload slot, never a parse slot."""
+        if not uploads.try_enter():
+            return busy(f"server busy: {uploads.limit} uploads already in progress; retry shortly")
         try:
-            upload = await extract(request, settings.max_upload_bytes, filename)
-            deadline = time.monotonic() + settings.timeout  # waiting for a worker and parsing; not the upload
-            try:
-                payload = await pool.run(kind, upload.data, upload.name, opts, deadline)
-            except JobTimeout:
-                return error(504, "Timeout", f"{upload.name}: parsing took longer than {settings.timeout:g} s "
-                                             "(kehoach serve --timeout)", "parse")
-            except JobError as e:
-                return error(ERROR_STATUS.get(e.kind, DEFAULT_ERROR_STATUS), e.kind, e.message, e.stage)
-            except WorkerCrashed as e:
-                return error(500, "WorkerCrashed", f"{upload.name}: {e}", "parse")
-            # the CLI writes the JSON and a newline: so does the API, byte for byte
-            return Response(payload + "\n", media_type="application/json")
+            return await asyncio.wait_for(extract(request, settings.max_upload_bytes, filename),
+                                          settings.upload_timeout)
+        except asyncio.TimeoutError:
+            return error(408, "UploadTimeout", f"the upload did not complete within {settings.upload_timeout:g} s "
+                                               "(kehoach serve --upload-timeout)", "upload",
+                         headers={"Connection": "close"})
         finally:
-            admission.leave()
+            uploads.leave()
+
+    async def run(kind: str, request: Request, opts: dict, filename: Optional[str]) -> Response:
+        client = request.client.host if request.client else "unknown"
+        if not per_client.try_enter(client):
+            return busy(f"too many requests from {client}: {per_client.limit} already in progress "
+                        "(kehoach serve --max-per-client); retry shortly")
+        try:
+            upload = await receive(request, filename)
+            if isinstance(upload, Response):
+                return upload
+            if not admission.try_enter():
+                return busy(f"server busy: {admission.limit} requests already in progress; retry shortly")
+            try:
+                return await parse_upload(kind, upload, opts)
+            finally:
+                admission.leave()
+        finally:
+            per_client.leave(client)
+
+    async def parse_upload(kind: str, upload, opts: dict) -> Response:
+        deadline = time.monotonic() + settings.timeout  # waiting for a worker and parsing; not the upload
+        try:
+            payload = await pool.run(kind, upload.data, upload.name, opts, deadline)
+        except JobTimeout:
+            return error(504, "Timeout", f"{upload.name}: parsing took longer than {settings.timeout:g} s "
+                                         "(kehoach serve --timeout)", "parse")
+        except JobError as e:
+            return error(ERROR_STATUS.get(e.kind, DEFAULT_ERROR_STATUS), e.kind, e.message, e.stage)
+        except WorkerCrashed as e:
+            return error(500, "WorkerCrashed", f"{upload.name}: {e}", "parse")
+        # the CLI writes the JSON and a newline: so does the API, byte for byte
+        return Response(payload + "\n", media_type="application/json")
 
     @app.post("/parse", response_model=PlanDocument, responses=ERRORS, openapi_extra=UPLOAD_BODY,
               dependencies=[Depends(authorize)], summary="Parse a plan; the same JSON as `kehoach parse`")
@@ -171,7 +226,9 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         return Health(status="ok", version=__version__, schema_version=SCHEMA_VERSION, workers=pool.size,
                       busy_workers=pool.busy, in_flight=admission.in_flight,
                       max_concurrent=settings.max_concurrent, max_upload_mb=settings.max_upload_mb,
-                      timeout=settings.timeout, auth=settings.token is not None)
+                      timeout=settings.timeout, auth=settings.token is not None, uploading=uploads.in_flight,
+                      max_per_client=settings.max_per_client, upload_timeout=settings.upload_timeout,
+                      max_memory_mb=settings.max_memory_mb)
 
     @app.get("/", include_in_schema=False)
     async def review_page() -> FileResponse:

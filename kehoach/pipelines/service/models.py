@@ -31,8 +31,12 @@ class Health(BaseModel):
     schema_version: str
     workers: int
     busy_workers: int
-    in_flight: int
+    in_flight: int  # requests whose body has arrived: queued for or in a parse worker
     max_concurrent: int
+    uploading: int = 0  # bodies being received (they hold no parse slot)
+    max_per_client: int = 0
+    upload_timeout: float = 0.0
+    max_memory_mb: int = 0
     max_upload_mb: float
     timeout: float
     auth: bool

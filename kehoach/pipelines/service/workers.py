@@ -5,6 +5,9 @@ thread cannot be stopped. Each worker is a spawned process that loads the models
 then takes one job at a time over a pipe. On timeout the worker is killed and replaced,
 so a pathological upload costs one process, not the server.
 
+Each worker caps its own address space (RLIMIT_AS, `--max-memory-mb`, as batch workers do):
+a document that needs more ends in a 413 and a fresh worker, never in the OOM killer.
+
 Each job runs in its own temp dir (cwd, `tempfile.tempdir` and TMPDIR point there, so
 converters and OCR write nowhere else); the dir is removed when the job ends.
 """
@@ -68,8 +71,13 @@ def _run_job(kind: str, data: bytes, name: str, opts: dict) -> str:
     return doc.to_json(with_text=bool(opts.get("with_text")))
 
 
-def _worker_main(conn: Connection, base_tmp: str) -> None:
+def _worker_main(conn: Connection, base_tmp: str, max_memory_mb: int = 0) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops workers itself
+    if max_memory_mb > 0:  # like batch workers: a memory-hungry file ends in MemoryError, not the OOM killer
+        import resource
+
+        cap = max_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     from kehoach.parser.errors import KehoachError
 
     os.chdir(base_tmp)
@@ -86,6 +94,7 @@ def _worker_main(conn: Connection, base_tmp: str) -> None:
         if job is None:
             return
         kind, data, name, opts = job
+        restart = False
         job_dir = tempfile.mkdtemp(prefix="job-", dir=base_tmp)
         tempfile.tempdir = job_dir
         os.environ["TMPDIR"] = job_dir
@@ -94,6 +103,12 @@ def _worker_main(conn: Connection, base_tmp: str) -> None:
             reply: tuple = ("ok", _run_job(kind, data, name, opts))
         except KehoachError as e:
             reply = ("error", (e.kind, str(e), e.stage))
+            restart = e.kind == "TooLarge" and isinstance(e.__cause__, MemoryError)
+        except MemoryError:
+            # a process that hit its cap may be in a poor state: answer, then let the pool replace it
+            reply = ("error", ("TooLarge", f"{name}: the document needs more memory than the {max_memory_mb} MB "
+                                           "per-worker limit (kehoach serve --max-memory-mb)", "parse"))
+            restart = True
         except Exception as e:  # noqa: BLE001 - a bug in the parser: report it, keep the worker
             reply = ("crash", f"{type(e).__name__}: {e}")
         finally:
@@ -102,15 +117,18 @@ def _worker_main(conn: Connection, base_tmp: str) -> None:
             os.environ["TMPDIR"] = base_tmp
             shutil.rmtree(job_dir, ignore_errors=True)
         try:
-            conn.send(reply)
-        except (BrokenPipeError, OSError):
+            conn.send(reply + (restart,))
+        except (BrokenPipeError, OSError, MemoryError):
+            return
+        if restart:
             return
 
 
 class _Worker:
-    def __init__(self, ctx: Any, base_tmp: str):
+    def __init__(self, ctx: Any, base_tmp: str, max_memory_mb: int = 0):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, base_tmp), daemon=True, name="kehoach-parse")
+        self.proc = ctx.Process(target=_worker_main, args=(child, base_tmp, max_memory_mb), daemon=True,
+                                name="kehoach-parse")
         self.proc.start()
         child.close()
         self.ready = False
@@ -152,8 +170,9 @@ async def _readable(conn: Connection, timeout: float) -> bool:
 class ParsePool:
     """A fixed number of parse processes; `run` waits for a free one until the deadline."""
 
-    def __init__(self, size: int):
+    def __init__(self, size: int, max_memory_mb: int = 0):
         self.size = size
+        self.max_memory_mb = max_memory_mb
         self._ctx = mp.get_context("spawn")  # fork in a threaded/async server is unsafe
         self._base: Optional[str] = None
         self._idle: Optional[asyncio.Queue[_Worker]] = None
@@ -167,7 +186,7 @@ class ParsePool:
         self._base = tempfile.mkdtemp(prefix="kehoach-serve-")
         self._idle = asyncio.Queue()
         for _ in range(self.size):
-            w = _Worker(self._ctx, self._base)
+            w = _Worker(self._ctx, self._base, self.max_memory_mb)
             self._all.add(w)
             self._idle.put_nowait(w)
 
@@ -186,8 +205,7 @@ class ParsePool:
         while not w.ready:
             if not await _readable(w.conn, deadline - time.monotonic()):
                 raise JobTimeout("worker did not start in time")
-            tag, _ = self._recv(w)
-            w.ready = tag == "ready"
+            w.ready = self._recv(w)[0] == "ready"
 
     def _recv(self, w: _Worker) -> tuple:
         try:
@@ -199,7 +217,7 @@ class ParsePool:
         assert self._base is not None
         w.kill()
         self._all.discard(w)
-        fresh = _Worker(self._ctx, self._base)
+        fresh = _Worker(self._ctx, self._base, self.max_memory_mb)
         self._all.add(fresh)
         return fresh
 
@@ -221,8 +239,8 @@ class ParsePool:
                 raise WorkerCrashed(f"parse worker exited (code {w.proc.exitcode})") from e
             if not await _readable(w.conn, deadline - time.monotonic()):
                 raise JobTimeout("parse did not finish in time")
-            tag, value = self._recv(w)
-            clean = True
+            tag, value, *rest = self._recv(w)
+            clean = not (rest and rest[0])  # the worker hit its memory cap and is exiting: replace it
         finally:
             # timed out, crashed or cancelled mid-job: its pipe may still carry a late reply
             self._idle.put_nowait(w if clean else self._replace(w))
