@@ -192,3 +192,11 @@ def test_grading_labels_in_a_cell_or_column_before():
     text = "QUY CHẾ THI ĐUA\n1. Xếp loại\nLoại tốt :\nTừ 17 đến 20 điểm\nKhá\nhoàn thành 80% nhiệm vụ\n2. Phấn đấu 90% đoàn viên xếp loại tốt.\n"
     d = parse_bytes(text.encode(), "q.txt", checks=False)
     assert [t.text for t in d.targets] == ["Phấn đấu 90% đoàn viên xếp loại tốt"]
+
+
+def test_parts_of_one_line_and_a_clause_cut_by_the_excerpt():
+    text = ("BIÊN BẢN HỌP CÔNG ĐOÀN\n- Có mặt 38/40 - Vắng mặt: 02 đ/c.\n"
+            "- Phấn đấu đến hết năm 2025 kết nạp 30 đoàn viên và phấn đấu 100% tổ công đoàn có quỹ tương t")
+    d = parse_bytes(text.encode(), "b.txt", checks=False)
+    assert [t.text for t in d.targets] == ["Có mặt 38/40", "Vắng mặt: 02 đ/c",
+                                           "Phấn đấu đến hết năm 2025 kết nạp 30 đoàn viên"]

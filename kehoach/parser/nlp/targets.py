@@ -202,21 +202,27 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     return cs, ce
 
 
-def _label_cut(text: str, s: int, e: int) -> int:
-    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label."""
+def _label_cut(text: str, s: int, e: int, first: int | None = None) -> int:
+    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label (never past a quantity)."""
     c = text.find(":", s, e)
-    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3:
+    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first > c):
         return c + 1
     return s
 
 
 def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, int, list[Quantity]]]:
     """Split a unit holding several quantities at the commas between them."""
-    s = _label_cut(text, s, e)
+    s = _label_cut(text, s, e, qs[0].start)
     groups: list[list[Quantity]] = [[qs[0]]]
     bounds = [s]
     for prev, q in zip(qs, qs[1:]):
         c = comma_before(text, prev.end, q.start)
+        if c < 0:  # "Có mặt 49/50 - Vắng mặt: 01 đ/c": a spaced dash parts them too
+            d = max(text.rfind(" - ", prev.end, q.start), text.rfind(" – ", prev.end, q.start))
+            if d < 0:  # "... có 12 triệu đoàn viên và phấn đấu 100% ...": two aims joined by "và"
+                v = text.rfind(" và ", prev.end, q.start)
+                d = v if v >= 0 and n_words(text[v:q.start]) >= 2 else -1
+            c = d + 1 if d >= 0 else -1
         if c < 0:
             groups[-1].append(q)
         else:
@@ -239,8 +245,6 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     tail = len(text.rstrip())
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     for us, ue in units(text, start, end):
-        if cut and ue >= tail:
-            continue  # the text stops inside this sentence (an excerpt): what it aims at is not known
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
         qs = quantities(text, us, ue, excluded)
@@ -248,8 +252,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             continue
         for rs, re_, group in regions(text, us, ue, qs):
             rs, re_ = trim(text, rs, re_)
-            if re_ <= rs:
-                continue
+            if re_ <= rs or (cut and re_ >= tail):
+                continue  # (or the text stops inside this clause, an excerpt: what it aims at is not known)
             q = group[0]
             deadline = None
             for h in dates:
