@@ -200,3 +200,14 @@ def test_parts_of_one_line_and_a_clause_cut_by_the_excerpt():
     d = parse_bytes(text.encode(), "b.txt", checks=False)
     assert [t.text for t in d.targets] == ["Có mặt 38/40", "Vắng mặt: 02 đ/c",
                                            "Phấn đấu đến hết năm 2025 kết nạp 30 đoàn viên"]
+
+
+def test_shares_need_a_verb_and_names_are_no_counts():
+    text = ("KẾ HOẠCH\n1. Đặc điểm\n- Do đặc thù cấp học, 100% đoàn viên nữ.\n2. Chỉ tiêu\n"
+            "- Thu đoàn phí 1% từ lương cơ bản của đoàn viên.\n- 100% đoàn viên đạt danh hiệu gia đình văn hóa.\n"
+            "CHƯƠNG TRÌNH 4 Tổ chức thực hiện\n- Mỗi tổ 01 đội tham gia hội thi.\n")
+    d = parse_bytes(text.encode(), "k.txt", checks=False)
+    assert [t.text for t in d.targets] == ["Thu đoàn phí 1% từ lương cơ bản của đoàn viên",
+                                           "100% đoàn viên đạt danh hiệu gia đình văn hóa",
+                                           "Mỗi tổ 01 đội tham gia hội thi"]
+    assert d.awards == []  # a share of members reaching a title is a target, not an award given

@@ -70,7 +70,7 @@ FILLERS = [
     "Tổ chức cho đoàn viên tham quan học tập trong và ngoài địa phương.",
     "Thực hiện nghiêm túc Quy chế dân chủ, tăng cường quan hệ gắn bó giữa Công đoàn với chuyên môn nhà trường.",
 ]
-DISTRACTORS = [  # numbers that are not targets
+DISTRACTORS = [  # numbers that are not targets (but the money line: a target since issue 11, see _body)
     "Tiếp tục thực hiện nhiệm vụ năm học {sy1} - {sy2} với tinh thần đổi mới, sáng tạo.",
     "Tham gia Chương trình “01 triệu sáng kiến, nỗ lực, vượt khó, sáng tạo” do Tổng Liên đoàn phát động.",
     "Phát động phong trào thi đua chào mừng kỷ niệm {ann} năm Ngày thành lập Công đoàn Việt Nam.",
@@ -543,7 +543,10 @@ class Generator:
                 p.add(f"{bullet}{lead}{joiner}{tt}.\n")
                 targets.append(tt)
         if r.random() < 0.35:
-            p.add(bullet + r.choice(DISTRACTORS).format(**ctx) + "\n")
+            line = r.choice(DISTRACTORS).format(**ctx)
+            p.add(bullet + line + "\n")
+            if "đồng/suất" in line:  # money given is a result the plan counts (issue 11), not a distractor
+                targets.append(line.rstrip("."))
         if r.random() < 0.25:  # observances: dates without a year
             wrong = r.random() < 0.25
             obs = r.choice([("Ngày Nhà giáo Việt Nam", "20/11", "20-10"), ("Ngày Phụ nữ Việt Nam", "20/10", "20-11"),

@@ -140,8 +140,8 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
             continue
         if n_words(line) > 40 or not _COUNTED_AWARD.search(line) or any(w in fold(line) for w in map(fold, t["not_awards"])):
             continue
-        if _AIM.search(line):
-            continue  # "Phấn đấu 95% đoàn viên đạt danh hiệu ...": an aim (a target), not an award given
+        if _AIM.search(line) or re.search(r"\d\s*%", line):
+            continue  # "(Phấn đấu) 95% đoàn viên đạt danh hiệu ...": a share aimed at (a target), not an award given
         out.append({"start": s, "end": e, "text": line, **_fields(line)})
     out.sort(key=lambda a: a["start"])
     return out

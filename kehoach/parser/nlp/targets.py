@@ -49,6 +49,7 @@ def _tables():
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
+_ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
 _ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
@@ -150,6 +151,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
             continue  # a bare count ("45 đoàn viên") is not a commitment
         if int(m.group("num")) == 0:
             continue
+        if _ORDINAL_BEFORE.search(folded, 0, m.start("num")):
+            continue  # "CHƯƠNG TRÌNH 4 Tổ chức ...", "Điều 3", "tháng 4": a name or an ordinal, not a count
         if unit == "giờ" and (_CLOCK_AFTER.match(seg, m.end()) or _CLOCK_BEFORE.search(folded[:m.start("num")])):
             continue  # "lúc 7 giờ 30", "từ 14 giờ": a time of day, not an amount
         comp = comps.get((m.group("comp") or "").lower(), "=")
@@ -255,6 +258,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             if re_ <= rs or (cut and re_ >= tail):
                 continue  # (or the text stops inside this clause, an excerpt: what it aims at is not known)
             q = group[0]
+            if VERB_CHECK and q.unit == "%" and not _has_verb(_comma_clause(text, rs, re_, q)):
+                continue  # "Do đặc thù bậc học, 100% đoàn viên nữ": a share that states what is, not what is done
             deadline = None
             for h in dates:
                 if rs <= h.start < re_ and h.kind in ("date", "month", "school_year", "year") and h.valid:
@@ -273,6 +278,24 @@ _GRADE_CELL = re.compile(r"(?i)[ \t]*(?:[-+*•][ \t]*)?(?:(?:xếp[ \t]+)?loạ
                          r"[ \t]*:?[ \t]*")
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
+# A percentage is a target or a result when its clause says what is done (a verb, per underthesea's
+# POS tagger); measured on corpora/real (scripts/real_eval.py): see README, "Targets".
+VERB_CHECK = True
+
+
+def _comma_clause(text: str, rs: int, re_: int, q: Quantity) -> str:
+    cs = comma_before(text, rs, q.start)
+    ce = comma_after(text, q.end, re_)
+    return text[(cs + 1 if cs >= 0 else rs):(ce if ce >= 0 else re_)]
+
+
+@lru_cache(maxsize=4096)
+def _has_verb(clause: str) -> bool:
+    from underthesea import pos_tag
+
+    # lower case: the tagger reads a capitalised first word as a name ("Thu đoàn phí" -> Np)
+    words = " ".join(re.sub(r"\d+(?:[.,]\d+)*\s*%", " ", clause).lower().split()[:24])
+    return any(t == "V" for _, t in pos_tag(words)) if words else False
 
 
 @lru_cache(maxsize=4096)
