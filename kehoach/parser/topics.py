@@ -44,6 +44,8 @@ class Topic:
     # per pattern, its longest word (folded, and bare): a plain `in` test that must pass before
     # the regex can match, which skips most of the hundreds of regex scans per section
     needles: tuple[tuple[str, str], ...] = field(repr=False, default=())
+    # per pattern, the folded phrase and its bare form: the literals the patterns match
+    phrases: tuple[tuple[str, str], ...] = field(repr=False, default=())
 
 
 def _compile(phrase: str) -> tuple[re.Pattern, re.Pattern]:
@@ -67,7 +69,9 @@ def taxonomy() -> tuple[Topic, ...]:
         kws = sorted(t.get("keywords", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
         pats = tuple((*_compile(str(k)), float(w), len(str(k))) for k, w in kws)
         needles = tuple(_needles(str(k)) for k, _ in kws)
-        out.append(Topic(t["id"], t["label"], t.get("label_en", t["label"]), t.get("kind", WORK_AREA), pats, needles))
+        phrases = tuple((fold(str(k)), strip_accents(fold(str(k)))) for k, _ in kws)
+        out.append(Topic(t["id"], t["label"], t.get("label_en", t["label"]), t.get("kind", WORK_AREA), pats, needles,
+                         phrases))
     out.append(Topic(FALLBACK, "Khác", "Other", "structure"))
     return tuple(out)
 
@@ -97,37 +101,73 @@ def _has_accents(s: str) -> bool:
     return s != strip_accents(s)
 
 
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what `\w` matches in a str pattern
+
+
+def _occurrences(key: str, phrase: str) -> list[int]:
+    """Starts of `phrase` as a whole word in `key`, leftmost first, non-overlapping: what
+    finditer of `(?<!\\w)phrase(?!\\w)` gives, with str.find doing the scanning (a leading
+    lookbehind stops the regex engine from searching for the literal prefix)."""
+    out: list[int] = []
+    n, i = len(phrase), key.find(phrase)
+    while i >= 0:
+        j = i + n
+        if (i == 0 or not _is_word(key[i - 1])) and (j == len(key) or not _is_word(key[j])):
+            out.append(i)
+            i = key.find(phrase, j)
+        else:
+            i = key.find(phrase, i + 1)
+    return out
+
+
+# a folded key has single spaces only; a bare key could get two (a lone mark between spaces),
+# where a phrase's `\s+` is no longer one literal space: such keys take the regex path
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+
+
 def score(text: str, *, positional: bool = False, work_areas_only: bool = False) -> dict[str, float]:
     """Weighted phrase hits per topic. Within a topic a phrase inside a longer matched phrase
     is not counted again; across topics overlaps count (a phrase can serve two topics).
     Text without diacritics (OCR, typed without accents) is matched on the bare forms."""
+    return dict(_score(text, positional, work_areas_only))
+
+
+@lru_cache(maxsize=1 << 12)
+def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[str, float], ...]:
     key = fold(text)
     if not key:
-        return {}
+        return ()
     accented = _has_accents(key)
     if not accented:
         key = strip_accents(key)
+    odd = bool(_ODD_SPACE.search(key))
     n = max(len(key), 1)
-    out: dict[str, float] = {}
+    out: list[tuple[str, float]] = []
     for t in taxonomy():
         if work_areas_only and t.kind != WORK_AREA:
             continue
         taken: list[tuple[int, int]] = []
         total = 0.0
-        for (pat, bare, weight, _), needle in zip(t.patterns, t.needles):
+        for (pat, bare, weight, _), needle, phrase in zip(t.patterns, t.needles, t.phrases):
             if needle[0 if accented else 1] not in key:
                 continue
-            for m in (pat if accented else bare).finditer(key):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+            ph = phrase[0 if accented else 1]
+            if ph and not odd:
+                spans = [(i, i + len(ph)) for i in _occurrences(key, ph)]
+            else:
+                spans = [m.span() for m in (pat if accented else bare).finditer(key)]
+            for a, b in spans:
+                if any(a < e and s < b for s, e in taken):
                     continue
-                taken.append((m.start(), m.end()))
+                taken.append((a, b))
                 w = weight
                 if positional:
-                    w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - m.start() / n)
+                    w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
                 total += w
         if total:
-            out[t.id] = total
-    return out
+            out.append((t.id, total))
+    return tuple(out)
 
 
 def _normalise(s: dict[str, float]) -> dict[str, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Two spellings of the same syllable: the mark on the second vowel of a final oa/oe/uy
 # ("hoà", "thuỷ", "Uỷ") or on the first ("hòa", "thủy", "Ủy"). We fold to the first form,
@@ -41,6 +42,11 @@ DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"), " ")
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# the two tables in one, and a quick test whether the text needs them at all: a dict-based
+# str.translate costs ~100 ns per non-ASCII character even when nothing maps
+_CLEAN_TABLE = {**ZERO_WIDTH, **SPACES}
+_CLEAN_CHARS = re.compile("[" + re.escape("".join(map(chr, _CLEAN_TABLE))) + "]")
+_DASH_CHARS = re.compile("[" + re.escape("".join(map(chr, DASHES))) + "]")
 
 
 def nfc(s: str) -> str:
@@ -50,8 +56,10 @@ def nfc(s: str) -> str:
 def clean(s: str) -> str:
     """NFC, one kind of space, no zero-width or control characters. Keeps line breaks."""
     s = unicodedata.normalize("NFC", s)
-    s = s.translate(ZERO_WIDTH).translate(SPACES)
-    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    if _CLEAN_CHARS.search(s):
+        s = s.translate(_CLEAN_TABLE)
+    if "\r" in s or "\u2028" in s or "\u2029" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     return CONTROL_RE.sub("", s)
 
 
@@ -63,6 +71,8 @@ def tidy_spaces(s: str) -> str:
 def new_tone_placement(s: str) -> str:
     """Thuỷ -> Thủy, hoá -> hóa, Uỷ -> Ủy when the pair ends the syllable; never after q (quý)."""
     s = nfc(s)
+    if s.isascii():
+        return s
 
     def repl(m: re.Match) -> str:
         if m.group(0)[0] in "uU" and m.start() > 0 and _QU_RE.search(s[m.start() - 1]):
@@ -76,19 +86,55 @@ def new_tone_placement(s: str) -> str:
     return _OLD_RE.sub(repl, s)
 
 
+_SPACE_RUNS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 15)
 def fold(s: str | None) -> str:
-    """Comparison key: tone placement unified, casefolded, dashes and spaces unified."""
+    """Comparison key: tone placement unified, casefolded, dashes and spaces unified.
+    Cached: the frame, topics and checks fold the same lines again and again."""
     if not s:
         return ""
-    s = new_tone_placement(clean(s)).translate(DASHES).casefold()
-    return re.sub(r"\s+", " ", s).strip()
+    s = new_tone_placement(clean(s))
+    if _DASH_CHARS.search(s):
+        s = s.translate(DASHES)
+    return _SPACE_RUNS.sub(" ", s.casefold()).strip()
+
+
+class _BareTable(dict):
+    """str.translate table char -> char without marks, filled on first sight of a char.
+    Per-char NFD equals whole-string NFD minus reordering of combining marks, and removing
+    every Mn makes reordering moot, unless a decomposition holds a spacing mark (Mc) that
+    reorders; such chars are remembered in `hazards` and send the string to the slow path."""
+
+    hazards: set[str] = set()
+
+    def __missing__(self, cp: int) -> str:
+        d = unicodedata.normalize("NFD", chr(cp))
+        if any(unicodedata.combining(x) and unicodedata.category(x) != "Mn" for x in d):
+            self.hazards.add(chr(cp))
+        out = "".join(x for x in d if unicodedata.category(x) != "Mn").replace("đ", "d").replace("Đ", "D")
+        self[cp] = out
+        return out
+
+
+_BARE = _BareTable()
+
+
+def _strip_accents_slow(s: str) -> str:
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    return s.replace("đ", "d").replace("Đ", "D")
 
 
 def strip_accents(s: str) -> str:
     """ASCII-ish key: no diacritics, đ -> d. For loose matching only."""
-    s = unicodedata.normalize("NFD", s)
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
-    return s.replace("đ", "d").replace("Đ", "D")
+    if s.isascii():
+        return s
+    out = s.translate(_BARE)
+    if _BARE.hazards and any(h in s for h in _BARE.hazards):
+        return _strip_accents_slow(s)
+    return out
 
 
 def is_upper_text(s: str, threshold: float = 0.8) -> bool:

@@ -1,0 +1,18 @@
+"""The per-text caches of the parser, in one list, so a benchmark can start every document
+cold (`clear()`) and nobody mistakes a warm cache for speed. Data caches (models, compiled
+tables) are per process and stay."""
+from __future__ import annotations
+
+
+def _caches():
+    from kehoach.parser import topics
+    from kehoach.parser.nlp import targets
+    from kehoach.parser.text import normalize
+
+    return [normalize.fold, topics._score, targets._noun_phrase]
+
+
+def clear() -> None:
+    """Empty every cache keyed by document text (folded strings, topic scores, POS tags)."""
+    for c in _caches():
+        c.cache_clear()
