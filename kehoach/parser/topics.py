@@ -22,6 +22,7 @@ from functools import lru_cache
 from kehoach import models
 from kehoach.parser.schema import PlanDocument, Section, iter_sections
 from kehoach.parser.text.normalize import fold, strip_accents
+from kehoach.parser.text.phrases import PhraseIndex
 
 HEADING_WEIGHT = 4.0
 # weight of the earliest heading phrase relative to one at the very end of the heading
@@ -101,24 +102,11 @@ def _has_accents(s: str) -> bool:
     return s != strip_accents(s)
 
 
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"  # what `\w` matches in a str pattern
-
-
-def _occurrences(key: str, phrase: str) -> list[int]:
-    """Starts of `phrase` as a whole word in `key`, leftmost first, non-overlapping: what
-    finditer of `(?<!\\w)phrase(?!\\w)` gives, with str.find doing the scanning (a leading
-    lookbehind stops the regex engine from searching for the literal prefix)."""
-    out: list[int] = []
-    n, i = len(phrase), key.find(phrase)
-    while i >= 0:
-        j = i + n
-        if (i == 0 or not _is_word(key[i - 1])) and (j == len(key) or not _is_word(key[j])):
-            out.append(i)
-            i = key.find(phrase, j)
-        else:
-            i = key.find(phrase, i + 1)
-    return out
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[PhraseIndex, PhraseIndex]:
+    """All phrases of all topics in two automata: folded, and bare (no diacritics)."""
+    tax = taxonomy()
+    return (PhraseIndex(p[0] for t in tax for p in t.phrases), PhraseIndex(p[1] for t in tax for p in t.phrases))
 
 
 # a folded key has single spaces only; a bare key could get two (a lone mark between spaces),
@@ -142,6 +130,7 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
     if not accented:
         key = strip_accents(key)
     odd = bool(_ODD_SPACE.search(key))
+    found = {} if odd else _indexes()[0 if accented else 1].find(key)
     n = max(len(key), 1)
     out: list[tuple[str, float]] = []
     for t in taxonomy():
@@ -150,12 +139,14 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
         taken: list[tuple[int, int]] = []
         total = 0.0
         for (pat, bare, weight, _), needle, phrase in zip(t.patterns, t.needles, t.phrases):
-            if needle[0 if accented else 1] not in key:
-                continue
             ph = phrase[0 if accented else 1]
             if ph and not odd:
-                spans = [(i, i + len(ph)) for i in _occurrences(key, ph)]
+                spans = found.get(ph)
+                if not spans:
+                    continue
             else:
+                if needle[0 if accented else 1] not in key:
+                    continue
                 spans = [m.span() for m in (pat if accented else bare).finditer(key)]
             for a, b in spans:
                 if any(a < e and s < b for s, e in taken):
