@@ -180,7 +180,7 @@ _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
 
 @lru_cache(maxsize=4096)
 def _noun_phrase(s: str, last: bool = False) -> str | None:
-    from underthesea import pos_tag
+    from kehoach.parser.nlp.postag import pos_tag
 
     tags = pos_tag(s)
     runs: list[list[str]] = []
