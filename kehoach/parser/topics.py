@@ -103,10 +103,22 @@ def _has_accents(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _indexes() -> tuple[PhraseIndex, PhraseIndex]:
-    """All phrases of all topics in two automata: folded, and bare (no diacritics)."""
-    tax = taxonomy()
-    return (PhraseIndex(p[0] for t in tax for p in t.phrases), PhraseIndex(p[1] for t in tax for p in t.phrases))
+def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
+    """All phrases of all topics in two automata, folded and bare (no diacritics), each with
+    phrase -> [(topic number, pattern number)] so a score visits only the phrases found."""
+    out = []
+    for form in (0, 1):
+        where: dict[str, list[tuple[int, int]]] = {}
+        for ti, t in enumerate(taxonomy()):
+            for pi, p in enumerate(t.phrases):
+                where.setdefault(p[form], []).append((ti, pi))
+        out.append((PhraseIndex(where), where))
+    return out[0], out[1]
+
+
+@lru_cache(maxsize=1)
+def _empty_phrase() -> bool:
+    return any(not p[0] or not p[1] for t in taxonomy() for p in t.phrases)
 
 
 # a folded key has single spaces only; a bare key could get two (a lone mark between spaces),
@@ -129,25 +141,28 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
     accented = _has_accents(key)
     if not accented:
         key = strip_accents(key)
-    odd = bool(_ODD_SPACE.search(key))
-    found = {} if odd else _indexes()[0 if accented else 1].find(key)
     n = max(len(key), 1)
+    tax = taxonomy()
+    if _ODD_SPACE.search(key) or _empty_phrase():
+        hits = _regex_hits(key, accented, work_areas_only)
+    else:
+        index, where = _indexes()[0 if accented else 1]
+        found = index.find(key)
+        per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
+        for ph, spans in found.items():
+            for ti, pi in where[ph]:
+                per_topic.setdefault(ti, []).append((pi, spans))
+        hits = []
+        for ti in sorted(per_topic):
+            if work_areas_only and tax[ti].kind != WORK_AREA:
+                continue
+            hits.append((ti, [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(per_topic[ti])]))
     out: list[tuple[str, float]] = []
-    for t in taxonomy():
-        if work_areas_only and t.kind != WORK_AREA:
-            continue
+    for ti, pats in hits:
+        # patterns in file order (longest first): a phrase inside a longer one taken is not counted
         taken: list[tuple[int, int]] = []
         total = 0.0
-        for (pat, bare, weight, _), needle, phrase in zip(t.patterns, t.needles, t.phrases):
-            ph = phrase[0 if accented else 1]
-            if ph and not odd:
-                spans = found.get(ph)
-                if not spans:
-                    continue
-            else:
-                if needle[0 if accented else 1] not in key:
-                    continue
-                spans = [m.span() for m in (pat if accented else bare).finditer(key)]
+        for weight, spans in pats:
             for a, b in spans:
                 if any(a < e and s < b for s, e in taken):
                     continue
@@ -157,8 +172,25 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
                     w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
                 total += w
         if total:
-            out.append((t.id, total))
+            out.append((tax[ti].id, total))
     return tuple(out)
+
+
+def _regex_hits(key: str, accented: bool, work_areas_only: bool) -> list:
+    """The one-regex-per-phrase path, for keys where a phrase's `\\s+` is not one space."""
+    hits = []
+    for ti, t in enumerate(taxonomy()):
+        if work_areas_only and t.kind != WORK_AREA:
+            continue
+        pats = []
+        for (pat, bare, weight, _), needle in zip(t.patterns, t.needles):
+            if needle[0 if accented else 1] not in key:
+                continue
+            spans = [m.span() for m in (pat if accented else bare).finditer(key)]
+            if spans:
+                pats.append((weight, spans))
+        hits.append((ti, pats))
+    return hits
 
 
 def _normalise(s: dict[str, float]) -> dict[str, float]:
