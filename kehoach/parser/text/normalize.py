@@ -32,7 +32,12 @@ def _old_to_new_table() -> dict[str, str]:
 
 
 _OLD_TO_NEW = _old_to_new_table()
-_OLD_RE = re.compile("|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)))
+# A pair followed by a Latin/Vietnamese letter ("đoàn", "hoàng") never changes, and such
+# words are everywhere: the lookahead skips them without a Python callback (only letters are
+# listed, so whatever follows is still judged by `repl`)
+_LETTERS = "".join(re.escape(chr(c)) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha())
+_OLD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True))
+                     + f")(?![{_LETTERS}])")
 # "qu" + y: "quý" keeps its mark on y in both styles, and "uỷ"/"ủy" only differ after a
 # non-q consonant; the old->new table above never touches "qu" because there the u is a
 # consonant glide, so guard it.
@@ -86,9 +91,6 @@ def new_tone_placement(s: str) -> str:
     return _OLD_RE.sub(repl, s)
 
 
-_SPACE_RUNS = re.compile(r"\s+")
-
-
 @lru_cache(maxsize=1 << 15)
 def fold(s: str | None) -> str:
     """Comparison key: tone placement unified, casefolded, dashes and spaces unified.
@@ -98,7 +100,7 @@ def fold(s: str | None) -> str:
     s = new_tone_placement(clean(s))
     if _DASH_CHARS.search(s):
         s = s.translate(DASHES)
-    return _SPACE_RUNS.sub(" ", s.casefold()).strip()
+    return " ".join(s.casefold().split())  # split() cuts at what re calls \s: same as sub(\s+, " ").strip()
 
 
 class _BareTable(dict):
