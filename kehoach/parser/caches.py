@@ -7,12 +7,13 @@ from __future__ import annotations
 def _caches():
     from kehoach.parser import topics
     from kehoach.parser.nlp import targets
-    from kehoach.parser.text import normalize
+    from kehoach.parser.text import legacy, normalize
 
-    return [normalize.fold, topics._score, targets._noun_phrase]
+    return [normalize.fold, topics._score, targets._noun_phrase, legacy._syllable_ok]
 
 
 def clear() -> None:
-    """Empty every cache keyed by document text (folded strings, topic scores, POS tags)."""
+    """Empty every cache keyed by document text (folded strings, topic scores, POS tags,
+    syllable checks)."""
     for c in _caches():
         c.cache_clear()
