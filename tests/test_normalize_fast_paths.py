@@ -63,5 +63,6 @@ def test_fast_paths_equal_plain_definitions():
         assert N.new_tone_placement(s) == plain_tone(s), repr(s)
         assert N.fold(s) == plain_fold(s), repr(s)
         assert N.strip_accents(s) == plain_strip(s), repr(s)
+        assert N.has_marks(s) == (plain_strip(s) != s), repr(s)
     assert N.fold("Thuỷ  HOÁ – Đoàn") == "thủy hóa - đoàn"
     assert N.strip_accents("Công đoàn Thủy") == "Cong doan Thuy"

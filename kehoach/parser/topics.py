@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.schema import PlanDocument, Section, iter_sections
-from kehoach.parser.text.normalize import fold, strip_accents
+from kehoach.parser.text.normalize import fold, has_marks, strip_accents
 from kehoach.parser.text.phrases import PhraseIndex
 
 HEADING_WEIGHT = 4.0
@@ -99,7 +99,7 @@ def is_work_area(topic_id: str | None) -> bool:
 
 
 def _has_accents(s: str) -> bool:
-    return s != strip_accents(s)
+    return has_marks(s)  # s != strip_accents(s)
 
 
 @lru_cache(maxsize=1)

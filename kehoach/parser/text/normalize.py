@@ -139,6 +139,28 @@ def strip_accents(s: str) -> str:
     return out
 
 
+# Latin, combining marks, Vietnamese, punctuation, currency and letterlike symbols: the chars a
+# plan is made of; a string with others takes the plain comparison
+_COMMON = ((0x80, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2150))
+_BEYOND = re.compile("[^\\x00-\\x7f" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]")
+
+
+@lru_cache(maxsize=1)
+def _marked_class() -> re.Pattern:
+    """The chars of _COMMON that strip_accents changes (a mark, or đ/Đ); built on first use."""
+    changed = [chr(c) for a, b in _COMMON for c in range(a, b) if _BARE[c] != chr(c)]
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+
+
+def has_marks(s: str) -> bool:
+    """strip_accents(s) != s, without building the stripped copy (one regex scan)."""
+    if s.isascii():
+        return False
+    if _BEYOND.search(s) or _BARE.hazards:
+        return strip_accents(s) != s
+    return _marked_class().search(s) is not None
+
+
 def is_upper_text(s: str, threshold: float = 0.8) -> bool:
     """True when most letters are capitals (headings, org names, titles)."""
     letters = [c for c in s if c.isalpha()]
