@@ -116,6 +116,12 @@ def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
     return out[0], out[1]
 
 
+@lru_cache(maxsize=1 << 12)
+def _found(key: str, accented: bool) -> dict[str, list[tuple[int, int]]]:
+    """The automaton's hits in a key: one scan per key for the heading, body and target scores."""
+    return _indexes()[0 if accented else 1][0].find(key)
+
+
 @lru_cache(maxsize=1)
 def _empty_phrase() -> bool:
     return any(not p[0] or not p[1] for t in taxonomy() for p in t.phrases)
@@ -146,8 +152,8 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
     if _ODD_SPACE.search(key) or _empty_phrase():
         hits = _regex_hits(key, accented, work_areas_only)
     else:
-        index, where = _indexes()[0 if accented else 1]
-        found = index.find(key)
+        where = _indexes()[0 if accented else 1][1]
+        found = _found(key, accented)
         per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
         for ph, spans in found.items():
             for ti, pi in where[ph]:
