@@ -138,7 +138,11 @@ class StyleCache:
         # find(): what python-docx's child properties (p_el.pPr ...) do, minus their qn() per call
         ppr = p_el.find(_PPR)
         pstyle = ppr.find(f"{W}pStyle") if ppr is not None else None
-        sid = pstyle.val if pstyle is not None else None
+        sid = None
+        if pstyle is not None:
+            sid = pstyle.get(f"{W}val")
+            if sid is None:
+                sid = pstyle.val  # python-docx's error for a w:pStyle without w:val
         if sid not in self._by_id:
             self._by_id[sid] = self._lookup(sid)
         return self._by_id[sid]
@@ -188,6 +192,10 @@ class _StyleFacts:
 
     def __init__(self, style) -> None:
         self.style = style
+
+    @cached_property
+    def name(self) -> Optional[str]:
+        return self.style.name if self.style is not None else None
 
     @cached_property
     def num_pr(self):
@@ -380,7 +388,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
         if label:
             text = f"{label} {text.lstrip()}"
         blocks.append(RawBlock(text=text, kind=kind if not label or label in "•-–+*" else "list_item" if kind == "paragraph" else kind,
-                               style=style.name if style is not None else None, outline_level=_outline_level(p_el, facts),
+                               style=facts.name, outline_level=_outline_level(p_el, facts),
                                bold=bold, numbering=label, **prov))
 
     def table_blocks(tbl_el, parent) -> None:
