@@ -91,7 +91,7 @@ def new_tone_placement(s: str) -> str:
     return _OLD_RE.sub(repl, s)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)  # bounded: a batch worker parses thousands of documents
 def fold(s: str | None) -> str:
     """Comparison key: tone placement unified, casefolded, dashes and spaces unified.
     Cached: the frame, topics and checks fold the same lines again and again."""
