@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -39,11 +40,17 @@ def main() -> None:
             (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
         cmd = [sys.executable, "-m", "kehoach.pipelines.cli", "check", "--isolated", "--format", "json",
                "--jobs", str(args.jobs), str(folder)]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         with Timer() as t:
             p = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # CPU of the command and its workers: on a shared machine wall time measures the neighbours
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         data = json.loads(p.stdout)
         s = data["summary"]
         print(f"kehoach check on {args.n} plans: {t.seconds:.1f} s wall, {args.n / t.seconds:.1f} docs/s, exit {p.returncode}")
+        print(f"  CPU {cpu:.1f} s (command + workers) = {1000 * cpu / args.n:.1f} ms/doc; "
+              f"{args.n / cpu:.1f} docs per CPU-second, so {2 * args.n / cpu:.0f} docs/s on 2 free cores")
         print("  " + p.stderr.strip().splitlines()[-1])
         print("  findings by code:", json.dumps(s["by_code"], ensure_ascii=False))
         gold = sum(len(g.get("inconsistencies") or []) for _, _, g in plans)

@@ -51,6 +51,21 @@ def bad_uploads() -> list[tuple[str, dict]]:
     ]
 
 
+def tree_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process and all its children (the parse workers)."""
+    import psutil
+
+    root = psutil.Process(pid)
+    total = 0.0
+    for p in [root, *root.children(recursive=True)]:
+        try:
+            t = p.cpu_times()
+            total += t.user + t.system
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -134,13 +149,18 @@ def main() -> int:
         print(f"server {url}: {health['workers']} parse workers, max {health['max_concurrent']} in flight, "
               f"upload cap {health['max_upload_mb']} MB; corpus {len(docs)} files "
               f"({', '.join(n for n, _ in docs)})")
+        cpu0 = tree_cpu(proc.pid) if proc is not None else None
         seconds, lat, status = asyncio.run(load(url, args.requests, args.concurrency, docs))
+        cpu = tree_cpu(proc.pid) - cpu0 if proc is not None else None
         five = sum(v for k, v in status.items() if not isinstance(k, int) or k >= 500)
         print(f"/parse x{args.requests} at {args.concurrency} clients: {seconds:.1f} s, "
               f"{args.requests / seconds:.2f} requests/s")
         print(f"latency p50 {pct(lat, 50) * 1000:.0f} ms, p95 {pct(lat, 95) * 1000:.0f} ms, "
               f"p99 {pct(lat, 99) * 1000:.0f} ms, max {max(lat) * 1000:.0f} ms")
         print(f"status: {dict(sorted(status.items(), key=str))}; 5xx or transport errors: {five}")
+        if cpu:  # the machine may be shared: CPU time of the server and its workers is the fair figure
+            print(f"server CPU {cpu:.1f} s = {1000 * cpu / args.requests:.1f} ms/request; "
+                  f"{2 * args.requests / cpu:.1f} requests/s on 2 free cores")
         failed |= five > 0
         print("bad uploads:")
         for label, kw in bad_uploads():

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.schema import PlanDocument, Section, iter_sections
-from kehoach.parser.text.normalize import fold, strip_accents
+from kehoach.parser.text.normalize import fold, has_marks, strip_accents
+from kehoach.parser.text.phrases import PhraseIndex
 
 HEADING_WEIGHT = 4.0
 # weight of the earliest heading phrase relative to one at the very end of the heading
@@ -44,6 +45,8 @@ class Topic:
     # per pattern, its longest word (folded, and bare): a plain `in` test that must pass before
     # the regex can match, which skips most of the hundreds of regex scans per section
     needles: tuple[tuple[str, str], ...] = field(repr=False, default=())
+    # per pattern, the folded phrase and its bare form: the literals the patterns match
+    phrases: tuple[tuple[str, str], ...] = field(repr=False, default=())
 
 
 def _compile(phrase: str) -> tuple[re.Pattern, re.Pattern]:
@@ -67,7 +70,9 @@ def taxonomy() -> tuple[Topic, ...]:
         kws = sorted(t.get("keywords", {}).items(), key=lambda kv: len(kv[0]), reverse=True)
         pats = tuple((*_compile(str(k)), float(w), len(str(k))) for k, w in kws)
         needles = tuple(_needles(str(k)) for k, _ in kws)
-        out.append(Topic(t["id"], t["label"], t.get("label_en", t["label"]), t.get("kind", WORK_AREA), pats, needles))
+        phrases = tuple((fold(str(k)), strip_accents(fold(str(k)))) for k, _ in kws)
+        out.append(Topic(t["id"], t["label"], t.get("label_en", t["label"]), t.get("kind", WORK_AREA), pats, needles,
+                         phrases))
     out.append(Topic(FALLBACK, "Khác", "Other", "structure"))
     return tuple(out)
 
@@ -94,40 +99,104 @@ def is_work_area(topic_id: str | None) -> bool:
 
 
 def _has_accents(s: str) -> bool:
-    return s != strip_accents(s)
+    return has_marks(s)  # s != strip_accents(s)
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
+    """All phrases of all topics in two automata, folded and bare (no diacritics), each with
+    phrase -> [(topic number, pattern number)] so a score visits only the phrases found."""
+    out = []
+    for form in (0, 1):
+        where: dict[str, list[tuple[int, int]]] = {}
+        for ti, t in enumerate(taxonomy()):
+            for pi, p in enumerate(t.phrases):
+                where.setdefault(p[form], []).append((ti, pi))
+        out.append((PhraseIndex(where), where))
+    return out[0], out[1]
+
+
+@lru_cache(maxsize=1 << 12)
+def _found(key: str, accented: bool) -> dict[str, list[tuple[int, int]]]:
+    """The automaton's hits in a key: one scan per key for the heading, body and target scores."""
+    return _indexes()[0 if accented else 1][0].find(key)
+
+
+@lru_cache(maxsize=1)
+def _empty_phrase() -> bool:
+    return any(not p[0] or not p[1] for t in taxonomy() for p in t.phrases)
+
+
+# a folded key has single spaces only; a bare key could get two (a lone mark between spaces),
+# where a phrase's `\s+` is no longer one literal space: such keys take the regex path
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 
 
 def score(text: str, *, positional: bool = False, work_areas_only: bool = False) -> dict[str, float]:
     """Weighted phrase hits per topic. Within a topic a phrase inside a longer matched phrase
     is not counted again; across topics overlaps count (a phrase can serve two topics).
     Text without diacritics (OCR, typed without accents) is matched on the bare forms."""
+    return dict(_score(text, positional, work_areas_only))
+
+
+@lru_cache(maxsize=1 << 12)
+def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[str, float], ...]:
     key = fold(text)
     if not key:
-        return {}
+        return ()
     accented = _has_accents(key)
     if not accented:
         key = strip_accents(key)
     n = max(len(key), 1)
-    out: dict[str, float] = {}
-    for t in taxonomy():
-        if work_areas_only and t.kind != WORK_AREA:
-            continue
+    tax = taxonomy()
+    if _ODD_SPACE.search(key) or _empty_phrase():
+        hits = _regex_hits(key, accented, work_areas_only)
+    else:
+        where = _indexes()[0 if accented else 1][1]
+        found = _found(key, accented)
+        per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
+        for ph, spans in found.items():
+            for ti, pi in where[ph]:
+                per_topic.setdefault(ti, []).append((pi, spans))
+        hits = []
+        for ti in sorted(per_topic):
+            if work_areas_only and tax[ti].kind != WORK_AREA:
+                continue
+            hits.append((ti, [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(per_topic[ti])]))
+    out: list[tuple[str, float]] = []
+    for ti, pats in hits:
+        # patterns in file order (longest first): a phrase inside a longer one taken is not counted
         taken: list[tuple[int, int]] = []
         total = 0.0
+        for weight, spans in pats:
+            for a, b in spans:
+                if any(a < e and s < b for s, e in taken):
+                    continue
+                taken.append((a, b))
+                w = weight
+                if positional:
+                    w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
+                total += w
+        if total:
+            out.append((tax[ti].id, total))
+    return tuple(out)
+
+
+def _regex_hits(key: str, accented: bool, work_areas_only: bool) -> list:
+    """The one-regex-per-phrase path, for keys where a phrase's `\\s+` is not one space."""
+    hits = []
+    for ti, t in enumerate(taxonomy()):
+        if work_areas_only and t.kind != WORK_AREA:
+            continue
+        pats = []
         for (pat, bare, weight, _), needle in zip(t.patterns, t.needles):
             if needle[0 if accented else 1] not in key:
                 continue
-            for m in (pat if accented else bare).finditer(key):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                w = weight
-                if positional:
-                    w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - m.start() / n)
-                total += w
-        if total:
-            out[t.id] = total
-    return out
+            spans = [m.span() for m in (pat if accented else bare).finditer(key)]
+            if spans:
+                pats.append((weight, spans))
+        hits.append((ti, pats))
+    return hits
 
 
 def _normalise(s: dict[str, float]) -> dict[str, float]:

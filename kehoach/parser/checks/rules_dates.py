@@ -43,7 +43,9 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
     alt = _alt([n for o in data for n in o["names"]])
     # only the date written right beside the name: "Ngày X 20/10", "Ngày X (20/10)", "20/10 - Ngày X";
     # "Ngày X: ngày 18/11 tại hội trường" is when the school celebrates it, not the observance's day
-    name_date = re.compile(rf"(?i)(?<!{_W})(?P<name>{alt})[ \t]*(?:[(\-–][ \t]*)?{_DM}")
+    # (?=[first letters]): one class test per position instead of entering every name's branch
+    first = "".join(sorted({re.escape(new_tone_placement(n)[:1]) for o in data for n in o["names"]}))
+    name_date = re.compile(rf"(?i)(?<!{_W})(?=[{first}])(?P<name>{alt})[ \t]*(?:[(\-–][ \t]*)?{_DM}")
     date_name = re.compile(rf"(?i)(?<![\d/\-.]){_DM}[ \t]*(?:[\-–(][ \t]*)?(?:(?:ngày|lễ)[ \t]+)?"
                            rf"(?P<name>{alt})(?!{_W})")
     return by_name, dates, name_date, date_name
@@ -95,7 +97,8 @@ def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
     names = _alt([n for e in data["events"] for n in e["names"]])
     links = _alt(data["links"])
     rx = re.compile(
-        rf"(?i)(?:(?P<lead>(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)[ \t]+(?:lần[ \t]+thứ[ \t]+)?))?"
+        rf"(?i)(?=[kcmh\d])"  # a match starts with a lead word below (k, c, m, h) or the number
+        rf"(?:(?P<lead>(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)[ \t]+(?:lần[ \t]+thứ[ \t]+)?))?"
         rf"(?<![\d.,])(?P<n>\d{{1,3}})[ \t]+năm[ \t]+(?:(?P<link>{links})[ \t]+)?(?P<name>{names})(?!{_W})"
         rf"(?:[ \t]*\(?[ \t]*{_DAY_MONTH}(?P<a>\d{{4}})[ \t]*[\-–][ \t]*{_DAY_MONTH}(?P<b>\d{{4}}))?")
     return by_name, rx

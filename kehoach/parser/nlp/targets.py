@@ -300,7 +300,7 @@ def _has_verb(clause: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _noun_phrase(s: str, last: bool = False) -> str | None:
-    from underthesea import pos_tag
+    from kehoach.parser.nlp.postag import pos_tag
 
     tags = pos_tag(s)
     runs: list[list[str]] = []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import cached_property
 from typing import Iterator, Optional
 
 from kehoach.parser.errors import CorruptFile, EncryptedFile
@@ -19,6 +20,7 @@ from kehoach.parser.readers import package_guard
 from kehoach.parser.readers.base import RawBlock, RawDocument, register
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PPR, _RPR = f"{W}pPr", f"{W}rPr"
 MAX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml; a plan is far smaller
 
 
@@ -122,20 +124,53 @@ class Numbering:
 
 
 class StyleCache:
-    """python-docx resolves `paragraph.style` with a linear scan each call: resolve each style once."""
+    """python-docx resolves `paragraph.style` with a linear scan each call, and every walk up a
+    style's base chain goes through proxies and xpath: resolve each style, and what its chain
+    says (bold, outline level, font, numbering), once per document."""
 
     def __init__(self, document) -> None:
         self.document = document
         self._by_id: dict = {}
+        self._facts: dict[int, _StyleFacts] = {}
+        self._elements: Optional[dict] = None  # styleId -> first w:style element
+        self._by_default: dict = {}
 
     def get(self, p_el):
-        ppr = p_el.pPr
-        sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        # find(): what python-docx's child properties (p_el.pPr ...) do, minus their qn() per call
+        ppr = p_el.find(_PPR)
+        pstyle = ppr.find(f"{W}pStyle") if ppr is not None else None
+        sid = None
+        if pstyle is not None:
+            sid = pstyle.get(f"{W}val")
+            if sid is None:
+                sid = pstyle.val  # python-docx's error for a w:pStyle without w:val
         if sid not in self._by_id:
-            from docx.enum.style import WD_STYLE_TYPE
-
-            self._by_id[sid] = self.document.styles.get_by_id(sid, WD_STYLE_TYPE.PARAGRAPH)
+            self._by_id[sid] = self._lookup(sid)
         return self._by_id[sid]
+
+    def _lookup(self, sid):
+        """`styles.get_by_id(sid, PARAGRAPH)` without its xpath scan per call: the first
+        w:style with that id, else the default paragraph style."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.styles.style import StyleFactory
+
+        styles = self.document.styles
+        if self._elements is None:
+            self._elements = {}
+            for el in styles.element.iterchildren(f"{W}style"):
+                self._elements.setdefault(el.get(f"{W}styleId"), el)
+        el = self._elements.get(sid) if sid else None
+        if el is None or el.type != WD_STYLE_TYPE.PARAGRAPH:
+            if "default" not in self._by_default:
+                self._by_default["default"] = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            return self._by_default["default"]
+        return StyleFactory(el)
+
+    def facts(self, style) -> "_StyleFacts":
+        f = self._facts.get(id(style))  # styles live in _by_id, so their ids stay theirs
+        if f is None:
+            f = self._facts[id(style)] = _StyleFacts(style)
+        return f
 
 
 def _style_chain(style) -> Iterator:
@@ -146,15 +181,62 @@ def _style_chain(style) -> Iterator:
         seen += 1
 
 
-def _num_pr(paragraph, style) -> Optional[tuple[str, int]]:
-    ppr = paragraph._p.pPr
-    num_pr = ppr.numPr if ppr is not None else None
-    if num_pr is None:
-        for st in _style_chain(style):
+def _outline_val(ppr) -> Optional[int]:
+    el = ppr.find(f"{W}outlineLvl") if ppr is not None else None
+    if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
+        return int(el.get(f"{W}val")) + 1
+    return None
+
+
+class _StyleFacts:
+    """What a paragraph style's chain says, each computed on first use."""
+
+    def __init__(self, style) -> None:
+        self.style = style
+
+    @cached_property
+    def name(self) -> Optional[str]:
+        return self.style.name if self.style is not None else None
+
+    @cached_property
+    def num_pr(self):
+        for st in _style_chain(self.style):
             sppr = st.element.pPr
             if sppr is not None and sppr.numPr is not None:
-                num_pr = sppr.numPr
-                break
+                return sppr.numPr
+        return None
+
+    @cached_property
+    def outline(self) -> Optional[int]:
+        for st in _style_chain(self.style):
+            m = re.match(r"^heading\s*(\d)$", (st.name or "").strip(), re.I)
+            if m:
+                return int(m.group(1))
+            lv = _outline_val(st.element.pPr)
+            if lv is not None:
+                return lv
+        return None
+
+    @cached_property
+    def bold(self) -> bool:
+        for st in _style_chain(self.style):
+            if st.font.bold is not None:
+                return bool(st.font.bold)
+        return False
+
+    @cached_property
+    def font(self) -> Optional[str]:
+        for st in _style_chain(self.style):
+            if st.font.name:
+                return st.font.name
+        return None
+
+
+def _num_pr(p_el, facts: _StyleFacts) -> Optional[tuple[str, int]]:
+    ppr = p_el.find(_PPR)
+    num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
+    if num_pr is None:
+        num_pr = facts.num_pr
     if num_pr is None or num_pr.numId is None:
         return None
     nid = str(num_pr.numId.val)
@@ -164,39 +246,19 @@ def _num_pr(paragraph, style) -> Optional[tuple[str, int]]:
     return nid, int(ilvl)
 
 
-def _outline_level(paragraph, style) -> Optional[int]:
-    ppr = paragraph._p.pPr
-    el = ppr.find(f"{W}outlineLvl") if ppr is not None else None
-    if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
-        return int(el.get(f"{W}val")) + 1
-    for st in _style_chain(style):
-        m = re.match(r"^heading\s*(\d)$", (st.name or "").strip(), re.I)
-        if m:
-            return int(m.group(1))
-        sppr = st.element.pPr
-        el = sppr.find(f"{W}outlineLvl") if sppr is not None else None
-        if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
-            return int(el.get(f"{W}val")) + 1
-    return None
+def _outline_level(p_el, facts: _StyleFacts) -> Optional[int]:
+    lv = _outline_val(p_el.find(_PPR))
+    return lv if lv is not None else facts.outline
 
 
-def _style_bold(style) -> bool:
-    for st in _style_chain(style):
-        if st.font.bold is not None:
-            return bool(st.font.bold)
-    return False
-
-
-def _run_font(run_el, style) -> Optional[str]:
-    rpr = run_el.rPr
-    if rpr is not None and rpr.rFonts is not None:
-        name = rpr.rFonts.get(f"{W}ascii") or rpr.rFonts.get(f"{W}hAnsi")
+def _run_font(run_el, facts: _StyleFacts) -> Optional[str]:
+    rpr = run_el.find(_RPR)
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is not None:
+        name = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
         if name:
             return name
-    for st in _style_chain(style):
-        if st.font.name:
-            return st.font.name
-    return None
+    return facts.font
 
 
 class _Legacy:
@@ -222,18 +284,19 @@ class _Legacy:
 
 
 def _run_bold(run_el) -> Optional[bool]:
-    rpr = run_el.rPr
-    if rpr is None or rpr.b is None:
+    rpr = run_el.find(_RPR)
+    b = rpr.find(f"{W}b") if rpr is not None else None
+    if b is None:
         return None
-    return rpr.b.val is not False
+    return b.val is not False
 
 
-def _paragraph_text(paragraph, style, legacy: _Legacy) -> tuple[str, Optional[bool]]:
+def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy) -> tuple[str, Optional[bool]]:
     parts: list[str] = []
     bold_flags: list[bool] = []
-    style_bold = _style_bold(style)
+    style_bold = facts.bold
     fonts: dict = {}
-    for child in paragraph._p.iter():
+    for child in p_el.iter():
         tag = child.tag
         if tag == f"{W}r":
             pass
@@ -242,7 +305,7 @@ def _paragraph_text(paragraph, style, legacy: _Legacy) -> tuple[str, Optional[bo
             text = child.text
             if legacy.mod is not None:
                 if id(run_el) not in fonts:
-                    fonts[id(run_el)] = _run_font(run_el, style)
+                    fonts[id(run_el)] = _run_font(run_el, facts)
                 text = legacy.convert(text, fonts[id(run_el)])
             parts.append(text)
             if text.strip():
@@ -254,7 +317,7 @@ def _paragraph_text(paragraph, style, legacy: _Legacy) -> tuple[str, Optional[bo
             run_el = child.getparent()
             if legacy.mod is not None:
                 if id(run_el) not in fonts:
-                    fonts[id(run_el)] = _run_font(run_el, style)
+                    fonts[id(run_el)] = _run_font(run_el, facts)
                 ch = legacy.convert("\u00ad", fonts[id(run_el)])
                 if ch != "\u00ad":
                     parts.append(ch)
@@ -303,7 +366,6 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     package_guard.check(data, path, "Word document")  # every part: sizes, ratios, DOCTYPE/entities
     import docx
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -316,11 +378,11 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     table_no = [0]
 
     def para_block(p_el, parent, kind: str = "paragraph", **prov) -> None:
-        p = Paragraph(p_el, parent)
         style = styles.get(p_el)
-        text, bold = _paragraph_text(p, style, legacy)
+        facts = styles.facts(style)
+        text, bold = _paragraph_text(p_el, facts, legacy)
         label = None
-        np = _num_pr(p, style)
+        np = _num_pr(p_el, facts)
         if np is not None:
             label = numbering.label(*np)
         if not text.strip():
@@ -328,7 +390,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
         if label:
             text = f"{label} {text.lstrip()}"
         blocks.append(RawBlock(text=text, kind=kind if not label or label in "•-–+*" else "list_item" if kind == "paragraph" else kind,
-                               style=style.name if style is not None else None, outline_level=_outline_level(p, style),
+                               style=facts.name, outline_level=_outline_level(p_el, facts),
                                bold=bold, numbering=label, **prov))
 
     def table_blocks(tbl_el, parent) -> None:

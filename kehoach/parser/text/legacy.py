@@ -134,7 +134,9 @@ def _cap(m: re.Match, line_start_due: bool) -> str:
     return lead + letter
 
 
+@lru_cache(maxsize=1 << 14)
 def _syllable_ok(word: str) -> bool:
+    # cached: a page repeats the same few hundred syllables, and PDF repair scores every word
     d = unicodedata.normalize("NFD", word.lower())
     if sum(d.count(m) for m in TONE_MARKS) > 1:
         return False

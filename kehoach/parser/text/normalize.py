@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Two spellings of the same syllable: the mark on the second vowel of a final oa/oe/uy
 # ("hoà", "thuỷ", "Uỷ") or on the first ("hòa", "thủy", "Ủy"). We fold to the first form,
@@ -31,7 +32,12 @@ def _old_to_new_table() -> dict[str, str]:
 
 
 _OLD_TO_NEW = _old_to_new_table()
-_OLD_RE = re.compile("|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True)))
+# A pair followed by a Latin/Vietnamese letter ("đoàn", "hoàng") never changes, and such
+# words are everywhere: the lookahead skips them without a Python callback (only letters are
+# listed, so whatever follows is still judged by `repl`)
+_LETTERS = "".join(re.escape(chr(c)) for c in (*range(0x41, 0x250), *range(0x1E00, 0x1F00)) if chr(c).isalpha())
+_OLD_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, _OLD_TO_NEW), key=len, reverse=True))
+                     + f")(?![{_LETTERS}])")
 # "qu" + y: "quý" keeps its mark on y in both styles, and "uỷ"/"ủy" only differ after a
 # non-q consonant; the old->new table above never touches "qu" because there the u is a
 # consonant glide, so guard it.
@@ -44,6 +50,11 @@ ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # ("42/2010/NÐ-CP", "TỔNG LIÊN ÐOÀN"); Vietnamese text never means the eth.
 ZERO_WIDTH.update({ord("\u00d0"): "\u0110", ord("\u00f0"): "\u0111"})
 CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# the two tables in one, and a quick test whether the text needs them at all: a dict-based
+# str.translate costs ~100 ns per non-ASCII character even when nothing maps
+_CLEAN_TABLE = {**ZERO_WIDTH, **SPACES}
+_CLEAN_CHARS = re.compile("[" + re.escape("".join(map(chr, _CLEAN_TABLE))) + "]")
+_DASH_CHARS = re.compile("[" + re.escape("".join(map(chr, DASHES))) + "]")
 
 
 def nfc(s: str) -> str:
@@ -53,8 +64,10 @@ def nfc(s: str) -> str:
 def clean(s: str) -> str:
     """NFC, one kind of space, no zero-width or control characters. Keeps line breaks."""
     s = unicodedata.normalize("NFC", s)
-    s = s.translate(ZERO_WIDTH).translate(SPACES)
-    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    if _CLEAN_CHARS.search(s):
+        s = s.translate(_CLEAN_TABLE)
+    if "\r" in s or "\u2028" in s or "\u2029" in s:
+        s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     return CONTROL_RE.sub("", s)
 
 
@@ -66,6 +79,8 @@ def tidy_spaces(s: str) -> str:
 def new_tone_placement(s: str) -> str:
     """Thuỷ -> Thủy, hoá -> hóa, Uỷ -> Ủy when the pair ends the syllable; never after q (quý)."""
     s = nfc(s)
+    if s.isascii():
+        return s
 
     def repl(m: re.Match) -> str:
         if m.group(0)[0] in "uU" and m.start() > 0 and _QU_RE.search(s[m.start() - 1]):
@@ -79,19 +94,74 @@ def new_tone_placement(s: str) -> str:
     return _OLD_RE.sub(repl, s)
 
 
+@lru_cache(maxsize=1 << 13)  # bounded: a batch worker parses thousands of documents
 def fold(s: str | None) -> str:
-    """Comparison key: tone placement unified, casefolded, dashes and spaces unified."""
+    """Comparison key: tone placement unified, casefolded, dashes and spaces unified.
+    Cached: the frame, topics and checks fold the same lines again and again."""
     if not s:
         return ""
-    s = new_tone_placement(clean(s)).translate(DASHES).casefold()
-    return re.sub(r"\s+", " ", s).strip()
+    s = new_tone_placement(clean(s))
+    if _DASH_CHARS.search(s):
+        s = s.translate(DASHES)
+    return " ".join(s.casefold().split())  # split() cuts at what re calls \s: same as sub(\s+, " ").strip()
+
+
+class _BareTable(dict):
+    """str.translate table char -> char without marks, filled on first sight of a char.
+    Per-char NFD equals whole-string NFD minus reordering of combining marks, and removing
+    every Mn makes reordering moot, unless a decomposition holds a spacing mark (Mc) that
+    reorders; such chars are remembered in `hazards` and send the string to the slow path."""
+
+    hazards: set[str] = set()
+
+    def __missing__(self, cp: int) -> str:
+        d = unicodedata.normalize("NFD", chr(cp))
+        if any(unicodedata.combining(x) and unicodedata.category(x) != "Mn" for x in d):
+            self.hazards.add(chr(cp))
+        out = "".join(x for x in d if unicodedata.category(x) != "Mn").replace("đ", "d").replace("Đ", "D")
+        self[cp] = out
+        return out
+
+
+_BARE = _BareTable()
+
+
+def _strip_accents_slow(s: str) -> str:
+    s = unicodedata.normalize("NFD", s)
+    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
+    return s.replace("đ", "d").replace("Đ", "D")
 
 
 def strip_accents(s: str) -> str:
     """ASCII-ish key: no diacritics, đ -> d. For loose matching only."""
-    s = unicodedata.normalize("NFD", s)
-    s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
-    return s.replace("đ", "d").replace("Đ", "D")
+    if s.isascii():
+        return s
+    out = s.translate(_BARE)
+    if _BARE.hazards and any(h in s for h in _BARE.hazards):
+        return _strip_accents_slow(s)
+    return out
+
+
+# Latin, combining marks, Vietnamese, punctuation, currency and letterlike symbols: the chars a
+# plan is made of; a string with others takes the plain comparison
+_COMMON = ((0x80, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2150))
+_BEYOND = re.compile("[^\\x00-\\x7f" + "".join(f"\\u{a:04x}-\\u{b - 1:04x}" for a, b in _COMMON) + "]")
+
+
+@lru_cache(maxsize=1)
+def _marked_class() -> re.Pattern:
+    """The chars of _COMMON that strip_accents changes (a mark, or đ/Đ); built on first use."""
+    changed = [chr(c) for a, b in _COMMON for c in range(a, b) if _BARE[c] != chr(c)]
+    return re.compile("[" + "".join(re.escape(c) for c in changed) + "]")
+
+
+def has_marks(s: str) -> bool:
+    """strip_accents(s) != s, without building the stripped copy (one regex scan)."""
+    if s.isascii():
+        return False
+    if _BEYOND.search(s) or _BARE.hazards:
+        return strip_accents(s) != s
+    return _marked_class().search(s) is not None
 
 
 def is_upper_text(s: str, threshold: float = 0.8) -> bool:

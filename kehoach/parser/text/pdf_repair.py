@@ -90,10 +90,9 @@ def repair(text: str) -> tuple[str, bool]:
             return text, True
         fixed = decoded
     bad = damage_score(fixed)
-    _, total = _valid_ratio(fixed)
+    ratio, total = _valid_ratio(fixed)  # once: the syllable check is most of the reader's time
     if bad >= 3 or (total and bad / total > 0.01):
         return text, True
-    ratio, total = _valid_ratio(fixed)
     if total >= 20 and ratio < 0.75:  # mostly not Vietnamese syllables: an unknown broken mapping
         return text, True
     return fixed, False

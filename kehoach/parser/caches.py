@@ -1,0 +1,19 @@
+"""The per-text caches of the parser, in one list, so a benchmark can start every document
+cold (`clear()`) and nobody mistakes a warm cache for speed. Data caches (models, compiled
+tables) are per process and stay."""
+from __future__ import annotations
+
+
+def _caches():
+    from kehoach.parser import topics
+    from kehoach.parser.nlp import targets
+    from kehoach.parser.text import legacy, normalize
+
+    return [normalize.fold, topics._score, topics._found, targets._noun_phrase, legacy._syllable_ok]
+
+
+def clear() -> None:
+    """Empty every cache keyed by document text (folded strings, topic scores, POS tags,
+    syllable checks)."""
+    for c in _caches():
+        c.cache_clear()

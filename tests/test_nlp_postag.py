@@ -1,0 +1,42 @@
+"""kehoach.parser.nlp.postag builds underthesea's POS features itself (faster): the features
+and the tags must be exactly underthesea's, on real plan text."""
+from __future__ import annotations
+
+import pytest
+from underthesea import pos_tag as underthesea_pos_tag
+from underthesea import word_tokenize
+from underthesea.pipeline.pos_tag.tagged_feature import word2features
+
+from conftest import SHARED
+from kehoach.parser.nlp import postag
+
+
+def _windows(limit: int = 400):
+    out = []
+    for f in sorted((SHARED / "corpora" / "seeds").glob("*.txt")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            ws = line.split()
+            out += [" ".join(ws[s:s + 6]) for s in range(0, len(ws), 4)]
+    return out[:limit] + ["", "Đạt 100%", "CBNGNLĐ  tham gia", "a  b", "TPHCM"]
+
+
+@pytest.fixture(scope="module")
+def windows():
+    return _windows()
+
+
+def test_features_are_underthesea_features(windows):
+    checked = 0
+    for w in windows:
+        words = word_tokenize(w)
+        rows = [(t, "X") for t in words]
+        for i in range(len(words)):
+            assert postag.features(words, i) == word2features(rows, i, postag.TEMPLATE), (w, i)
+            checked += 1
+    assert checked > 1000
+
+
+def test_tags_are_underthesea_tags(windows):
+    for w in windows:
+        assert postag.pos_tag(w) == underthesea_pos_tag(w), w
+    assert ("đoàn viên", "N") in postag.pos_tag("100% đoàn viên tham gia")
