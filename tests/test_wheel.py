@@ -20,6 +20,8 @@ def test_wheel_in_fresh_venv_parses_a_seed(tmp_path):
 
     names = zipfile.ZipFile(wheel).namelist()
     assert "kehoach/models/frame.yaml" in names
+    meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    assert "License-Expression: MIT" in meta.splitlines()  # SPDX string, not the deprecated table
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", venv], check=True, timeout=120)
     py = venv / "bin" / "python"
