@@ -57,4 +57,7 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
         from kehoach.parser import checks as checks_mod
 
         doc.findings = checks_mod.run(doc, config=config)
+        from kehoach.parser.checks.source_lines import relocate
+
+        relocate(doc, data)  # line/column: the source file's (docs/tables.md)
     return doc

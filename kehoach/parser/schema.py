@@ -163,8 +163,9 @@ class Finding(Span):
     message: str = Field(description="Vietnamese")
     message_en: str
     excerpt: str
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
+    line: int = Field(ge=1, description="1-based line in the source file (text sources); the line of `text` "
+                                         "for formats without lines (docx, pdf, ...); docs/tables.md")
+    column: int = Field(ge=1, description="1-based column on that line")
     evidence: dict[str, Any] = Field(default_factory=dict)
 
 

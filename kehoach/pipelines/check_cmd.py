@@ -1,7 +1,7 @@
 """`kehoach check FILE_OR_DIR...`: the consistency checks as a linter.
 
-Compiler-style lines `path:line:col: severity code message` (for plain-text files the file's
-own line/column; otherwise the normalized text's, the one `parse --with-text` emits), a summary line, exit 1 when an
+Compiler-style lines `path:line:col: severity code message` (the finding's line/column as
+`parse` writes them: the source file's, see checks/source_lines.py), a summary line, exit 1 when an
 error-level finding exists (2 when an input cannot be read), `--format text|json|sarif`.
 Folders are walked for every readable format; a PlanDocument .json given explicitly is
 re-checked from its text without parsing again. A progress bar is drawn on a terminal only.
@@ -57,7 +57,10 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
             except (OSError, ValueError) as e:
                 return {"path": path, "findings": [], "error": f"{path}: not a kehoach PlanDocument JSON ({type(e).__name__})"}
             if doc.text:
+                from kehoach.parser.checks.source_lines import relocate_from_path
+
                 doc.findings = checks.run(doc, config=config)
+                relocate_from_path(doc)
             else:  # parsed without --with-text: its stored findings, filtered the same way
                 cfg = checks.CheckConfig.from_dict(config)
                 doc.findings = [f.model_copy(update={"severity": cfg.severity.get(f.code, f.severity)})
@@ -68,18 +71,13 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
         return {"path": path, "findings": [], "error": str(e)}
     except Exception as e:  # a bug on one plan of a thousand: report it, check the others
         return {"path": path, "findings": [], "error": f"{path}: internal error: {type(e).__name__}: {e}"}
-    from kehoach.parser.checks.source_lines import source_locator
-
-    text = doc.text or ""
-    locate = source_locator(path, doc) if doc.findings else None
     out = []
     for f in doc.findings:
-        d = f.model_dump()
-        d["end_line"] = text.count("\n", 0, f.end) + 1
-        d["end_column"] = f.end - (text.rfind("\n", 0, f.end) + 1) + 1
-        # where an editor finds it in the file (plain text sources); else the normalized text's line
-        src = locate(f.start) if locate else None
-        d["source_line"], d["source_column"] = src if src else (f.line, f.column)
+        d = f.model_dump()  # line/column: the source file's, as parse writes them
+        # the end: as many lines on as the span covers in the normalized text
+        span = (doc.text or "")[f.start:f.end] if doc.text else f.excerpt
+        d["end_line"] = f.line + span.count("\n")
+        d["end_column"] = (f.column + len(span)) if "\n" not in span else len(span) - span.rfind("\n")
         out.append(d)
     return {"path": path, "findings": out, "error": None}
 
@@ -149,7 +147,7 @@ def format_text(results: list[dict], lang: str, show_info: bool) -> Iterator[str
             if f["severity"] == "info" and not show_info:
                 continue
             msg = f["message_en"] if lang == "en" else f["message"]
-            yield f"{r['path']}:{f['source_line']}:{f['source_column']}: {f['severity']} {f['code']} {msg}"
+            yield f"{r['path']}:{f['line']}:{f['column']}: {f['severity']} {f['code']} {msg}"
 
 
 def format_json(results: list[dict], summary: dict) -> str:
@@ -212,9 +210,6 @@ def format_sarif(results: list[dict], base: Optional[Path] = None) -> str:
 
 
 def _region(f: dict) -> dict:
-    if (f["source_line"], f["source_column"]) != (f["line"], f["column"]):
-        # a text file: its own line/column; the span's length in the normalized text is kept as a hint
-        return {"startLine": f["source_line"], "startColumn": f["source_column"], "snippet": {"text": f["excerpt"]}}
     return {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"], "endColumn": f["end_column"],
             "snippet": {"text": f["excerpt"]}}
 
