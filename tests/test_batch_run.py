@@ -76,11 +76,15 @@ def test_local_and_dask_give_identical_json(corpus, tmp_path):
     assert len(a) == len(inputs) and a.keys() == b.keys()
     assert a == b  # byte-identical per-document JSON
     assert (tmp_path / "local" / "plans.jsonl").read_bytes() == (tmp_path / "dask" / "plans.jsonl").read_bytes()
-    # and it is the parser's own JSON for those bytes (file names are content hashes)
+    # and it is the parser's own JSON for those bytes, named after the input's stem; the
+    # .docx and .pdf of the same plan (later in input order) keep the stem plus their extension
     seed = corpus / "th-le-quy-don-2024.txt"
     data = seed.read_bytes()
     expected = parse_bytes(data, str(seed)).to_json() + "\n"
-    assert a[hashlib.sha256(data).hexdigest() + ".json"].decode("utf-8") == expected
+    assert a["th-le-quy-don-2024.json"].decode("utf-8") == expected
+    assert {"th-le-quy-don-2024.docx.json", "th-le-quy-don-2024.pdf.json", "mn-son-ca-2024-2025.docx.json"} <= a.keys()
+    manifest = {r["json"]: r for r in manifest_lines(tmp_path / "local") if r["t"] == "doc"}
+    assert manifest["json/th-le-quy-don-2024.json"]["sha256"] == hashlib.sha256(data).hexdigest()
     plans = table(tmp_path / "local", "plans")
     assert {r["format"] for r in plans} == {"txt", "docx", "pdf"}
     row = next(r for r in plans if r["path"] == str(seed))
@@ -122,7 +126,7 @@ def test_kill_9_mid_batch_then_resume_loses_and_repeats_nothing(tmp_path):
     plans = table(out, "plans")
     assert sorted(r["sha256"] for r in plans) == sorted(shas)
     assert len((out / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == len(shas)
-    assert sorted(p.stem for p in (out / "json").glob("*.json")) == sorted(shas)
+    assert sorted(p.stem + ".txt" for p in (out / "json").glob("*.json")) == sorted(shas.values())
     assert not list((out / "json").glob(".*"))  # no half-written files left visible
 
     # a third run is a no-op that rebuilds the same tables
@@ -233,8 +237,8 @@ def test_fsspec_urls_and_name_by_stem(tmp_path):
                           f"file://{tmp_path / 'disk' / 'other.txt'}"}
     names = {p.name for p in (tmp_path / "out" / "json").glob("*.json")}
     sha_b = hashlib.sha256(seed_b).hexdigest()
-    # one worker: x/plan.txt is done first and keeps the plain stem, the other gets a hash suffix
-    assert names == {"other.json", "plan.json", f"plan-{sha_b[:12]}.json"}
+    # names follow input order: x/plan.txt keeps the plain stem, y/plan.txt adds its extension
+    assert names == {"other.json", "plan.json", "plan.txt.json"}
     doc = json.loads((tmp_path / "out" / plans["memory://kb-test/y/plan.txt"]["json_path"]).read_text("utf-8"))
     assert doc["source"]["sha256"] == sha_b
 
@@ -245,7 +249,7 @@ def test_dask_engine_on_a_running_scheduler_address(tmp_path):
     src = tmp_path / "src"
     shas = write_synth(src, 3, 31)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        s = run_batch([src], tmp_path / "out", engine="dask", tty=False,
+        s = run_batch([src], tmp_path / "out", engine="dask", tty=False, name_by="sha",
                       options=EngineOptions(workers=1, scheduler=cluster.scheduler_address))
     assert s.parsed == 3 and s.stats.workers == 1
     for sha, name in shas.items():
@@ -259,3 +263,14 @@ def test_output_folder_inside_the_source_is_not_read_back(tmp_path):
     again = run_batch([tmp_path], tmp_path / "out", options=EngineOptions(workers=1), tty=False)
     assert (first.found, first.parsed, first.errors) == (1, 1, 0)
     assert (again.found, again.parsed, again.skipped, again.errors) == (1, 0, 1, 0)
+
+
+def test_json_names_by_stem_then_extension_then_hash():
+    from kehoach.pipelines.batch import _json_name
+
+    sha = "ab" * 32
+    taken: set[str] = set()
+    for path in ("a/plan.txt", "b/plan.docx", "c/plan.docx", "d/.hidden name.txt", "e.zip!f/x y.pdf"):
+        taken.add(_json_name("stem", sha, path, taken))
+    assert taken == {"json/plan.json", "json/plan.docx.json", f"json/plan-{sha[:12]}.json", "json/hidden_name.json", "json/x_y.json"}
+    assert _json_name("sha", sha, "a/plan.txt", set()) == f"json/{sha}.json"

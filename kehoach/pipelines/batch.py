@@ -125,7 +125,7 @@ def _discover_url(url: str, limits: archive.Limits) -> Iterator[Found]:
 class Manifest:
     """Append-only JSONL keyed by content sha256. Records:
 
-    {"t": "doc", "sha256", "path", "format", "json", "seconds"}      parsed
+    {"t": "doc", "sha256", "path", "format", "json", "seconds", "is_plan"}      parsed
     {"t": "error", "sha256", "path", "stage", "kind", "reason"}      failed (terminal)
     {"t": "alias", "sha256", "path"}                                   same bytes under another name
     {"t": "reject", "path", "stage", "kind", "reason"}                 refused before hashing (zip-slip, bomb)
@@ -273,6 +273,7 @@ class Summary:
     errors: int = 0
     skipped: int = 0  # already in the manifest (earlier run, or same bytes earlier in this run)
     aliases: int = 0
+    not_plans: int = 0  # parsed, but plan_likeness says they are not plans (source.is_plan false)
     seconds: float = 0.0  # discovery + parsing (worker start included), not the table rebuild
     table_seconds: float = 0.0
     worker_cpu_seconds: float = 0.0  # CPU the parse processes spent on this run's documents
@@ -286,14 +287,19 @@ class Summary:
 
 
 def _json_name(name_by: str, sha: str, path: str, taken: set[str]) -> str:
+    """OUT/json/<stem>.json by default, so a person finds `plan-name.json`; a stem another
+    document holds gets its extension (`plan.pdf.json`), then the first 12 hex of its sha256.
+    `name_by="sha"`: `<sha256>.json`. The manifest records both the name and the sha256."""
     if name_by == "sha":
         return f"json/{sha}.json"
-    stem = PurePosixPath(path.replace("\\", "/").split("!")[-1]).stem or sha
-    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem).lstrip(".") or sha
-    name = f"json/{stem}.json"
-    if name in taken:  # another document has that stem: keep both
-        name = f"json/{stem}-{sha[:12]}.json"
-    return name
+    base = PurePosixPath(path.replace("\\", "/").split("!")[-1])
+    safe = lambda s: "".join(c if c.isalnum() or c in "-_." else "_" for c in s).lstrip(".")  # noqa: E731
+    stem = safe(base.stem) or sha
+    ext = safe(base.suffix.lstrip("."))
+    for cand in (stem, f"{stem}.{ext}" if ext else None, f"{stem}-{sha[:12]}"):
+        if cand and f"json/{cand}.json" not in taken:
+            return f"json/{cand}.json"
+    return f"json/{sha}.json"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -315,7 +321,7 @@ def run_batch(
     *,
     engine: str = "local",
     options: Optional[EngineOptions] = None,
-    name_by: str = "sha",
+    name_by: str = "stem",
     limits: archive.Limits = archive.Limits(),
     progress: Optional[Progress] = None,
     tty: Optional[bool] = None,
@@ -343,6 +349,8 @@ def run_batch(
         summary.found = len(found)
         prog = progress or Progress(len(found), tty=tty)
         inflight: set[str] = set()
+        names: dict[str, str] = {}  # sha -> json name reserved for this run's jobs
+        taken = set(manifest.json_names)
 
         def skip_or_alias(sha: str, path: str) -> None:
             if not manifest.known_path(sha, path):
@@ -376,17 +384,24 @@ def run_batch(
                     skip_or_alias(sha, item.path)
                     continue
                 inflight.add(sha)
+                # the name is taken in input order, not in the order workers finish
+                names[sha] = _json_name(name_by, sha, item.path, taken)
+                taken.add(names[sha])
                 yield Job(sha, item.path, data)
 
         def on_result(job: Job, res: dict) -> None:
             inflight.discard(job.sha256)
             summary.worker_cpu_seconds += float(res.get("cpu_seconds") or 0)
             if res.get("ok"):
-                name = _json_name(name_by, job.sha256, job.path, manifest.json_names)
+                name = names[job.sha256]
                 _write_atomic(out / name, (res["json"] + "\n").encode("utf-8"))
                 manifest.append({"t": "doc", "sha256": job.sha256, "path": job.path, "format": res.get("format"),
-                                 "json": name, "seconds": round(float(res.get("seconds") or 0), 4)})
+                                 "json": name, "seconds": round(float(res.get("seconds") or 0), 4),
+                                 "is_plan": res.get("is_plan")})
                 summary.parsed += 1
+                if res.get("is_plan") is False:
+                    summary.not_plans += 1
+                    prog.log(f"kehoach batch: warning: {job.path}: not a plan (plans.is_plan is false)")
                 prog.advance()
             else:
                 manifest.append({"t": "error", "sha256": job.sha256, "path": job.path, "stage": res.get("stage"),
