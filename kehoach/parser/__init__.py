@@ -48,6 +48,9 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
     frame.apply(doc)
     segment.apply(doc)
     topics.assign(doc)
+    from kehoach.parser import plan_likeness
+
+    plan_likeness.apply(doc)
     if nlp:
         from kehoach.parser import nlp as nlp_mod
 

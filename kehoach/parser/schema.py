@@ -56,6 +56,9 @@ class Source(Model):
     encoding: Optional[str] = Field(None, description="utf-8|utf-8-sig|utf-16|cp1258|tcvn3|vni|...")
     converted_by: Optional[str] = Field(None, description="e.g. libreoffice for .doc/.rtf/.odt")
     warnings: list[str] = Field(default_factory=list)
+    is_plan: Optional[bool] = Field(None, description="the input looks like a plan (kehoach/parser/plan_likeness.py); "
+                                                      "false for a README, a letter, an empty shell")
+    plan_reasons: list[str] = Field(default_factory=list, description="why: the plan parts found, or those missing")
 
 
 class Header(Model):

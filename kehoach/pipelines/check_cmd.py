@@ -79,7 +79,7 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
         d["end_line"] = f.line + span.count("\n")
         d["end_column"] = (f.column + len(span)) if "\n" not in span else len(span) - span.rfind("\n")
         out.append(d)
-    return {"path": path, "findings": out, "error": None}
+    return {"path": path, "findings": out, "error": None, "is_plan": doc.source.is_plan}
 
 
 def _run_all(files: list[Path], config: dict, jobs: int, progress: bool) -> list[dict]:
@@ -129,14 +129,15 @@ def summarize(results: list[dict], seconds: float) -> dict[str, Any]:
             counts[f["severity"]] = counts.get(f["severity"], 0) + 1
             by_code[f["code"]] = by_code.get(f["code"], 0) + 1
     return {"files": len(results), "files_with_findings": with_findings,
-            "unreadable": sum(1 for r in results if r["error"]), **counts,
+            "unreadable": sum(1 for r in results if r["error"]),
+            "not_plans": sum(1 for r in results if r.get("is_plan") is False), **counts,
             "by_code": dict(sorted(by_code.items())), "seconds": round(seconds, 2)}
 
 
 def summary_line(s: dict) -> str:
     return (f"Checked {s['files']} file{'s' if s['files'] != 1 else ''}: {s['error']} error(s), "
             f"{s['warning']} warning(s), {s['info']} info in {s['files_with_findings']} file(s); "
-            f"{s['unreadable']} unreadable; {s['seconds']:.1f} s")
+            f"{s['not_plans']} not a plan; {s['unreadable']} unreadable; {s['seconds']:.1f} s")
 
 
 def format_text(results: list[dict], lang: str, show_info: bool) -> Iterator[str]:

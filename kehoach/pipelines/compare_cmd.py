@@ -41,6 +41,13 @@ def register(app: typer.Typer) -> None:
         if not docs:
             err("kehoach: error: no plans to compare")
             raise typer.Exit(2)
+        from kehoach.parser import plan_likeness
+
+        for d in docs:  # compared all the same, but said out loud
+            if d.source.is_plan is None:  # JSON from before the verdict existed
+                plan_likeness.apply(d)
+            if not d.source.is_plan:
+                err(f"kehoach compare: warning: {d.source.path}: not a plan ({'; '.join(d.source.plan_reasons)})")
         result = cmp.compare(docs, diff=diff)
         for path in report.write(result, out):
             err(f"wrote {path}")
