@@ -155,7 +155,9 @@ def test_folder_in_worker_processes_without_progress_when_piped(tmp_path):
     assert p.returncode == 1, p.stderr
     data = json.loads(p.stdout)
     assert data["summary"]["files"] == 6 and data["summary"]["error"] == 12
-    assert p.stderr.strip().startswith("Checked 6 files") and "━" not in p.stderr and "\r" not in p.stderr
+    note, summary = p.stderr.strip().splitlines()
+    assert note == f"kehoach: note: {tmp_path / 'notes.xyz'}: skipped, not a format kehoach reads"
+    assert summary.startswith("Checked 6 files") and "━" not in p.stderr and "\r" not in p.stderr
 
 
 def test_check_parse_output_json(tmp_path):

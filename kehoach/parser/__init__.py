@@ -44,6 +44,11 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
         pages=raw.pages, ocr=raw.ocr, ocr_confidence=raw.ocr_confidence, encoding=raw.encoding,
         converted_by=raw.converted_by, warnings=list(raw.warnings),
     )
+    from kehoach.parser.file_kind import HEAD, mismatch
+
+    renamed = mismatch(data[:HEAD], path)  # read by content all the same; say the name is wrong
+    if renamed:
+        source.warnings.insert(0, renamed)
     doc = PlanDocument(source=source, text=text, blocks=blocks)
     frame.apply(doc)
     segment.apply(doc)

@@ -22,7 +22,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional
 
 from kehoach.pipelines import archive
 from kehoach.pipelines.engines import EngineOptions, EngineStats, Job
@@ -31,92 +31,8 @@ MANIFEST = "manifest.jsonl"
 LOCK = ".lock"
 
 
-# ------------------------------------------------------------------ discovery
-
-
-@dataclass
-class Input:
-    """One document to read: `path` is what the user sees and the parser gets as name."""
-
-    path: str
-    read: Callable[[], bytes]
-
-
-Found = Union[Input, archive.Rejected]
-
-
-def _is_hidden(name: str) -> bool:
-    return name.startswith(".") or name.startswith("~$")  # dotfiles, Word lock files
-
-
-def _is_url(src: str) -> bool:
-    return "://" in src and not Path(src).exists()
-
-
-def _expand(path: str, read: Callable[[], bytes], limits: archive.Limits) -> Iterator[Found]:
-    if archive.is_zip_name(path):
-        yield from archive.iter_zip(read, path, limits)
-    else:
-        yield Input(path, read)
-
-
-def _walk(root: Path, skip: Optional[Path]) -> Iterator[Path]:
-    """Files under root, sorted, without hidden files/folders or the batch's own output folder."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d)
-                             and not (skip is not None and (here / d).resolve() == skip))
-        for name in sorted(filenames):
-            if not _is_hidden(name) and (here / name).is_file():
-                yield here / name
-
-
-def discover(sources: Iterable[str | Path], limits: archive.Limits = archive.Limits(),
-             skip: Optional[Path] = None) -> Iterator[Found]:
-    """Every document under the sources, in a stable order (sorted within each folder).
-    `skip` (the output folder) is never read as input."""
-    skip = skip.resolve() if skip is not None else None
-    for src in sources:
-        s = str(src)
-        if _is_url(s):
-            yield from _discover_url(s, limits)
-            continue
-        p = Path(s)
-        if p.is_dir():
-            for f in _walk(p, skip):
-                yield from _expand(str(f), f.read_bytes, limits)
-        elif p.is_file():
-            yield from _expand(str(p), p.read_bytes, limits)
-        else:
-            yield archive.Rejected(s, "InputNotFound", "no such file or folder")
-
-
-def _discover_url(url: str, limits: archive.Limits) -> Iterator[Found]:
-    import fsspec
-
-    try:
-        fs, root = fsspec.core.url_to_fs(url)
-        proto = url.split("://", 1)[0]
-        if fs.isdir(root):
-            names = sorted(fs.find(root))
-        elif fs.exists(root):
-            names = [root]
-        else:
-            yield archive.Rejected(url, "InputNotFound", "no such file or folder")
-            return
-    except Exception as e:  # noqa: BLE001 - any backend error is this source's error
-        yield archive.Rejected(url, "InputNotFound", f"cannot list {url}: {type(e).__name__}: {e}")
-        return
-    for name in names:
-        rel = PurePosixPath(name).relative_to(PurePosixPath(root)) if name != root else PurePosixPath(name).name
-        if any(_is_hidden(part) for part in PurePosixPath(str(rel)).parts):
-            continue
-        shown = name if "://" in name else f"{proto}://{name.lstrip('/') if proto == 'memory' else name}"
-
-        def read(name: str = name) -> bytes:
-            return fs.cat_file(name)
-
-        yield from _expand(shown, read, limits)
+# discovery (shared with check and compare): kehoach/pipelines/discover.py
+from kehoach.pipelines.discover import Found, Input, discover, mismatch  # noqa: E402,F401  (re-exported)
 
 
 # ------------------------------------------------------------------ manifest
@@ -380,6 +296,9 @@ def run_batch(
                     reject(item.path, "ReadError", f"cannot read: {e.strerror or e}")
                     continue
                 sha = hashlib.sha256(data).hexdigest()
+                warning = mismatch(data[:4096], item.path)
+                if warning:  # read by its content all the same; the name is what is wrong
+                    prog.log(f"kehoach batch: warning: {warning}")
                 if sha in manifest.records or sha in inflight:  # same bytes, done or being parsed
                     skip_or_alias(sha, item.path)
                     continue

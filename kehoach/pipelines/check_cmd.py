@@ -3,7 +3,9 @@
 Compiler-style lines `path:line:col: severity code message` (the finding's line/column as
 `parse` writes them: the source file's, see checks/source_lines.py), a summary line, exit 1 when an
 error-level finding exists (2 when an input cannot be read), `--format text|json|sarif`.
-Folders are walked for every readable format; a PlanDocument .json given explicitly is
+Inputs are found as batch and compare find them (pipelines/discover.py: folders, .zip, URLs;
+a file's format by its content first, so an extensionless scan is read; a file of no readable
+format met in a folder is skipped with a note); a PlanDocument .json given explicitly is
 re-checked from its text without parsing again. A progress bar is drawn on a terminal only.
 """
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import Any, Iterable, Iterator, List, Optional
 
 import typer
 
+from kehoach.pipelines.discover import Input
+
 FORMATS = ("text", "json", "sarif")
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -25,28 +29,31 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # ------------------------------------------------------------------ inputs
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
-    """Files to check (folders walked in sorted order) and the inputs that do not exist."""
-    from kehoach.parser.readers.base import EXTENSIONS
+def collect(paths: Iterable[Path]) -> tuple[list[Input], list[str], list[str]]:
+    """(documents to check, inputs that do not exist or cannot be opened, files skipped as not a
+    readable format) by the discovery batch and compare use (pipelines/discover.py)."""
+    from kehoach.pipelines import archive
+    from kehoach.pipelines.discover import discover
 
-    files: list[Path] = []
+    files: list[Input] = []
     missing: list[str] = []
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in EXTENSIONS and not any(x.startswith((".", "~$")) for x in rel):
-                    files.append(f)
-        elif p.is_file():
-            files.append(p)
+    skipped: list[str] = []
+    for item in discover(paths):
+        if isinstance(item, archive.Rejected):
+            missing.append(f"{item.path}: {item.reason}")
+        elif item.unsupported and not item.path.lower().endswith(".json"):
+            skipped.append(item.path)
+        elif item.walked and item.path.lower().endswith(".json"):
+            continue  # PlanDocument JSON is re-checked when named, not when met in a folder
         else:
-            missing.append(str(p))
-    return files, missing
+            files.append(item)
+    return files, missing, skipped
 
 
-def check_file(path: str, config: dict) -> dict[str, Any]:
-    """Parse (or load) one plan and check it: {path, findings: [...], error}. Runs in a worker."""
-    from kehoach.parser import checks, parse
+def check_file(path: str, config: dict, data: Optional[bytes] = None) -> dict[str, Any]:
+    """Parse (or load) one plan and check it: {path, findings: [...], error, is_plan, warnings}.
+    `data`: the bytes of an input with no file of its own (archive member, URL). Runs in a worker."""
+    from kehoach.parser import checks, parse, parse_bytes
     from kehoach.parser.errors import KehoachError
     from kehoach.parser.schema import PlanDocument
 
@@ -65,6 +72,8 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
                 cfg = checks.CheckConfig.from_dict(config)
                 doc.findings = [f.model_copy(update={"severity": cfg.severity.get(f.code, f.severity)})
                                 for f in doc.findings if cfg.enabled(f.code)]
+        elif data is not None:
+            doc = parse_bytes(data, path, config=config)
         else:
             doc = parse(path, config=config)
     except KehoachError as e:
@@ -79,23 +88,25 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
         d["end_line"] = f.line + span.count("\n")
         d["end_column"] = (f.column + len(span)) if "\n" not in span else len(span) - span.rfind("\n")
         out.append(d)
-    return {"path": path, "findings": out, "error": None, "is_plan": doc.source.is_plan}
+    warnings = [w for w in doc.source.warnings if w.startswith(f"{path}: the content is ")]
+    return {"path": path, "findings": out, "error": None, "is_plan": doc.source.is_plan, "warnings": warnings}
 
 
-def _run_all(files: list[Path], config: dict, jobs: int, progress: bool) -> list[dict]:
+def _run_all(files: list[Input], config: dict, jobs: int, progress: bool) -> list[dict]:
     results: list[dict] = []
-    args = [str(f) for f in files]
+    args = [f.path for f in files]
+    datas = [None if f.local is not None else f.read() for f in files]  # archive members, URLs
     bar = _progress(len(files)) if progress else None
     try:
         if jobs <= 1 or len(files) < 4:
-            it: Iterator[dict] = (check_file(a, config) for a in args)
+            it: Iterator[dict] = (check_file(a, config, d) for a, d in zip(args, datas))
             for r in it:
                 results.append(r)
                 if bar:
                     bar[0].advance(bar[1])
         else:
             with ProcessPoolExecutor(max_workers=jobs) as ex:
-                for r in ex.map(check_file, args, [config] * len(args), chunksize=max(1, min(16, len(args) // (jobs * 8) or 1))):
+                for r in ex.map(check_file, args, [config] * len(args), datas, chunksize=max(1, min(16, len(args) // (jobs * 8) or 1))):
                     results.append(r)
                     if bar:
                         bar[0].advance(bar[1])
@@ -240,8 +251,9 @@ def rules_table(lang: str = "vi") -> str:
 def register(app: typer.Typer) -> None:
     @app.command()
     def check(
-        paths: Optional[List[Path]] = typer.Argument(None, help="Plan files or folders (walked for every readable "
-                                                     "format); PlanDocument .json files are re-checked."),
+        paths: Optional[List[Path]] = typer.Argument(None, help="Plan files, folders or .zip archives, found as batch "
+                                                     "finds them (format by content first); PlanDocument .json "
+                                                     "files named here are re-checked."),
         fmt: str = typer.Option("text", "--format", "-f", help="text | json | sarif (SARIF 2.1.0)."),
         select: Optional[str] = typer.Option(None, "--select", help="Comma-separated codes or prefixes to run (default ALL)."),
         ignore: Optional[str] = typer.Option(None, "--ignore", help="Comma-separated codes or prefixes to skip."),
@@ -291,9 +303,11 @@ def register(app: typer.Typer) -> None:
         if unknown:
             err(f"kehoach: error: unknown rule code(s): {', '.join(unknown)} (see --list-rules)")
             raise typer.Exit(2)
-        files, missing = collect(paths)
+        files, missing, skipped = collect(paths)
         for m in missing:
-            err(f"kehoach: error: {m}: no such file or folder")
+            err(f"kehoach: error: {m}")
+        for name in skipped:
+            err(f"kehoach: note: {name}: skipped, not a format kehoach reads")
         if not files:
             err("kehoach: error: no plan files to check")
             raise typer.Exit(2)
@@ -302,6 +316,9 @@ def register(app: typer.Typer) -> None:
         bar = sys.stderr.isatty() and not no_progress
         results = _run_all(files, cfg, n_jobs, bar)
         results.sort(key=lambda r: r["path"])
+        for r in results:
+            for w in r.get("warnings") or []:
+                err(f"kehoach: warning: {w}")
         summary = summarize(results, time.perf_counter() - t0)
         if fmt == "text":
             body = "\n".join(format_text(results, lang, show_info))
