@@ -23,7 +23,8 @@ def test_wheel_in_fresh_venv_parses_a_seed(tmp_path):
     meta = zipfile.ZipFile(wheel).read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert "License-Expression: MIT" in meta.splitlines()  # SPDX string, not the deprecated table
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", venv], check=True, timeout=120)
+    # no pip of its own (ensurepip is most of a venv's start-up): this pip installs into it
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True, timeout=120)
     py = venv / "bin" / "python"
     # Dependencies come from this environment's site-packages through a .pth path entry:
     # the editable kehoach there is not activated (its .pth hooks are not processed), so the
@@ -31,7 +32,8 @@ def test_wheel_in_fresh_venv_parses_a_seed(tmp_path):
     fresh_site = Path(subprocess.check_output([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                                               text=True).strip())
     (fresh_site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([py, "-m", "pip", "install", "--no-deps", "-q", wheel], check=True, capture_output=True, timeout=300)
+    subprocess.run([sys.executable, "-m", "pip", "--python", py, "install", "--no-deps", "-q", wheel], check=True,
+                   capture_output=True, timeout=300)
     out = tmp_path / "out"
     kh = venv / "bin" / "kehoach"
     p = subprocess.run([kh, "parse", SEEDS / "mn-son-ca-2024-2025.txt", "--out", out], cwd=tmp_path,
