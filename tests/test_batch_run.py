@@ -63,6 +63,7 @@ def corpus(tmp_path_factory) -> Path:
         shutil.copy(FIXTURES / name, d / "fixtures" / name) if (d / "fixtures").exists() else \
             ((d / "fixtures").mkdir(), shutil.copy(FIXTURES / name, d / "fixtures" / name))
     write_synth(d / "synth", 6, 11)
+    (d / "readme.md").write_text("hello\n", encoding="utf-8")  # not a plan: counted apart
     return d
 
 
@@ -80,7 +81,8 @@ def test_local_and_dask_give_identical_json(corpus, tmp_path):
     # .docx and .pdf of the same plan (later in input order) keep the stem plus their extension
     seed = corpus / "th-le-quy-don-2024.txt"
     data = seed.read_bytes()
-    expected = parse_bytes(data, str(seed)).to_json() + "\n"
+    pdoc = parse_bytes(data, str(seed))
+    expected = pdoc.to_json() + "\n"
     assert a["th-le-quy-don-2024.json"].decode("utf-8") == expected
     assert {"th-le-quy-don-2024.docx.json", "th-le-quy-don-2024.pdf.json", "mn-son-ca-2024-2025.docx.json"} <= a.keys()
     manifest = {r["json"]: r for r in manifest_lines(tmp_path / "local") if r["t"] == "doc"}
@@ -92,6 +94,16 @@ def test_local_and_dask_give_identical_json(corpus, tmp_path):
     assert row["title"] == doc["title"] and row["issuer"] == doc["header"]["issuer"]
     assert row["n_legal_refs"] == len(doc["legal_refs"]) and row["n_targets"] == len(doc["targets"])
     assert max(local.stats.peak_mb.values()) > 50 and len(dask.stats.peak_mb) == 2
+    # the non-plan is parsed, flagged and counted apart (tests/test_plan_likeness.py)
+    assert local.not_plans == dask.not_plans == 1
+    flags = {Path(r["path"]).name: (r["is_plan"], r["plan_reasons"]) for r in plans}
+    assert flags["readme.md"][0] is False and flags["readme.md"][1].startswith("0 of 5 plan parts found")
+    assert sum(1 for ok, _ in flags.values() if ok) == len(inputs) - 1
+    # findings: the source file's line/column, as in the parse JSON (tests/test_line_numbers.py)
+    rows = [r for r in table(tmp_path / "local", "findings") if r["sha256"] == hashlib.sha256(data).hexdigest()]
+    assert [(r["code"], r["line"], r["column"]) for r in rows] == \
+        [(f["code"], f["line"], f["column"]) for f in doc["findings"]]
+    assert rows and all(r["line"] > pdoc.text.count("\n", 0, r["start"]) + 1 for r in rows)  # blank lines counted
 
 
 def test_kill_9_mid_batch_then_resume_loses_and_repeats_nothing(tmp_path):

@@ -1,12 +1,11 @@
 """One line-number convention: a finding's `line`/`column` is the source file's line and
-column in the parse JSON, `kehoach check` text/JSON/SARIF, a re-checked PlanDocument .json
-and the batch `findings` table (docs/tables.md). The input has blank lines and indented
+column in the parse JSON, `kehoach check` text/JSON/SARIF and a re-checked PlanDocument .json
+(the batch `findings` table: test_batch_run.py, docs/tables.md). The input has blank lines and indented
 lines, so the normalized text's lines differ from the file's."""
 from __future__ import annotations
 
 import json
 
-import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -59,14 +58,3 @@ def test_check_text_json_sarif_and_rechecked_json_agree(plan, tmp_path):
     assert runner.invoke(app, ["parse", str(path), "--with-text", "--out", str(out)]).exit_code == 0
     r = runner.invoke(app, ["check", "--isolated", "--select", CODE, str(out / "spaced.json")])
     assert r.stdout.splitlines()[0].startswith(f"{out / 'spaced.json'}:{want}:5: error {CODE} ")
-
-
-def test_batch_findings_table_gives_the_source_line(plan, tmp_path):
-    from kehoach.pipelines.batch import run_batch
-    from kehoach.pipelines.engines import EngineOptions
-
-    path, want = plan
-    run_batch([path], tmp_path / "out", options=EngineOptions(workers=1), tty=False)
-    rows = pq.read_table(tmp_path / "out" / "parquet" / "findings.parquet").to_pylist()
-    f = _finding(rows)
-    assert (f["line"], f["column"]) == (want, 5)

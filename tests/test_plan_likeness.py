@@ -1,5 +1,6 @@
 """A plan-likeness verdict in every output: `source.is_plan` with its reasons in the parse
-JSON, a `not-a-plan` finding in check, a column and a count in batch, a warning in compare."""
+JSON, a `not-a-plan` finding in check, a warning in compare (the batch column and count:
+test_batch_run.py::test_local_and_dask_give_identical_json)."""
 from __future__ import annotations
 
 import importlib.util
@@ -7,7 +8,6 @@ import json
 import shutil
 import sys
 
-import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -70,18 +70,6 @@ def test_check_reports_the_non_plan(mixed):
     js = json.loads(runner.invoke(app, ["check", "--isolated", "-f", "json", str(mixed)]).stdout)
     assert js["summary"]["not_plans"] == 1
     assert {f["path"].rsplit("/", 1)[-1]: f["is_plan"] for f in js["files"]} == {"readme.md": False, MN.name: True}
-
-
-def test_batch_counts_non_plans_apart(mixed, tmp_path):
-    from kehoach.pipelines.batch import run_batch
-    from kehoach.pipelines.engines import EngineOptions
-
-    s = run_batch([mixed], tmp_path / "out", options=EngineOptions(workers=1), tty=False)
-    assert (s.parsed, s.not_plans) == (2, 1)
-    rows = {r["path"].rsplit("/", 1)[-1]: r for r in
-            pq.read_table(tmp_path / "out" / "parquet" / "plans.parquet").to_pylist()}
-    assert rows["readme.md"]["is_plan"] is False and "0 of 5 plan parts" in rows["readme.md"]["plan_reasons"]
-    assert rows[MN.name]["is_plan"] is True
 
 
 def test_compare_names_the_non_plan(mixed, tmp_path):
