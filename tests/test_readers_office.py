@@ -34,11 +34,14 @@ def converted(tmp_path_factory) -> dict[str, Path]:
     jobs = [("rtf", FIXTURES / f"{MN}.docx"), ("odt", FIXTURES / f"{MN}.docx"),
             ("doc", FIXTURES / f"{MN}_tcvn3.docx"), ("rtf", LEGACY / "th-le-quy-don-2024_vni.docx")]
     made = {}
-    for fmt, src in jobs:
+    for fmt in dict.fromkeys(f for f, _ in jobs):  # one LibreOffice start per target format
+        srcs = [str(src) for f, src in jobs if f == fmt]
         subprocess.run([soffice(), f"-env:UserInstallation={(out / 'profile').as_uri()}", "--headless",
-                        "--convert-to", fmt, "--outdir", str(out), str(src)],
+                        "--convert-to", fmt, "--outdir", str(out), *srcs],
                        check=True, capture_output=True, timeout=120)
+    for fmt, src in jobs:
         made[f"{src.stem}.{fmt}"] = out / f"{src.stem}.{fmt}"
+        assert made[f"{src.stem}.{fmt}"].is_file()
     return made
 
 
