@@ -8,8 +8,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO, SEEDS
-from kehoach.parser import checks, parse
+from conftest import REPO, SEEDS, parsed
+from kehoach.parser import checks
 from kehoach.parser.checks import RULES, CheckConfig, load_config
 from kehoach.pipelines.cli import app
 
@@ -22,7 +22,7 @@ TH = SEEDS / "th-le-quy-don-2024.txt"
 
 @pytest.fixture(scope="module")
 def mn():
-    return parse(MN, checks=False)
+    return parsed(MN, checks=False)
 
 
 def test_catalogue_covers_the_contract():
