@@ -16,11 +16,12 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Iterable, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional
 
 import typer
 
-from kehoach.pipelines.discover import Input
+if TYPE_CHECKING:  # the CLI starts without importing the parser
+    from kehoach.pipelines.discover import Input
 
 FORMATS = ("text", "json", "sarif")
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
