@@ -1,8 +1,9 @@
 """`kehoach batch`: parse a whole archive of plans into per-document JSON and tables.
 
-Flow: discover inputs (files, folders, .zip, fsspec URLs) -> hash each input's bytes ->
+Flow: discover inputs (files, folders, .zip, fsspec URLs; pipelines/discover.py, shared with
+check and compare) -> hash each input's bytes ->
 skip what the manifest already holds (same sha256 = same document, whatever its name) ->
-parse the rest on an engine (guarded worker processes) -> write OUT/json/<name>.json, then
+parse the rest on an engine (guarded worker processes) -> write OUT/json/<stem>.json, then
 append a manifest line (fsync) -> at the end rebuild every table from the manifest and the
 per-document JSON (`store.rebuild`), so a resumed run yields exactly the tables a clean
 run would.
@@ -25,14 +26,12 @@ from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Optional
 
 from kehoach.pipelines import archive
+# discovery is shared with check and compare; Found/Input/discover stay importable from here
+from kehoach.pipelines.discover import Found, Input, discover, mismatch  # noqa: F401
 from kehoach.pipelines.engines import EngineOptions, EngineStats, Job
 
 MANIFEST = "manifest.jsonl"
 LOCK = ".lock"
-
-
-# discovery (shared with check and compare): kehoach/pipelines/discover.py
-from kehoach.pipelines.discover import Found, Input, discover, mismatch  # noqa: E402,F401  (re-exported)
 
 
 # ------------------------------------------------------------------ manifest
@@ -41,7 +40,7 @@ from kehoach.pipelines.discover import Found, Input, discover, mismatch  # noqa:
 class Manifest:
     """Append-only JSONL keyed by content sha256. Records:
 
-    {"t": "doc", "sha256", "path", "format", "json", "seconds", "is_plan"}      parsed
+    {"t": "doc", "sha256", "path", "format", "json", "seconds", "is_plan"}   parsed
     {"t": "error", "sha256", "path", "stage", "kind", "reason"}      failed (terminal)
     {"t": "alias", "sha256", "path"}                                   same bytes under another name
     {"t": "reject", "path", "stage", "kind", "reason"}                 refused before hashing (zip-slip, bomb)
