@@ -8,7 +8,7 @@ setup:
 
 demo: setup
 	.venv/bin/kehoach batch corpora/samples --out out
-	.venv/bin/kehoach query out "SELECT regexp_extract(path, '[^/]+$$') AS file, format, doc_type, period_kind AS period, period_start AS start, n_sections AS sections, n_legal_refs AS refs, n_targets AS targets, n_findings AS findings FROM plans ORDER BY path"
+	.venv/bin/kehoach query out "SELECT regexp_extract(path, '[^/]+$$') AS file, format, is_plan AS plan, doc_type, period_kind AS period, period_start AS start, n_sections AS sections, n_legal_refs AS refs, n_targets AS targets, n_findings AS findings FROM plans ORDER BY path"
 
 test: setup
 	KEHOACH_REQUIRE_SYSTEM=1 .venv/bin/python -m pytest -q

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import GOLD, REPO, SEEDS
+from conftest import GOLD, REPO, SEEDS, parsed
 from kehoach.parser import parse, topics
 from kehoach.parser.schema import Award, LegalRef, PlanDocument, Target
 
@@ -26,7 +26,7 @@ def _span(text: str, needle: str) -> tuple[int, int]:
 
 
 def seed(doc_id: str) -> PlanDocument:
-    doc = parse(SEEDS / f"{doc_id}.txt", nlp=False, checks=False)
+    doc = parsed(SEEDS / f"{doc_id}.txt", nlp=False, checks=False)
     g = json.loads((GOLD / f"{doc_id}.json").read_text(encoding="utf-8"))["gold"]
     doc.legal_refs = [LegalRef(**dict(zip(("start", "end"), _span(doc.text, r["symbol"]))), symbol=r["symbol"],
                                type=r.get("type"), number=r.get("number"), date=r.get("date"), issuer=r.get("issuer"))

@@ -42,3 +42,17 @@ def pytest_runtest_makereport(item, call):
         if any(s in reason for s in _TOOL_SKIPS):
             rep.outcome = "failed"
             rep.longrepr = f"a system tool is missing under KEHOACH_REQUIRE_SYSTEM=1: {reason}"
+
+
+# Parse each seed once per session, with the options a test asks for; every caller gets its
+# own deep copy (tests annotate and mutate documents).
+_PARSED: dict = {}
+
+
+def parsed(path: Path, *, nlp: bool = True, checks: bool = True):
+    from kehoach.parser import parse
+
+    key = (Path(path).resolve(), nlp, checks)
+    if key not in _PARSED:
+        _PARSED[key] = parse(path, nlp=nlp, checks=checks)
+    return _PARSED[key].model_copy(deep=True)

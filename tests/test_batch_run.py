@@ -63,6 +63,7 @@ def corpus(tmp_path_factory) -> Path:
         shutil.copy(FIXTURES / name, d / "fixtures" / name) if (d / "fixtures").exists() else \
             ((d / "fixtures").mkdir(), shutil.copy(FIXTURES / name, d / "fixtures" / name))
     write_synth(d / "synth", 6, 11)
+    (d / "readme.md").write_text("hello\n", encoding="utf-8")  # not a plan: counted apart
     return d
 
 
@@ -76,11 +77,16 @@ def test_local_and_dask_give_identical_json(corpus, tmp_path):
     assert len(a) == len(inputs) and a.keys() == b.keys()
     assert a == b  # byte-identical per-document JSON
     assert (tmp_path / "local" / "plans.jsonl").read_bytes() == (tmp_path / "dask" / "plans.jsonl").read_bytes()
-    # and it is the parser's own JSON for those bytes (file names are content hashes)
+    # and it is the parser's own JSON for those bytes, named after the input's stem; the
+    # .docx and .pdf of the same plan (later in input order) keep the stem plus their extension
     seed = corpus / "th-le-quy-don-2024.txt"
     data = seed.read_bytes()
-    expected = parse_bytes(data, str(seed)).to_json() + "\n"
-    assert a[hashlib.sha256(data).hexdigest() + ".json"].decode("utf-8") == expected
+    pdoc = parse_bytes(data, str(seed))
+    expected = pdoc.to_json() + "\n"
+    assert a["th-le-quy-don-2024.json"].decode("utf-8") == expected
+    assert {"th-le-quy-don-2024.docx.json", "th-le-quy-don-2024.pdf.json", "mn-son-ca-2024-2025.docx.json"} <= a.keys()
+    manifest = {r["json"]: r for r in manifest_lines(tmp_path / "local") if r["t"] == "doc"}
+    assert manifest["json/th-le-quy-don-2024.json"]["sha256"] == hashlib.sha256(data).hexdigest()
     plans = table(tmp_path / "local", "plans")
     assert {r["format"] for r in plans} == {"txt", "docx", "pdf"}
     row = next(r for r in plans if r["path"] == str(seed))
@@ -88,11 +94,21 @@ def test_local_and_dask_give_identical_json(corpus, tmp_path):
     assert row["title"] == doc["title"] and row["issuer"] == doc["header"]["issuer"]
     assert row["n_legal_refs"] == len(doc["legal_refs"]) and row["n_targets"] == len(doc["targets"])
     assert max(local.stats.peak_mb.values()) > 50 and len(dask.stats.peak_mb) == 2
+    # the non-plan is parsed, flagged and counted apart (tests/test_plan_likeness.py)
+    assert local.not_plans == dask.not_plans == 1
+    flags = {Path(r["path"]).name: (r["is_plan"], r["plan_reasons"]) for r in plans}
+    assert flags["readme.md"][0] is False and flags["readme.md"][1].startswith("0 of 5 plan parts found")
+    assert sum(1 for ok, _ in flags.values() if ok) == len(inputs) - 1
+    # findings: the source file's line/column, as in the parse JSON (tests/test_line_numbers.py)
+    rows = [r for r in table(tmp_path / "local", "findings") if r["sha256"] == hashlib.sha256(data).hexdigest()]
+    assert [(r["code"], r["line"], r["column"]) for r in rows] == \
+        [(f["code"], f["line"], f["column"]) for f in doc["findings"]]
+    assert rows and all(r["line"] > pdoc.text.count("\n", 0, r["start"]) + 1 for r in rows)  # blank lines counted
 
 
 def test_kill_9_mid_batch_then_resume_loses_and_repeats_nothing(tmp_path):
     src = tmp_path / "src"
-    shas = write_synth(src, 40, 23)
+    shas = write_synth(src, 20, 23)  # killed after 5: 15 left for the resume
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "kehoach.pipelines.cli", "batch", str(src), "--out", str(out), "--workers", "1"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -122,7 +138,7 @@ def test_kill_9_mid_batch_then_resume_loses_and_repeats_nothing(tmp_path):
     plans = table(out, "plans")
     assert sorted(r["sha256"] for r in plans) == sorted(shas)
     assert len((out / "plans.jsonl").read_text(encoding="utf-8").splitlines()) == len(shas)
-    assert sorted(p.stem for p in (out / "json").glob("*.json")) == sorted(shas)
+    assert sorted(p.stem + ".txt" for p in (out / "json").glob("*.json")) == sorted(shas.values())
     assert not list((out / "json").glob(".*"))  # no half-written files left visible
 
     # a third run is a no-op that rebuilds the same tables
@@ -236,8 +252,8 @@ def test_fsspec_urls_and_name_by_stem(tmp_path):
                           f"file://{tmp_path / 'disk' / 'other.txt'}"}
     names = {p.name for p in (tmp_path / "out" / "json").glob("*.json")}
     sha_b = hashlib.sha256(seed_b).hexdigest()
-    # one worker: x/plan.txt is done first and keeps the plain stem, the other gets a hash suffix
-    assert names == {"other.json", "plan.json", f"plan-{sha_b[:12]}.json"}
+    # names follow input order: x/plan.txt keeps the plain stem, y/plan.txt adds its extension
+    assert names == {"other.json", "plan.json", "plan.txt.json"}
     doc = json.loads((tmp_path / "out" / plans["memory://kb-test/y/plan.txt"]["json_path"]).read_text("utf-8"))
     assert doc["source"]["sha256"] == sha_b
 
@@ -248,7 +264,7 @@ def test_dask_engine_on_a_running_scheduler_address(tmp_path):
     src = tmp_path / "src"
     shas = write_synth(src, 3, 31)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        s = run_batch([src], tmp_path / "out", engine="dask", tty=False,
+        s = run_batch([src], tmp_path / "out", engine="dask", tty=False, name_by="sha",
                       options=EngineOptions(workers=1, scheduler=cluster.scheduler_address))
     assert s.parsed == 3 and s.stats.workers == 1
     for sha, name in shas.items():
@@ -262,3 +278,14 @@ def test_output_folder_inside_the_source_is_not_read_back(tmp_path):
     again = run_batch([tmp_path], tmp_path / "out", options=EngineOptions(workers=1), tty=False)
     assert (first.found, first.parsed, first.errors) == (1, 1, 0)
     assert (again.found, again.parsed, again.skipped, again.errors) == (1, 0, 1, 0)
+
+
+def test_json_names_by_stem_then_extension_then_hash():
+    from kehoach.pipelines.batch import _json_name
+
+    sha = "ab" * 32
+    taken: set[str] = set()
+    for path in ("a/plan.txt", "b/plan.docx", "c/plan.docx", "d/.hidden name.txt", "e.zip!f/x y.pdf"):
+        taken.add(_json_name("stem", sha, path, taken))
+    assert taken == {"json/plan.json", "json/plan.docx.json", f"json/plan-{sha[:12]}.json", "json/hidden_name.json", "json/x_y.json"}
+    assert _json_name("sha", sha, "a/plan.txt", set()) == f"json/{sha}.json"

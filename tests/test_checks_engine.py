@@ -8,8 +8,8 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REPO, SEEDS
-from kehoach.parser import checks, parse
+from conftest import REPO, SEEDS, parsed
+from kehoach.parser import checks
 from kehoach.parser.checks import RULES, CheckConfig, load_config
 from kehoach.pipelines.cli import app
 
@@ -22,7 +22,7 @@ TH = SEEDS / "th-le-quy-don-2024.txt"
 
 @pytest.fixture(scope="module")
 def mn():
-    return parse(MN, checks=False)
+    return parsed(MN, checks=False)
 
 
 def test_catalogue_covers_the_contract():
@@ -99,7 +99,7 @@ def test_text_sources_report_the_files_own_lines():
     assert line.startswith(f"{MN}:{want}:1: error period-mismatch "), line
     data = json.loads(runner.invoke(app, ["check", "--isolated", "-f", "json", "--select", "period-mismatch", str(MN)]).stdout)
     f = data["files"][0]["findings"][0]
-    assert f["source_line"] == want and f["line"] < want  # both kept: the file's and the normalized text's
+    assert (f["line"], f["column"]) == (want, 1)
 
 
 def test_check_exit_zero_without_errors():
@@ -155,7 +155,9 @@ def test_folder_in_worker_processes_without_progress_when_piped(tmp_path):
     assert p.returncode == 1, p.stderr
     data = json.loads(p.stdout)
     assert data["summary"]["files"] == 6 and data["summary"]["error"] == 12
-    assert p.stderr.strip().startswith("Checked 6 files") and "━" not in p.stderr and "\r" not in p.stderr
+    note, summary = p.stderr.strip().splitlines()
+    assert note == f"kehoach: note: {tmp_path / 'notes.xyz'}: skipped, not a format kehoach reads"
+    assert summary.startswith("Checked 6 files") and "━" not in p.stderr and "\r" not in p.stderr
 
 
 def test_check_parse_output_json(tmp_path):

@@ -19,6 +19,7 @@ from typing import Callable, Optional
 import pytest
 
 from conftest import REPO, SEEDS
+from parallel import parse_many
 from kehoach import models
 from kehoach.parser import parse_bytes
 from kehoach.parser.schema import PlanDocument, iter_sections
@@ -64,26 +65,28 @@ def _parse(text: str, name: str, nlp: bool = True) -> PlanDocument:
     return parse_bytes(text.encode("utf-8"), name + ".txt", nlp=nlp)
 
 
+def _parse_all(items: list[tuple[str, str, bool]]) -> list[PlanDocument]:
+    """_parse over (text, name, nlp) items on every core (tests/parallel.py)."""
+    return parse_many([(text.encode("utf-8"), name + ".txt", {"nlp": nlp}) for text, name, nlp in items])
+
+
 @pytest.fixture(scope="module")
 def clean_docs() -> list[tuple[str, PlanDocument]]:
     """Clean variants, re-parsed from their normalized text so that offsets are the text's own."""
-    out = []
+    items = []
     for name, fixes in SEED_FIXES.items():
         text = (SEEDS / name).read_text(encoding="utf-8")
         for a, b in fixes:
             assert a in text, f"seed {name} changed: {a!r} not found"
             text = text.replace(a, b)
-        doc = _parse(text, name)
-        out.append((name, _parse(doc.text, name)))
+        items.append((text, name, True))
     if generate is not None:
-        for doc_id, text, gold in generate(N_SYNTH * 3, 11):
-            if gold.get("inconsistencies"):
-                continue
-            doc = _parse(text, doc_id)
-            out.append((doc_id, _parse(doc.text, doc_id)))
-            if len(out) >= N_SYNTH + len(SEED_FIXES):
-                break
-    return out
+        clean = [(text, doc_id, True) for doc_id, text, gold in generate(N_SYNTH * 3, 11)
+                 if not gold.get("inconsistencies")]
+        items += clean[:N_SYNTH]
+    first = _parse_all(items)
+    again = _parse_all([(doc.text, name, True) for doc, (_, name, _) in zip(first, items)])
+    return [(name, doc) for (_, name, _), doc in zip(items, again)]
 
 
 def test_synthetic_half_present():
@@ -488,9 +491,10 @@ def test_injected_errors_are_found(clean_docs):
     results: dict[str, list[bool]] = defaultdict(list)
     misses: dict[str, list[str]] = defaultdict(list)
     extra_errors = 0
+    cases = []  # (code, name, text, evidence): the injections first (the parse does not touch rnd)
     for code, inject in INJECTORS.items():
-        tries = 0
-        while len(results[code]) < CASES_PER_CODE and tries < CASES_PER_CODE * 5:
+        tries = n = 0
+        while n < CASES_PER_CODE and tries < CASES_PER_CODE * 5:
             tries += 1
             name, clean = rnd.choice(clean_docs)
             if clean.period is None:
@@ -498,13 +502,15 @@ def test_injected_errors_are_found(clean_docs):
             got = inject(clean, rnd)
             if got is None:
                 continue
-            text, evidence = got
-            doc = _parse(text, f"{name}-{code}", nlp=code in NEEDS_NLP)
-            ok = _found(doc, code, evidence)
-            results[code].append(ok)
-            if not ok:
-                misses[code].append(f"{name}: {evidence!r} -> {[(f.code, f.excerpt) for f in doc.findings]}")
-            extra_errors += sum(1 for f in doc.findings if f.severity == "error" and f.code != code)
+            n += 1
+            cases.append((code, name, *got))
+    docs = _parse_all([(text, f"{name}-{code}", code in NEEDS_NLP) for code, name, text, _ in cases])
+    for (code, name, _text, evidence), doc in zip(cases, docs):
+        ok = _found(doc, code, evidence)
+        results[code].append(ok)
+        if not ok:
+            misses[code].append(f"{name}: {evidence!r} -> {[(f.code, f.excerpt) for f in doc.findings]}")
+        extra_errors += sum(1 for f in doc.findings if f.severity == "error" and f.code != code)
     total = sum(len(v) for v in results.values())
     table = {c: f"{sum(v)}/{len(v)}" for c, v in results.items()}
     print("\ninjection recall per code:", table, "extra error-level findings:", extra_errors)

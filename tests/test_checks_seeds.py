@@ -48,8 +48,10 @@ def test_seed_findings_carry_span_line_and_evidence():
     conflict = next(f for f in doc.findings if f.code == "reference-date-conflict")
     assert conflict.evidence["dates"] == ["2024-10-24", "2023-10-24"]
     assert doc.text[conflict.start:conflict.end].startswith("Thông báo số 1005/TB-TLĐ")
-    assert conflict.line == doc.text.count("\n", 0, conflict.start) + 1
-    assert conflict.column == conflict.start - doc.text.rfind("\n", 0, conflict.start)
+    # line/column: the .txt file's own (blank lines counted), not the normalized text's
+    raw = (SEEDS / "th-le-quy-don-2024.txt").read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
+    assert raw[conflict.line - 1][conflict.column - 1:].startswith("Thông báo số 1005/TB-TLĐ")
+    assert conflict.line > doc.text.count("\n", 0, conflict.start) + 1
     assert conflict.message and conflict.message_en and conflict.message != conflict.message_en
     pm = next(f for f in doc.findings if f.code == "period-mismatch")
     assert pm.evidence["named"] == "năm 2023" and pm.severity == "error"

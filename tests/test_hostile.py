@@ -4,11 +4,8 @@ hang or a memory blow-up fails the test instead of taking the machine down."""
 from __future__ import annotations
 
 import io
-import json
 import random
 import struct
-import subprocess
-import sys
 import textwrap
 import zipfile
 import zlib
@@ -16,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import parallel
 from conftest import FIXTURES, SEEDS
 from kehoach.parser.text.normalize import strip_accents
 
@@ -23,33 +21,10 @@ MN = "mn-son-ca-2024-2025"
 TIME_LIMIT = 90  # seconds per file, generous for a 2-core machine under load
 MEMORY_LIMIT = 2 * 1024**3  # address space of the child; the 200-page PDF stays far below
 
-_CHILD = textwrap.dedent("""
-    import json, resource, sys, time
-    resource.setrlimit(resource.RLIMIT_AS, ({mem}, {mem}))
-    from kehoach.parser import parse
-    from kehoach.parser.errors import KehoachError
-    t = time.perf_counter()
-    out = {{}}
-    try:
-        doc = parse(sys.argv[1], nlp=False, checks=False)
-        out = {{"ok": True, "text": doc.text, "pages": doc.source.pages, "ocr": doc.source.ocr}}
-    except KehoachError as e:
-        out = {{"ok": False, "kind": type(e).__name__, "msg": str(e), "stage": e.stage}}
-    out["seconds"] = time.perf_counter() - t
-    # VmHWM belongs to this process image; ru_maxrss would carry over the forking parent's peak
-    # (a big pytest process) across exec
-    hwm = [ln for ln in open("/proc/self/status") if ln.startswith("VmHWM:")][0]
-    out["peak_mb"] = int(hwm.split()[1]) / 1024
-    print(json.dumps(out))
-""").format(mem=MEMORY_LIMIT)
-
-
 def bounded_parse(path: Path) -> dict:
-    """Parse in a child process; any exception other than KehoachError fails here with its traceback."""
-    proc = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True,
-                          timeout=TIME_LIMIT)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    """Parse in a child process of its own (forked from a warm server, tests/parallel.py) with
+    an address-space limit; any exception other than KehoachError fails here with its traceback."""
+    return parallel.bounded_parse(path, MEMORY_LIMIT, TIME_LIMIT)
 
 
 def _write(tmp: Path, name: str, data: bytes) -> Path:

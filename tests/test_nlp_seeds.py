@@ -4,16 +4,16 @@ from __future__ import annotations
 import pytest
 
 from conftest import SEEDS, gold
+from conftest import parsed as parse_once
 from scoring import field_f1, field_log
 
-from kehoach.parser import parse
 
 SEED_IDS = ["mn-son-ca-2024-2025", "th-le-quy-don-2024"]
 
 
 @pytest.fixture(scope="module")
 def parsed():
-    return {i: parse(SEEDS / f"{i}.txt") for i in SEED_IDS}
+    return {i: parse_once(SEEDS / f"{i}.txt") for i in SEED_IDS}
 
 
 def test_seed_nlp_fields(parsed):

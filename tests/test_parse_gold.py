@@ -1,7 +1,7 @@
 """Issue 2 'done when': seeds (.txt) and the .docx / text .pdf fixtures against gold, scored by score.py."""
 import pytest
 
-from conftest import FIXTURES, SEEDS, gold
+from conftest import FIXTURES, SEEDS, gold, parsed
 from kehoach.parser import parse, parse_bytes
 from scoring import field_f1, field_log
 
@@ -12,7 +12,7 @@ SEED_IDS = ["mn-son-ca-2024-2025", "th-le-quy-don-2024"]
 @pytest.mark.parametrize("doc_id", SEED_IDS)
 def test_seed_frame_and_sections(doc_id):
     g = gold(doc_id)
-    doc = parse(SEEDS / f"{doc_id}.txt", nlp=False, checks=False)
+    doc = parsed(SEEDS / f"{doc_id}.txt", nlp=False, checks=False)
     f1 = field_f1([(g, doc)])
     for field in FRAME_FIELDS:
         if field in f1:
@@ -48,7 +48,7 @@ def test_header_values_exact():
 
 
 def test_offsets_point_into_text():
-    doc = parse(SEEDS / "mn-son-ca-2024-2025.txt", nlp=False, checks=False)
+    doc = parsed(SEEDS / "mn-son-ca-2024-2025.txt", nlp=False, checks=False)
     from kehoach.parser.schema import iter_sections
 
     for s in iter_sections(doc.sections):

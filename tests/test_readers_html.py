@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from conftest import SEEDS
-from kehoach.parser import parse, parse_bytes
+from conftest import SEEDS, parsed
+from kehoach.parser import parse_bytes
 from kehoach.parser.errors import KehoachError, NoText
 from kehoach.parser.readers import read_bytes
 
@@ -68,7 +68,7 @@ def _summary(doc) -> dict:
 
 def test_page_parses_like_the_seed(page_bytes: bytes) -> None:
     doc = parse_bytes(page_bytes, "ke-hoach.html")
-    seed = parse(SEEDS / f"{MN}.txt")
+    seed = parsed(SEEDS / f"{MN}.txt")
     assert doc.source.format == "html"
     got, want = _summary(doc), _summary(seed)
     assert want["sections"] and got["sections"] == want["sections"]

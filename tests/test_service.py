@@ -115,16 +115,25 @@ def strict(tmp_path_factory) -> Iterator[Server]:
 @pytest.fixture(scope="module")
 def cli_json(tmp_path_factory) -> dict[Path, bytes]:
     """`kehoach parse --out` per group of distinct stems, run where the file is, so source.path
-    is the bare file name the upload carries; --out writes exactly what stdout would."""
+    is the bare file name the upload carries; --out writes exactly what stdout would. The
+    command runs in this process (typer's CliRunner: the same app, models already loaded)."""
+    from typer.testing import CliRunner
+
+    from kehoach.pipelines.cli import app
+
     out: dict[Path, bytes] = {}
     groups: dict[tuple[Path, str], list[Path]] = {}
     for f in TEXT_FILES:
         groups.setdefault((f.parent, f.suffix), []).append(f)
+    here = Path.cwd()
     for (folder, suffix), files in groups.items():
         dest = tmp_path_factory.mktemp("cli" + suffix.strip("."))
-        p = subprocess.run(KH + ["parse", "--out", str(dest), *[f.name for f in files]], cwd=folder,
-                           capture_output=True, timeout=300)
-        assert p.returncode == 0, p.stderr.decode()
+        os.chdir(folder)
+        try:
+            r = CliRunner().invoke(app, ["parse", "--out", str(dest), *[f.name for f in files]])
+        finally:
+            os.chdir(here)
+        assert r.exit_code == 0, r.output
         for f in files:
             out[f] = (dest / f"{f.stem}.json").read_bytes()
     return out

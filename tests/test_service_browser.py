@@ -152,3 +152,43 @@ def test_review_page_shows_errors(server, tmp_path):
             assert page.locator("#view").is_hidden()
         finally:
             ctx.close()
+
+
+def test_api_docs_render_with_the_network_off(server, tmp_path):
+    """The review page's API link opens Swagger UI, rendered from the server's own assets:
+    every request leaving the server's origin is aborted, as on a machine without internet."""
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+    errors: list[str] = []
+
+    def offline(route):
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort("internetdisconnected")
+
+    with sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(str(tmp_path / "profile"), executable_path=CHROMIUM,
+                                                   args=CHROMIUM_ARGS, headless=True)
+        try:
+            ctx.route("**/*", offline)
+            page = ctx.new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(server.url + "/")
+            page.click("a.api")
+            page.wait_for_url(server.url + "/docs")
+            page.wait_for_selector(".swagger-ui .opblock-summary-path", timeout=30_000)
+            paths = set(page.locator(".opblock-summary-path").all_inner_texts())
+            assert {"/parse", "/check", "/schema", "/healthz"} <= {x.strip() for x in paths}
+            assert page.locator(".swagger-ui .info .title").inner_text().startswith("kehoach")
+            assert outside == []
+            page.goto(server.url + "/redoc")
+            page.wait_for_selector("h1", timeout=30_000)
+            assert page.locator("h1").first.inner_text().startswith("kehoach")
+            assert page.locator("text=/parse").count() >= 1
+        finally:
+            ctx.close()
+    # ReDoc's "powered by" footer logo is the one thing it would fetch: cosmetic, the page renders
+    assert outside in ([], ["https://cdn.redoc.ly/redoc/logo-mini.svg"]) and errors == []

@@ -14,9 +14,9 @@ import sys
 import pytest
 
 from conftest import REPO
+from parallel import parse_many
 from scoring import score
 
-from kehoach.parser import parse
 
 _spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
 synth = importlib.util.module_from_spec(_spec)
@@ -42,10 +42,14 @@ def scored(corpus, tmp_path_factory):
     d = tmp_path_factory.mktemp("synth")
     tallies = {f: score.Tally() for f in score.FIELDS}
     logs: list[str] = []
+    paths = []
     for doc_id, text, gold in corpus:
         path = d / f"{doc_id}.txt"
         path.write_text(text, encoding="utf-8")
-        pred = json.loads(parse(path).to_json())
+        paths.append(path)
+    docs = parse_many([(p.read_bytes(), str(p), {}) for p in paths])  # on every core (tests/parallel.py)
+    for (doc_id, text, gold), doc in zip(corpus, docs):
+        pred = json.loads(doc.to_json())
         log: list[str] = []
         score.score_doc(gold, pred, tallies, log)
         logs += [f"{doc_id}{x}" for x in log]

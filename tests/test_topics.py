@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEEDS
+from conftest import SEEDS, parsed
 from kehoach import models
-from kehoach.parser import parse, topics
+from kehoach.parser import topics
 from kehoach.parser.schema import Target, iter_sections
 
 REQUIRED = {"tuyen_truyen", "cham_lo", "thi_dua", "to_chuc", "nu_cong", "kiem_tra", "tai_chinh",
@@ -14,7 +14,7 @@ REQUIRED = {"tuyen_truyen", "cham_lo", "thi_dua", "to_chuc", "nu_cong", "kiem_tr
 
 @pytest.fixture(scope="module")
 def mn():
-    return topics.assign(parse(SEEDS / "mn-son-ca-2024-2025.txt", nlp=False, checks=False))
+    return topics.assign(parsed(SEEDS / "mn-son-ca-2024-2025.txt", nlp=False, checks=False))
 
 
 def test_taxonomy_is_data_with_the_required_topics():

@@ -51,10 +51,18 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
         pages=raw.pages, ocr=raw.ocr, ocr_confidence=raw.ocr_confidence, encoding=raw.encoding,
         converted_by=raw.converted_by, language=raw.language, warnings=list(raw.warnings),
     )
+    from kehoach.parser.file_kind import HEAD, mismatch
+
+    renamed = mismatch(data[:HEAD], path)  # read by content all the same; say the name is wrong
+    if renamed:
+        source.warnings.insert(0, renamed)
     doc = PlanDocument(source=source, text=text, blocks=blocks)
     frame.apply(doc)
     segment.apply(doc)
     topics.assign(doc)
+    from kehoach.parser import plan_likeness
+
+    plan_likeness.apply(doc)
     if nlp:
         from kehoach.parser import nlp as nlp_mod
 
@@ -64,6 +72,9 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
         from kehoach.parser import checks as checks_mod
 
         doc.findings = checks_mod.run(doc, config=config)
+        from kehoach.parser.checks.source_lines import relocate
+
+        relocate(doc, data)  # line/column: the source file's (docs/tables.md)
     return doc
 
 

@@ -60,6 +60,9 @@ class Source(Model):
                                     "A document that is not Vietnamese is read as is and says so in `warnings`")
     warnings: list[str] = Field(default_factory=list, description="what the reader noticed or did: OCR used, "
                                 "font mapping repaired, not Vietnamese, pages over the OCR budget ...")
+    is_plan: Optional[bool] = Field(None, description="the input looks like a plan (kehoach/parser/plan_likeness.py); "
+                                                      "false for a README, a letter, an empty shell")
+    plan_reasons: list[str] = Field(default_factory=list, description="why: the plan parts found, or those missing")
 
 
 class Header(Model):
@@ -171,8 +174,9 @@ class Finding(Span):
     message: str = Field(description="Vietnamese")
     message_en: str
     excerpt: str
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
+    line: int = Field(ge=1, description="1-based line in the source file (text sources); the line of `text` "
+                                         "for formats without lines (docx, pdf, ...); docs/tables.md")
+    column: int = Field(ge=1, description="1-based column on that line")
     evidence: dict[str, Any] = Field(default_factory=dict)
 
 

@@ -1,8 +1,9 @@
 """`kehoach batch`: parse a whole archive of plans into per-document JSON and tables.
 
-Flow: discover inputs (files, folders, .zip, fsspec URLs) -> hash each input's bytes ->
+Flow: discover inputs (files, folders, .zip, fsspec URLs; pipelines/discover.py, shared with
+check and compare) -> hash each input's bytes ->
 skip what the manifest already holds (same sha256 = same document, whatever its name) ->
-parse the rest on an engine (guarded worker processes) -> write OUT/json/<name>.json, then
+parse the rest on an engine (guarded worker processes) -> write OUT/json/<stem>.json, then
 append a manifest line (fsync) -> at the end rebuild every table from the manifest and the
 per-document JSON (`store.rebuild`), so a resumed run yields exactly the tables a clean
 run would.
@@ -22,101 +23,15 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional
 
 from kehoach.pipelines import archive
+# discovery is shared with check and compare; Found/Input/discover stay importable from here
+from kehoach.pipelines.discover import Found, Input, discover, mismatch  # noqa: F401
 from kehoach.pipelines.engines import EngineOptions, EngineStats, Job
 
 MANIFEST = "manifest.jsonl"
 LOCK = ".lock"
-
-
-# ------------------------------------------------------------------ discovery
-
-
-@dataclass
-class Input:
-    """One document to read: `path` is what the user sees and the parser gets as name."""
-
-    path: str
-    read: Callable[[], bytes]
-
-
-Found = Union[Input, archive.Rejected]
-
-
-def _is_hidden(name: str) -> bool:
-    return name.startswith(".") or name.startswith("~$")  # dotfiles, Word lock files
-
-
-def _is_url(src: str) -> bool:
-    return "://" in src and not Path(src).exists()
-
-
-def _expand(path: str, read: Callable[[], bytes], limits: archive.Limits) -> Iterator[Found]:
-    if archive.is_zip_name(path):
-        yield from archive.iter_zip(read, path, limits)
-    else:
-        yield Input(path, read)
-
-
-def _walk(root: Path, skip: Optional[Path]) -> Iterator[Path]:
-    """Files under root, sorted, without hidden files/folders or the batch's own output folder."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d)
-                             and not (skip is not None and (here / d).resolve() == skip))
-        for name in sorted(filenames):
-            if not _is_hidden(name) and (here / name).is_file():
-                yield here / name
-
-
-def discover(sources: Iterable[str | Path], limits: archive.Limits = archive.Limits(),
-             skip: Optional[Path] = None) -> Iterator[Found]:
-    """Every document under the sources, in a stable order (sorted within each folder).
-    `skip` (the output folder) is never read as input."""
-    skip = skip.resolve() if skip is not None else None
-    for src in sources:
-        s = str(src)
-        if _is_url(s):
-            yield from _discover_url(s, limits)
-            continue
-        p = Path(s)
-        if p.is_dir():
-            for f in _walk(p, skip):
-                yield from _expand(str(f), f.read_bytes, limits)
-        elif p.is_file():
-            yield from _expand(str(p), p.read_bytes, limits)
-        else:
-            yield archive.Rejected(s, "InputNotFound", "no such file or folder")
-
-
-def _discover_url(url: str, limits: archive.Limits) -> Iterator[Found]:
-    import fsspec
-
-    try:
-        fs, root = fsspec.core.url_to_fs(url)
-        proto = url.split("://", 1)[0]
-        if fs.isdir(root):
-            names = sorted(fs.find(root))
-        elif fs.exists(root):
-            names = [root]
-        else:
-            yield archive.Rejected(url, "InputNotFound", "no such file or folder")
-            return
-    except Exception as e:  # noqa: BLE001 - any backend error is this source's error
-        yield archive.Rejected(url, "InputNotFound", f"cannot list {url}: {type(e).__name__}: {e}")
-        return
-    for name in names:
-        rel = PurePosixPath(name).relative_to(PurePosixPath(root)) if name != root else PurePosixPath(name).name
-        if any(_is_hidden(part) for part in PurePosixPath(str(rel)).parts):
-            continue
-        shown = name if "://" in name else f"{proto}://{name.lstrip('/') if proto == 'memory' else name}"
-
-        def read(name: str = name) -> bytes:
-            return fs.cat_file(name)
-
-        yield from _expand(shown, read, limits)
 
 
 # ------------------------------------------------------------------ manifest
@@ -125,7 +40,7 @@ def _discover_url(url: str, limits: archive.Limits) -> Iterator[Found]:
 class Manifest:
     """Append-only JSONL keyed by content sha256. Records:
 
-    {"t": "doc", "sha256", "path", "format", "json", "seconds"}      parsed
+    {"t": "doc", "sha256", "path", "format", "json", "seconds", "is_plan"}   parsed
     {"t": "error", "sha256", "path", "stage", "kind", "reason"}      failed (terminal)
     {"t": "alias", "sha256", "path"}                                   same bytes under another name
     {"t": "reject", "path", "stage", "kind", "reason"}                 refused before hashing (zip-slip, bomb)
@@ -273,6 +188,7 @@ class Summary:
     errors: int = 0
     skipped: int = 0  # already in the manifest (earlier run, or same bytes earlier in this run)
     aliases: int = 0
+    not_plans: int = 0  # parsed, but plan_likeness says they are not plans (source.is_plan false)
     seconds: float = 0.0  # discovery + parsing (worker start included), not the table rebuild
     table_seconds: float = 0.0
     worker_cpu_seconds: float = 0.0  # CPU the parse processes spent on this run's documents
@@ -286,14 +202,19 @@ class Summary:
 
 
 def _json_name(name_by: str, sha: str, path: str, taken: set[str]) -> str:
+    """OUT/json/<stem>.json by default, so a person finds `plan-name.json`; a stem another
+    document holds gets its extension (`plan.pdf.json`), then the first 12 hex of its sha256.
+    `name_by="sha"`: `<sha256>.json`. The manifest records both the name and the sha256."""
     if name_by == "sha":
         return f"json/{sha}.json"
-    stem = PurePosixPath(path.replace("\\", "/").split("!")[-1]).stem or sha
-    stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem).lstrip(".") or sha
-    name = f"json/{stem}.json"
-    if name in taken:  # another document has that stem: keep both
-        name = f"json/{stem}-{sha[:12]}.json"
-    return name
+    base = PurePosixPath(path.replace("\\", "/").split("!")[-1])
+    safe = lambda s: "".join(c if c.isalnum() or c in "-_." else "_" for c in s).lstrip(".")  # noqa: E731
+    stem = safe(base.stem) or sha
+    ext = safe(base.suffix.lstrip("."))
+    for cand in (stem, f"{stem}.{ext}" if ext else None, f"{stem}-{sha[:12]}"):
+        if cand and f"json/{cand}.json" not in taken:
+            return f"json/{cand}.json"
+    return f"json/{sha}.json"
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -315,7 +236,7 @@ def run_batch(
     *,
     engine: str = "local",
     options: Optional[EngineOptions] = None,
-    name_by: str = "sha",
+    name_by: str = "stem",
     limits: archive.Limits = archive.Limits(),
     progress: Optional[Progress] = None,
     tty: Optional[bool] = None,
@@ -343,6 +264,8 @@ def run_batch(
         summary.found = len(found)
         prog = progress or Progress(len(found), tty=tty)
         inflight: set[str] = set()
+        names: dict[str, str] = {}  # sha -> json name reserved for this run's jobs
+        taken = set(manifest.json_names)
 
         def skip_or_alias(sha: str, path: str) -> None:
             if not manifest.known_path(sha, path):
@@ -372,21 +295,31 @@ def run_batch(
                     reject(item.path, "ReadError", f"cannot read: {e.strerror or e}")
                     continue
                 sha = hashlib.sha256(data).hexdigest()
+                warning = mismatch(data[:4096], item.path)
+                if warning:  # read by its content all the same; the name is what is wrong
+                    prog.log(f"kehoach batch: warning: {warning}")
                 if sha in manifest.records or sha in inflight:  # same bytes, done or being parsed
                     skip_or_alias(sha, item.path)
                     continue
                 inflight.add(sha)
+                # the name is taken in input order, not in the order workers finish
+                names[sha] = _json_name(name_by, sha, item.path, taken)
+                taken.add(names[sha])
                 yield Job(sha, item.path, data)
 
         def on_result(job: Job, res: dict) -> None:
             inflight.discard(job.sha256)
             summary.worker_cpu_seconds += float(res.get("cpu_seconds") or 0)
             if res.get("ok"):
-                name = _json_name(name_by, job.sha256, job.path, manifest.json_names)
+                name = names[job.sha256]
                 _write_atomic(out / name, (res["json"] + "\n").encode("utf-8"))
                 manifest.append({"t": "doc", "sha256": job.sha256, "path": job.path, "format": res.get("format"),
-                                 "json": name, "seconds": round(float(res.get("seconds") or 0), 4)})
+                                 "json": name, "seconds": round(float(res.get("seconds") or 0), 4),
+                                 "is_plan": res.get("is_plan")})
                 summary.parsed += 1
+                if res.get("is_plan") is False:
+                    summary.not_plans += 1
+                    prog.log(f"kehoach batch: warning: {job.path}: not a plan (plans.is_plan is false)")
                 prog.advance()
             else:
                 manifest.append({"t": "error", "sha256": job.sha256, "path": job.path, "stage": res.get("stage"),

@@ -25,7 +25,9 @@ def register(app: typer.Typer) -> None:
                                                 "--engine dask starts a LocalCluster."),
         workers: Optional[int] = typer.Option(None, "--workers", "-w", min=1, help="Worker processes "
                                               "(default: CPU count)."),
-        name_by: str = typer.Option("sha", "--name-by", help="Name per-document JSON by content 'sha' or file 'stem'."),
+        name_by: str = typer.Option("stem", "--name-by", help="Name OUT/json/ files by the input's file 'stem' "
+                                     "(plan.json; a taken stem gets plan.pdf.json, then plan-<sha12>.json) or by "
+                                     "content 'sha' (<sha256>.json). The manifest keeps both."),
         timeout: float = typer.Option(300.0, "--timeout", min=0, help="Seconds per document before its worker is "
                                       "stopped (0 = no limit)."),
         max_memory: int = typer.Option(3072, "--max-memory", min=0, help="Address-space cap per worker process in "
@@ -55,7 +57,7 @@ def register(app: typer.Typer) -> None:
             _err("kehoach: error: no input documents found")
             raise typer.Exit(2)
         peak = max(s.stats.peak_mb.values(), default=0.0)
-        _err(f"kehoach batch: {s.parsed} parsed, {s.errors} errors, {s.skipped} already done "
+        _err(f"kehoach batch: {s.parsed} parsed ({s.not_plans} not plans), {s.errors} errors, {s.skipped} already done "
              f"({s.aliases} new aliases) in {s.seconds:.1f}s ({s.docs_per_s:.1f} docs/s, {s.stats.workers} "
              f"{s.engine} workers, peak {peak:.0f} MB per worker)")
         _err(f"kehoach batch: tables in {out}: " + ", ".join(f"{k}={v}" for k, v in s.tables.items()))

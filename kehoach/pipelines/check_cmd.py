@@ -1,9 +1,11 @@
 """`kehoach check FILE_OR_DIR...`: the consistency checks as a linter.
 
-Compiler-style lines `path:line:col: severity code message` (for plain-text files the file's
-own line/column; otherwise the normalized text's, the one `parse --with-text` emits), a summary line, exit 1 when an
+Compiler-style lines `path:line:col: severity code message` (the finding's line/column as
+`parse` writes them: the source file's, see checks/source_lines.py), a summary line, exit 1 when an
 error-level finding exists (2 when an input cannot be read), `--format text|json|sarif`.
-Folders are walked for every readable format; a PlanDocument .json given explicitly is
+Inputs are found as batch and compare find them (pipelines/discover.py: folders, .zip, URLs;
+a file's format by its content first, so an extensionless scan is read; a file of no readable
+format met in a folder is skipped with a note); a PlanDocument .json given explicitly is
 re-checked from its text without parsing again. A progress bar is drawn on a terminal only.
 """
 from __future__ import annotations
@@ -14,9 +16,12 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, Iterable, Iterator, List, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, List, Optional
 
 import typer
+
+if TYPE_CHECKING:  # the CLI starts without importing the parser
+    from kehoach.pipelines.discover import Input
 
 FORMATS = ("text", "json", "sarif")
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -25,28 +30,31 @@ SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 # ------------------------------------------------------------------ inputs
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
-    """Files to check (folders walked in sorted order) and the inputs that do not exist."""
-    from kehoach.parser.readers.base import EXTENSIONS
+def collect(paths: Iterable[Path]) -> tuple[list[Input], list[str], list[str]]:
+    """(documents to check, inputs that do not exist or cannot be opened, files skipped as not a
+    readable format) by the discovery batch and compare use (pipelines/discover.py)."""
+    from kehoach.pipelines import archive
+    from kehoach.pipelines.discover import discover
 
-    files: list[Path] = []
+    files: list[Input] = []
     missing: list[str] = []
-    for p in paths:
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                rel = f.relative_to(p).parts
-                if f.is_file() and f.suffix.lower() in EXTENSIONS and not any(x.startswith((".", "~$")) for x in rel):
-                    files.append(f)
-        elif p.is_file():
-            files.append(p)
+    skipped: list[str] = []
+    for item in discover(paths):
+        if isinstance(item, archive.Rejected):
+            missing.append(f"{item.path}: {item.reason}")
+        elif item.unsupported and not item.path.lower().endswith(".json"):
+            skipped.append(item.path)
+        elif item.walked and item.path.lower().endswith(".json"):
+            continue  # PlanDocument JSON is re-checked when named, not when met in a folder
         else:
-            missing.append(str(p))
-    return files, missing
+            files.append(item)
+    return files, missing, skipped
 
 
-def check_file(path: str, config: dict) -> dict[str, Any]:
-    """Parse (or load) one plan and check it: {path, findings: [...], error}. Runs in a worker."""
-    from kehoach.parser import checks, parse
+def check_file(path: str, config: dict, data: Optional[bytes] = None) -> dict[str, Any]:
+    """Parse (or load) one plan and check it: {path, findings: [...], error, is_plan, warnings}.
+    `data`: the bytes of an input with no file of its own (archive member, URL). Runs in a worker."""
+    from kehoach.parser import checks, parse, parse_bytes
     from kehoach.parser.errors import KehoachError
     from kehoach.parser.schema import PlanDocument
 
@@ -57,47 +65,49 @@ def check_file(path: str, config: dict) -> dict[str, Any]:
             except (OSError, ValueError) as e:
                 return {"path": path, "findings": [], "error": f"{path}: not a kehoach PlanDocument JSON ({type(e).__name__})"}
             if doc.text:
+                from kehoach.parser.checks.source_lines import relocate_from_path
+
                 doc.findings = checks.run(doc, config=config)
+                relocate_from_path(doc)
             else:  # parsed without --with-text: its stored findings, filtered the same way
                 cfg = checks.CheckConfig.from_dict(config)
                 doc.findings = [f.model_copy(update={"severity": cfg.severity.get(f.code, f.severity)})
                                 for f in doc.findings if cfg.enabled(f.code)]
+        elif data is not None:
+            doc = parse_bytes(data, path, config=config)
         else:
             doc = parse(path, config=config)
     except KehoachError as e:
         return {"path": path, "findings": [], "error": str(e)}
     except Exception as e:  # a bug on one plan of a thousand: report it, check the others
         return {"path": path, "findings": [], "error": f"{path}: internal error: {type(e).__name__}: {e}"}
-    from kehoach.parser.checks.source_lines import source_locator
-
-    text = doc.text or ""
-    locate = source_locator(path, doc) if doc.findings else None
     out = []
     for f in doc.findings:
-        d = f.model_dump()
-        d["end_line"] = text.count("\n", 0, f.end) + 1
-        d["end_column"] = f.end - (text.rfind("\n", 0, f.end) + 1) + 1
-        # where an editor finds it in the file (plain text sources); else the normalized text's line
-        src = locate(f.start) if locate else None
-        d["source_line"], d["source_column"] = src if src else (f.line, f.column)
+        d = f.model_dump()  # line/column: the source file's, as parse writes them
+        # the end: as many lines on as the span covers in the normalized text
+        span = (doc.text or "")[f.start:f.end] if doc.text else f.excerpt
+        d["end_line"] = f.line + span.count("\n")
+        d["end_column"] = (f.column + len(span)) if "\n" not in span else len(span) - span.rfind("\n")
         out.append(d)
-    return {"path": path, "findings": out, "error": None}
+    warnings = [w for w in doc.source.warnings if w.startswith(f"{path}: the content is ")]
+    return {"path": path, "findings": out, "error": None, "is_plan": doc.source.is_plan, "warnings": warnings}
 
 
-def _run_all(files: list[Path], config: dict, jobs: int, progress: bool) -> list[dict]:
+def _run_all(files: list[Input], config: dict, jobs: int, progress: bool) -> list[dict]:
     results: list[dict] = []
-    args = [str(f) for f in files]
+    args = [f.path for f in files]
+    datas = [None if f.local is not None else f.read() for f in files]  # archive members, URLs
     bar = _progress(len(files)) if progress else None
     try:
         if jobs <= 1 or len(files) < 4:
-            it: Iterator[dict] = (check_file(a, config) for a in args)
+            it: Iterator[dict] = (check_file(a, config, d) for a, d in zip(args, datas))
             for r in it:
                 results.append(r)
                 if bar:
                     bar[0].advance(bar[1])
         else:
             with ProcessPoolExecutor(max_workers=jobs) as ex:
-                for r in ex.map(check_file, args, [config] * len(args), chunksize=max(1, min(16, len(args) // (jobs * 8) or 1))):
+                for r in ex.map(check_file, args, [config] * len(args), datas, chunksize=max(1, min(16, len(args) // (jobs * 8) or 1))):
                     results.append(r)
                     if bar:
                         bar[0].advance(bar[1])
@@ -131,14 +141,15 @@ def summarize(results: list[dict], seconds: float) -> dict[str, Any]:
             counts[f["severity"]] = counts.get(f["severity"], 0) + 1
             by_code[f["code"]] = by_code.get(f["code"], 0) + 1
     return {"files": len(results), "files_with_findings": with_findings,
-            "unreadable": sum(1 for r in results if r["error"]), **counts,
+            "unreadable": sum(1 for r in results if r["error"]),
+            "not_plans": sum(1 for r in results if r.get("is_plan") is False), **counts,
             "by_code": dict(sorted(by_code.items())), "seconds": round(seconds, 2)}
 
 
 def summary_line(s: dict) -> str:
     return (f"Checked {s['files']} file{'s' if s['files'] != 1 else ''}: {s['error']} error(s), "
             f"{s['warning']} warning(s), {s['info']} info in {s['files_with_findings']} file(s); "
-            f"{s['unreadable']} unreadable; {s['seconds']:.1f} s")
+            f"{s['not_plans']} not a plan; {s['unreadable']} unreadable; {s['seconds']:.1f} s")
 
 
 def format_text(results: list[dict], lang: str, show_info: bool) -> Iterator[str]:
@@ -149,7 +160,7 @@ def format_text(results: list[dict], lang: str, show_info: bool) -> Iterator[str
             if f["severity"] == "info" and not show_info:
                 continue
             msg = f["message_en"] if lang == "en" else f["message"]
-            yield f"{r['path']}:{f['source_line']}:{f['source_column']}: {f['severity']} {f['code']} {msg}"
+            yield f"{r['path']}:{f['line']}:{f['column']}: {f['severity']} {f['code']} {msg}"
 
 
 def format_json(results: list[dict], summary: dict) -> str:
@@ -212,9 +223,6 @@ def format_sarif(results: list[dict], base: Optional[Path] = None) -> str:
 
 
 def _region(f: dict) -> dict:
-    if (f["source_line"], f["source_column"]) != (f["line"], f["column"]):
-        # a text file: its own line/column; the span's length in the normalized text is kept as a hint
-        return {"startLine": f["source_line"], "startColumn": f["source_column"], "snippet": {"text": f["excerpt"]}}
     return {"startLine": f["line"], "startColumn": f["column"], "endLine": f["end_line"], "endColumn": f["end_column"],
             "snippet": {"text": f["excerpt"]}}
 
@@ -244,8 +252,9 @@ def rules_table(lang: str = "vi") -> str:
 def register(app: typer.Typer) -> None:
     @app.command()
     def check(
-        paths: Optional[List[Path]] = typer.Argument(None, help="Plan files or folders (walked for every readable "
-                                                     "format); PlanDocument .json files are re-checked."),
+        paths: Optional[List[Path]] = typer.Argument(None, help="Plan files, folders or .zip archives, found as batch "
+                                                     "finds them (format by content first); PlanDocument .json "
+                                                     "files named here are re-checked."),
         fmt: str = typer.Option("text", "--format", "-f", help="text | json | sarif (SARIF 2.1.0)."),
         select: Optional[str] = typer.Option(None, "--select", help="Comma-separated codes or prefixes to run (default ALL)."),
         ignore: Optional[str] = typer.Option(None, "--ignore", help="Comma-separated codes or prefixes to skip."),
@@ -295,9 +304,11 @@ def register(app: typer.Typer) -> None:
         if unknown:
             err(f"kehoach: error: unknown rule code(s): {', '.join(unknown)} (see --list-rules)")
             raise typer.Exit(2)
-        files, missing = collect(paths)
+        files, missing, skipped = collect(paths)
         for m in missing:
-            err(f"kehoach: error: {m}: no such file or folder")
+            err(f"kehoach: error: {m}")
+        for name in skipped:
+            err(f"kehoach: note: {name}: skipped, not a format kehoach reads")
         if not files:
             err("kehoach: error: no plan files to check")
             raise typer.Exit(2)
@@ -306,6 +317,9 @@ def register(app: typer.Typer) -> None:
         bar = sys.stderr.isatty() and not no_progress
         results = _run_all(files, cfg, n_jobs, bar)
         results.sort(key=lambda r: r["path"])
+        for r in results:
+            for w in r.get("warnings") or []:
+                err(f"kehoach: warning: {w}")
         summary = summarize(results, time.perf_counter() - t0)
         if fmt == "text":
             body = "\n".join(format_text(results, lang, show_info))

@@ -23,6 +23,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain click help: rich markup would eat "[check]" and "[tool.kehoach.check]" from the
+    # texts and print flags as "--help <bool>" although they take no value
+    rich_markup_mode=None,
 )
 
 # Subcommands implemented in their own modules; each module defines register(app).

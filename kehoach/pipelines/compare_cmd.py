@@ -7,11 +7,32 @@ from typing import List
 import typer
 
 
+def expand(inputs: List[Path], note) -> List[Path]:
+    """A folder holding PlanDocument JSON (a batch output, OUT/json) stays as it is; a folder of
+    plan files becomes the documents the shared discovery finds in it (pipelines/discover.py)."""
+    from kehoach.pipelines.discover import Input, discover
+
+    out: List[Path] = []
+    for p in inputs:
+        if not p.is_dir() or (p / "json").is_dir() or any(p.glob("*.json")):
+            out.append(p)
+            continue
+        for item in discover([p]):
+            if not isinstance(item, Input) or item.local is None:
+                continue  # compare reads files, not archive members
+            if item.unsupported or item.kind == "zip":
+                note(f"kehoach: note: {item.path}: skipped, not a format kehoach reads")
+                continue
+            out.append(item.local)
+    return out
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def compare(
-        inputs: List[Path] = typer.Argument(..., help="Plan files (parsed now), batch output folders "
-                                            "(OUT/json/*.json) or PlanDocument .json files."),
+        inputs: List[Path] = typer.Argument(..., help="Plan files (parsed now), folders of plan files (found "
+                                            "as check and batch find them), batch output folders (OUT/json/*.json) "
+                                            "or PlanDocument .json files."),
         out: Path = typer.Option(..., "--out", "-o", help="FILE.xlsx, FILE.csv (plus FILE.<sheet>.csv) or FILE.html."),
         diff: bool = typer.Option(False, "--diff", help="Diff the inputs in the given order as one issuer's "
                                   "successive plans (by default only plans sharing an issuer are diffed)."),
@@ -37,10 +58,17 @@ def register(app: typer.Typer) -> None:
             failed.append(msg)
             err(msg)
 
-        docs = cmp.load_inputs(inputs, warn=warn)
+        docs = cmp.load_inputs(expand(inputs, err), warn=warn)
         if not docs:
             err("kehoach: error: no plans to compare")
             raise typer.Exit(2)
+        from kehoach.parser import plan_likeness
+
+        for d in docs:  # compared all the same, but said out loud
+            if d.source.is_plan is None:  # JSON from before the verdict existed
+                plan_likeness.apply(d)
+            if not d.source.is_plan:
+                err(f"kehoach compare: warning: {d.source.path}: not a plan ({'; '.join(d.source.plan_reasons)})")
         result = cmp.compare(docs, diff=diff)
         for path in report.write(result, out):
             err(f"wrote {path}")

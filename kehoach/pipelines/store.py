@@ -31,6 +31,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("period_end", S), ("signer", S), ("signer_position", S), ("n_sections", I), ("n_legal_refs", I),
         ("n_dates", I), ("n_targets", I), ("n_awards", I), ("n_entities", I), ("n_findings", I),
         ("n_errors", I), ("n_warnings", I), ("n_aliases", I), ("parse_seconds", F), ("schema_version", S),
+        ("is_plan", B), ("plan_reasons", S),
     ]),
     "sections": pa.schema([
         ("sha256", S), ("idx", I), ("parent_idx", I), ("level", I), ("number", S), ("heading", S), ("style", S),
@@ -148,6 +149,7 @@ def doc_rows(doc: dict, rec: dict, n_aliases: int = 0) -> dict[str, list[dict]]:
         "n_entities": len(doc.get("entities") or []), "n_findings": len(findings),
         "n_errors": sev.count("error"), "n_warnings": sev.count("warning"), "n_aliases": n_aliases,
         "parse_seconds": rec.get("seconds"), "schema_version": doc.get("schema_version"),
+        "is_plan": src.get("is_plan"), "plan_reasons": "; ".join(src.get("plan_reasons") or []) or None,
     }]
     return rows
 

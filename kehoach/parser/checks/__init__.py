@@ -7,6 +7,7 @@ Rules live in rules_*.py, one small function per code, registered in engine.RULE
 from __future__ import annotations
 
 from kehoach.parser.checks import rules_counts, rules_dates, rules_numbering, rules_period, rules_refs  # noqa: F401  (register)
+from kehoach.parser.checks import rules_plan  # noqa: F401  (register)
 from kehoach.parser.checks.config import find_config, load_config
 from kehoach.parser.checks.engine import RULES, CheckConfig, Rule, run_rules
 from kehoach.parser.schema import Finding, PlanDocument

@@ -1,11 +1,17 @@
-"""Map offsets in the normalized text back to line:column of a plain-text source file.
+"""A finding's `line` and `column` are the SOURCE file's: this module maps offsets in the
+normalized text back to the file.
 
 The normalized text drops blank lines and may split a line at a wide column gap, so its line
-numbers differ from the file's; an editor opening `plan.txt:245:1` wants the file's. Only for
-text sources (docx/pdf have no lines of their own; there the normalized text's lines are used).
+numbers differ from the file's; an editor opening `plan.txt:245:1` wants the file's. Text
+sources (txt, md) have lines of their own and get them; docx/pdf/html/images have none, so
+there the line of the normalized text (`parse --with-text`) is the file's line. Applied once
+where findings are made (`parse`, and `check` re-checking a PlanDocument .json), so the JSON,
+the batch tables, `kehoach check` text/JSON/SARIF and the review page all say the same.
 """
 from __future__ import annotations
 
+import bisect
+import hashlib
 import re
 from pathlib import Path
 from typing import Callable, Optional
@@ -15,15 +21,45 @@ from kehoach.parser.text.normalize import clean
 
 Locator = Callable[[int], Optional[tuple[int, int]]]
 
+LINED_FORMATS = {"txt"}
 
-def source_locator(path: str | Path, doc: PlanDocument) -> Optional[Locator]:
-    if doc.source.format != "txt" or not doc.text:
-        return None
+
+def relocate(doc: PlanDocument, data: Optional[bytes]) -> None:
+    """Rewrite each finding's line/column to the source file's (`data`: the file's bytes).
+    Without lines of its own (or without the bytes) the normalized text's line stays."""
+    if not doc.findings:
+        return
+    locate = locator(doc, data)
+    if locate is None:
+        return
+    for f in doc.findings:
+        where = locate(f.start)
+        if where:
+            f.line, f.column = where
+
+
+def relocate_from_path(doc: PlanDocument) -> None:
+    """For a PlanDocument read back from JSON: map against `source.path` when that file is
+    still there with the same bytes (sha256); else keep the lines as they are."""
+    if doc.source.format not in LINED_FORMATS or not doc.source.path:
+        return
     try:
-        from kehoach.parser.readers.txt import decode
+        data = Path(doc.source.path).read_bytes()
+    except OSError:
+        return
+    if doc.source.sha256 and hashlib.sha256(data).hexdigest() != doc.source.sha256:
+        return
+    relocate(doc, data)
 
-        src, _ = decode(Path(path).read_bytes(), str(path))
-    except Exception:  # the source moved or cannot be decoded again: keep normalized coordinates
+
+def locator(doc: PlanDocument, data: Optional[bytes]) -> Optional[Locator]:
+    if doc.source.format not in LINED_FORMATS or not doc.text or data is None:
+        return None
+    from kehoach.parser.readers.txt import decode
+
+    try:
+        src, _ = decode(data, doc.source.path or "")
+    except Exception:  # cannot be decoded again: keep normalized coordinates
         return None
     src_lines = clean(src).split("\n")
     norm = doc.text
@@ -31,21 +67,24 @@ def source_locator(path: str | Path, doc: PlanDocument) -> Optional[Locator]:
     align = _align(norm.split("\n"), src_lines)
 
     def locate(offset: int) -> Optional[tuple[int, int]]:
-        import bisect
-
         i = bisect.bisect_right(norm_starts, offset) - 1
         j = align[i] if i < len(align) else None
-        if j is None:
-            return None
+        if j is None:  # an unaligned line: count on from the nearest aligned line above
+            k = next((k for k in range(min(i, len(align) - 1), -1, -1) if align[k] is not None), None)
+            if k is None:
+                return None
+            return min(align[k] + (i - k), len(src_lines)) + 1, offset - norm_starts[i] + 1
         snippet = norm[offset:offset + 40].split("\n")[0].split()
-        if not snippet:
-            return None
-        rx = re.compile(r"\s+".join(map(re.escape, snippet[:6])))
-        for k in range(j, min(j + 3, len(src_lines))):
-            m = rx.search(src_lines[k])
-            if m:
-                return k + 1, m.start() + 1
-        return None
+        if snippet:
+            rx = re.compile(r"\s+".join(map(re.escape, snippet[:6])))
+            for k in range(j, min(j + 3, len(src_lines))):
+                m = rx.search(src_lines[k])
+                if m:
+                    return k + 1, m.start() + 1
+        # the span starts at a line end or was rewritten: the aligned line, the same column
+        col = offset - norm_starts[i] + 1
+        lead = len(src_lines[j]) - len(src_lines[j].lstrip())
+        return j + 1, min(col + lead, len(src_lines[j]) + 1)
 
     return locate
 

@@ -42,7 +42,8 @@ def parse_one(name: str, data: bytes) -> dict:
     t0, c0 = time.perf_counter(), time.process_time()
     try:
         doc = parse_bytes(data, name)
-        res: dict[str, Any] = {"ok": True, "json": doc.to_json(), "format": doc.source.format}
+        res: dict[str, Any] = {"ok": True, "json": doc.to_json(), "format": doc.source.format,
+                               "is_plan": doc.source.is_plan}
     except KehoachError as e:
         res = {"ok": False, "stage": e.stage, "kind": e.kind, "reason": e.reason}
     except MemoryError:

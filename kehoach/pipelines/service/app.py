@@ -1,7 +1,8 @@
 """The HTTP service: `create_app(settings)` builds the FastAPI app `kehoach serve` runs.
 
 Endpoints: POST /parse (the CLI's JSON, byte for byte), POST /check (findings), GET /schema,
-GET /healthz, the review page at / (static, same origin), OpenAPI at /openapi.json and /docs.
+GET /healthz, the review page at / (static, same origin), OpenAPI at /openapi.json, and /docs
+(Swagger UI) and /redoc rendered from assets served by the app itself (no CDN).
 Limits, in the order a request meets them: bearer token (401), requests in progress from
 this client address (429), bodies being received by everyone (429), content type (415), body
 size (413), upload time (408: the whole body within --upload-timeout, so a client sending
@@ -24,6 +25,7 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from kehoach import __version__
 from kehoach.parser.schema import SCHEMA_VERSION, PlanDocument, json_schema
@@ -123,7 +125,10 @@ def create_app(settings: Optional[Settings] = None) -> FastAPI:
         finally:
             pool.close()
 
-    app = FastAPI(
+    # /docs and /redoc from Swagger UI / ReDoc assets shipped in fastapi-offline (served under
+    # /static-offline-docs): FastAPI's own pages load them from a CDN and stay blank offline
+    app = FastAPIOffline(
+        swagger_ui_parameters={"validatorUrl": None},  # no badge fetched from validator.swagger.io
         title="kehoach",
         version=__version__,
         description="Đọc kế hoạch công đoàn thành JSON có cấu trúc. Parse Vietnamese trade-union plans "
