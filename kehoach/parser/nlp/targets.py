@@ -295,7 +295,9 @@ def _has_verb(clause: str) -> bool:
 
     # lower case: the tagger reads a capitalised first word as a name ("Thu đoàn phí" -> Np)
     words = " ".join(re.sub(r"\d+(?:[.,]\d+)*\s*%", " ", clause).lower().split()[:24])
-    return any(t == "V" for _, t in pos_tag(words)) if words else False
+    if len(words.split()) < 2:
+        return True  # a bare value ("100%" in a table's target cell): its row says what it is for
+    return any(t == "V" for _, t in pos_tag(words))
 
 
 @lru_cache(maxsize=4096)
