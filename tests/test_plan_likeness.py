@@ -30,7 +30,7 @@ def mixed(tmp_path_factory):
 def test_hello_is_not_a_plan_and_says_why(mixed):
     doc = parse(mixed / "readme.md")
     assert doc.source.is_plan is False
-    assert doc.source.plan_reasons[0] == "0 of 5 plan parts found"
+    assert doc.source.plan_reasons[0] == "0 of 6 plan parts found"
     assert "no title naming a document type (Kế hoạch, Chương trình, Báo cáo, ...)" in doc.source.plan_reasons
     (f,) = [f for f in doc.findings if f.code == "not-a-plan"]
     assert f.severity == "warning" and f.evidence["reasons"] == doc.source.plan_reasons
@@ -75,5 +75,16 @@ def test_check_reports_the_non_plan(mixed):
 def test_compare_names_the_non_plan(mixed, tmp_path):
     r = runner.invoke(app, ["compare", str(mixed / "readme.md"), str(mixed / MN.name), "--out", str(tmp_path / "c.csv")])
     assert r.exit_code == 0, r.output
-    assert f"kehoach compare: warning: {mixed / 'readme.md'}: not a plan (0 of 5 plan parts found;" in r.stderr
+    assert f"kehoach compare: warning: {mixed / 'readme.md'}: not a plan (0 of 6 plan parts found;" in r.stderr
     assert MN.name + ": not a plan" not in r.stderr
+
+
+def test_guidance_whose_header_a_site_dropped_still_is_one():
+    from kehoach.parser import parse_bytes
+
+    text = ("Căn cứ Quyết định số 205/QĐ-TLĐ ngày 10/01/2023 của Tổng Liên đoàn, Ban Thường vụ hướng dẫn:\n"
+            "- Thu, nộp đoàn phí đúng quy định.\n")
+    doc = parse_bytes(text.encode(), "huong-dan.txt")
+    assert doc.source.is_plan is False  # one part (a cited document) is not enough
+    doc = parse_bytes((text + "1. Đối tượng\n- Đoàn viên.\n2. Mức đóng\n- Theo quy định.\n").encode(), "huong-dan.txt")
+    assert doc.source.is_plan is True and "1 cited document(s)" in doc.source.plan_reasons

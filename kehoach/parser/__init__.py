@@ -60,14 +60,14 @@ def _build(data: bytes, raw, path: str, *, nlp: bool, checks: bool, config: dict
     frame.apply(doc)
     segment.apply(doc)
     topics.assign(doc)
-    from kehoach.parser import plan_likeness
-
-    plan_likeness.apply(doc)
     if nlp:
         from kehoach.parser import nlp as nlp_mod
 
         nlp_mod.annotate(doc)
         topics.assign(doc)  # again, now that targets exist
+    from kehoach.parser import plan_likeness
+
+    plan_likeness.apply(doc)  # after the taggers: cited documents are one of the signs
     if checks:
         from kehoach.parser import checks as checks_mod
 

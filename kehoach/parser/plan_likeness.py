@@ -2,10 +2,12 @@
 segmenter found (they run on any text, so "hello" in readme.md parses into an empty
 PlanDocument: without a verdict that passes silently through check, batch and compare).
 
-A plan (kế hoạch, chương trình, báo cáo, ... of an organisation) shows at least two of five
+A plan (kế hoạch, chương trình, báo cáo, ... of an organisation) shows at least two of six
 parts: a title naming a document type, a header (Quốc hiệu, issuer, số/ký hiệu,
-place-date), a period, two or more numbered sections, a closing (signature, Nơi nhận). One
-alone is not enough: a README with "1. Install / 2. Usage" has sections and nothing else.
+place-date), a period, two or more numbered sections, a closing (signature, Nơi nhận), a
+cited document with its number (real guidance whose header a site dropped still cites its
+grounds). One alone is not enough: a README with "1. Install / 2. Usage" has sections and
+nothing else.
 """
 from __future__ import annotations
 
@@ -21,6 +23,8 @@ PARTS = {
     "period": ("no period (năm học, năm, ...)", "thời kỳ (năm học, năm, ...)"),
     "sections": ("fewer than two numbered sections", "các mục đánh số"),
     "closing": ("no closing (signature, Nơi nhận)", "phần cuối (chữ ký, Nơi nhận)"),
+    # official writing cites its grounds ("Căn cứ Hướng dẫn số 1803/HD-TLĐ ..."); a README does not
+    "references": ("no cited document with a number (Căn cứ ... số ...)", "văn bản được dẫn có số, ký hiệu"),
 }
 
 
@@ -36,6 +40,7 @@ def parts(doc: PlanDocument) -> dict[str, str | None]:
         "period": f"period {doc.period.text}" if doc.period else None,
         "sections": f"{n} numbered sections" if n >= 2 else None,
         "closing": "closing (signature or Nơi nhận)" if (sig and (sig.name or sig.position)) or doc.recipients else None,
+        "references": f"{len(doc.legal_refs)} cited document(s)" if doc.legal_refs else None,
     }
 
 
