@@ -120,3 +120,13 @@ def test_capital_letters_typed_with_the_latin_alphabet():
     got, _ = tree(body)
     assert [n for _, n, _ in got] == ["A.", "B.", "C.", "D.", "E.", "F."]
     assert {lvl for lvl, _, _ in got} == {1}
+
+
+def test_multi_level_numbers_without_a_last_dot():
+    from kehoach.parser import parse_bytes
+
+    t = ("KẾ HOẠCH HOẠT ĐỘNG\nNăm học 2014-2015\n1. Chăm lo đời sống\nViệc chăm lo được làm tốt.\n"
+         "1.1 Công đoàn tổ chức các hoạt động.\nTổ chức tọa đàm.\n1.2 Công đoàn thăm hỏi.\n2. Tuyên truyền\nNội dung.\n")
+    d = parse_bytes(t.encode(), "a.txt")
+    assert [(s.number, [c.number for c in s.children]) for s in d.sections] == [("1.", ["1.1", "1.2"]), ("2.", [])]
+    assert not [f for f in d.findings if f.code.startswith("numbering")]

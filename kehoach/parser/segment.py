@@ -40,7 +40,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
-    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
+    # "1.1 Công đoàn ..." without a last dot is still 1.1 (not "1." + "1 Công đoàn"): a multi-level
+    # number may end at the space
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
+                          r"\s*(?P<rest>\S.*)$")),
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
     ("roman_bare", re.compile(r"^(?P<num>(?P<val>[IVX]{1,4}))\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s/]*\s.*)$")),  # "II Nội dung kiểm tra:"
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[).])\s+(?P<rest>\S.*)$")),
