@@ -55,6 +55,12 @@ _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()",
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
 
+def _comma_clause_of(s: str, a: int, b: int) -> str:
+    """The comma clause of s holding s[a:b]: an action word must be there, not elsewhere in the
+    sentence ("... trọng tâm là các nhiệm vụ, 10 nhóm chỉ tiêu, ba khâu đột phá" is no count done)."""
+    return s[s.rfind(",", 0, a) + 1:(s.find(",", b) if s.find(",", b) >= 0 else len(s))]
+
+
 def _has(folded: str, words: list[str]) -> bool:
     """A cue word or phrase in folded text, at word boundaries."""
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", folded) for w in words)
@@ -138,7 +144,6 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
-    acting = _has(folded, cues["action"])
     for m in cnt.finditer(seg):
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
@@ -147,7 +152,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
         if not (m.group("comp") or each or any(w in before for w in map(fold, commit))
-                or (acting and unit != "%")):
+                or (unit != "%" and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]))):
             continue  # a bare count ("45 đoàn viên") is not a commitment
         if int(m.group("num")) == 0:
             continue
