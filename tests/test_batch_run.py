@@ -97,7 +97,7 @@ def test_local_and_dask_give_identical_json(corpus, tmp_path):
     # the non-plan is parsed, flagged and counted apart (tests/test_plan_likeness.py)
     assert local.not_plans == dask.not_plans == 1
     flags = {Path(r["path"]).name: (r["is_plan"], r["plan_reasons"]) for r in plans}
-    assert flags["readme.md"][0] is False and flags["readme.md"][1].startswith("0 of 5 plan parts found")
+    assert flags["readme.md"][0] is False and flags["readme.md"][1].startswith("0 of 6 plan parts found")
     assert sum(1 for ok, _ in flags.values() if ok) == len(inputs) - 1
     # findings: the source file's line/column, as in the parse JSON (tests/test_line_numbers.py)
     rows = [r for r in table(tmp_path / "local", "findings") if r["sha256"] == hashlib.sha256(data).hexdigest()]
