@@ -27,6 +27,14 @@ def _leftovers() -> set[str]:
     return {p.name for p in Path(tempfile.gettempdir()).glob("kehoach-lo-*")}
 
 
+@pytest.fixture
+def private_tmp(tmp_path, monkeypatch):
+    """A temp dir of this test's own: another process converting at the same moment (a parallel
+    run on the same machine) must not look like a leftover of ours."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    return tmp_path
+
+
 @pytest.fixture(scope="session")
 def converted(tmp_path_factory) -> dict[str, Path]:
     """.rtf / .odt of the fixture docx and a .doc of the TCVN3 docx, made by LibreOffice itself."""
@@ -45,7 +53,7 @@ def converted(tmp_path_factory) -> dict[str, Path]:
     return made
 
 
-def test_doc_fixture_scores_like_the_docx() -> None:
+def test_doc_fixture_scores_like_the_docx(private_tmp) -> None:
     before = _leftovers()
     doc = parse(FIXTURES / f"{MN}.doc", nlp=False, checks=False)
     g = gold(MN, fixtures=True)
@@ -90,7 +98,7 @@ def test_legacy_fonts_survive_conversion(converted, name: str, seed: str, enc: s
     assert [r.symbol for r in doc.legal_refs] == [r.symbol for r in want.legal_refs]
 
 
-def test_timeout_kills_libreoffice_and_cleans_up() -> None:
+def test_timeout_kills_libreoffice_and_cleans_up(private_tmp) -> None:
     before = _leftovers()
     data = (FIXTURES / f"{MN}.doc").read_bytes()
     with pytest.raises(Timeout) as e:
