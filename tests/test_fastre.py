@@ -17,3 +17,16 @@ def test_ci_pattern_finds_what_the_ignorecase_one_finds():
     spans = [(m.span(), m.group(1)) for m in new.finditer(text)]
     assert spans == [(m.span(), m.group(1)) for m in old.finditer(text)]
     assert [g for _, g in spans] == ["2024", "2022", "2019"]
+
+
+def test_literal_alt_keeps_the_first_name_that_matches():
+    from kehoach.parser.text.fastre import literal_alt
+
+    names = ["Ngày Nhà giáo Việt Nam", "Ngày Nhà giáo", "ngày Phụ nữ", "Quốc khánh", "Tết"]
+    text = "NGÀY NHÀ GIÁO VIỆT NAM 20/11, ngày nhà giáo 20/11; xNgày Phụ nữ 20/10, Quốc Khánh 2/9, tết 1/1"
+    old = re.compile(r"(?i)(?<!\w)(?P<name>" + "|".join(map(re.escape, names)) + r")\s*\d")
+    first, rest = literal_alt(names)
+    new = re.compile(rf"(?P<name>{first}(?<!\w.){rest})\s*\d")
+    found = [m.group("name") for m in new.finditer(text)]
+    assert found == [m.group("name") for m in old.finditer(text)]
+    assert found == ["NGÀY NHÀ GIÁO VIỆT NAM", "ngày nhà giáo", "Quốc Khánh", "tết"]
