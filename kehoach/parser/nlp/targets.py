@@ -298,7 +298,7 @@ def _comma_clause(text: str, rs: int, re_: int, q: Quantity) -> str:
 
 @lru_cache(maxsize=4096)
 def _has_verb(clause: str) -> bool:
-    from underthesea import pos_tag
+    from kehoach.parser.nlp.postag import pos_tag  # underthesea's tags, its features built in one pass
 
     # lower case: the tagger reads a capitalised first word as a name ("Thu đoàn phí" -> Np)
     words = " ".join(re.sub(r"\d+(?:[.,]\d+)*\s*%", " ", clause).lower().split()[:24])
