@@ -106,7 +106,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         out.append(q)
         taken.append((q.start, q.end))
 
-    for m in rng.finditer(seg):
+    # a scan runs only where a word or sign its every match holds occurs (the same matches, fewer scans)
+    slash = "/" in seg
+    ranged = "-" in seg or "–" in seg or "đến" in lowered or "tới" in lowered
+    for m in rng.finditer(seg) if ranged else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if a >= b or not free(s + m.start(), s + m.end()):
             continue
@@ -121,16 +124,16 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
     if composition:
         out.sort(key=lambda q: q.start)
         return out
-    for m in _ATTEND.finditer(seg):  # "Có mặt 49/50", "số phiếu 04/04"
+    for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
-    for m in frac.finditer(seg):
+    for m in frac.finditer(seg) if slash else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start(), s + m.end(), a, None, b, unit, "=", s + m.start("unit") if unit == "người" else -2))
-    for m in pct.finditer(seg):
+    for m in pct.finditer(seg) if "%" in seg or "phần" in lowered else ():
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -138,7 +141,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         if m.group("post"):  # "95% trở lên"
             comp = ">=" if "lên" in m.group("post").lower() else "<="
         add(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
-    for m in freq.finditer(seg):
+    for m in freq.finditer(seg) if slash else ():
         if free(s + m.start(), s + m.end()) and (committed or _has(folded, cues["action"]) or "định kỳ" in folded
                                                    or m.group(0).lower().startswith(m.group("num") + " lần")):
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "lần", "=", -2))
