@@ -9,7 +9,7 @@ def _caches():
     from kehoach.parser.nlp import targets
     from kehoach.parser.text import legacy, normalize
 
-    return [normalize.fold, topics._score, topics._found, targets._noun_phrase, legacy._syllable_ok]
+    return [normalize.fold, topics._score, topics._found, targets._noun_phrase, targets._has_verb, legacy._syllable_ok]
 
 
 def clear() -> None:

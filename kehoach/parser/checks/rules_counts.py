@@ -197,7 +197,8 @@ def _totals(ctx: Context):
 
 @lru_cache(maxsize=1)
 def _pct_re() -> re.Pattern:
-    return re.compile(rf"(?i)(?<![\d.,])(?P<v>\d{{3,4}}(?:[.,]\d+)?)[ \t]*%[ \t]+(?P<who>{_alt(_cfg()['people'])})(?!{_W})")
+    # opens with its digit (sre skips to it in C); the look back follows it: `(?<![\d.,])\d{3,4}`
+    return re.compile(rf"(?i)(?P<v>\d(?<![\d.,]\d)\d{{2,3}}(?:[.,]\d+)?)[ \t]*%[ \t]+(?P<who>{_alt(_cfg()['people'])})(?!{_W})")
 
 
 @rule("percent-over-100", "warning", "a share of people above 100% ('105% đoàn viên')",

@@ -12,14 +12,22 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
 _W = r"[^\W\d_]"  # a letter
 
 
+def _names(names: list[str]) -> list[str]:
+    return sorted({new_tone_placement(n) for n in names}, key=len, reverse=True)
+
+
+def _esc(n: str) -> str:
+    return re.escape(n).replace(r"\ ", r"[ \t]+")
+
+
 def _alt(names: list[str]) -> str:
-    names = sorted({new_tone_placement(n) for n in names}, key=len, reverse=True)
-    return "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    return "|".join(_esc(n) for n in _names(names))
 
 
 def folded_text(ctx: Context) -> str:
@@ -29,6 +37,8 @@ def folded_text(ctx: Context) -> str:
 # ------------------------------------------------------------------ observances
 
 _DM = r"(?P<d>\d{1,2})[ \t]*[/\-.][ \t]*(?P<m>\d{1,2})(?:[ \t]*[/\-.][ \t]*(?P<y>\d{4}))?(?![\d/])"
+# the same, opening with its digit (a scan sre runs in C) and no digit, '/', '-' or '.' before it
+_DM_LEAD = r"(?P<d>\d(?<![\d/\-.]\d)\d?)" + _DM[len(r"(?P<d>\d{1,2})"):]
 
 
 @lru_cache(maxsize=1)
@@ -43,10 +53,11 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
     alt = _alt([n for o in data for n in o["names"]])
     # only the date written right beside the name: "Ngày X 20/10", "Ngày X (20/10)", "20/10 - Ngày X";
     # "Ngày X: ngày 18/11 tại hội trường" is when the school celebrates it, not the observance's day
-    # (?=[first letters]): one class test per position instead of entering every name's branch
-    first = "".join(sorted({re.escape(new_tone_placement(n)[:1]) for o in data for n in o["names"]}))
-    name_date = re.compile(rf"(?i)(?<!{_W})(?=[{first}])(?P<name>{alt})[ \t]*(?:[(\-–][ \t]*)?{_DM}")
-    date_name = re.compile(rf"(?i)(?<![\d/\-.]){_DM}[ \t]*(?:[\-–(][ \t]*)?(?:(?:ngày|lễ)[ \t]+)?"
+    # the names open with a class of their first letters (sre skips to it in C), then only the names
+    # with that letter are tried: what `(?i)(?<!W)(?P<name>alt)` finds, 10x fewer branch entries
+    first, rest = literal_alt(_names([n for o in data for n in o["names"]]), esc=_esc)
+    name_date = re.compile(rf"(?P<name>{first}(?<!{_W}.){rest})(?i:[ \t]*(?:[(\-–][ \t]*)?{_DM})")
+    date_name = re.compile(rf"(?i){_DM_LEAD}[ \t]*(?:[\-–(][ \t]*)?(?:(?:ngày|lễ)[ \t]+)?"
                            rf"(?P<name>{alt})(?!{_W})")
     return by_name, dates, name_date, date_name
 
@@ -153,14 +164,18 @@ def anniversary_mismatch(ctx: Context):
 
 
 # ------------------------------------------------------------------ impossible and blank dates
+# (each opens with its first letter as a class without (?i), or a digit: sre skips to it in C;
+# `ci("n") + "(?<!\w.)(?i:gày..."` finds what `(?i)(?<!\w)ngày...` finds)
 
 _INVALID_RES = [
-    ("words", re.compile(r"(?i)(?<!\w)ngày[ \t]*(?P<d>\d{1,2})[ \t]*tháng[ \t]*(?P<m>\d{1,2})[ \t]*năm[ \t]*(?P<y>\d{4})(?!\d)")),
-    ("numeric", re.compile(r"(?<![\d/\-.])(?P<d>\d{1,2})[ \t]*(?P<s>[/\-])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>\d{4})"
+    ("words", re.compile(ci("n") + r"(?<!\w.)(?i:gày[ \t]*(?P<d>\d{1,2})[ \t]*tháng[ \t]*(?P<m>\d{1,2})[ \t]*năm[ \t]*"
+                                   r"(?P<y>\d{4})(?!\d))")),
+    ("numeric", re.compile(r"(?P<d>\d(?<![\d/\-.]\d)\d?)[ \t]*(?P<s>[/\-])[ \t]*(?P<m>\d{1,2})[ \t]*(?P=s)[ \t]*(?P<y>\d{4})"
                            r"(?![\d/]|-[A-Za-zĐđ])")),
-    ("dotted", re.compile(r"(?i)(?<!\w)ngày[ \t]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d)")),
-    ("month", re.compile(r"(?i)(?<!\w)tháng[ \t]*(?P<m>\d{1,2})[ \t]*(?:/|năm)[ \t]*(?P<y>\d{4})(?!\d)")),
-    ("partial", re.compile(r"(?i)(?<!\w)ngày[ \t]*(?P<d>\d{1,2})[ \t]*[/\-][ \t]*(?P<m>\d{1,2})(?![\d/\-]|[ \t]*[/\-][ \t]*\d)")),
+    ("dotted", re.compile(ci("n") + r"(?<!\w.)(?i:gày[ \t]*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(?!\d))")),
+    ("month", re.compile(ci("t") + r"(?<!\w.)(?i:háng[ \t]*(?P<m>\d{1,2})[ \t]*(?:/|năm)[ \t]*(?P<y>\d{4})(?!\d))")),
+    ("partial", re.compile(ci("n") + r"(?<!\w.)(?i:gày[ \t]*(?P<d>\d{1,2})[ \t]*[/\-][ \t]*(?P<m>\d{1,2})"
+                                     r"(?![\d/\-]|[ \t]*[/\-][ \t]*\d))")),
 ]
 
 
@@ -199,13 +214,15 @@ def invalid_date(ctx: Context):
 # a blank slot; a wide gap may have been read as a column break, hence the optional newline
 _BLANK = r"(?:[ \t]*(?:\.{2,}|…+|_{2,})[ \t]*|[ \t]*\n?[ \t]*)"
 _INCOMPLETE_RE = re.compile(
-    rf"(?i)(?<!\w)ngày(?P<d>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)tháng(?P<m>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)năm[ \t]*(?P<y>\d{{4}})(?!\d)")
+    ci("n") + rf"(?<!\w.)(?i:gày(?P<d>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)tháng(?P<m>{_BLANK}|[ \t]*\d{{1,2}}[ \t]*)năm[ \t]*"
+              rf"(?P<y>\d{{4}})(?!\d))")
 
 
 # "ngày /5/2021", "ngày …/…/2021": the numeric form with a blank slot
 _DOTS = r"(?:\.{2,}|…+|_{2,})"
 _INCOMPLETE_NUM_RE = re.compile(
-    rf"(?i)(?<!\w)ngày[ \t]*(?P<d>{_DOTS}?|\d{{1,2}})[ \t]*/[ \t]*(?P<m>{_DOTS}?|\d{{1,2}})[ \t]*/[ \t]*(?P<y>\d{{4}})(?!\d)")
+    ci("n") + rf"(?<!\w.)(?i:gày[ \t]*(?P<d>{_DOTS}?|\d{{1,2}})[ \t]*/[ \t]*(?P<m>{_DOTS}?|\d{{1,2}})[ \t]*/[ \t]*"
+              rf"(?P<y>\d{{4}})(?!\d))")
 
 
 def _is_draft(ctx: Context) -> bool:

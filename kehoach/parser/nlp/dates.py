@@ -7,6 +7,8 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
+from kehoach.parser.text.fastre import ci
+
 D = r"(\d{1,2}|\s{0,3})"  # a day may be left blank in drafts: "ngày   tháng 10"
 SEP = r"\s*[/\-.–]\s*"
 YEAR = r"(\d{4})"
@@ -21,9 +23,10 @@ CAN_CHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+"
 FEASTS = {"nguyên đán": (1, 1), "cổ truyền": (1, 1), "nguyên tiêu": (15, 1), "đoan ngọ": (5, 5), "trung thu": (15, 8)}
 
 # Order matters: longer, more specific forms first; matches may not overlap.
-# Each pattern opens with a lookahead on its first character: a cheap filter before the alternations.
+# Each pattern opens with its first character: a digit, or a letter class without (?i) (fastre.ci) that
+# sre skips to in C; the others with a lookahead on it, a cheap filter before the alternations.
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("lunar_dm", re.compile(r"(?i)(?<![\d/])(\d{1,2})\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?\s*(?:\(\s*)?(?:âm\s+lịch|ÂL)"
+    ("lunar_dm", re.compile(r"(?i)(\d(?<![\d/]\d)\d?)\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?\s*(?:\(\s*)?(?:âm\s+lịch|ÂL)"
                             r"(?:\s*\))?(?:\s+năm\s+(\d{4})(?!\d))?")),
     ("lunar_words", re.compile(rf"(?i)(?=[nmr])\b(?:(?:ngày|mùng|mồng)\s*(\d{{1,2}})|(rằm))\s+tháng\s+{LUNAR_MONTH}"
                                rf"(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}})(?!\d))?(\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?)?"
@@ -32,14 +35,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                                rf"(?:\s+({CAN_CHI}))?(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?"
                                rf"|\bTết\s+({CAN_CHI})(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?")),
     ("range", re.compile(r"(?i)(?=[tn])\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
-    ("range2", re.compile(r"(?i)(?=t)\btừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*(?:ngày\s*)?"
-                          r"(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
-    ("dmy_words", re.compile(r"(?i)(?=n)\bngày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})(?!\d)")),
-    ("dmy", re.compile(r"(?<![\d/\-.])(\d{1,2})[ \t]*([/\-.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4})(?![\d/])")),
-    ("school_year", re.compile(r"(?i)(?=n)\bnăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})(?!\d)")),
-    ("month", re.compile(r"(?i)(?=t)\btháng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?!\d)")),
+    ("range2", re.compile(ci("t") + r"(?<!\w.)(?i:ừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*"
+                          r"(?:ngày\s*)?(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d))")),
+    ("dmy_words", re.compile(ci("n") + r"(?<!\w.)(?i:gày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})(?!\d))")),
+    ("dmy", re.compile(r"(\d(?<![\d/\-.]\d)\d?)[ \t]*([/\-.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4})(?![\d/])")),
+    ("school_year", re.compile(ci("n") + r"(?<!\w.)(?i:ăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})(?!\d))")),
+    ("month", re.compile(ci("t") + r"(?<!\w.)(?i:háng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?!\d))")),
     ("partial", re.compile(r"(?i)(?=n|(?<=\s)\d)(?:\bngày\s*|(?<=\s))(\d{1,2})([/\-])(\d{1,2})(?![\d/\-]|\s*[\-–]\s*\d)(?!\s*(?:đoàn|đảng|đồng|người|lần|GV|giáo))")),
-    ("year", re.compile(r"(?i)(?=n)\bnăm\s+(\d{4})(?!\d)(?!\s*[\-–]\s*\d)")),
+    ("year", re.compile(ci("n") + r"(?<!\w.)(?i:ăm\s+(\d{4})(?!\d)(?!\s*[\-–]\s*\d))")),
 ]
 
 
@@ -82,14 +85,21 @@ def _partial_context(text: str, start: int) -> bool:
     return bool(re.search(r"(ngày|dịp|mừng|lễ|kỷ niệm|kỉ niệm)[^,;.]*$", left))
 
 
+# words a pattern's every match holds (lower case): without any of them the scan is skipped
+_NEEDS = {"lunar_feast": ("tết", "rằm")}
+
+
 def find_dates(text: str) -> list[DateHit]:
     taken = bytearray(len(text))
     hits: list[DateHit] = []
+    lowered = text.lower()
 
     def free(s: int, e: int) -> bool:
         return not any(taken[s:e])
 
     for kind, rx in PATTERNS:
+        if kind in _NEEDS and not any(w in lowered for w in _NEEDS[kind]):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if not free(s, e):

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.nlp.dates import DateHit, date_at
+from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
 _LETTERS = "A-Za-zĐđ"
@@ -38,10 +39,13 @@ def _tables():
     # "quy định" is no type, the Thông tư is
     name_char = rf"(?:(?!(?:{type_alt})(?![{_LETTERS}À-ỹ]))[^\n,;:.“”\d])"
     # a line break may fall between the type, "số" and the symbol (hard-wrapped web text)
-    rx = re.compile(rf"(?i)(?<![{_LETTERS}À-ỹ])(?P<type>{type_alt})"
-                    rf"(?:[ \t]+(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?"
+    # the type opens with a class of first letters (sre skips to it in C), then only the types with
+    # that letter are tried: what `(?i)(?<![letters])(?P<type>{type_alt})...` finds (fastre.literal_alt)
+    first, rest = literal_alt(names)
+    rx = re.compile(rf"(?P<type>{first}(?i:(?<![{_LETTERS}À-ỹ].)){rest})"
+                    rf"(?i:(?:[ \t]+(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?"
                     rf"|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|so)[ \t]*:?)?)"
-                    rf"(?:[ \t]*\n)?[ \t]*{_SYMBOL}")
+                    rf"(?:[ \t]*\n)?[ \t]*{_SYMBOL})")
     return types, codes, rx
 
 
@@ -50,7 +54,7 @@ def _bare():
     """'số SYMBOL' with no type word before it ("Thủ tướng Chính phủ: số 1400/QĐ-TTg", "Văn bản số 66/...,
     số 56/..."): a reference when its symbol carries a type code, or right after another reference."""
     # lower-case "số" and no colon: "Số: 12/KH-CĐ" is a document's own number label
-    return re.compile(rf"(?<![{_LETTERS}À-ỹ])số[ \t]+(?i:{_SYMBOL})")
+    return re.compile(rf"số(?<![{_LETTERS}À-ỹ]số)[ \t]+(?i:{_SYMBOL})")  # "số" first: a literal sre searches for
 
 
 @lru_cache(maxsize=1)

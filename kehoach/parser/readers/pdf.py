@@ -40,11 +40,34 @@ class Line:
         return max(self.t - self.b, 1.0)
 
 
+def _bounded_reader(textpage):
+    """textpage.get_text_bounded(l, b, r, t) in one pdfium call: pypdfium2 makes two (one for the
+    length), each a scan of every char on the page, for each of a page's ~40 rectangles."""
+    import codecs
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    size = 3 * textpage.count_chars() + 16  # a rectangle's text, with the line breaks pdfium adds
+    buf = (ctypes.c_ushort * size)()
+
+    def bounded(l: float, b: float, r: float, t: float) -> str:
+        n = pdfium_c.FPDFText_GetBoundedText(textpage.raw, l, t, r, b, buf, size)
+        if n >= size:  # the buffer may have cut it: ask pypdfium2
+            return textpage.get_text_bounded(l, b, r, t)
+        if n > 0 and buf[n - 1] == 0:
+            n -= 1  # the NUL pdfium writes after the text (its text holds none)
+        return codecs.decode(memoryview(buf)[:n], "utf-16-le", errors="ignore") if n > 0 else ""
+
+    return bounded
+
+
 def _page_lines(textpage, page_no: int, page_w: float = 0.0) -> list[Line]:
     lines: list[Line] = []
+    bounded = _bounded_reader(textpage)
     for i in range(textpage.count_rects()):
         l, b, r, t = textpage.get_rect(i)
-        s = textpage.get_text_bounded(l, b, r, t)
+        s = bounded(l, b, r, t)
         s = unicodedata.normalize("NFC", s).replace("\r", " ").replace("\n", " ")
         if not s.strip():
             continue
@@ -127,8 +150,11 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         all_lines: list[Line] = []
         heights: list[float] = []
         chars = 0
+        grid: list[int] = []  # pages that could hold a ruled table, seen while each page is loaded
         for k in range(n):
             page = pdf[k]
+            if pdf_tables.has_grid(page):
+                grid.append(k)
             w, h = page.get_size()
             tp = page.get_textpage()
             chars += tp.count_chars()
@@ -158,7 +184,7 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
 
     right = Counter(round(ln.r / 5) * 5 for ln in all_lines).most_common(1)[0][0]
     blocks = pdf_tables.blocks_with_tables(data, all_lines, lambda lines: [
-        RawBlock(text=_join(p), kind="paragraph", page=p[0].page) for p in _paragraphs(lines, right)])
+        RawBlock(text=_join(p), kind="paragraph", page=p[0].page) for p in _paragraphs(lines, right)], grid)
     raw = RawDocument(blocks=blocks, format="pdf", pages=n)
     return _repair_or_ocr(raw, data, path)
 

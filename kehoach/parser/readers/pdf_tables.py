@@ -26,31 +26,39 @@ class RuledTable:
     rows: list[list[str]]
 
 
-def _grid_pages(data: bytes) -> list[int]:
-    """0-based pages with enough vector paths to hold a ruled table (cheap, pypdfium2)."""
-    import pypdfium2 as pdfium
+def has_grid(page) -> bool:
+    """A pypdfium2 page with enough vector paths to hold a ruled table (cheap)."""
     import pypdfium2.raw as pdfium_c
+
+    n = 0
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
+        n += 1
+        if n >= MIN_PATHS:
+            return True
+    return False
+
+
+def _grid_pages(data: bytes) -> list[int]:
+    """0-based pages with enough vector paths to hold a ruled table."""
+    import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
     try:
         out = []
         for k in range(len(pdf)):
             page = pdf[k]
-            n = 0
-            for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-                n += 1
-                if n >= MIN_PATHS:
-                    out.append(k)
-                    break
+            if has_grid(page):
+                out.append(k)
             page.close()
         return out
     finally:
         pdf.close()
 
 
-def ruled_tables(data: bytes) -> list[RuledTable]:
-    """Tables of 2+ rows and 2+ columns drawn with rules, cells whitespace-normalized."""
-    pages = _grid_pages(data)[:MAX_PAGES]
+def ruled_tables(data: bytes, grid_pages: list[int] | None = None) -> list[RuledTable]:
+    """Tables of 2+ rows and 2+ columns drawn with rules, cells whitespace-normalized.
+    `grid_pages`: the pages `has_grid` found, when the caller had them loaded already."""
+    pages = (_grid_pages(data) if grid_pages is None else grid_pages)[:MAX_PAGES]
     if not pages:
         return []
     import pdfplumber
@@ -76,11 +84,12 @@ def _inside(line, t: RuledTable) -> bool:
     return line.page == t.page and l <= x <= r and b <= y <= top
 
 
-def blocks_with_tables(data: bytes, lines: list, paragraphs: Callable[[list], list[RawBlock]]) -> list[RawBlock]:
+def blocks_with_tables(data: bytes, lines: list, paragraphs: Callable[[list], list[RawBlock]],
+                       grid_pages: list[int] | None = None) -> list[RawBlock]:
     """The reader's blocks: `paragraphs(lines)` for running text, one block per cell for the lines
     of a ruled table, at the place of the table's first line."""
     try:
-        tables = ruled_tables(data)
+        tables = ruled_tables(data, grid_pages)
     except Exception:  # noqa: BLE001 - pdfminer rejects some PDFs pdfium reads: keep the line reader's text
         tables = []
     if not tables:

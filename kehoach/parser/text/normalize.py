@@ -54,6 +54,16 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # str.translate costs ~100 ns per non-ASCII character even when nothing maps
 _CLEAN_TABLE = {**ZERO_WIDTH, **SPACES}
 _CLEAN_CHARS = re.compile("[" + re.escape("".join(map(chr, _CLEAN_TABLE))) + "]")
+
+
+def _by_table(table: dict):
+    """What s.translate(table) gives for a str or None table, for `rx.sub` over the table's keys: it
+    touches the matched characters only (a tab, a no-break space), not every character of the text."""
+    return lambda m: table[ord(m.group())] or ""
+
+
+_CLEAN_SUB = _by_table(_CLEAN_TABLE)
+_DASH_SUB = _by_table(DASHES)
 _DASH_CHARS = re.compile("[" + re.escape("".join(map(chr, DASHES))) + "]")
 
 
@@ -64,8 +74,7 @@ def nfc(s: str) -> str:
 def clean(s: str) -> str:
     """NFC, one kind of space, no zero-width or control characters. Keeps line breaks."""
     s = unicodedata.normalize("NFC", s)
-    if _CLEAN_CHARS.search(s):
-        s = s.translate(_CLEAN_TABLE)
+    s = _CLEAN_CHARS.sub(_CLEAN_SUB, s)
     if "\r" in s or "\u2028" in s or "\u2029" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     return CONTROL_RE.sub("", s)
@@ -101,8 +110,7 @@ def fold(s: str | None) -> str:
     if not s:
         return ""
     s = new_tone_placement(clean(s))
-    if _DASH_CHARS.search(s):
-        s = s.translate(DASHES)
+    s = _DASH_CHARS.sub(_DASH_SUB, s)
     return " ".join(s.casefold().split())  # split() cuts at what re calls \s: same as sub(\s+, " ").strip()
 
 
