@@ -49,6 +49,9 @@ CASES = {
     "p28-broken-type-word-dash-letters-table": [],  # "QUY" / "CHẾ ..."; "A- PHẦN THU" > "I-" > "1)"; a flattened table row "1 Lữ Thị Hòa 1978 ..."
     "p29-cited-date-in-title-hk2": ["ref_type"],  # a cited document's date in the title is no event; "HK II"
     "p30-inline-numbered-list": [],  # "1) ... 2) ... 3) ..." run onto one line by a page
+    "p31-ascii-page-title-dash-wrapped-agency": [],  # a page title without marks; "LIÊN ĐOÀN ... TỈNH" / "- NINH THUẬN" across the Quốc hiệu; "CÔNGĐOÀN"; "Số:" beside the agency
+    "p32-header-printed-twice": [],  # the page's preview of the header, then the header again; "tháng 10" without its year
+    "p33-head-word-broken-over-lines": [],  # "BAN CHẤP HÀNH CÔNG" / "ĐOÀN VIÊN CHỨC ...": a head word broken over lines
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
 
@@ -183,3 +186,14 @@ def test_a_titles_day_is_an_event_only_when_it_can_be_one():
     p = period_from("KẾ HOẠCH phát triển đoàn viên giai đoạn 2024-2026", None)
     assert (p.kind, p.start, p.end) == ("year", "2024-01", "2026-12")
     assert period_from("KẾ HOẠCH CHIẾN LƯỢC TỪ NĂM 2025 - ĐẾN NĂM 2030", "2025-01") is None
+
+
+def test_joint_issuers_over_two_lines_a_dash_between(tmp_path):
+    # "ỦY BAN NHÂN DÂN -" / "LIÊN ĐOÀN LAO ĐỘNG" / "TỈNH X": two bodies that issue together
+    p = tmp_path / "joint.txt"
+    p.write_text("ỦY BAN NHÂN DÂN -\nLIÊN ĐOÀN LAO ĐỘNG\nTỈNH HẬU GIANG\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nSố: 15/QCPH-UBND-LĐLĐ\nVị Thanh, ngày 3 tháng 6 năm 2024\n"
+                 "QUY CHẾ PHỐI HỢP\nGIỮA ỦY BAN NHÂN DÂN TỈNH VÀ LIÊN ĐOÀN LAO ĐỘNG TỈNH\n"
+                 "Điều 1. Quy chế này quy định việc phối hợp công tác giữa hai cơ quan.\n", encoding="utf-8")
+    h = parse(p, nlp=False, checks=False).header
+    assert (h.superior, h.issuer) == (None, "ỦY BAN NHÂN DÂN - LIÊN ĐOÀN LAO ĐỘNG TỈNH HẬU GIANG")

@@ -208,9 +208,22 @@ def _is_motto(ln: Line) -> bool:
 
 def _org_head(f: str) -> bool:
     heads = [fold(x) for x in _data()["org_heads"]]
-    # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X"
+    # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X", "CÔNGĐOÀN TX BUÔN HỒ"
+    g = f.replace(" ", "")
     return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
+               or (" " in h and g.startswith(h.replace(" ", "")) and not f.startswith(h))
                for h in heads)
+
+
+def _broken_head(prev: str, text: str) -> bool:
+    """An organization's head word broken over two lines ("TỔNG LIÊN" / "ĐOÀN LAO ĐỘNG"): the
+    previous line's last word and this line make one of the heads."""
+    words = prev.split()
+    if len(words) < 2 or not text.split():
+        return False
+    f = fold(words[-1] + " " + text)
+    return any(" " in h and f.startswith(h + " ") or f == h for h in (fold(x) for x in _data()["org_heads"])) \
+        and not _org_head(fold(" ".join(words[-2:])))
 
 
 def _is_chrome(ln: Line) -> bool:
@@ -224,8 +237,17 @@ def _header_like(ln: Line) -> bool:
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
         or bool(SEPARATOR.match(ln.text))
         or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
-            and period_from(ln.text) is None)  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
+            and period_from(ln.text) is None  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
+            and not _plain_doc_type(ln.text))
     )
+
+
+def _plain_doc_type(text: str) -> bool:
+    """A page's title in capitals without marks ("BIEN BAN BINH XET THI DUA"): no header line."""
+    if not text.isascii():
+        return False
+    f = fold(text)
+    return any(f.startswith(_plain(fold(p)) + " ") for p in _data()["doc_types"])
 
 
 def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
@@ -316,11 +338,17 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     end = title_i if title_i is not None else header_start
     last = header_start
     after_so = False  # the previous header line was a bare "Số:"
+    since = 0  # orgs[since:] came after the last Quốc hiệu, motto, number or place-date line
     for ln in lines[header_start:end]:
         text = ln.text.strip()
         if _is_chrome(ln) or SEPARATOR.match(text) or ln.i in skip or VV_LINE.match(text):
             continue
         was_so, after_so = after_so, False
+        if _is_national(ln) or _is_motto(ln) or PLACE_DATE.match(text) or NUMBER_LINE.match(text):
+            if _is_national(ln) and h.national_title and len(orgs) - since >= 2:
+                # the header again, whole (a page's preview, then the document): read the last copy
+                h, orgs = Header(), orgs[since:]
+            since = len(orgs)
         if _is_national(ln):
             h.national_title = text
         elif _is_motto(ln):
@@ -344,14 +372,26 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
+            if (m := re.match(r"^(?P<org>.*\S)\s+Số\s*:\s*(?P<rest>\S*/\S.*)$", text)) and h.number is None:
+                # the number beside the agency on its line ("CÔNG ĐOÀN GIÁO DỤC Số: 12/CĐGD")
+                text, h.number = m.group("org"), m.group("rest").strip()
+                h.symbol = h.number[h.number.find("/"):]
             text = re.sub(r"\s*[-_=*~.–—]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
-            if orgs and (not _org_head(ln.f) or len(orgs[-1].split()) == 1):  # a lone word ("ỦY") is no agency yet
+            if orgs and re.search(r"\s[-–]$", orgs[-1]):
+                orgs[-1] = orgs[-1] + " " + text  # joint issuers over two lines: "UỶ BAN NHÂN DÂN -" / "LIÊN ĐOÀN ..."
+            elif orgs and re.match(r"^[-–]\s", text) and not _org_head(fold(text[1:].strip())):
+                orgs[-1] = orgs[-1] + " " + text[1:].strip()  # "LIÊN ĐOÀN LAO ĐỘNG TỈNH" / "- HÀ TĨNH"
+            elif orgs and (not _org_head(ln.f) or len(orgs[-1].split()) == 1  # a lone word ("ỦY") is no agency yet
+                           or _broken_head(orgs[-1], text)):
                 orgs[-1] = _glue(orgs[-1], text)
             else:
                 orgs.append(text)
         else:
             continue
         last = ln.i + 1
+    seen: set[str] = set()
+    # a header a page printed twice (its preview, then the document) names each body twice
+    orgs = [o for o in orgs if not (fold(o) in seen or seen.add(fold(o)))]
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
     if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
@@ -487,7 +527,21 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
         else:
             start, end = f"{g['y']}-01", f"{g['y']}-12"
         return Period(kind=kind, start=start, end=end, text=m.group(0))
-    return named or _event_month(text, date_month)
+    return named or _event_month(text, date_month) or _bare_month(text, date_month)
+
+
+_BARE_MONTH = re.compile(r"(?<![\w/])(?<!ngày\s)tháng\s+(?P<m>\d{1,2})(?!\s*(?:[/\-–]|năm)\s*\d)(?![\d/])", re.I)
+
+
+def _bare_month(text: str, date_month: Optional[str]) -> Optional[Period]:
+    """"BIÊN BẢN Kiểm tra ... tháng 9" with no year: the month nearest the document's date
+    (a report on the month before, a plan for the month after, across a new year too)."""
+    ms = [m for m in _BARE_MONTH.finditer(text) if 1 <= int(m.group("m")) <= 12]
+    if len(ms) != 1 or not date_month or re.search(r"ngày\s*\d{1,2}\s*$", text[:ms[0].start()], re.I):
+        return None
+    y, dm, mo = int(date_month[:4]), int(date_month[5:7]), int(ms[0].group("m"))
+    year = min((y - 1, y, y + 1), key=lambda c: abs((c * 12 + mo) - (y * 12 + dm)))
+    return Period(kind="month", start=f"{year}-{mo:02d}", end=f"{year}-{mo:02d}", text=ms[0].group(0))
 
 
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
