@@ -51,6 +51,8 @@ CASES = {
     "p30-inline-numbered-list": [],  # "1) ... 2) ... 3) ..." run onto one line by a page
     "p31-ascii-page-title-dash-wrapped-agency": [],  # a page title without marks; "LIÊN ĐOÀN ... TỈNH" / "- NINH THUẬN" across the Quốc hiệu; "CÔNGĐOÀN"; "Số:" beside the agency
     "p32-header-printed-twice": [],  # the page's preview of the header, then the header again; "tháng 10" without its year
+    "p34-title-glued-to-body-after-header": [],  # "BÁOCÁOKIỂMTRA ... NĂM 2024 Đơn vị: ..." glued type word, title run into the body under the header; "TRƯỞNG ĐOÀN"
+    "p35-no-title-type-from-symbol": [],  # a page that dropped the title: the type from the symbol's code ("62/HD-LĐLĐ")
     "p33-head-word-broken-over-lines": [],  # "BAN CHẤP HÀNH CÔNG" / "ĐOÀN VIÊN CHỨC ...": a head word broken over lines
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }

@@ -117,7 +117,10 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             out.append((text, start, end, outline))
             continue
         for piece, s in lm.split(text, start, cuts):
-            out.append((piece, s, s + len(piece), outline))
+            # a header piece may still hold the title run together with the body
+            sub = lm.title_body_cut(piece) if k < 60 and lm.is_header_line(text) else set()
+            for p2, s2 in (lm.split(piece, s, sub) if sub else [(piece, s)]):
+                out.append((p2, s2, s2 + len(p2), outline))
     return out
 
 
@@ -718,6 +721,10 @@ def apply(doc: PlanDocument) -> PlanDocument:
                 header.place, header.date = _parse_place_date(ln.text)
                 header.date_text = ln.text
                 body_i = ln.i + 1
+    if doc.doc_type is None and header.symbol:
+        # no title line (a page dropped it): the symbol's type code names the type ("134/HD-TLĐ")
+        code = re.match(r"^/\s*([A-Za-zĐđ]+)\s*-", header.symbol)
+        doc.doc_type = _data()["symbol_types"].get(code.group(1)) if code else None
     doc.header = header
     doc.body_start = lines[body_i].start if body_i < len(lines) else len(doc.text or "")
 

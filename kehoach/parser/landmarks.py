@@ -201,13 +201,20 @@ def title_body_cut(text: str) -> set[int]:
     note = ANNEX_NOTE.search(text)
     if note and note.start() > 0:
         return {note.start()}
-    if len(text) < MIN_LEN or not doc_type.match(text):
-        return set()
+    from kehoach.parser.frame import doc_type_of
+
+    if len(text) < MIN_LEN or not (doc_type.match(text) or doc_type_of(text.split(" ", 1)[0])):
+        return set()  # (a site glued the type word to the next: "BÁOCÁOKIỂMTRA THỰC HIỆN ...")
     words = list(re.finditer(r"\S+", text))
     k = 0
     while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+        if k >= 3 and re.match(r"^[IVX]{1,4}\s*[./)]", words[k].group()):
+            return {words[k].start()}  # the first heading in capitals glued on: "... 2007 - 2009 I./CÔNG TÁC ..."
         k += 1
-    if 3 <= k < len(words) and words[k].group()[:1].isupper() and not _caps_word(words[k].group()):
+    # the sentence may open with a dash glued to it ("... 8/3/2013 *** -Thực hiện ...")
+    lead = len(words[k].group()) - len(words[k].group().lstrip("-–•*+")) if k < len(words) else 0
+    w = words[k].group()[lead:] if k < len(words) else ""
+    if 3 <= k < len(words) and w[:1].isupper() and not _caps_word(w):
         return {words[k].start()}
     return set()
 
