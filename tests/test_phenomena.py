@@ -53,6 +53,9 @@ CASES = {
     "p32-header-printed-twice": [],  # the page's preview of the header, then the header again; "tháng 10" without its year
     "p34-title-glued-to-body-after-header": [],  # "BÁOCÁOKIỂMTRA ... NĂM 2024 Đơn vị: ..." glued type word, title run into the body under the header; "TRƯỞNG ĐOÀN"
     "p35-no-title-type-from-symbol": [],  # a page that dropped the title: the type from the symbol's code ("62/HD-LĐLĐ")
+    "p36-title-broken-after-giua": [],  # a title line broken off after "giữa" goes on in capitals
+    "p37-bien-ban-period-glued-to-body": [],  # "NĂM HỌC 2023 - 2024Hôm nay, ...": the title's last line glued to the first sentence
+    "p38-second-title-line-run-into-headings": [],  # "VÀ NHIỆM VỤ ... CẤP TIỂU HỌC A- ĐÁNH GIÁ ...": the title's second line run into the first heading
     "p33-head-word-broken-over-lines": [],  # "BAN CHẤP HÀNH CÔNG" / "ĐOÀN VIÊN CHỨC ...": a head word broken over lines
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }

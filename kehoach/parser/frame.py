@@ -298,7 +298,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too), or the line
     # before broke off on a connective ("... ( 20/11/1982 – 20/11/2025 ) và" / "Hội nghị ...")
     return (ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
-            or bool(re.search(r"(?:^|\s)(?:và|của|cho|về|với|tại|trong|ngày|các|những|nhằm)$", fold(prev).rstrip())))
+            or bool(re.search(r"(?:^|\s)(?:và|của|cho|về|với|giữa|tại|trong|ngày|các|những|nhằm)$", fold(prev).rstrip())))
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
