@@ -230,8 +230,38 @@ class Outline:
         self.seen[c.style] = c.values[-1]
 
 
+_ROMAN_MARK = re.compile(r"^[IVX]{1,4}[./)]$|^[IVX]{1,4}[./)]?(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+
+
+def _caps_run_end(rest: str) -> Optional[int]:
+    """A heading in capitals that runs into its body or its first sub-heading on one line
+    ("ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...", "... 2012 – 2015 I Tình hình ...", "MỤC ĐÍCH-YÊU CẦU:
+    -Nhằm ..."): where the capitals end, before a sub-heading's number; None if it does not."""
+    words = list(re.finditer(r"\S+", rest))
+    caps = lambda w: any(c.isalpha() for c in w) and all(c.isupper() for c in w if c.isalpha())  # noqa: E731
+    k = 0
+    while k < len(words):
+        w = words[k].group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if k >= 2 and (_ROMAN_MARK.match(w) or re.fullmatch(r"\d{1,2}[.)\-]", w) or (re.fullmatch(r"[IVX]{1,4}", w) and (nxt in ("-", "–") or not caps(nxt)))):
+            break  # a sub-heading's number: "I.", "I -", "I Tình hình", "1."
+        if not (caps(w) or not any(c.isalpha() for c in w)):
+            break
+        k += 1
+    if k < 2 or k >= len(words) or len(rest) - words[k].start() < 15:
+        return None
+    after = [w.group() for w in words[k:k + 4]]
+    if (words[k - 1].group().endswith(":") and re.match(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]", after[0])) \
+            or any(caps(w) and sum(c.isalpha() for c in w) >= 3 for w in after[1:]):
+        return None  # "NỘI DUNG: Tổ chức hội thi ..." a label and its phrase; "BAN thanh tra NHÂNDÂN" mixed by a font
+    return words[k].start()
+
+
 def _heading_text(rest: str) -> str:
-    rest = rest.strip()
+    rest = rest.strip().lstrip("/").strip()
+    cut = _caps_run_end(rest)
+    if cut is not None:
+        return rest[:cut].rstrip(" :-–").strip()
     if len(rest) > 250:  # a heading that runs into its body (run-on text): keep its first sentence
         cut = re.search(r"\.\s", rest[10:200])
         if cut:
