@@ -573,7 +573,19 @@ def _is_position(ln: Line, any_case: bool = False) -> bool:
         return False
     f = ln.f.strip(" .:")
     # under a TM./TL. line a position may name its office: "Trưởng phòng Đào tạo"
-    return any(f == fold(p) or (any_case and f.startswith(fold(p) + " ")) for p in _data()["positions"])
+    return (any(f == fold(p) or (any_case and f.startswith(fold(p) + " ")) for p in _data()["positions"])
+            or (not any_case and _second_position(ln.text) is not None))
+
+
+def _second_position(text: str) -> Optional[str]:
+    """Two signers' positions side by side on one line ("THƯ KÝ CHỦ TRÌ HỘI NGHỊ"): the
+    second, the right-hand column, where the one who answers for the document signs."""
+    words = text.strip(" .:").split()
+    known = {fold(p) for p in _data()["positions"]}
+    for k in range(1, len(words)):
+        if fold(" ".join(words[:k])) in known and fold(" ".join(words[k:])) in known:
+            return " ".join(words[k:])
+    return None
 
 
 def _is_person_name(text: str, allow_caps: bool = False) -> bool:
@@ -631,7 +643,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
             sig.on_behalf = prev.text.strip() + " " + sig.on_behalf
     pos_after = [p for p in positions if p.i >= anchor and p.text.strip() != sig.on_behalf]
     if pos_after:
-        sig.position = pos_after[0].text.strip()
+        sig.position = _second_position(pos_after[0].text) or pos_after[0].text.strip()
         anchor = pos_after[0].i
     elif behalf:
         # a position the lexicon does not know, on the line under TM./KT.
@@ -648,7 +660,8 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     if not (sig.on_behalf or sig.position or sig.name):
         sig = None
     else:
-        parts = [ln for ln in lines[closing:] if ln.text.strip() in (sig.on_behalf, sig.position, sig.name)]
+        parts = [ln for ln in lines[closing:] if ln.text.strip() in (sig.on_behalf, sig.position, sig.name)
+                 or (sig.position and ln.text.strip().endswith(sig.position) and _second_position(ln.text))]
         if parts:
             sig.start, sig.end = parts[0].start, parts[-1].end
     return sig, recipients, closing
