@@ -58,6 +58,8 @@ CASES = {
     "p38-second-title-line-run-into-headings": [],  # "VÀ NHIỆM VỤ ... CẤP TIỂU HỌC A- ĐÁNH GIÁ ...": the title's second line run into the first heading
     "p39-caps-heading-run-into-body": [],  # "I. ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...", "... 2024 1. Công tác ...": a heading in capitals run into its body; "NỘI DUNG: ..." kept whole
     "p40-two-signers-one-line": [],  # "THƯ KÝ CHỦ TRÌ HỘI NGHỊ": two signers' positions on one line, the right-hand one answers
+    "p41-team-plan-agency-ordinary-case": [],  # "Trang 1Trường THCS ..." in ordinary case beside the Quốc hiệu over "TỔ: ..."; "ngày thứ 9 tháng 9"
+    "p42-cong-van-cuc-dated-line": [],  # BỘ over CỤC; dated lines of a schedule under the V/v are no place-date; "PHÓ CỤC TRƯỞNG"
     "p33-head-word-broken-over-lines": [],  # "BAN CHẤP HÀNH CÔNG" / "ĐOÀN VIÊN CHỨC ...": a head word broken over lines
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }

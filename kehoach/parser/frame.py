@@ -24,12 +24,12 @@ _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè�
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?:thứ\s*)?(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
-NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
+NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
 VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 # a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
@@ -233,12 +233,14 @@ def _is_chrome(ln: Line) -> bool:
     return any(ln.f.startswith(fold(p)) for p in _data()["chrome_prefixes"]) or bool(CHROME_INLINE.search(ln.text))
 
 
-def _header_like(ln: Line) -> bool:
+def _header_like(ln: Line, mixed_orgs: bool = False) -> bool:
     if _is_chrome(ln):
         return False
     return (
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
         or bool(SEPARATOR.match(ln.text))
+        or (mixed_orgs and _org_head(ln.f) and len(ln.text) <= 60 and not ln.text.rstrip().endswith((".", ";", ":"))  # "Trường THCS X" typed in ordinary case
+            and not re.search(r"\s(?:theo|của|về|cho|và)\s|\(", ln.f))  # (not a page's heading naming a rule)
         or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
             and period_from(ln.text) is None  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
             and not _plain_doc_type(ln.text))
@@ -356,6 +358,8 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
             h.national_title = text
         elif _is_motto(ln):
             h.motto = text
+        elif PLACE_DATE.match(text) and h.date is not None and h.date_text:
+            continue  # a second place-date under the header's is the body's (a dated line of a schedule)
         elif PLACE_DATE.match(text):
             h.place, h.date = _parse_place_date(text)
             h.date_text = text
@@ -433,7 +437,7 @@ def _header_start(lines: list[Line], anchor: int) -> int:
     i = anchor
     while i > 0 and anchor - (i - 1) <= 10:
         prev = lines[i - 1]
-        if _header_like(prev):
+        if _header_like(prev, mixed_orgs=_is_national(lines[anchor])):  # (an agency in ordinary case beside a Quốc hiệu)
             i -= 1
             continue
         vv = next((k for k in range(i - 1, max(-1, i - 5), -1) if VV_LINE.match(lines[k].text)), None)
