@@ -55,8 +55,8 @@ CASES = {
     "p35-no-title-type-from-symbol": [],  # a page that dropped the title: the type from the symbol's code ("62/HD-LĐLĐ")
     "p36-title-broken-after-giua": [],  # a title line broken off after "giữa" goes on in capitals
     "p37-bien-ban-period-glued-to-body": [],  # "NĂM HỌC 2023 - 2024Hôm nay, ...": the title's last line glued to the first sentence
-    "p38-second-title-line-run-into-headings": [],  # "VÀ NHIỆM VỤ ... CẤP TIỂU HỌC A- ĐÁNH GIÁ ...": the title's second line run into the first heading
-    "p39-caps-heading-run-into-body": [],  # "I. ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...", "... 2024 1. Công tác ...": a heading in capitals run into its body; "NỘI DUNG: ..." kept whole
+    "p38-second-title-line-run-into-headings": [],  # "VÀ NHIỆM VỤ ... CẤP TIỂU HỌC A- ĐÁNH GIÁ ...": the title's second line run into the first heading; "I - QUY MÔ TRƯỜNG LỚP 1- Số lớp ...": a sub-heading run onto its heading's line
+    "p39-caps-heading-run-into-body": [],  # "I. ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...": a heading in capitals run into its body; "... 2024 1. Công tác ...": into its first sub-heading; "NỘI DUNG: ..." kept whole
     "p40-two-signers-one-line": [],  # "THƯ KÝ CHỦ TRÌ HỘI NGHỊ": two signers' positions on one line, the right-hand one answers
     "p41-team-plan-agency-ordinary-case": [],  # "Trang 1Trường THCS ..." in ordinary case beside the Quốc hiệu over "TỔ: ..."; "ngày thứ 9 tháng 9"
     "p42-cong-van-cuc-dated-line": [],  # BỘ over CỤC; dated lines of a schedule under the V/v are no place-date; "PHÓ CỤC TRƯỞNG"

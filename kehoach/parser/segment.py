@@ -257,6 +257,16 @@ def _caps_run_end(rest: str) -> Optional[int]:
     return words[k].start()
 
 
+def _sub_heading_at(rest: str, k: int) -> Optional[int]:
+    """Offset in `rest` of a numbered sub-heading that follows a heading in capitals on its line."""
+    lead = len(rest) - len(rest.lstrip().lstrip("/").lstrip())
+    r = rest[lead:]
+    cut = _caps_run_end(r)
+    if cut is None or not candidates(r[cut:], k):
+        return None
+    return lead + cut
+
+
 def _heading_text(rest: str) -> str:
     rest = rest.strip().lstrip("/").strip()
     cut = _caps_run_end(rest)
@@ -322,6 +332,13 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         c, depth = chosen
         heading = _heading_text(c.rest)
         heading_end = b.end
+        sub = _sub_heading_at(c.rest, k)
+        if sub is not None and text.endswith(c.rest):
+            # the first sub-heading run onto the heading's line ("I - TÌNH HÌNH 1- Số lượng ..."):
+            # read it as a line of its own
+            blocks.insert(k + 1, b.model_copy(update={"start": b.start + len(text) - len(c.rest) + sub}))
+            b = b.model_copy(update={"end": blocks[k + 1].start})
+            heading_end = b.end
         j = k + 1
         if not heading and j < len(blocks):
             # "PHẦN THỨ NHẤT" / "CHƯƠNG TRÌNH 1" with the heading on the next line
