@@ -60,6 +60,7 @@ CASES = {
     "p40-two-signers-one-line": [],  # "THƯ KÝ CHỦ TRÌ HỘI NGHỊ": two signers' positions on one line, the right-hand one answers
     "p41-team-plan-agency-ordinary-case": [],  # "Trang 1Trường THCS ..." in ordinary case beside the Quốc hiệu over "TỔ: ..."; "ngày thứ 9 tháng 9"
     "p42-cong-van-cuc-dated-line": [],  # BỘ over CỤC; dated lines of a schedule under the V/v are no place-date; "PHÓ CỤC TRƯỞNG"
+    "p43-subject-printed-twice-quoted-stage": [],  # the subject's two lines printed twice; "giai đoạn" of a quoted programme, after "03 năm thực hiện": no period
     "p33-head-word-broken-over-lines": [],  # "BAN CHẤP HÀNH CÔNG" / "ĐOÀN VIÊN CHỨC ...": a head word broken over lines
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
@@ -206,3 +207,14 @@ def test_joint_issuers_over_two_lines_a_dash_between(tmp_path):
                  "Điều 1. Quy chế này quy định việc phối hợp công tác giữa hai cơ quan.\n", encoding="utf-8")
     h = parse(p, nlp=False, checks=False).header
     assert (h.superior, h.issuer) == (None, "ỦY BAN NHÂN DÂN - LIÊN ĐOÀN LAO ĐỘNG TỈNH HẬU GIANG")
+
+
+def test_a_stage_that_is_not_the_documents_own():
+    from kehoach.parser.frame import period_from
+
+    p = period_from("BÁO CÁO Sơ kết phong trào thi đua “Dạy tốt, học tốt” giai đoạn 2022-2024", "2024-12")
+    assert (p.start, p.end) == ("2022-01", "2024-12")
+    # the stage of a quoted programme, a strategy with its vision, a report on its first years
+    assert period_from("KẾ HOẠCH triển khai Đề án “Phát triển văn hóa đọc giai đoạn 2021 - 2030” tại trường", "2022-03") is None
+    assert period_from("KẾ HOẠCH CHIẾN LƯỢC PHÁT TRIỂN TRƯỜNG GIAI ĐOẠN 2021 - 2025, TẦM NHÌN 2030", "2021-09") is None
+    assert period_from("BÁO CÁO Sơ kết 03 năm thực hiện Chương trình chuyển đổi số giai đoạn 2022-2026", "2025-05") is None

@@ -466,11 +466,21 @@ _STAGE = re.compile(r"giai\s+đoạn\s*\(?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})
 _FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
 
+def _stage_of_another(text: str, m: re.Match) -> bool:
+    """"giai đoạn 2018-2025" that is not the document's own stretch: inside a quoted programme's
+    name (Đề án "... giai đoạn 2018 - 2025"), a strategy with its "tầm nhìn 2030", or a report on
+    the first years of it ("sơ kết 02 năm thực hiện ...")."""
+    before = text[:m.start()]
+    quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return (quoted or bool(re.search(r"tầm\s+nhìn", text, re.I))
+            or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I)))
+
+
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
     m = _STAGE.search(text)
-    if m and int(m.group("y1")) < int(m.group("y2")):
+    if m and int(m.group("y1")) < int(m.group("y2")) and not _stage_of_another(text, m):
         return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group(0))
     m = _UNTIL_YEAR_END.search(text)
     if m:
@@ -715,6 +725,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
         # (a title wrapped in a narrow cell runs to more, short lines)
         while (j < len(lines) and (j <= ti + 3 or (j <= ti + 6 and len(lines[j].text) <= 60)) and lines[j].outline == lines[ti].outline
                and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
+               and not (len(lines[j].f) >= 20 and lines[j].f in " ".join(ln.f for ln in lines[ti:j]))  # or its subject
                and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
                                     any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]),
@@ -764,6 +775,8 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
         return j
     for k in range(j, min(len(lines), ti + 5)):
         ln = lines[k]
+        if ln.f in {x.f for x in lines[ti:k]}:
+            return j  # the title printed again
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
                 or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
             return j
