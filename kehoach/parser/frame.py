@@ -511,6 +511,8 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
         if named and kind in ("term_of_office", "year"):
             return named
         m = rx.search(text)
+        if kind == "year":  # "năm 2008" of a full date ("ngày 07 tháng 10 năm 2008") names no year
+            m = next((x for x in rx.finditer(text) if not re.search(r"tháng\s*\d{1,2}\s*$", text[:x.start()], re.I)), None)
         if not m:
             continue
         g = m.groupdict()
@@ -536,6 +538,8 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
             if not 1 <= mo <= 12:
                 continue
             start = end = f"{g['y']}-{mo:02d}"
+            if date_month and start < date_month and re.search(r"ngày\s*\d{1,2}\s*$", text[:m.start()], re.I):
+                continue  # "... ngày 07 tháng 10 năm 2008 của ...": a cited document's date, before this one
             # "kết quả tháng 4 và phương hướng tháng 5 năm 2026": both months
             before = [int(x) for x in re.findall(r"tháng\s+(\d{1,2})(?!\s*(?:/|năm|-)\s*\d)", text[:m.start()], re.I)]
             if before and 1 <= before[0] < mo:
@@ -695,6 +699,12 @@ def apply(doc: PlanDocument) -> PlanDocument:
     if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)) and not any(
             ln.f.startswith(("kính gửi", "kính gởi")) for ln in lines[vv:ti]):
         vv = None
+    if vv is None and ti is None:
+        # a công văn whose subject under the number opens with "Về ..." (no "việc"), its
+        # "Kính gửi" below
+        vv = next((ln.i for ln in lines[hstart + 1:hstart + 14] if ln.text.startswith("Về ")
+                   and NUMBER_LINE.match(lines[ln.i - 1].text)
+                   and any(x.f.startswith(("kính gửi", "kính gởi")) for x in lines[ln.i + 1:ln.i + 6])), None)
     if vv is not None:
         ti = None
     if vv is not None:
