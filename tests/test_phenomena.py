@@ -219,3 +219,12 @@ def test_a_stage_that_is_not_the_documents_own():
     assert period_from("KẾ HOẠCH triển khai Đề án “Phát triển văn hóa đọc giai đoạn 2021 - 2030” tại trường", "2022-03") is None
     assert period_from("KẾ HOẠCH CHIẾN LƯỢC PHÁT TRIỂN TRƯỜNG GIAI ĐOẠN 2021 - 2025, TẦM NHÌN 2030", "2021-09") is None
     assert period_from("BÁO CÁO Sơ kết 03 năm thực hiện Chương trình chuyển đổi số giai đoạn 2022-2026", "2025-05") is None
+
+
+def test_caps_heading_ends_before_its_first_sub_heading_not_inside_a_word():
+    from kehoach.parser.segment import _heading_text
+
+    # "VIỆC" opens with "VI", no roman number; the sub-heading "I - ..." ends the heading
+    assert _heading_text("ĐÁNH GIÁ VIỆC THỰC HIỆN NHIỆM VỤ NĂM HỌC 2023 - 2024 I - TÌNH HÌNH CHUNG 1- Số lớp, số học sinh") \
+        == "ĐÁNH GIÁ VIỆC THỰC HIỆN NHIỆM VỤ NĂM HỌC 2023 - 2024"
+    assert _heading_text("NỘI DUNG: Tổ chức hội thi cắm hoa chào mừng ngày 8/3") == "NỘI DUNG: Tổ chức hội thi cắm hoa chào mừng ngày 8/3"

@@ -193,7 +193,7 @@ def header_landmarks(text: str) -> int:
 ANNEX_NOTE = re.compile(r"(?i)\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b")
 
 
-GLUED_PERIOD = re.compile(r"^(?:NĂM\s+HỌC|Năm\s+học|NHIỆM\s+KỲ|Nhiệm\s+kỳ)\s*\d{4}\s*[-–]\s*\d{4}(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+GLUED_PERIOD = re.compile(r"^(?:NĂM\s+HỌC|Năm\s+học|NHIỆM\s+KỲ|Nhiệm\s+kỳ)\s*\d{4}\s*[-–]\s*\d{4}(?=[A-ZĐÀ-Ỹ])")  # then a word in ordinary case
 HEADING_MARK = re.compile(r"^(?:[IVX]{1,4}\s*[./)]|[A-ZĐ][.)]?[-–]$)")
 
 
@@ -208,7 +208,7 @@ def title_body_cut(text: str) -> set[int]:
     from kehoach.parser.frame import doc_type_of
 
     glued = GLUED_PERIOD.match(text)
-    if glued:
+    if glued and text[glued.end():glued.end() + 2][1:].islower():
         return {glued.end()}  # a title's last line run into the body: "NĂM HỌC 2016 - 2017Hôm nay, ..."
     # (a site glued the type word to the next: "BÁOCÁOKIỂMTRA THỰC HIỆN ..."; a title's second
     # line "VÀ NHIỆM VỤ ..." run into the headings)

@@ -230,7 +230,14 @@ class Outline:
         self.seen[c.style] = c.values[-1]
 
 
-_ROMAN_MARK = re.compile(r"^[IVX]{1,4}[./)]$|^[IVX]{1,4}[./)]?(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")
+def _title_word(w: str) -> bool:
+    return w[:1].isupper() and w[1:2].islower()
+
+
+def _roman_mark(w: str) -> bool:
+    """"I.", "II)", "I.Đặc", "ITình": a roman number that opens a sub-heading (not "VIỆC")."""
+    m = re.match(r"^([IVX]{1,4})([./)]?)(.*)$", w)
+    return bool(m) and ((bool(m.group(2)) and not m.group(3)) or _title_word(m.group(3)))
 
 
 def _caps_run_end(rest: str) -> Optional[int]:
@@ -239,11 +246,12 @@ def _caps_run_end(rest: str) -> Optional[int]:
     -Nhằm ..."): where the capitals end, before a sub-heading's number; None if it does not."""
     words = list(re.finditer(r"\S+", rest))
     caps = lambda w: any(c.isalpha() for c in w) and all(c.isupper() for c in w if c.isalpha())  # noqa: E731
-    k = 0
+    k, marker = 0, False
     while k < len(words):
         w = words[k].group()
         nxt = words[k + 1].group() if k + 1 < len(words) else ""
-        if k >= 2 and (_ROMAN_MARK.match(w) or re.fullmatch(r"\d{1,2}[.)\-]", w) or (re.fullmatch(r"[IVX]{1,4}", w) and (nxt in ("-", "–") or not caps(nxt)))):
+        if k >= 2 and (_roman_mark(w) or re.fullmatch(r"\d{1,2}[.)\-]", w) or (re.fullmatch(r"[IVX]{1,4}", w) and (nxt in ("-", "–") or not caps(nxt)))):
+            marker = True
             break  # a sub-heading's number: "I.", "I -", "I Tình hình", "1."
         if not (caps(w) or not any(c.isalpha() for c in w)):
             break
@@ -251,8 +259,8 @@ def _caps_run_end(rest: str) -> Optional[int]:
     if k < 2 or k >= len(words) or len(rest) - words[k].start() < 15:
         return None
     after = [w.group() for w in words[k:k + 4]]
-    if (words[k - 1].group().endswith(":") and re.match(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]", after[0])) \
-            or any(caps(w) and sum(c.isalpha() for c in w) >= 3 for w in after[1:]):
+    if not marker and ((words[k - 1].group().endswith(":") and _title_word(after[0]))
+                       or any(caps(w) and sum(c.isalpha() for c in w) >= 3 for w in after[1:])):
         return None  # "NỘI DUNG: Tổ chức hội thi ..." a label and its phrase; "BAN thanh tra NHÂNDÂN" mixed by a font
     return words[k].start()
 
