@@ -262,7 +262,7 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
         for ln in window:
             if nat is not None and ln.i < nat:
                 continue
-            if _is_title_start(ln, allow_mixed):
+            if _is_title_start(ln, allow_mixed) and "[.]" not in ln.text:  # (a page's preview cut short: "Sơ kết học[.]")
                 return ln.i
     return None
 
@@ -344,16 +344,24 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     last = header_start
     after_so = False  # the previous header line was a bare "Số:"
     since = 0  # orgs[since:] came after the last Quốc hiệu, motto, number or place-date line
+    frozen, kept = False, []
     for ln in lines[header_start:end]:
         text = ln.text.strip()
         if _is_chrome(ln) or SEPARATOR.match(text) or ln.i in skip or VV_LINE.match(text):
             continue
         was_so, after_so = after_so, False
+        if frozen:
+            last = ln.i + 1
+            continue
         if _is_national(ln) or _is_motto(ln) or PLACE_DATE.match(text) or NUMBER_LINE.match(text):
             if _is_national(ln) and h.national_title and len(orgs) - since >= 2:
                 # the header again, whole (a page's preview, then the document): read the last copy
                 h, orgs = Header(), orgs[since:]
-            since = len(orgs)
+            elif _is_national(ln) and h.national_title and h.date:
+                frozen, orgs = True, kept  # printed again after a whole first copy: the first holds
+                last = ln.i + 1
+                continue
+            since, kept = len(orgs), list(orgs)
         if _is_national(ln):
             h.national_title = text
         elif _is_motto(ln):
