@@ -49,6 +49,21 @@ CASES = {
     "p28-broken-type-word-dash-letters-table": [],  # "QUY" / "CHẾ ..."; "A- PHẦN THU" > "I-" > "1)"; a flattened table row "1 Lữ Thị Hòa 1978 ..."
     "p29-cited-date-in-title-hk2": ["ref_type"],  # a cited document's date in the title is no event; "HK II"
     "p30-inline-numbered-list": [],  # "1) ... 2) ... 3) ..." run onto one line by a page
+    "p31-ascii-page-title-dash-wrapped-agency": [],  # a page title without marks; "LIÊN ĐOÀN ... TỈNH" / "- NINH THUẬN" across the Quốc hiệu; "CÔNGĐOÀN"; "Số:" beside the agency
+    "p32-header-printed-twice": [],  # the page's preview of the header, then the header again; "tháng 10" without its year
+    "p34-title-glued-to-body-after-header": [],  # "BÁOCÁOKIỂMTRA ... NĂM 2024 Đơn vị: ..." glued type word, title run into the body under the header; "TRƯỞNG ĐOÀN"
+    "p35-no-title-type-from-symbol": [],  # a page that dropped the title: the type from the symbol's code ("62/HD-LĐLĐ")
+    "p36-title-broken-after-giua": [],  # a title line broken off after "giữa" goes on in capitals
+    "p37-bien-ban-period-glued-to-body": [],  # "NĂM HỌC 2023 - 2024Hôm nay, ...": the title's last line glued to the first sentence
+    "p38-second-title-line-run-into-headings": [],  # "VÀ NHIỆM VỤ ... CẤP TIỂU HỌC A- ĐÁNH GIÁ ...": the title's second line run into the first heading; "I - QUY MÔ TRƯỜNG LỚP 1- Số lớp ...": a sub-heading run onto its heading's line
+    "p39-caps-heading-run-into-body": [],  # "I. ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...": a heading in capitals run into its body; "... 2024 1. Công tác ...": into its first sub-heading; "NỘI DUNG: ..." kept whole
+    "p40-two-signers-one-line": [],  # "THƯ KÝ CHỦ TRÌ HỘI NGHỊ": two signers' positions on one line, the right-hand one answers
+    "p41-team-plan-agency-ordinary-case": [],  # "Trang 1Trường THCS ..." in ordinary case beside the Quốc hiệu over "TỔ: ..."; "ngày thứ 9 tháng 9"
+    "p42-cong-van-cuc-dated-line": [],  # BỘ over CỤC; dated lines of a schedule under the V/v are no place-date; "PHÓ CỤC TRƯỞNG"
+    "p43-subject-printed-twice-quoted-stage": [],  # the subject's two lines printed twice; "giai đoạn" of a quoted programme, after "03 năm thực hiện": no period
+    "p44-cong-van-ve-subject-cited-date": ["ref_type", "ref_date"],  # a công văn's subject "Về ..." under the number; a cited document's "ngày 12 tháng 3 năm 2014" names no period
+    "p45-preview-cut-short-then-document": [],  # a page's preview cut short ("Sơ kết học[.]") then the header again: the first whole copy holds
+    "p33-head-word-broken-over-lines": [],  # "BAN CHẤP HÀNH CÔNG" / "ĐOÀN VIÊN CHỨC ...": a head word broken over lines
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }
 
@@ -183,3 +198,34 @@ def test_a_titles_day_is_an_event_only_when_it_can_be_one():
     p = period_from("KẾ HOẠCH phát triển đoàn viên giai đoạn 2024-2026", None)
     assert (p.kind, p.start, p.end) == ("year", "2024-01", "2026-12")
     assert period_from("KẾ HOẠCH CHIẾN LƯỢC TỪ NĂM 2025 - ĐẾN NĂM 2030", "2025-01") is None
+
+
+def test_joint_issuers_over_two_lines_a_dash_between(tmp_path):
+    # "ỦY BAN NHÂN DÂN -" / "LIÊN ĐOÀN LAO ĐỘNG" / "TỈNH X": two bodies that issue together
+    p = tmp_path / "joint.txt"
+    p.write_text("ỦY BAN NHÂN DÂN -\nLIÊN ĐOÀN LAO ĐỘNG\nTỈNH HẬU GIANG\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\nSố: 15/QCPH-UBND-LĐLĐ\nVị Thanh, ngày 3 tháng 6 năm 2024\n"
+                 "QUY CHẾ PHỐI HỢP\nGIỮA ỦY BAN NHÂN DÂN TỈNH VÀ LIÊN ĐOÀN LAO ĐỘNG TỈNH\n"
+                 "Điều 1. Quy chế này quy định việc phối hợp công tác giữa hai cơ quan.\n", encoding="utf-8")
+    h = parse(p, nlp=False, checks=False).header
+    assert (h.superior, h.issuer) == (None, "ỦY BAN NHÂN DÂN - LIÊN ĐOÀN LAO ĐỘNG TỈNH HẬU GIANG")
+
+
+def test_a_stage_that_is_not_the_documents_own():
+    from kehoach.parser.frame import period_from
+
+    p = period_from("BÁO CÁO Sơ kết phong trào thi đua “Dạy tốt, học tốt” giai đoạn 2022-2024", "2024-12")
+    assert (p.start, p.end) == ("2022-01", "2024-12")
+    # the stage of a quoted programme, a strategy with its vision, a report on its first years
+    assert period_from("KẾ HOẠCH triển khai Đề án “Phát triển văn hóa đọc giai đoạn 2021 - 2030” tại trường", "2022-03") is None
+    assert period_from("KẾ HOẠCH CHIẾN LƯỢC PHÁT TRIỂN TRƯỜNG GIAI ĐOẠN 2021 - 2025, TẦM NHÌN 2030", "2021-09") is None
+    assert period_from("BÁO CÁO Sơ kết 03 năm thực hiện Chương trình chuyển đổi số giai đoạn 2022-2026", "2025-05") is None
+
+
+def test_caps_heading_ends_before_its_first_sub_heading_not_inside_a_word():
+    from kehoach.parser.segment import _heading_text
+
+    # "VIỆC" opens with "VI", no roman number; the sub-heading "I - ..." ends the heading
+    assert _heading_text("ĐÁNH GIÁ VIỆC THỰC HIỆN NHIỆM VỤ NĂM HỌC 2023 - 2024 I - TÌNH HÌNH CHUNG 1- Số lớp, số học sinh") \
+        == "ĐÁNH GIÁ VIỆC THỰC HIỆN NHIỆM VỤ NĂM HỌC 2023 - 2024"
+    assert _heading_text("NỘI DUNG: Tổ chức hội thi cắm hoa chào mừng ngày 8/3") == "NỘI DUNG: Tổ chức hội thi cắm hoa chào mừng ngày 8/3"

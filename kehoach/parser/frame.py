@@ -24,12 +24,12 @@ _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè�
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?:thứ\s*)?(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
-NUMBER_LINE = re.compile(r"^(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
+NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
 VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 # a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
@@ -117,7 +117,10 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             out.append((text, start, end, outline))
             continue
         for piece, s in lm.split(text, start, cuts):
-            out.append((piece, s, s + len(piece), outline))
+            # a header piece may still hold the title run together with the body
+            sub = lm.title_body_cut(piece) if k < 60 and lm.is_header_line(text) else set()
+            for p2, s2 in (lm.split(piece, s, sub) if sub else [(piece, s)]):
+                out.append((p2, s2, s2 + len(p2), outline))
     return out
 
 
@@ -208,24 +211,48 @@ def _is_motto(ln: Line) -> bool:
 
 def _org_head(f: str) -> bool:
     heads = [fold(x) for x in _data()["org_heads"]]
-    # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X"
+    # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X", "CÔNGĐOÀN TX BUÔN HỒ"
+    g = f.replace(" ", "")
     return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
+               or (" " in h and g.startswith(h.replace(" ", "")) and not f.startswith(h))
                for h in heads)
+
+
+def _broken_head(prev: str, text: str) -> bool:
+    """An organization's head word broken over two lines ("TỔNG LIÊN" / "ĐOÀN LAO ĐỘNG"): the
+    previous line's last word and this line make one of the heads."""
+    words = prev.split()
+    if len(words) < 2 or not text.split():
+        return False
+    f = fold(words[-1] + " " + text)
+    return any(" " in h and f.startswith(h + " ") or f == h for h in (fold(x) for x in _data()["org_heads"])) \
+        and not _org_head(fold(" ".join(words[-2:])))
 
 
 def _is_chrome(ln: Line) -> bool:
     return any(ln.f.startswith(fold(p)) for p in _data()["chrome_prefixes"]) or bool(CHROME_INLINE.search(ln.text))
 
 
-def _header_like(ln: Line) -> bool:
+def _header_like(ln: Line, mixed_orgs: bool = False) -> bool:
     if _is_chrome(ln):
         return False
     return (
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
         or bool(SEPARATOR.match(ln.text))
+        or (mixed_orgs and _org_head(ln.f) and len(ln.text) <= 60 and not ln.text.rstrip().endswith((".", ";", ":"))  # "Trường THCS X" typed in ordinary case
+            and not re.search(r"\s(?:theo|của|về|cho|và)\s|\(", ln.f))  # (not a page's heading naming a rule)
         or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
-            and period_from(ln.text) is None)  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
+            and period_from(ln.text) is None  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
+            and not _plain_doc_type(ln.text))
     )
+
+
+def _plain_doc_type(text: str) -> bool:
+    """A page's title in capitals without marks ("BIEN BAN BINH XET THI DUA"): no header line."""
+    if not text.isascii():
+        return False
+    f = fold(text)
+    return any(f.startswith(_plain(fold(p)) + " ") for p in _data()["doc_types"])
 
 
 def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
@@ -235,7 +262,7 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
         for ln in window:
             if nat is not None and ln.i < nat:
                 continue
-            if _is_title_start(ln, allow_mixed):
+            if _is_title_start(ln, allow_mixed) and "[.]" not in ln.text:  # (a page's preview cut short: "Sơ kết học[.]")
                 return ln.i
     return None
 
@@ -273,7 +300,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     # ("1983 năm khởi nghĩa ...": a number that is no outline number wraps too), or the line
     # before broke off on a connective ("... ( 20/11/1982 – 20/11/2025 ) và" / "Hội nghị ...")
     return (ln.text[:1].islower() or ln.text[:1].isdigit() or ln.f.startswith(tuple(_data()["title_continuations"]))
-            or bool(re.search(r"(?:^|\s)(?:và|của|cho|về|với|tại|trong|ngày|các|những|nhằm)$", fold(prev).rstrip())))
+            or bool(re.search(r"(?:^|\s)(?:và|của|cho|về|với|giữa|tại|trong|ngày|các|những|nhằm)$", fold(prev).rstrip())))
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
@@ -316,15 +343,31 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     end = title_i if title_i is not None else header_start
     last = header_start
     after_so = False  # the previous header line was a bare "Số:"
+    since = 0  # orgs[since:] came after the last Quốc hiệu, motto, number or place-date line
+    frozen, kept = False, []
     for ln in lines[header_start:end]:
         text = ln.text.strip()
         if _is_chrome(ln) or SEPARATOR.match(text) or ln.i in skip or VV_LINE.match(text):
             continue
         was_so, after_so = after_so, False
+        if frozen:
+            last = ln.i + 1
+            continue
+        if _is_national(ln) or _is_motto(ln) or PLACE_DATE.match(text) or NUMBER_LINE.match(text):
+            if _is_national(ln) and h.national_title and len(orgs) - since >= 2:
+                # the header again, whole (a page's preview, then the document): read the last copy
+                h, orgs = Header(), orgs[since:]
+            elif _is_national(ln) and h.national_title and h.date:
+                frozen, orgs = True, kept  # printed again after a whole first copy: the first holds
+                last = ln.i + 1
+                continue
+            since, kept = len(orgs), list(orgs)
         if _is_national(ln):
             h.national_title = text
         elif _is_motto(ln):
             h.motto = text
+        elif PLACE_DATE.match(text) and h.date is not None and h.date_text:
+            continue  # a second place-date under the header's is the body's (a dated line of a schedule)
         elif PLACE_DATE.match(text):
             h.place, h.date = _parse_place_date(text)
             h.date_text = text
@@ -344,14 +387,26 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
+            if (m := re.match(r"^(?P<org>.*\S)\s+Số\s*:\s*(?P<rest>\S*/\S.*)$", text)) and h.number is None:
+                # the number beside the agency on its line ("CÔNG ĐOÀN GIÁO DỤC Số: 12/CĐGD")
+                text, h.number = m.group("org"), m.group("rest").strip()
+                h.symbol = h.number[h.number.find("/"):]
             text = re.sub(r"\s*[-_=*~.–—]{3,}\s*$", "", text)  # a rule line glued to the agency ("... ĐÀO TẠO ------")
-            if orgs and (not _org_head(ln.f) or len(orgs[-1].split()) == 1):  # a lone word ("ỦY") is no agency yet
+            if orgs and re.search(r"\s[-–]$", orgs[-1]):
+                orgs[-1] = orgs[-1] + " " + text  # joint issuers over two lines: "UỶ BAN NHÂN DÂN -" / "LIÊN ĐOÀN ..."
+            elif orgs and re.match(r"^[-–]\s", text) and not _org_head(fold(text[1:].strip())):
+                orgs[-1] = orgs[-1] + " " + text[1:].strip()  # "LIÊN ĐOÀN LAO ĐỘNG TỈNH" / "- HÀ TĨNH"
+            elif orgs and (not _org_head(ln.f) or len(orgs[-1].split()) == 1  # a lone word ("ỦY") is no agency yet
+                           or _broken_head(orgs[-1], text)):
                 orgs[-1] = _glue(orgs[-1], text)
             else:
                 orgs.append(text)
         else:
             continue
         last = ln.i + 1
+    seen: set[str] = set()
+    # a header a page printed twice (its preview, then the document) names each body twice
+    orgs = [o for o in orgs if not (fold(o) in seen or seen.add(fold(o)))]
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
     if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
@@ -390,7 +445,7 @@ def _header_start(lines: list[Line], anchor: int) -> int:
     i = anchor
     while i > 0 and anchor - (i - 1) <= 10:
         prev = lines[i - 1]
-        if _header_like(prev):
+        if _header_like(prev, mixed_orgs=_is_national(lines[anchor])):  # (an agency in ordinary case beside a Quốc hiệu)
             i -= 1
             continue
         vv = next((k for k in range(i - 1, max(-1, i - 5), -1) if VV_LINE.match(lines[k].text)), None)
@@ -419,11 +474,21 @@ _STAGE = re.compile(r"giai\s+đoạn\s*\(?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})
 _FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
 
+def _stage_of_another(text: str, m: re.Match) -> bool:
+    """"giai đoạn 2018-2025" that is not the document's own stretch: inside a quoted programme's
+    name (Đề án "... giai đoạn 2018 - 2025"), a strategy with its "tầm nhìn 2030", or a report on
+    the first years of it ("sơ kết 02 năm thực hiện ...")."""
+    before = text[:m.start()]
+    quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    return (quoted or bool(re.search(r"tầm\s+nhìn", text, re.I))
+            or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I)))
+
+
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
     m = _STAGE.search(text)
-    if m and int(m.group("y1")) < int(m.group("y2")):
+    if m and int(m.group("y1")) < int(m.group("y2")) and not _stage_of_another(text, m):
         return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group(0))
     m = _UNTIL_YEAR_END.search(text)
     if m:
@@ -454,6 +519,8 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
         if named and kind in ("term_of_office", "year"):
             return named
         m = rx.search(text)
+        if kind == "year":  # "năm 2008" of a full date ("ngày 07 tháng 10 năm 2008") names no year
+            m = next((x for x in rx.finditer(text) if not re.search(r"tháng\s*\d{1,2}\s*$", text[:x.start()], re.I)), None)
         if not m:
             continue
         g = m.groupdict()
@@ -479,6 +546,8 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
             if not 1 <= mo <= 12:
                 continue
             start = end = f"{g['y']}-{mo:02d}"
+            if date_month and start < date_month and re.search(r"ngày\s*\d{1,2}\s*$", text[:m.start()], re.I):
+                continue  # "... ngày 07 tháng 10 năm 2008 của ...": a cited document's date, before this one
             # "kết quả tháng 4 và phương hướng tháng 5 năm 2026": both months
             before = [int(x) for x in re.findall(r"tháng\s+(\d{1,2})(?!\s*(?:/|năm|-)\s*\d)", text[:m.start()], re.I)]
             if before and 1 <= before[0] < mo:
@@ -487,7 +556,21 @@ def period_from(text: Optional[str], date_month: Optional[str] = None) -> Option
         else:
             start, end = f"{g['y']}-01", f"{g['y']}-12"
         return Period(kind=kind, start=start, end=end, text=m.group(0))
-    return named or _event_month(text, date_month)
+    return named or _event_month(text, date_month) or _bare_month(text, date_month)
+
+
+_BARE_MONTH = re.compile(r"(?<![\w/])(?<!ngày\s)tháng\s+(?P<m>\d{1,2})(?!\s*(?:[/\-–]|năm)\s*\d)(?![\d/])", re.I)
+
+
+def _bare_month(text: str, date_month: Optional[str]) -> Optional[Period]:
+    """"BIÊN BẢN Kiểm tra ... tháng 9" with no year: the month nearest the document's date
+    (a report on the month before, a plan for the month after, across a new year too)."""
+    ms = [m for m in _BARE_MONTH.finditer(text) if 1 <= int(m.group("m")) <= 12]
+    if len(ms) != 1 or not date_month or re.search(r"ngày\s*\d{1,2}\s*$", text[:ms[0].start()], re.I):
+        return None
+    y, dm, mo = int(date_month[:4]), int(date_month[5:7]), int(ms[0].group("m"))
+    year = min((y - 1, y, y + 1), key=lambda c: abs((c * 12 + mo) - (y * 12 + dm)))
+    return Period(kind="month", start=f"{year}-{mo:02d}", end=f"{year}-{mo:02d}", text=ms[0].group(0))
 
 
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
@@ -516,7 +599,19 @@ def _is_position(ln: Line, any_case: bool = False) -> bool:
         return False
     f = ln.f.strip(" .:")
     # under a TM./TL. line a position may name its office: "Trưởng phòng Đào tạo"
-    return any(f == fold(p) or (any_case and f.startswith(fold(p) + " ")) for p in _data()["positions"])
+    return (any(f == fold(p) or (any_case and f.startswith(fold(p) + " ")) for p in _data()["positions"])
+            or (not any_case and _second_position(ln.text) is not None))
+
+
+def _second_position(text: str) -> Optional[str]:
+    """Two signers' positions side by side on one line ("THƯ KÝ CHỦ TRÌ HỘI NGHỊ"): the
+    second, the right-hand column, where the one who answers for the document signs."""
+    words = text.strip(" .:").split()
+    known = {fold(p) for p in _data()["positions"]}
+    for k in range(1, len(words)):
+        if fold(" ".join(words[:k])) in known and fold(" ".join(words[k:])) in known:
+            return " ".join(words[k:])
+    return None
 
 
 def _is_person_name(text: str, allow_caps: bool = False) -> bool:
@@ -574,7 +669,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
             sig.on_behalf = prev.text.strip() + " " + sig.on_behalf
     pos_after = [p for p in positions if p.i >= anchor and p.text.strip() != sig.on_behalf]
     if pos_after:
-        sig.position = pos_after[0].text.strip()
+        sig.position = _second_position(pos_after[0].text) or pos_after[0].text.strip()
         anchor = pos_after[0].i
     elif behalf:
         # a position the lexicon does not know, on the line under TM./KT.
@@ -591,7 +686,8 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     if not (sig.on_behalf or sig.position or sig.name):
         sig = None
     else:
-        parts = [ln for ln in lines[closing:] if ln.text.strip() in (sig.on_behalf, sig.position, sig.name)]
+        parts = [ln for ln in lines[closing:] if ln.text.strip() in (sig.on_behalf, sig.position, sig.name)
+                 or (sig.position and ln.text.strip().endswith(sig.position) and _second_position(ln.text))]
         if parts:
             sig.start, sig.end = parts[0].start, parts[-1].end
     return sig, recipients, closing
@@ -611,6 +707,12 @@ def apply(doc: PlanDocument) -> PlanDocument:
     if vv is not None and ti is not None and (ti < vv or is_upper_text(lines[ti].text, 0.6)) and not any(
             ln.f.startswith(("kính gửi", "kính gởi")) for ln in lines[vv:ti]):
         vv = None
+    if vv is None and ti is None:
+        # a công văn whose subject under the number opens with "Về ..." (no "việc"), its
+        # "Kính gửi" below
+        vv = next((ln.i for ln in lines[hstart + 1:hstart + 14] if ln.text.startswith("Về ")
+                   and NUMBER_LINE.match(lines[ln.i - 1].text)
+                   and any(x.f.startswith(("kính gửi", "kính gởi")) for x in lines[ln.i + 1:ln.i + 6])), None)
     if vv is not None:
         ti = None
     if vv is not None:
@@ -641,6 +743,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
         # (a title wrapped in a narrow cell runs to more, short lines)
         while (j < len(lines) and (j <= ti + 3 or (j <= ti + 6 and len(lines[j].text) <= 60)) and lines[j].outline == lines[ti].outline
                and lines[j].f not in {ln.f for ln in lines[ti:j]}  # a page heading repeating the title
+               and not (len(lines[j].f) >= 20 and lines[j].f in " ".join(ln.f for ln in lines[ti:j]))  # or its subject
                and not (is_upper_text(lines[j].text, 0.7) and doc_type_of(lines[j].text) == doc_type_of(lines[ti].text))
                and _title_continues(lines[j], period_from(" ".join(ln.text for ln in lines[ti:j])) is not None,
                                     any(not is_upper_text(ln.text, 0.7) for ln in lines[ti + 1:j]),
@@ -664,6 +767,10 @@ def apply(doc: PlanDocument) -> PlanDocument:
                 header.place, header.date = _parse_place_date(ln.text)
                 header.date_text = ln.text
                 body_i = ln.i + 1
+    if doc.doc_type is None and header.symbol:
+        # no title line (a page dropped it): the symbol's type code names the type ("134/HD-TLĐ")
+        code = re.match(r"^/\s*([A-Za-zĐđ]+)\s*-", header.symbol)
+        doc.doc_type = _data()["symbol_types"].get(code.group(1)) if code else None
     doc.header = header
     doc.body_start = lines[body_i].start if body_i < len(lines) else len(doc.text or "")
 
@@ -686,6 +793,8 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
         return j
     for k in range(j, min(len(lines), ti + 5)):
         ln = lines[k]
+        if ln.f in {x.f for x in lines[ti:k]}:
+            return j  # the title printed again
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
                 or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
             return j

@@ -193,6 +193,10 @@ def header_landmarks(text: str) -> int:
 ANNEX_NOTE = re.compile(r"(?i)\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b")
 
 
+GLUED_PERIOD = re.compile(r"^(?:NĂM\s+HỌC|Năm\s+học|NHIỆM\s+KỲ|Nhiệm\s+kỳ)\s*\d{4}\s*[-–]\s*\d{4}(?=[A-ZĐÀ-Ỹ])")  # then a word in ordinary case
+HEADING_MARK = re.compile(r"^(?:[IVX]{1,4}\s*[./)]|[A-ZĐ][.)]?[-–]$)")
+
+
 def title_body_cut(text: str) -> set[int]:
     """A title in capitals run together with the first sentence of the body ("KẾ HOẠCH TỔ CHỨC
     ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end; and before an
@@ -201,13 +205,25 @@ def title_body_cut(text: str) -> set[int]:
     note = ANNEX_NOTE.search(text)
     if note and note.start() > 0:
         return {note.start()}
-    if len(text) < MIN_LEN or not doc_type.match(text):
+    from kehoach.parser.frame import doc_type_of
+
+    glued = GLUED_PERIOD.match(text)
+    if glued and text[glued.end():glued.end() + 2][1:].islower():
+        return {glued.end()}  # a title's last line run into the body: "NĂM HỌC 2016 - 2017Hôm nay, ..."
+    # (a site glued the type word to the next: "BÁOCÁOKIỂMTRA THỰC HIỆN ..."; a title's second
+    # line "VÀ NHIỆM VỤ ..." run into the headings)
+    if len(text) < MIN_LEN or not (doc_type.match(text) or doc_type_of(text.split(" ", 1)[0]) or text.startswith("VÀ ")):
         return set()
     words = list(re.finditer(r"\S+", text))
     k = 0
     while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+        if k >= 3 and HEADING_MARK.match(words[k].group()):
+            return {words[k].start()}  # the first heading glued on: "... 2007 - 2009 I./CÔNG TÁC ...", "A- ĐÁNH GIÁ"
         k += 1
-    if 3 <= k < len(words) and words[k].group()[:1].isupper() and not _caps_word(words[k].group()):
+    # the sentence may open with a dash glued to it ("... 8/3/2013 *** -Thực hiện ...")
+    lead = len(words[k].group()) - len(words[k].group().lstrip("-–•*+")) if k < len(words) else 0
+    w = words[k].group()[lead:] if k < len(words) else ""
+    if 3 <= k < len(words) and w[:1].isupper() and not _caps_word(w):
         return {words[k].start()}
     return set()
 

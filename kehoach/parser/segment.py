@@ -230,8 +230,56 @@ class Outline:
         self.seen[c.style] = c.values[-1]
 
 
+def _title_word(w: str) -> bool:
+    return w[:1].isupper() and w[1:2].islower()
+
+
+def _roman_mark(w: str) -> bool:
+    """"I.", "II)", "I.Đặc", "ITình": a roman number that opens a sub-heading (not "VIỆC")."""
+    m = re.match(r"^([IVX]{1,4})([./)]?)(.*)$", w)
+    return bool(m) and ((bool(m.group(2)) and not m.group(3)) or _title_word(m.group(3)))
+
+
+def _caps_run_end(rest: str) -> Optional[int]:
+    """A heading in capitals that runs into its body or its first sub-heading on one line
+    ("ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...", "... 2012 – 2015 I Tình hình ...", "MỤC ĐÍCH-YÊU CẦU:
+    -Nhằm ..."): where the capitals end, before a sub-heading's number; None if it does not."""
+    words = list(re.finditer(r"\S+", rest))
+    caps = lambda w: any(c.isalpha() for c in w) and all(c.isupper() for c in w if c.isalpha())  # noqa: E731
+    k, marker = 0, False
+    while k < len(words):
+        w = words[k].group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if k >= 2 and (_roman_mark(w) or re.fullmatch(r"\d{1,2}[.)\-]", w) or (re.fullmatch(r"[IVX]{1,4}", w) and (nxt in ("-", "–") or not caps(nxt)))):
+            marker = True
+            break  # a sub-heading's number: "I.", "I -", "I Tình hình", "1."
+        if not (caps(w) or not any(c.isalpha() for c in w)):
+            break
+        k += 1
+    if k < 2 or k >= len(words) or len(rest) - words[k].start() < 15:
+        return None
+    after = [w.group() for w in words[k:k + 4]]
+    if not marker and ((words[k - 1].group().endswith(":") and _title_word(after[0]))
+                       or any(caps(w) and sum(c.isalpha() for c in w) >= 3 for w in after[1:])):
+        return None  # "NỘI DUNG: Tổ chức hội thi ..." a label and its phrase; "BAN thanh tra NHÂNDÂN" mixed by a font
+    return words[k].start()
+
+
+def _sub_heading_at(rest: str, k: int) -> Optional[int]:
+    """Offset in `rest` of a numbered sub-heading that follows a heading in capitals on its line."""
+    lead = len(rest) - len(rest.lstrip().lstrip("/").lstrip())
+    r = rest[lead:]
+    cut = _caps_run_end(r)
+    if cut is None or not candidates(r[cut:], k):
+        return None
+    return lead + cut
+
+
 def _heading_text(rest: str) -> str:
-    rest = rest.strip()
+    rest = rest.strip().lstrip("/").strip()
+    cut = _caps_run_end(rest)
+    if cut is not None:
+        return rest[:cut].rstrip(" :-–").strip()
     if len(rest) > 250:  # a heading that runs into its body (run-on text): keep its first sentence
         cut = re.search(r"\.\s", rest[10:200])
         if cut:
@@ -292,6 +340,13 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         c, depth = chosen
         heading = _heading_text(c.rest)
         heading_end = b.end
+        sub = _sub_heading_at(c.rest, k)
+        if sub is not None and text.endswith(c.rest):
+            # the first sub-heading run onto the heading's line ("I - TÌNH HÌNH 1- Số lượng ..."):
+            # read it as a line of its own
+            blocks.insert(k + 1, b.model_copy(update={"start": b.start + len(text) - len(c.rest) + sub}))
+            b = b.model_copy(update={"end": blocks[k + 1].start})
+            heading_end = b.end
         j = k + 1
         if not heading and j < len(blocks):
             # "PHẦN THỨ NHẤT" / "CHƯƠNG TRÌNH 1" with the heading on the next line

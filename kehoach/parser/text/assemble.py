@@ -39,7 +39,7 @@ ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 
 # what is left of a page counter: "(1)CÔNG ĐOÀN ...", "1PHÒNG GD&ĐT ..."
-LEADING_COUNTER = re.compile(r"^(?:\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])|(?:Trang\s*)?\d{1,3}(?=[A-ZĐÀ-Ỹ]{2}))")
+LEADING_COUNTER = re.compile(r"^(?:\(\d{1,3}\)(?=[A-ZĐÀ-Ỹ])|Trang\s*\d{1,3}(?=[A-ZĐÀ-Ỹ])|\d{1,3}(?=[A-ZĐÀ-Ỹ]{2}))")  # "Trang 1Trường ..." too
 
 
 LITERAL_ESCAPES = re.compile(r"(?:\\[rnt])+")  # "\r\n" a page's script left as text
