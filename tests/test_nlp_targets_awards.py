@@ -211,3 +211,12 @@ def test_shares_need_a_verb_and_names_are_no_counts():
                                            "100% đoàn viên đạt danh hiệu gia đình văn hóa",
                                            "Mỗi tổ 01 đội tham gia hội thi"]
     assert d.awards == []  # a share of members reaching a title is a target, not an award given
+
+
+def test_a_colon_parts_two_quantities_before_a_comma():
+    text = ("KẾ HOẠCH TỔ CHỨC TẾT TRUNG THU\n1. Phát quà cho 42 cháu thiếu niên, nhi đồng là con đoàn viên trong "
+            "trường: mỗi phần quà trị giá 100.000 đồng.\n")
+    d = parse_bytes(text.encode(), "t.txt", checks=False)
+    assert [t.text for t in d.targets] == [
+        "Phát quà cho 42 cháu thiếu niên, nhi đồng là con đoàn viên trong trường",
+        "mỗi phần quà trị giá 100.000 đồng"]

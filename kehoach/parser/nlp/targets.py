@@ -234,7 +234,12 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
     groups: list[list[Quantity]] = [[qs[0]]]
     bounds = [s]
     for prev, q in zip(qs, qs[1:]):
-        c = comma_before(text, prev.end, q.start)
+        # a colon between two quantities parts them before any comma does ("... cho 35 cháu thiếu
+        # niên, nhi đồng ...: mỗi phần quà trị giá 80.000 đồng")
+        # (but a spaced dash first: "Có mặt 49/50 - Vắng mặt: 01 đ/c")
+        c = text.rfind(":", prev.end, q.start)
+        if c < 0 or max(text.rfind(" - ", prev.end, q.start), text.rfind(" – ", prev.end, q.start)) >= 0:
+            c = comma_before(text, prev.end, q.start)
         if c < 0:  # "Có mặt 49/50 - Vắng mặt: 01 đ/c": a spaced dash parts them too
             d = max(text.rfind(" - ", prev.end, q.start), text.rfind(" – ", prev.end, q.start))
             if d < 0:  # "... có 12 triệu đoàn viên và phấn đấu 100% ...": two aims joined by "và"
