@@ -225,10 +225,15 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
     return out
 
 
-def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> list[RefMention]:
+@lru_cache(maxsize=1)
+def _code_names() -> dict[str, dict[str, str]]:
+    """Type code -> type name, per system (built once per process, not per document)."""
     _, codes, _ = _tables()
-    names = {"state": {fold(k): v for k, v in codes["state"].items()},
-             "party": {fold(k): v for k, v in codes["party"].items()}}
+    return {sys: {fold(k): v for k, v in codes[sys].items()} for sys in ("state", "party")}
+
+
+def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> list[RefMention]:
+    names = _code_names()
     out: list[RefMention] = []
     for m in _bare().finditer(text):
         if any(t.start <= m.start() < t.end for t in typed):
