@@ -17,7 +17,7 @@ from typing import Optional
 
 from kehoach import models
 from kehoach.parser.schema import Header, Period, PlanDocument, Signature
-from kehoach.parser.text.normalize import fold, is_upper_text
+from kehoach.parser.text.normalize import fold, is_upper_text, plain_chars
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
@@ -152,9 +152,7 @@ _NATIONAL_GLUED = NATIONAL.replace(" ", "")
 _PARTY_GLUED = "đảngcộngsảnviệtnam"
 
 
-def _plain(s: str) -> str:
-    """Without tone marks and diacritics, one char for one char (đ -> d)."""
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in s).replace("đ", "d").replace("Đ", "D")
+_plain = plain_chars  # one char for one char: offsets still hold
 
 
 _NATIONAL_PLAIN = _plain(NATIONAL).replace(" ", "")
@@ -165,7 +163,8 @@ def _national_text(f: str) -> bool:
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     g = _hoa(f).replace(" ", "")
-    return g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or _plain(g).startswith(_NATIONAL_PLAIN)
+    return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED
+            or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
 
 
 def _motto_text(f: str) -> bool:

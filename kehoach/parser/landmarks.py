@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kehoach.parser.text.normalize import fold
+from kehoach.parser.text.normalize import fold, plain_chars
 
 MIN_LEN = 90  # shorter lines are already one thing each
 
@@ -107,11 +107,7 @@ def header_cuts(text: str) -> set[int]:
 NATIONAL_PLAIN = re.compile(r"(?i)cong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s*viet\s*nam")
 
 
-def _plain(s: str) -> str:
-    """Without tone marks and diacritics, one char for one char, so offsets still hold."""
-    import unicodedata
-
-    return "".join(unicodedata.normalize("NFD", c)[0] for c in s).replace("đ", "d").replace("Đ", "D")
+_plain = plain_chars  # one char for one char: offsets still hold
 
 
 def _nationals(text: str) -> list[re.Match]:

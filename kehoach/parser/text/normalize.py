@@ -172,6 +172,24 @@ def has_marks(s: str) -> bool:
     return _marked_class().search(s) is not None
 
 
+class _FirstTable(dict):
+    """str.translate table char -> the first char of its NFD (its base letter), đ -> d."""
+
+    def __missing__(self, cp: int) -> str:
+        out = unicodedata.normalize("NFD", chr(cp))[0].replace("đ", "d").replace("Đ", "D")
+        self[cp] = out
+        return out
+
+
+_FIRST = _FirstTable()
+
+
+def plain_chars(s: str) -> str:
+    """Without tone marks and diacritics, one char for one char (đ -> d), so offsets into the
+    result are offsets into `s`. A cached translate table: ~10x a per-char NFD."""
+    return s if s.isascii() else s.translate(_FIRST)
+
+
 def is_upper_text(s: str, threshold: float = 0.8) -> bool:
     """True when most letters are capitals (headings, org names, titles)."""
     letters = [c for c in s if c.isalpha()]
