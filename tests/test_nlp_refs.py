@@ -119,3 +119,26 @@ def test_issuers_across_wrapped_lines_before_the_symbol_and_without_cua():
     assert got["1221/SGDĐT-GDTrH"] == ("2023-10-18", "Sở GD&ĐT Hà Giang")
     assert got["11/NQ-CĐ"] == ("2024-01-20", "Ban Chấp hành Công đoàn ngành")
     assert got["55/2023/NĐ-CP"] == ("2023-02-02", "Chính phủ")
+
+
+def test_the_document_naming_itself_is_no_reference():
+    """Its own number: on the Số line, in a site's 'Số hiệu:' card, in the title that opens with
+    it, on the '(Ban hành kèm theo ...)' line of an attached regulation. A title or a Căn cứ that
+    cites another document keeps it."""
+    from kehoach.parser import parse_bytes
+
+    parse_text = lambda t: parse_bytes(t.encode("utf-8"), "x.txt", checks=False)  # noqa: E731
+    own_title = ("Hướng dẫn số 07/HD-CĐN ngày 02 tháng 3 năm 2023 của Công đoàn ngành Giáo dục "
+                 "về công tác nữ công\nSố hiệu: 07/HD-CĐN\n"
+                 "Thực hiện Hướng dẫn số 05/HD-LĐLĐ ngày 10/01/2023 của Liên đoàn Lao động tỉnh, "
+                 "Công đoàn ngành hướng dẫn như sau:\n1. Mục đích\nCác công đoàn cơ sở tổ chức hoạt động.\n")
+    d = parse_text(own_title)
+    assert [r.symbol for r in d.legal_refs] == ["05/HD-LĐLĐ"]
+    cites = ("CÔNG ĐOÀN TRƯỜNG THCS AN BÌNH\nSố: 11/KH-CĐ\nKẾ HOẠCH\nThực hiện Công văn số 42/CĐN-NC "
+             "ngày 05/9/2024 của Công đoàn ngành\nI. MỤC ĐÍCH\nTổ chức tốt hoạt động.\n"
+             "Trên đây là Kế hoạch số 11/KH-CĐ của Công đoàn trường.\n")
+    d = parse_text(cites)
+    assert [r.symbol for r in d.legal_refs] == ["42/CĐN-NC"]
+    attached = ("QUY CHẾ\nChi tiêu nội bộ\n(Ban hành kèm theo Quyết định số 03/QĐ-CĐCS ngày 12/9/2024)\n"
+                "Điều 1. Căn cứ Quy chế ban hành kèm theo Quyết định số 27/QĐ-LĐLĐ ngày 10/01/2023.\n")
+    assert [r.symbol for r in parse_text(attached).legal_refs] == ["27/QĐ-LĐLĐ"]

@@ -220,3 +220,16 @@ def test_a_colon_parts_two_quantities_before_a_comma():
     assert [t.text for t in d.targets] == [
         "Phát quà cho 42 cháu thiếu niên, nhi đồng là con đoàn viên trong trường",
         "mỗi phần quà trị giá 100.000 đồng"]
+
+
+def test_frequencies_with_the_period_first_in_words_or_digits():
+    text = ("KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nI. Nhiệm vụ\n"
+            "- Ban Chấp hành họp mỗi tháng một lần vào tuần đầu tháng.\n"
+            "- Sinh hoạt tổ công đoàn định kỳ mỗi tháng 1 lần.\n"
+            "- Hằng năm tổ chức ít nhất hai đợt tham quan cho đoàn viên.\n"
+            "- Kiểm tra hàng năm vào tháng 5 lần lượt các tổ.\n"
+            "- Tổ chức hội nghị vào tháng 1 năm 2025.\n")
+    d = parse_bytes(text.encode(), "f.txt", checks=False)
+    assert [(t.value, t.unit, t.comparator) for t in d.targets] == [(1, "lần", "="), (1, "lần", "="), (2, "đợt", ">=")], \
+        [t.text for t in d.targets]
+    assert d.targets[1].text == "Sinh hoạt tổ công đoàn định kỳ mỗi tháng 1 lần"

@@ -24,7 +24,7 @@ CASES = {
     "p03-cong-van-vv": ["ref_type"],  # V/v between the number and the Quốc hiệu; "1- "
     "p04-bao-cao-dash-headings-spaces": [],  # header aligned with spaces; "I- " / "1- " headings; Báo cáo
     "p05-monthly-results-first-glued": [],  # last month's results first; words glued/split by a site
-    "p06-quyet-dinh-quy-che-dieu": ["ref_type"],  # Điều / Chương / Mục; signature before the attachment; "quy định tại Thông tư"
+    "p06-quyet-dinh-quy-che-dieu": ["legal_refs", "ref_type", "ref_date", "ref_issuer"],  # Điều / Chương / Mục; signature before the attachment; "quy định tại Thông tư"; "(Ban hành kèm theo Quyết định số <own>)" is no reference, "Quy chế ban hành kèm theo Quyết định số ..." in a Căn cứ is
     "p07-huong-dan-lien-tich": ["ref_type"],  # joint issuers; three-line title with "trong ..."; quy định tại
     "p08-nghi-quyet-phien-hop": [],  # Nghị quyết
     "p09-phuong-huong-den-het-nam": [],  # Phương hướng; "từ nay đến hết năm"; blank number; spaces

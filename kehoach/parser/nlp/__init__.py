@@ -24,8 +24,10 @@ def annotate(doc: PlanDocument) -> PlanDocument:
     groups = pipeline.run(doc)  # in bounded pieces when the text is long
     data = lambda group: [_clean(d) for d in groups.get(group, [])]  # noqa: E731
     doc.dates = [DateMention(**d) for d in data("dates")]
+    from kehoach.parser.nlp.refs import drop_self
+
     refs = []
-    for r in data("legal_refs"):
+    for r in drop_self(data("legal_refs"), text, doc.header.number, doc.body_start):
         r["mentions"] = [Mention(**m) for m in r["mentions"]]
         refs.append(LegalRef(**r))
     doc.legal_refs = refs

@@ -306,3 +306,36 @@ def merge(mentions: list[RefMention]) -> list[dict]:
     for r in refs.values():
         r["issuer"] = expand_issuer(r["issuer"])
     return list(refs.values())
+
+
+# the line that says which decision a regulation was issued with: "(Ban hành kèm theo Quyết định số ...)"
+_ATTACHED_TO = re.compile(r"(?i)^[ \t]*[(\[]?[ \t]*(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo\b")
+# a site's record card or the number line of the document itself: "Số hiệu: 174/QĐ-TLĐ", "Số: 12/KH-CĐ"
+_OWN_NUMBER_LINE = re.compile(r"(?i)^[ \t]*(?:số[ \t]*hiệu|số|ký[ \t]*hiệu)[ \t]*:")
+
+
+def is_self_mention(text: str, start: int, body_start: int) -> bool:
+    """A mention that names the document itself, not another one: on its own number line, on the
+    'ban hành kèm theo' line of an attached regulation, or opening the title ("Hướng dẫn số
+    1803/HD-TLĐ ngày ... hướng dẫn ..."); a plan's title that cites another document ("Kế hoạch
+    thực hiện Công văn số ...") has words before the mention and is kept."""
+    ls = text.rfind("\n", 0, start) + 1
+    head = text[ls:start]
+    if _ATTACHED_TO.match(head) or _OWN_NUMBER_LINE.match(head):
+        return True
+    return start <= body_start and not head.strip()
+
+
+def drop_self(refs: list[dict], text: str, own_number: str | None, body_start: int) -> list[dict]:
+    """The references left once the document's own number is taken out: its symbol (same key as
+    the header's số/ký hiệu) or a reference every mention of which names the document itself."""
+    own = parse_symbol(own_number)["key"] if own_number and re.match(r"\s*\d", own_number) else None
+    out = []
+    for r in refs:
+        key = r.get("_key") or parse_symbol(r["symbol"])["key"]
+        if own is not None and key == own:
+            continue
+        if r["mentions"] and all(is_self_mention(text, m["start"], body_start) for m in r["mentions"]):
+            continue
+        out.append(r)
+    return out

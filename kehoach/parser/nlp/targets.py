@@ -50,6 +50,14 @@ def _tables():
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
+# how often, with the period first and the count in words or digits: "mỗi tháng một lần", "hàng quý
+# họp 01 lần", "Mỗi năm có hai kỳ sơ kết" ("năm" is left out of the number words: it is the year)
+_WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
+                    r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
+                    r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
+# "mỗi tháng 1 lần": "tháng 1" after "mỗi" is a period of the frequency, not the month January
+_EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
 _ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
@@ -95,9 +103,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
-    if not _DIGIT.search(seg):
-        return out
     lowered = seg.lower()
+    if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
+                                       and _EVERY.search(seg)):
+        return out
     folded = fold(seg)
     committed = any(w in lowered for w in commit)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
@@ -151,6 +160,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
         if free(s + m.start(), s + m.end()) and (committed or _has(folded, cues["action"]) or "định kỳ" in folded
                                                    or m.group(0).lower().startswith(m.group("num") + " lần")):
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "lần", "=", -2))
+    for m in _EVERY.finditer(seg) if ("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) else ():
+        if free(s + m.start(), s + m.end()):
+            num = m.group("num").lower()
+            value = _WORD_NUMBERS.get(num) or parse_number(num)
+            comp = comps.get((m.group("comp") or "").lower(), "=")
+            add(Quantity(s + m.start(), s + m.end(), value, None, None, _unit_norm(m.group("unit")), comp, -2))
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
@@ -166,7 +181,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
             continue  # a bare count ("45 đoàn viên") is not a commitment
         if int(m.group("num")) == 0:
             continue
-        if _ORDINAL_BEFORE.search(folded, 0, m.start("num")):
+        if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) and not _EVERY_BEFORE.search(folded, 0, m.start("num")):
             continue  # "CHƯƠNG TRÌNH 4 Tổ chức ...", "Điều 3", "tháng 4": a name or an ordinal, not a count
         if unit == "giờ" and (_CLOCK_AFTER.match(seg, m.end()) or _CLOCK_BEFORE.search(folded[:m.start("num")])):
             continue  # "lúc 7 giờ 30", "từ 14 giờ": a time of day, not an amount
