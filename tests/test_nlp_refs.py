@@ -142,3 +142,32 @@ def test_the_document_naming_itself_is_no_reference():
     attached = ("QUY CHẾ\nChi tiêu nội bộ\n(Ban hành kèm theo Quyết định số 03/QĐ-CĐCS ngày 12/9/2024)\n"
                 "Điều 1. Căn cứ Quy chế ban hành kèm theo Quyết định số 27/QĐ-LĐLĐ ngày 10/01/2023.\n")
     assert [r.symbol for r in parse_text(attached).legal_refs] == ["27/QĐ-LĐLĐ"]
+
+
+@pytest.mark.parametrize("text,want", [
+    # one "của" closes a list of documents
+    ("Căn cứ Quyết định số 15 QĐ/TLĐ ngày 24/12/2020 và Hướng dẫn số 19 HD/TLĐ, ngày 04/02/2021 của Đoàn Chủ tịch "
+     "Tổng Liên đoàn Lao động Việt Nam về thi đua.",
+     [("15 QĐ/TLĐ", "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam"), ("19 HD/TLĐ", "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam")]),
+    ("Theo Báo cáo số 31/BC-SNV ngày 3/5/2022, số 47/BC-SNV ngày 9/6/2022 của Sở Nội vụ;",
+     [("31/BC-SNV", "Sở Nội vụ"), ("47/BC-SNV", "Sở Nội vụ")]),
+    # a steering board is named by its task
+    ("Thực hiện Kế hoạch số 21/KH-BCĐ ngày 27/02/2023 của Ban chỉ đạo thực\nhiện Quy chế dân chủ ở cơ sở huyện "
+     "Đông Anh về việc sơ kết.", [("21/KH-BCĐ", "Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện Đông Anh")]),
+    ("Thực hiện Kế hoạch số 30/KH-UBND ngày 5/3/2023 của Ban Chỉ đạo tỉnh về phòng chống thiên tai",
+     [("30/KH-UBND", "Ban Chỉ đạo tỉnh")]),
+    # a PDF's hard line ends inside the issuer, and a verb after them
+    ("Căn cứ Quyết định số 1665/QĐ-TTg ngày 20/10/2017 của Thủ tướng Chính phủ\nphê duyệt Đề án",
+     [("1665/QĐ-TTg", "Thủ tướng Chính phủ")]),
+    ("Căn cứ Thông tư số 07/2022/TT-BGDĐT ngày 23/5/2022 của Bộ Giáo dục và\nĐào tạo ban hành Quy chế;",
+     [("07/2022/TT-BGDĐT", "Bộ Giáo dục và Đào tạo")]),
+    ("Căn cứ Kế hoạch số 31/KH-THPTAB ngày 14/11/2025 của Trường THPT\nAn Bình về truyền thông",
+     [("31/KH-THPTAB", "Trường THPT An Bình")]),
+    ("theo Quyết định 217-QĐ/TW CỦA BỘ CHÍNH TRỊ\nI. MỤC ĐÍCH", [("217-QĐ/TW", "BỘ CHÍNH TRỊ")]),
+    # the dot of TP.HCM is no sentence end; "thực hiện" after the body is a verb
+    ("Căn cứ Kế hoạch số 468/KH-UBND ngày 16/12/2022 của UBND TP.HCM về triển khai", [("468/KH-UBND", "UBND TP.HCM")]),
+    ("theo Quyết định số 118/QĐ-UBND của Uỷ ban nhân dân tỉnh thực hiện Nghị định số 92/2009/NĐ-CP của Chính phủ.",
+     [("118/QĐ-UBND", "Uỷ ban nhân dân tỉnh"), ("92/2009/NĐ-CP", "Chính phủ")]),
+])
+def test_issuers_shared_named_by_task_and_across_pdf_lines(text, want):
+    assert [(r["symbol"], r["issuer"]) for r in refs(text)] == want

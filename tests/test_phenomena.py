@@ -63,6 +63,7 @@ CASES = {
     "p43-subject-printed-twice-quoted-stage": [],  # the subject's two lines printed twice; "giai đoạn" of a quoted programme, after "03 năm thực hiện": no period
     "p44-cong-van-ve-subject-cited-date": ["ref_type", "ref_date"],  # a công văn's subject "Về ..." under the number; a cited document's "ngày 12 tháng 3 năm 2014" names no period
     "p45-preview-cut-short-then-document": [],  # a page's preview cut short ("Sơ kết học[.]") then the header again: the first whole copy holds
+    "p46-youth-header-deputy-signed-copy": [],  # "ĐOÀN TNCS HỒ CHÍ MINH" where the Quốc hiệu stands; "KT." over a deputy's position, "(Đã ký)" before the name
     "p33-head-word-broken-over-lines": [],  # "BAN CHẤP HÀNH CÔNG" / "ĐOÀN VIÊN CHỨC ...": a head word broken over lines
     "p25-cell-broken-header": [],  # header cells broken line by line ("Trang 1PHÒNG" / "GIÁO DỤC ...", "Cần" / "Đước, ngày ... tháng 11" / "năm 2024"); Thể lệ
 }

@@ -150,6 +150,8 @@ def _hoa(f: str) -> str:
 
 _NATIONAL_GLUED = NATIONAL.replace(" ", "")
 _PARTY_GLUED = "đảngcộngsảnviệtnam"
+# a Youth Union document puts its organisation's name where the Quốc hiệu stands
+_YOUTH_GLUED = ("đoàntncshồchíminh", "đoànthanhniêncộngsảnhồchíminh")
 
 
 _plain = plain_chars  # one char for one char: offsets still hold
@@ -163,7 +165,7 @@ def _national_text(f: str) -> bool:
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     g = _hoa(f).replace(" ", "")
-    return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED
+    return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
             or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
 
 
@@ -622,7 +624,9 @@ def _is_person_name(text: str, allow_caps: bool = False) -> bool:
     # "NGUYỄN THỊ HUỆ": only where a name is expected, and never an org or a position
     f = fold(text)
     return (allow_caps and all(t.isalpha() and t.isupper() for t in toks) and not _org_head(f)
-            and not any(f.startswith(fold(p)) for p in _data()["positions"]))
+            and not any(f.startswith(fold(p)) for p in _data()["positions"])
+            # a position the lexicon lacks ("PHÓ CHÁNH VĂN PHÒNG", "PHÓ CHỦ NHIỆM"): no name holds these words
+            and not f.startswith(("phó ", "chánh ")) and not {"trưởng", "nhiệm", "đốc"} & set(f.split()))
 
 
 def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signature], list[str], Optional[int]]:

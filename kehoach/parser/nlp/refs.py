@@ -23,9 +23,11 @@ _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]
            rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*)")
 # the issuer ends before these words (" và " only when a lower-case word or a quote follows:
 # "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
+# verbs that end an issuer's name ("... của Ủy ban nhân dân tỉnh thực hiện Nghị định ...")
+_VERB_STOPS = r"(?:ban hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện)\b"
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)(?![^\W\d_])"
-                          r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;.:“”\"(\n]|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
-                          r"|\s+[Vv]/[Vv]\b|\s+(?:ban hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo)\b")
+                          r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
+                          r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +135,7 @@ def _canonical_type(name: str) -> str:
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
-    m = re.match(r"[ \t\n]*,?[ \t\n]*của[ \t]*", text[pos:pos + 24]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
+    m = re.match(r"[ \t\n]*,?[ \t\n]*(?i:của)[ \t]*", text[pos:pos + 24]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
     if not m:
         # a dropped "của" ("ngày 18/5/2015 Ban Thường vụ LĐLĐ huyện"): an organisation right after the date
         m = re.match(rf"[ \t]*,?[ \t]*(?=(?:{_ORG_HEADS})\b)", text[pos:pos + 24])
@@ -154,17 +156,55 @@ def _issuer_end(text: str, s: int) -> int:
         stop = _issuer_stop().search(text, pos, limit)
         if stop is None:
             return limit
-        if text[stop.start()] == "\n" and stop.start() + 1 < len(text) and text[stop.start() + 1:stop.start() + 2].islower() \
-                and not re.match(r"(?:về|ngày|theo|tại|nhằm|để|v/v)\b", text[stop.start() + 1:stop.start() + 6], re.I):
+        if text[stop.start()] == "\n" and stop.start() + 1 < len(text) and _goes_on(text, s, stop.start()):
             pos = stop.start() + 1
             continue
+        if _STEERING.match(text, s) and not text[stop.start()] in "\n;.(":
+            # "Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện X": a steering board is named by
+            # its task, commas and verbs included; it ends at a date, a subject or the sentence
+            end = _STEERING_END.search(text, stop.start(), limit)
+            return end.start() if end else limit
         return stop.start()
+
+
+_STEERING = re.compile(r"(?i)ban chỉ đạo\s+(?!tỉnh|huyện|thành phố|quận|xã|phường)\w")
+_STEERING_END = re.compile(r"\s+(?:về|ngày|tại|nhằm|để)\b|[;.:“”\"]|\n(?=[A-ZĐÀ-ÝẠ-Ỹ])")
+_AFTER_BREAK = re.compile(r"(?:về|ngày|theo|tại|nhằm|để|v/v|" + _VERB_STOPS[3:-4] + r")\b", re.I)
+
+
+def _goes_on(text: str, s: int, nl: int) -> bool:
+    """Whether the issuer read so far (text[s:nl]) goes on past this hard line break: the next
+    line starts in lower case ("Bộ Giáo dục\nvà Đào tạo"), or the line ended on "và" or on a
+    head that wants its name ("Trường THPT\nPhước Bửu", "Bộ Giáo dục và\nĐào tạo"); never into a
+    verb or "về ..." ("Thủ tướng Chính phủ\nphê duyệt Đề án")."""
+    nxt = text[nl + 1:nl + 2]
+    if not nxt or _AFTER_BREAK.match(text, nl + 1):
+        return False
+    if nxt.islower():
+        return True
+    words = text[s:nl].split()
+    return bool(words) and nxt.isupper() and (words[-1] in ("và", "Và") or (len(words) <= 3 and words[-1] in _WANTS_NAME))
+
+
+# the last word of an issuer that cannot end it: a school level or a body still to be named
+_WANTS_NAME = {"THPT", "THCS", "TH", "MN", "MG", "PTDTBT", "GDTX", "UBND", "TP", "Trường", "TRƯỜNG", "Sở", "SỞ",
+               "Phòng", "PHÒNG", "Bộ", "BỘ", "Ban", "BAN", "huyện", "tỉnh", "xã", "phường", "quận"}
 
 
 _ORG_HEADS = ("Ban Thường vụ|Ban Chấp hành|Ban Chỉ đạo|Bộ Chính trị|Ban Bí thư|Chính phủ|Thủ tướng|Bộ|Sở|Phòng|UBND|"
               "Ủy ban|Uỷ ban|Liên đoàn|LĐLĐ|Công đoàn|Tổng Liên đoàn|Hội đồng|Văn phòng|Cục")
 # "của Sở GD&ĐT tại công văn số ...", "Theo đề nghị của Ban Tài chính tại Tờ trình số ...": the issuer before
 _ISSUER_BEFORE = re.compile(r"(?:của|Thực hiện sự chỉ đạo của)[ \t]+(?P<iss>[^,;:\n]{3,90}?)[ \t]+(?:tại|theo)[ \t]+$")
+
+
+def _share_issuers(text: str, mentions: list) -> None:
+    """'Quyết định số A ngày X và Hướng dẫn số B ngày Y của Đoàn Chủ tịch TLĐ', 'Báo cáo số A, số B
+    của Bộ Công an': one "của" closes a list of documents; each takes its issuer."""
+    for a, b in zip(mentions[::-1][1:], mentions[::-1]):
+        if a.issuer is None and b.issuer is not None and 0 <= b.start - a.end <= 80:
+            between = text[a.end:b.start]
+            if not re.search(r"[;.\n]|\bcủa\b|\bvề\b", between, re.I) and re.search(r"(?:,|\bvà\b)", between, re.I):
+                a.issuer = b.issuer
 
 
 def _subject_after(text: str, pos: int) -> str | None:
@@ -211,17 +251,19 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
         mention.subject = _subject_after(text, pos)
         if mention.issuer is None:
             b = _ISSUER_BEFORE.search(text, max(0, m.start() - 120), m.start())
-            if b:
+            if b and not re.search(r"\s" + _VERB_STOPS, b.group("iss")):  # "của tổ chức công đoàn ban hành kèm theo"
                 mention.issuer = " ".join(b.group("iss").split())
         if mention.issuer is None and mention.subject:
             # "... ngày 25/8/2015 về nhiệm vụ năm học 2015-2016 của Bộ Giáo dục và Đào tạo"
             t = _ISSUER_TAIL.search(mention.subject)
             if t:
-                mention.issuer = t.group("iss").strip()
+                iss = t.group("iss")
+                mention.issuer = iss[:_issuer_end(iss, 0)].strip()
                 mention.subject = mention.subject[:t.start()].strip() or None
         out.append(mention)
     out += _bare_mentions(text, dates, out)
     out.sort(key=lambda m: m.start)
+    _share_issuers(text, out)
     return out
 
 

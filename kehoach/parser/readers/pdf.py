@@ -62,12 +62,129 @@ def _bounded_reader(textpage):
     return bounded
 
 
-def _page_lines(textpage, page_no: int, page_w: float = 0.0) -> list[Line]:
-    lines: list[Line] = []
+def _rect_runs(textpage):
+    """pdfium's text rectangles and the text inside each (the fast path)."""
     bounded = _bounded_reader(textpage)
     for i in range(textpage.count_rects()):
         l, b, r, t = textpage.get_rect(i)
-        s = bounded(l, b, r, t)
+        yield l, b, r, t, bounded(l, b, r, t)
+
+
+def _char_runs(textpage, stream: str):
+    """Runs of pdfium's own character stream (its spaces and line ends), cut where a visual line
+    ends or a wide gap parts two columns; the box of a run from its first and last characters.
+    For pages whose rectangles split words or overlap (letter-spaced or overdrawn glyphs: "T Ờ T R
+    Ì N H", "Hồ / Hồ Chí"): the stream has the text right, a rectangle's bounded text does not."""
+    import pypdfium2.raw as pdfium_c
+
+    box = textpage.get_charbox
+    generated = lambda i: pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1  # noqa: E731
+    n = len(stream)
+    start = 0
+    while start < n:
+        end = start
+        while end < n and stream[end] not in "\r\n":
+            end += 1
+        # inside one stream line: a space between two far-apart characters parts two columns
+        cuts = [start]
+        for k in range(start + 1, end - 1):
+            if stream[k] == " " and stream[k - 1] != " " and stream[k + 1] != " ":
+                l1, b1, r1, t1 = box(k - 1)
+                l2, b2, r2, t2 = box(k + 1)
+                if l2 - r1 >= 2.5 * max(t1 - b1, 1.0):
+                    cuts.append(k + 1)
+        cuts.append(end)
+        for a, z in zip(cuts, cuts[1:]):
+            text = stream[a:z]
+            if text.strip():
+                # the box from the outermost characters, spaces typed in the page included ("Số:
+                # ____ /KH-CĐ" keeps its blank together), spaces pdfium made up left out
+                a2, z2 = a, z - 1
+                while a2 < z2 and stream[a2] == " " and generated(a2):
+                    a2 += 1
+                while z2 > a2 and stream[z2] == " " and generated(z2):
+                    z2 -= 1
+                l, b, _, t = box(a2)
+                _, b2, r, t2 = box(z2)
+                yield l, min(b, b2), r, max(t, t2), text
+        start = end
+        while start < n and stream[start] in "\r\n":
+            start += 1
+
+
+def _page_lines(textpage, page_no: int, page_w: float = 0.0, own: int | None = None) -> list[Line]:
+    """The page's lines. `own`: the number of characters the page itself holds when the text of
+    its annotations was flattened in after them (a signed PDF's number and date)."""
+    n = textpage.count_chars()
+    if own is not None and own < n:
+        stream = textpage.get_text_range(0, n)
+        return _lines_of(_placed_runs(textpage, stream, own), page_no, page_w)
+    lines = _lines_of(_rect_runs(textpage), page_no, page_w)
+    if n and len(lines) > 0:
+        stream = textpage.get_text_range(0, n)
+        # the rectangles' text must hold the stream's words: a rectangle per glyph joined with
+        # spaces, or overlapping rectangles that give a glyph twice, do not
+        if " ".join(ln.text for ln in lines).split() != stream.split():
+            lines = _lines_of(_char_runs(textpage, stream), page_no, page_w)
+    return lines
+
+
+def _placed_runs(textpage, stream: str, own: int):
+    """The page's runs with the characters of its flattened annotations put where they stand:
+    e-office PDFs stamp the number and the date of a signed document into signature fields
+    ("Số: [4728] /SGDĐT-HSSV", "ngày [18] tháng [11] năm 2025"), drawn over blanks in the page.
+    Each such character joins the run on its row that holds it or stands nearest; that run is
+    rebuilt from its characters in x order."""
+    box = textpage.get_charbox
+    runs = list(_char_runs(textpage, stream[:own]))
+    placed: dict[int, list] = {}
+    alone = []
+    for m in re.finditer(r"\S+", stream[own:]):  # a word of the annotation goes as a whole
+        word = [(box(i), stream[i], i) for i in range(own + m.start(), own + m.end())]
+        l, b, r, t = word[0][0][0], word[0][0][1], word[-1][0][2], word[0][0][3]
+        mid = (b + t) / 2
+        row = [k for k, run in enumerate(runs) if run[1] - 2 <= mid <= run[3] + 2]
+        if not row:
+            alone.append((l, b, r, t, m.group()))
+            continue
+        k = min(row, key=lambda k: 0 if runs[k][0] - 1 <= l <= runs[k][2] + 1 else min(abs(l - runs[k][2]), abs(runs[k][0] - r)))
+        placed.setdefault(k, []).extend(word)
+    out = []
+    for k, run in enumerate(runs):
+        out.extend(_rebuilt(textpage, stream, run, placed[k], own) if k in placed else [run])
+    return out + alone
+
+
+def _rebuilt(textpage, stream: str, run, mine, own):
+    """A run's own characters (found by their boxes) and the annotation's, in x order: the
+    stream's spacing between neighbours of one stream, a word gap between the two streams."""
+    box = textpage.get_charbox
+    l, b, r, t, _ = run
+    h = max(t - b, 1.0)
+    chars = []
+    for i in range(own):
+        if not stream[i].isspace():
+            cl, cb, cr, ct = box(i)
+            if b - 1 <= (cb + ct) / 2 <= t + 1 and l - 1 <= cl <= r + 1:
+                chars.append(((cl, cb, cr, ct), stream[i], i))
+    chars += mine
+    chars.sort(key=lambda e: e[0][0])
+    text = chars[0][1]
+    for p, e in zip(chars, chars[1:]):
+        between = stream[p[2] + 1:e[2]] if p[2] < e[2] else None
+        if (p[2] < own) != (e[2] < own):
+            text += " "  # no word runs from the page into a stamped field
+        elif between is not None and not between.strip(" "):
+            text += " " if between else ""
+        elif e[0][0] - p[0][2] >= 0.2 * h:
+            text += " "
+        text += e[1]
+    yield chars[0][0][0], min(e[0][1] for e in chars), max(e[0][2] for e in chars), max(e[0][3] for e in chars), text
+
+
+def _lines_of(runs, page_no: int, page_w: float) -> list[Line]:
+    lines: list[Line] = []
+    for l, b, r, t, s in runs:
         s = unicodedata.normalize("NFC", s).replace("\r", " ").replace("\n", " ")
         if not s.strip():
             continue
@@ -80,7 +197,9 @@ def _page_lines(textpage, page_no: int, page_w: float = 0.0) -> list[Line]:
             # whose left cell runs long), so wide gaps inside a left-aligned line stay joined
             gap = l - p.r
             column = gap >= 2.5 * p.h or (gap >= 1.5 * p.h and page_w and l >= 0.45 * page_w)
-            if same_row and gap >= 0 and not column:
+            # a lone bullet set off by a tab ("-      Căn cứ ...") belongs to the text after it
+            bullet = p.text.strip() in ("-", "+", "•", "*", "–", "·")
+            if same_row and gap >= 0 and (not column or bullet):
                 sep = "" if p.text.endswith(" ") or s.startswith(" ") else " "
                 lines[-1] = Line(p.text + sep + s, p.l, min(p.b, b), r, max(p.t, t), page_no)
                 continue
@@ -88,6 +207,32 @@ def _page_lines(textpage, page_no: int, page_w: float = 0.0) -> list[Line]:
     for ln in lines:
         ln.text = re.sub(r"\s+", " ", ln.text).strip()
     return lines
+
+
+def _text_annots() -> tuple[int, ...]:
+    import pypdfium2.raw as pdfium_c
+
+    return (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_STAMP, pdfium_c.FPDF_ANNOT_FREETEXT)
+
+
+def _flatten_widgets(page) -> bool:
+    """Draw a page's fields and stamps into its content when one has an appearance (FPDFPage_Flatten):
+    the in-memory copy only; True when the page changed. Signature fields of e-office PDFs carry
+    the number and date; a stamp or a free-text note fills a blank typed over by a PDF editor."""
+    import pypdfium2.raw as pdfium_c
+
+    n = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
+    if n <= 0:
+        return False
+    _TEXT_ANNOTS = _text_annots()
+    widget = False
+    for i in range(n):
+        a = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        try:
+            widget = widget or (pdfium_c.FPDFAnnot_GetSubtype(a) in _TEXT_ANNOTS and pdfium_c.FPDFAnnot_HasKey(a, b"AP"))
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(a)
+    return widget and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
 
 
 def _is_margin_furniture(ln: Line, page_h: float) -> bool:
@@ -157,8 +302,15 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
                 grid.append(k)
             w, h = page.get_size()
             tp = page.get_textpage()
+            own = None
+            if _flatten_widgets(page):  # its annotations' text drawn in, after the page's own
+                own = tp.count_chars()
+                tp.close()
+                page.close()
+                page = pdf[k]
+                tp = page.get_textpage()
             chars += tp.count_chars()
-            lines = [ln for ln in _page_lines(tp, k + 1, w) if not _is_margin_furniture(ln, h)]
+            lines = [ln for ln in _page_lines(tp, k + 1, w, own) if not _is_margin_furniture(ln, h)]
             heights.append(h)
             all_lines.extend(lines)
             tp.close()
