@@ -295,18 +295,25 @@ def _run_bold(run_el) -> Optional[bool]:
     return b.val is not False
 
 
+_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB = (f"{W}t", f"{W}softHyphen", f"{W}noBreakHyphen", f"{W}br", f"{W}cr",
+                                                f"{W}tab")
+_TEXT_TAGS = (_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB)
+_BR_TYPE = f"{W}type"
+
+
 def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy) -> tuple[str, Optional[bool]]:
     parts: list[str] = []
     bold_flags: list[bool] = []
     style_bold = facts.bold
     fonts: dict = {}
-    for child in p_el.iter():
+    # only the elements that give text, in document order (lxml filters the tags in C)
+    for child in p_el.iter(_TEXT_TAGS):
         tag = child.tag
-        if tag == f"{W}r":
-            pass
-        elif tag == f"{W}t" and child.text:
-            run_el = child.getparent()
+        if tag == _T:
             text = child.text
+            if not text:
+                continue
+            run_el = child.getparent()
             if legacy.mod is not None:
                 if id(run_el) not in fonts:
                     fonts[id(run_el)] = _run_font(run_el, facts)
@@ -315,7 +322,7 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy) -> tuple[str, Opt
             if text.strip():
                 b = _run_bold(run_el)
                 bold_flags.append(style_bold if b is None else b)
-        elif tag == f"{W}softHyphen":
+        elif tag == _SOFT_HYPHEN:
             # Word stores a typed U+00AD as <w:softHyphen/>; in a TCVN3 font that byte is "ư",
             # in any other font it is an invisible break hint
             run_el = child.getparent()
@@ -325,13 +332,12 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy) -> tuple[str, Opt
                 ch = legacy.convert("\u00ad", fonts[id(run_el)])
                 if ch != "\u00ad":
                     parts.append(ch)
-        elif tag == f"{W}noBreakHyphen":
+        elif tag == _NB_HYPHEN:
             parts.append("-")
-        elif tag in (f"{W}br", f"{W}cr"):
-            if child.get(f"{W}type") in (None, "textWrapping"):
-                parts.append("\n")
-        elif tag == f"{W}tab":
+        elif tag == _TAB:
             parts.append("\t")
+        elif child.get(_BR_TYPE) in (None, "textWrapping"):  # w:br, w:cr
+            parts.append("\n")
     text = "".join(parts)
     bold = all(bold_flags) if bold_flags else None
     return text, bold
