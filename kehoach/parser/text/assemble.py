@@ -57,12 +57,16 @@ RUN_ON_FEW_LINES = 5  # a document of so few lines is a plan that lost its line 
 RUN_ON_MIN_FEW = 300  # ... so its shorter lines are run-on too
 
 
-INLINE_ITEM = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\)\s+(?=[A-ZĐÀ-Ỹ])")
+# opens with its digit so sre skips to digits in C; the look back after it is the old
+# "(?:^|(?<=\s))" in front of it (start of line or white space before the number)
+INLINE_ITEM = re.compile(r"(?P<n>\d(?<!\S\d)\d?)\)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def split_inline_list(line: str) -> list[str]:
     """A numbered list a page ran onto one line ("1) Ông A - Chủ tịch 2) Ông B - Phó Chủ tịch
     3) ..."): split before each item when the numbers run 1, 2, 3 ... (three at least)."""
+    if ")" not in line:
+        return [line]
     hits = list(INLINE_ITEM.finditer(line))
     if len(hits) < 3:
         return [line]
