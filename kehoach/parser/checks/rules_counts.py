@@ -9,6 +9,7 @@ from typing import Optional
 from kehoach import models
 from kehoach.parser.checks.engine import Context, Hit, rule
 from kehoach.parser.schema import iter_sections
+from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
 
 _W = r"[^\W\d_]"
@@ -19,17 +20,23 @@ def _cfg() -> dict:
     return models.load("checks_counts.yaml")
 
 
+def _esc(w: str) -> str:
+    return re.escape(w).replace(r"\ ", r"[ \t]+")
+
+
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(_esc(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _announce_re() -> re.Pattern:
     c = _cfg()
-    nums = _alt(list(c["number_words"]))
+    # opens with one class, a digit or a number word's first letter (sre skips to it in C), the
+    # look back after it: what `(?i)(?<![\w.,/%])(?P<n>\d{1,2}|hai|ba|...)` finds
+    first, rest = literal_alt(sorted(c["number_words"], key=len, reverse=True), esc=_esc)
     return re.compile(
-        rf"(?i)(?<![\w.,/%])(?P<n>\d{{1,2}}|{nums})[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
-        rf"(?P<tail>[^\n:;.]{{0,80}}):[ \t]*(?P<inline>[^\n]*)")
+        rf"(?P<n>[\d{first[1:-1]}](?<![\w.,/%].)(?:(?<=\d)\d?|{rest}))(?i:[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
+        rf"(?P<tail>[^\n:;.]{{0,80}}):[ \t]*(?P<inline>[^\n]*))")
 
 
 def _number(s: str) -> Optional[int]:
@@ -158,8 +165,9 @@ def _chapter_count(ctx: Context):
                       {"announced": n, "listed": len(tops), "noun": "chương trình", "how": "sections"})
 
 
-_TOTAL = re.compile(r"(?i)(?<!\w)tổng[ \t]+số(?P<what>[^\d\n:.;]{0,40}?)[ \t]*(?::|là)?[ \t]*(?P<t>\d{1,5})(?![\d%]|[.,]\d)"
-                    r"(?P<tail>[^\n]{0,140})")
+# ci("t") first (sre skips to it in C), then `(?<!\w.)`: what `(?i)(?<!\w)tổng...` finds
+_TOTAL = re.compile(ci("t") + r"(?<!\w.)(?i:ổng[ \t]+số(?P<what>[^\d\n:.;]{0,40}?)[ \t]*(?::|là)?[ \t]*(?P<t>\d{1,5})"
+                    r"(?![\d%]|[.,]\d)(?P<tail>[^\n]{0,140}))")
 # a part is one item of the list after the total: "nữ 53", "nữ: 53 đ/c", "53 đồng chí nữ"
 _PART = re.compile(r"(?i)^(?:trong[ \t]+đó[ \t]*:?|gồm|bao[ \t]+gồm|có)?[ \t]*(?:"
                    r"(?P<k>nữ|nam)[ \t]*(?::|là|có)?[ \t]*(?P<v>\d{1,5})(?:[ \t]*(?:đồng chí|đ/c|người|đoàn viên))?"
@@ -215,8 +223,12 @@ def percent_over_100(ctx: Context):
 @lru_cache(maxsize=1)
 def _range_re() -> re.Pattern:
     units = _alt(_cfg()["range_units"])
-    return re.compile(rf"(?i)(?:(?<!\w)từ[ \t]+(?P<a>\d{{1,4}})[ \t]+(?:đến|tới)[ \t]+(?P<b>\d{{1,4}})"
-                      rf"|(?<![\w.,/])(?P<a2>\d{{1,4}})[ \t]*[\-–][ \t]*(?P<b2>\d{{1,4}}))[ \t]+(?P<unit>{units})(?!{_W})")
+    # one class first, t or a digit (sre skips to it in C); each branch then looks back at it:
+    # what `(?i)(?:(?<!\w)từ ... (?P<a>)|(?<![\w.,/])(?P<a2>\d{1,4}) ...)` finds; a2 is the
+    # class's digit plus the group `a2r`
+    return re.compile(rf"[\d{ci('t')[1:-1]}](?:(?<=[^\W\d_])(?<!\w.)(?i:ừ[ \t]+(?P<a>\d{{1,4}})[ \t]+(?:đến|tới)[ \t]+"
+                      rf"(?P<b>\d{{1,4}}))|(?<=\d)(?<![\w.,/]\d)(?P<a2r>\d{{0,3}})[ \t]*[\-–][ \t]*(?P<b2>\d{{1,4}}))"
+                      rf"(?i:[ \t]+(?P<unit>{units})(?!{_W}))")
 
 
 _LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|số|năm|ngày|kỳ|đợt|lần|khóa|khoá|mục|điểm|câu)[ \t]*$")
@@ -226,9 +238,10 @@ _LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|
       "khoảng giá trị có cận dưới lớn hơn cận trên")
 def range_inverted(ctx: Context):
     for m in _range_re().finditer(ctx.text):
-        if m.group("a2") and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
+        a2 = ctx.text[m.start():m.end("a2r")] if m.group("b2") else None  # "12 - 5": the digits before the dash
+        if a2 and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
             continue  # "Tháng 12 - 5 buổi", "Tổ 3 - 2 người": a label, then a count
-        a = int(m.group("a") or m.group("a2"))
+        a = int(m.group("a") or a2)
         b = int(m.group("b") or m.group("b2"))
         if a <= b:
             continue
