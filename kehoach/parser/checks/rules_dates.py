@@ -98,6 +98,35 @@ def observance_date_wrong(ctx: Context):
 _DAY_MONTH = r"(?:\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*)?"
 
 
+# lead words before the number: "kỷ niệm |90 năm ...", "chào mừng lần thứ |90 năm ..." (_lead)
+_LEAD_WORD = re.compile(rf"(?i)(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)\Z")
+_LEAD_WORD_MAX = 9  # characters of the longest
+_THU = re.compile(r"(?i)thứ")
+_LAN = re.compile(r"(?i)lần")
+
+
+def _blank_before(text: str, lo: int, j: int) -> int:
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    return j
+
+
+def _lead(text: str, lo: int, s: int) -> bool:
+    """`(?i)(?<!W)(?:kỷ niệm|...)[ \t]+(?:lần[ \t]+thứ[ \t]+)?` ends at `s`, starting at `lo` or after."""
+    j = _blank_before(text, lo, s)
+    if j == s:
+        return False
+    if _LEAD_WORD.search(text, max(lo, j - _LEAD_WORD_MAX), j):
+        return True
+    if j - 3 < lo or not _THU.match(text, j - 3, j):
+        return False
+    k = _blank_before(text, lo, j - 3)
+    if k == j - 3 or k - 3 < lo or not _LAN.match(text, k - 3, k):
+        return False
+    w = _blank_before(text, lo, k - 3)
+    return w < k - 3 and _LEAD_WORD.search(text, max(lo, w - _LEAD_WORD_MAX), w) is not None
+
+
 @lru_cache(maxsize=1)
 def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
     data = models.load("founding_years.yaml")
@@ -107,12 +136,22 @@ def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
             by_name[fold(n)] = (e["id"], dt.date.fromisoformat(e["date"]))
     names = _alt([n for e in data["events"] for n in e["names"]])
     links = _alt(data["links"])
+    # opens with the number's digit (sre skips to digits in C); the lead words before it
+    # ("kỷ niệm", "chào mừng" ...) are looked for by _lead(), back from the number
     rx = re.compile(
-        rf"(?i)(?=[kcmh\d])"  # a match starts with a lead word below (k, c, m, h) or the number
-        rf"(?:(?P<lead>(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)[ \t]+(?:lần[ \t]+thứ[ \t]+)?))?"
-        rf"(?<![\d.,])(?P<n>\d{{1,3}})[ \t]+năm[ \t]+(?:(?P<link>{links})[ \t]+)?(?P<name>{names})(?!{_W})"
-        rf"(?:[ \t]*\(?[ \t]*{_DAY_MONTH}(?P<a>\d{{4}})[ \t]*[\-–][ \t]*{_DAY_MONTH}(?P<b>\d{{4}}))?")
+        rf"(?P<n>\d(?<![\d.,]\d)\d{{0,2}})(?i:[ \t]+năm[ \t]+(?:(?P<link>{links})[ \t]+)?(?P<name>{names})(?!{_W})"
+        rf"(?:[ \t]*\(?[ \t]*{_DAY_MONTH}(?P<a>\d{{4}})[ \t]*[\-–][ \t]*{_DAY_MONTH}(?P<b>\d{{4}}))?)")
     return by_name, rx
+
+
+def _anniversaries(text: str):
+    """(match, lead) for each "N năm <name>": what the former single pattern, an optional lead
+    group then the number, found (it opened with a look ahead, tried at every char); `lead`
+    tells whether lead words come right before N, after the previous match."""
+    prev_end = 0
+    for m in _anniversary_re()[1].finditer(text):
+        yield m, _lead(text, prev_end, m.start())
+        prev_end = m.end()
 
 
 def _plan_years(ctx: Context) -> set[int]:
@@ -131,11 +170,11 @@ def _plan_years(ctx: Context) -> set[int]:
 @rule("anniversary-mismatch", "warning", "'N năm Ngày thành lập X' disagrees with X's founding year and the period",
       "số năm kỷ niệm không khớp năm thành lập và thời kỳ của kế hoạch")
 def anniversary_mismatch(ctx: Context):
-    by_name, rx = _anniversary_re()
+    by_name, _ = _anniversary_re()
     years = _plan_years(ctx)
     text = folded_text(ctx)
-    for m in rx.finditer(text):
-        if not (m.group("lead") or m.group("link")):
+    for m, lead in _anniversaries(text):
+        if not (lead or m.group("link")):
             continue  # "5 năm Đảng viên": no anniversary wording
         ev = by_name.get(fold(m.group("name")))
         if ev is None:
