@@ -62,6 +62,32 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
     return by_name, dates, name_date, date_name
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _digit_lines(text: str):
+    """(start, end) of each line holding a digit, end at its newline."""
+    pos = 0
+    while True:
+        m = _DIGIT.search(text, pos)
+        if m is None:
+            return
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.start())
+        if b == -1:
+            b = len(text)
+        yield a, b
+        pos = b + 1
+
+
+def _name_dates(rx: re.Pattern, text: str):
+    """rx.finditer(text) for name_date: a match lies inside one line (names and gaps are
+    [ \t], never a newline) and holds a date's digits, and the newline after a line answers
+    its closing look ahead as the end of the text does: the lines without a digit are skipped."""
+    for a, b in _digit_lines(text):
+        yield from rx.finditer(text, a, b)
+
+
 @rule("observance-date-wrong", "error", "a known observance is given the wrong day",
       "ngày lễ, kỷ niệm ghi sai ngày")
 def observance_date_wrong(ctx: Context):
@@ -69,7 +95,7 @@ def observance_date_wrong(ctx: Context):
     text = folded_text(ctx)
     claimed: set[int] = set()
     found: list[tuple[re.Match, str]] = []
-    for m in name_date.finditer(text):
+    for m in _name_dates(name_date, text):
         claimed.add(m.start("d"))
         found.append((m, "name_date"))
     for m in date_name.finditer(text):
@@ -218,6 +244,29 @@ _INVALID_RES = [
 ]
 
 
+# where "ngày" starts a word: every match of the "ngày ..." patterns here starts at one, so each
+# is tried only there (one scan of the text for all of them, not one scan each)
+_NGAY = re.compile(ci("n") + r"(?<!\w.)(?i:gày)")
+_AT_NGAY = {"words", "dotted", "partial"}
+
+
+def _ngay_starts(ctx: Context) -> list[int]:
+    return ctx.cached("ngay_starts", lambda: [m.start() for m in _NGAY.finditer(ctx.text)])
+
+
+def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
+    """What rx.finditer(text) yields, for a pattern whose every match starts at one of `starts`
+    (ascending) and is not empty: the leftmost match after the previous one, tried there only."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
+
+
 def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:
     if not 1 <= m <= 12:
         return f"tháng {m}"
@@ -233,8 +282,8 @@ def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:
 def invalid_date(ctx: Context):
     text = ctx.text
     taken: list[tuple[int, int]] = []
-    for _kind, rx in _INVALID_RES:
-        for m in rx.finditer(text):
+    for kind, rx in _INVALID_RES:
+        for m in (_finditer_at(rx, text, _ngay_starts(ctx)) if kind in _AT_NGAY else rx.finditer(text)):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -275,7 +324,8 @@ def _is_draft(ctx: Context) -> bool:
       "ngày tháng bỏ trống ngày hoặc tháng")
 def incomplete_date(ctx: Context):
     draft = None
-    found = list(_INCOMPLETE_RE.finditer(ctx.text)) + list(_INCOMPLETE_NUM_RE.finditer(ctx.text))
+    starts = _ngay_starts(ctx)
+    found = list(_finditer_at(_INCOMPLETE_RE, ctx.text, starts)) + list(_finditer_at(_INCOMPLETE_NUM_RE, ctx.text, starts))
     for m in sorted(found, key=lambda m: m.start()):
         blank_d = not re.search(r"\d", m.group("d"))
         blank_m = not re.search(r"\d", m.group("m"))
