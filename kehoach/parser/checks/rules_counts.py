@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.checks.engine import Context, Hit, lines_holding, rule
 from kehoach.parser.schema import iter_sections
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
@@ -37,6 +37,17 @@ def _announce_re() -> re.Pattern:
     return re.compile(
         rf"(?P<n>[\d{first[1:-1]}](?<![\w.,/%].)(?:(?<=\d)\d?|{rest}))(?i:[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
         rf"(?P<tail>[^\n:;.]{{0,80}}):[ \t]*(?P<inline>[^\n]*))")
+
+
+_COLON = re.compile(":")
+
+
+def _announcements(text: str):
+    """_announce_re().finditer(text): an announcement ends its line and holds a colon (no part
+    of it crosses a newline), so only the lines with a colon are scanned."""
+    rx = _announce_re()
+    for a, b in lines_holding(text, _COLON):
+        yield from rx.finditer(text, a, b)
 
 
 def _number(s: str) -> Optional[int]:
@@ -119,7 +130,7 @@ def _section_lists(sections):
       "số lượng công bố không khớp số mục liệt kê, hoặc tổng không khớp các thành phần")
 def count_mismatch(ctx: Context):
     text = ctx.text
-    for m in _announce_re().finditer(text):
+    for m in _announcements(text):
         n = _number(m.group("n"))
         if n is None or n < 2 or re.search(r"\d", m.group("tail")):
             continue  # "5 nhiệm vụ, 10 chỉ tiêu như sau:": which count the list is for is unclear

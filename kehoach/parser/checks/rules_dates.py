@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.checks.engine import Context, Hit, lines_holding, rule
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -65,26 +65,11 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
 _DIGIT = re.compile(r"\d")
 
 
-def _digit_lines(text: str):
-    """(start, end) of each line holding a digit, end at its newline."""
-    pos = 0
-    while True:
-        m = _DIGIT.search(text, pos)
-        if m is None:
-            return
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.start())
-        if b == -1:
-            b = len(text)
-        yield a, b
-        pos = b + 1
-
-
 def _name_dates(rx: re.Pattern, text: str):
     """rx.finditer(text) for name_date: a match lies inside one line (names and gaps are
     [ \t], never a newline) and holds a date's digits, and the newline after a line answers
     its closing look ahead as the end of the text does: the lines without a digit are skipped."""
-    for a, b in _digit_lines(text):
+    for a, b in lines_holding(text, _DIGIT):
         yield from rx.finditer(text, a, b)
 
 
