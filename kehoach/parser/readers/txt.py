@@ -79,6 +79,8 @@ def split_line(line: str) -> list[str]:
     stripped = line.strip()
     if not stripped:
         return []
+    if "\t" not in stripped and "    " not in stripped:
+        return [stripped]  # no gap for COLUMN_GAP (it has no literal first char: sre tries every position)
     pieces = [p.strip() for p in COLUMN_GAP.split(stripped) if p.strip()]
     return pieces
 

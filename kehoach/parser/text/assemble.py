@@ -84,6 +84,11 @@ def split_run_on(line: str, min_len: int = RUN_ON_MIN) -> list[str]:
     return [r for p in RUN_ON_BREAK.split(line) for q in RUN_ON_BARE.split(p) if q.strip() for r in split_inline_list(q.strip())]
 
 
+def _tidy(s: str) -> str:
+    """tidy_spaces(s), its regex run only where two spaces meet."""
+    return tidy_spaces(s) if "  " in s else s.strip()
+
+
 def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     parts: list[str] = []
     blocks: list[Block] = []
@@ -92,7 +97,7 @@ def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     min_len = RUN_ON_MIN_FEW if n_lines <= RUN_ON_FEW_LINES else RUN_ON_MIN
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(strip_markup(ln)), min_len)):
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(_tidy(strip_markup(ln)), min_len)):
             line = line.strip()
             # a bare number inside a table is a value (a table of digits), never a page number
             if not line or (PAGE_FURNITURE.match(line) and rb.table is None):
