@@ -97,17 +97,31 @@ def _partial_context(text: str, start: int) -> bool:
 # words a pattern's every match holds (lower case): without any of them the scan is skipped
 _NEEDS = {"lunar_feast": ("tết", "rằm")}
 
-# Patterns whose every match starts where the word "ngày" or "năm" starts: tried there only (one
-# scan finds both words for the three of them, instead of one scan of the text each)
+# Every pattern's matches start where one of a few words starts ("ngày", "năm", "tháng", "từ",
+# "Tết", "mùng", "rằm" ...) or at a number (a digit after a non-digit): three scans find those
+# starts, and each pattern is tried there only (rx.match), instead of one scan of the text each.
 _NGAY_NAM = re.compile(ci("n") + r"(?<!\w.)(?i:gày|ăm)")
-_AT_WORD = {"dmy_words": "ngày", "school_year": "năm", "year": "năm"}
+_T_WORDS = re.compile(ci("t") + r"(?<!\w.)(?i:ừ|háng|ết)")
+_MR_WORDS = re.compile(ci("mr") + r"(?<!\w.)(?i:ùng|ồng|ằm)")
+_NUMBER = re.compile(r"\d(?<!\d\d)")
+_AT_WORD = {"lunar_dm": ("number",), "lunar_words": ("ngày", "mùng", "rằm"), "lunar_feast": ("tết", "rằm"),
+            "range": ("từ", "ngày"), "range2": ("từ",), "dmy_words": ("ngày",), "dmy": ("number",),
+            "school_year": ("năm",), "month": ("tháng",), "partial": ("ngày", "number"), "year": ("năm",)}
+_SECOND = {"g": "ngày", "ă": "năm", "ừ": "từ", "h": "tháng", "ế": "tết", "ù": "mùng", "ồ": "mùng", "ằ": "rằm"}
 
 
 def _word_starts(text: str) -> dict[str, list[int]]:
-    out: dict[str, list[int]] = {"ngày": [], "năm": []}
-    for m in _NGAY_NAM.finditer(text):
-        out["ngày" if text[m.start() + 1] in "gG" else "năm"].append(m.start())
+    out: dict[str, list[int]] = {w: [] for w in ("ngày", "năm", "từ", "tháng", "tết", "mùng", "rằm")}
+    for rx in (_NGAY_NAM, _T_WORDS, _MR_WORDS):
+        for m in rx.finditer(text):
+            out[_SECOND[text[m.start() + 1].lower()]].append(m.start())
+    out["number"] = [m.start() for m in _NUMBER.finditer(text)]
     return out
+
+
+def _starts_for(kind: str, words: dict[str, list[int]]) -> list[int]:
+    keys = _AT_WORD[kind]
+    return words[keys[0]] if len(keys) == 1 else sorted(p for k in keys for p in words[k])
 
 
 def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
@@ -135,7 +149,7 @@ def find_dates(text: str) -> list[DateHit]:
     for kind, rx in PATTERNS:
         if kind in _NEEDS and not any(w in lowered for w in _NEEDS[kind]):
             continue
-        for m in (_finditer_at(rx, text, starts[_AT_WORD[kind]]) if kind in _AT_WORD else rx.finditer(text)):
+        for m in _finditer_at(rx, text, _starts_for(kind, starts)):
             s, e = m.span()
             if not free(s, e):
                 continue
