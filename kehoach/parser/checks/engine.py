@@ -175,6 +175,28 @@ def lines_holding(text: str, rx: re.Pattern) -> Iterator[tuple[int, int]]:
         pos = b + 1
 
 
+def finditer_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What rx.finditer(text) yields, for a pattern whose every match is non-empty and starts at
+    one of `starts` (ascending): the leftmost match after the previous one, tried there only."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
+
+
+NUMBER = re.compile(r"\d(?<!\d\d)")  # where a number starts: a digit after a non-digit
+
+
+def number_starts(ctx: "Context", key: str, text: str) -> list[int]:
+    """Where the numbers of `text` start (one scan per text, cached under `key`): the starts of
+    every pattern that opens with a number's first digit ("\\d(?<![\\d...]\\d)")."""
+    return ctx.cached("numbers:" + key, lambda: [m.start() for m in NUMBER.finditer(text)])
+
+
 def iter_rules(config: CheckConfig) -> Iterator[Rule]:
     for code in sorted(RULES):
         if config.enabled(code):

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, lines_holding, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lines_holding, number_starts, rule
 from kehoach.parser.schema import iter_sections
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
@@ -223,7 +223,7 @@ def _pct_re() -> re.Pattern:
 @rule("percent-over-100", "warning", "a share of people above 100% ('105% đoàn viên')",
       "tỉ lệ người vượt quá 100%")
 def percent_over_100(ctx: Context):
-    for m in _pct_re().finditer(ctx.text):
+    for m in finditer_at(_pct_re(), ctx.text, number_starts(ctx, "text", ctx.text)):  # opens with a number
         v = float(m.group("v").replace(",", "."))
         if v <= 100:
             continue

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, lines_holding, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lines_holding, number_starts, rule
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -83,7 +83,7 @@ def observance_date_wrong(ctx: Context):
     for m in _name_dates(name_date, text):
         claimed.add(m.start("d"))
         found.append((m, "name_date"))
-    for m in date_name.finditer(text):
+    for m in finditer_at(date_name, text, number_starts(ctx, "tone_text", text)):  # opens with the day's digit
         if m.start("d") not in claimed:
             found.append((m, "date_name"))
     for m, order in found:
@@ -155,12 +155,14 @@ def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
     return by_name, rx
 
 
-def _anniversaries(text: str):
+def _anniversaries(text: str, numbers: list[int] | None = None):
     """(match, lead) for each "N năm <name>": what the former single pattern, an optional lead
     group then the number, found (it opened with a look ahead, tried at every char); `lead`
-    tells whether lead words come right before N, after the previous match."""
+    tells whether lead words come right before N, after the previous match. `numbers`: where
+    the numbers of the text start, when known (the pattern is then tried there only)."""
     prev_end = 0
-    for m in _anniversary_re()[1].finditer(text):
+    rx = _anniversary_re()[1]
+    for m in (rx.finditer(text) if numbers is None else finditer_at(rx, text, numbers)):
         yield m, _lead(text, prev_end, m.start())
         prev_end = m.end()
 
@@ -184,7 +186,7 @@ def anniversary_mismatch(ctx: Context):
     by_name, _ = _anniversary_re()
     years = _plan_years(ctx)
     text = folded_text(ctx)
-    for m, lead in _anniversaries(text):
+    for m, lead in _anniversaries(text, number_starts(ctx, "tone_text", text)):
         if not (lead or m.group("link")):
             continue  # "5 năm Đảng viên": no anniversary wording
         ev = by_name.get(fold(m.group("name")))
@@ -239,19 +241,6 @@ def _ngay_starts(ctx: Context) -> list[int]:
     return ctx.cached("ngay_starts", lambda: [m.start() for m in _NGAY.finditer(ctx.text)])
 
 
-def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
-    """What rx.finditer(text) yields, for a pattern whose every match starts at one of `starts`
-    (ascending) and is not empty: the leftmost match after the previous one, tried there only."""
-    pos = 0
-    for p in starts:
-        if p < pos:
-            continue
-        m = rx.match(text, p)
-        if m:
-            yield m
-            pos = m.end()
-
-
 def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:
     if not 1 <= m <= 12:
         return f"tháng {m}"
@@ -268,7 +257,8 @@ def invalid_date(ctx: Context):
     text = ctx.text
     taken: list[tuple[int, int]] = []
     for kind, rx in _INVALID_RES:
-        for m in (_finditer_at(rx, text, _ngay_starts(ctx)) if kind in _AT_NGAY else rx.finditer(text)):
+        starts = _ngay_starts(ctx) if kind in _AT_NGAY else number_starts(ctx, "text", text) if kind == "numeric" else None
+        for m in (rx.finditer(text) if starts is None else finditer_at(rx, text, starts)):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -310,7 +300,7 @@ def _is_draft(ctx: Context) -> bool:
 def incomplete_date(ctx: Context):
     draft = None
     starts = _ngay_starts(ctx)
-    found = list(_finditer_at(_INCOMPLETE_RE, ctx.text, starts)) + list(_finditer_at(_INCOMPLETE_NUM_RE, ctx.text, starts))
+    found = list(finditer_at(_INCOMPLETE_RE, ctx.text, starts)) + list(finditer_at(_INCOMPLETE_NUM_RE, ctx.text, starts))
     for m in sorted(found, key=lambda m: m.start()):
         blank_d = not re.search(r"\d", m.group("d"))
         blank_m = not re.search(r"\d", m.group("m"))
