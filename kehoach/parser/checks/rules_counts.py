@@ -185,8 +185,21 @@ _PART = re.compile(r"(?i)^(?:trong[ \t]+đó[ \t]*:?|gồm|bao[ \t]+gồm|có)?[
                    r"|(?:có[ \t]+)?(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*(?P<k2>nữ|nam))[ \t]*$")
 
 
+# where "từ" and "tổng" start a word: the ranges' and the totals' word starts (one scan for both)
+_TU_TONG = re.compile(ci("t") + r"(?<!\w.)(?i:ừ|ổng)")
+
+
+def _t_words(ctx: Context) -> dict[str, list[int]]:
+    def make():
+        out: dict[str, list[int]] = {"từ": [], "tổng": []}
+        for m in _TU_TONG.finditer(ctx.text):
+            out["từ" if ctx.text[m.start() + 1].lower() == "ừ" else "tổng"].append(m.start())
+        return out
+    return ctx.cached("t_words", make)
+
+
 def _totals(ctx: Context):
-    for m in _TOTAL.finditer(ctx.text):
+    for m in finditer_at(_TOTAL, ctx.text, _t_words(ctx)["tổng"]):  # every total starts at "tổng"
         tail = m.group("tail")
         cut = re.search(r"\.(?:\s|$)|tổng[ \t]+số", tail, re.I)
         if cut:
@@ -248,7 +261,9 @@ _LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|
 @rule("range-inverted", "warning", "a range whose lower bound exceeds the upper ('từ 5 đến 3 đảng viên')",
       "khoảng giá trị có cận dưới lớn hơn cận trên")
 def range_inverted(ctx: Context):
-    for m in _range_re().finditer(ctx.text):
+    # a range starts at "từ" or at a number: tried there only
+    starts = sorted(_t_words(ctx)["từ"] + number_starts(ctx, "text", ctx.text))
+    for m in finditer_at(_range_re(), ctx.text, starts):
         a2 = ctx.text[m.start():m.end("a2r")] if m.group("b2") else None  # "12 - 5": the digits before the dash
         if a2 and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
             continue  # "Tháng 12 - 5 buổi", "Tổ 3 - 2 người": a label, then a count
