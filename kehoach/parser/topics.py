@@ -149,7 +149,8 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
         key = strip_accents(key)
     n = max(len(key), 1)
     tax = taxonomy()
-    if _ODD_SPACE.search(key) or _empty_phrase():
+    # fold() leaves single spaces only (" ".join(split())): only a bare key needs the look
+    if (not accented and _ODD_SPACE.search(key)) or _empty_phrase():
         hits = _regex_hits(key, accented, work_areas_only)
     else:
         where = _indexes()[0 if accented else 1][1]
@@ -170,13 +171,15 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
         total = 0.0
         for weight, spans in pats:
             for a, b in spans:
-                if any(a < e and s < b for s, e in taken):
-                    continue
-                taken.append((a, b))
-                w = weight
-                if positional:
-                    w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
-                total += w
+                for s, e in taken:  # a plain loop: any(genexpr) cost more than the test
+                    if a < e and s < b:
+                        break
+                else:
+                    taken.append((a, b))
+                    w = weight
+                    if positional:
+                        w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
+                    total += w
         if total:
             out.append((tax[ti].id, total))
     return tuple(out)
@@ -280,16 +283,18 @@ def _line_at(text: str, start: int, end: int) -> str:
     return text[a:b if b >= 0 else len(text)]
 
 
-def deepest_section(doc: PlanDocument, offset: int) -> Section | None:
+def deepest_section(doc: PlanDocument, offset: int, flat: list[Section] | None = None) -> Section | None:
+    """`flat`: iter_sections(doc.sections) as a list, when the caller asks many times."""
     found = None
-    for s in iter_sections(doc.sections):
+    for s in (iter_sections(doc.sections) if flat is None else flat):
         if s.start <= offset < s.end and (found is None or s.level >= found.level):
             found = s
     return found
 
 
-def target_topic(doc: PlanDocument, start: int, end: int, text: str) -> str | None:
-    s = deepest_section(doc, start)
+def target_topic(doc: PlanDocument, start: int, end: int, text: str,
+                 flat: list[Section] | None = None) -> str | None:
+    s = deepest_section(doc, start, flat)
     sec_topic = s.topic if s else None
     if is_work_area(sec_topic):
         return sec_topic
@@ -305,6 +310,7 @@ def assign(doc: PlanDocument) -> PlanDocument:
     call it after segmentation and again after the taggers have found targets."""
     for s in doc.sections:
         _assign_section(doc, s, None)
+    flat = list(iter_sections(doc.sections)) if doc.targets else None  # walked once, not per target
     for t in doc.targets:
-        t.topic = target_topic(doc, t.start, t.end, t.text)
+        t.topic = target_topic(doc, t.start, t.end, t.text, flat)
     return doc

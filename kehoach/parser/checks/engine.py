@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional
 
@@ -154,6 +155,46 @@ def _iso_date(s: str | None) -> dt.date | None:
 def excerpt_of(text: str, start: int, end: int, limit: int = 200) -> str:
     s = " ".join(text[start:end].split())
     return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def lines_holding(text: str, rx: re.Pattern) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line where `rx` (a character, say) is found, end at its newline.
+    A pattern whose matches never cross a newline, and whose closing look ahead takes a newline
+    as it takes the end of the text, finds the same matches running over these lines only
+    (`finditer(text, start, end)`); the lines without that character are never scanned."""
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if m is None:
+            return
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.start())
+        if b == -1:
+            b = len(text)
+        yield a, b
+        pos = b + 1
+
+
+def finditer_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What rx.finditer(text) yields, for a pattern whose every match is non-empty and starts at
+    one of `starts` (ascending): the leftmost match after the previous one, tried there only."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
+
+
+NUMBER = re.compile(r"\d(?<!\d\d)")  # where a number starts: a digit after a non-digit
+
+
+def number_starts(ctx: "Context", key: str, text: str) -> list[int]:
+    """Where the numbers of `text` start (one scan per text, cached under `key`): the starts of
+    every pattern that opens with a number's first digit ("\\d(?<![\\d...]\\d)")."""
+    return ctx.cached("numbers:" + key, lambda: [m.start() for m in NUMBER.finditer(text)])
 
 
 def iter_rules(config: CheckConfig) -> Iterator[Rule]:

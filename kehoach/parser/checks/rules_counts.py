@@ -7,8 +7,9 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lines_holding, number_starts, rule
 from kehoach.parser.schema import iter_sections
+from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
 
 _W = r"[^\W\d_]"
@@ -19,17 +20,34 @@ def _cfg() -> dict:
     return models.load("checks_counts.yaml")
 
 
+def _esc(w: str) -> str:
+    return re.escape(w).replace(r"\ ", r"[ \t]+")
+
+
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(_esc(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def _announce_re() -> re.Pattern:
     c = _cfg()
-    nums = _alt(list(c["number_words"]))
+    # opens with one class, a digit or a number word's first letter (sre skips to it in C), the
+    # look back after it: what `(?i)(?<![\w.,/%])(?P<n>\d{1,2}|hai|ba|...)` finds
+    first, rest = literal_alt(sorted(c["number_words"], key=len, reverse=True), esc=_esc)
     return re.compile(
-        rf"(?i)(?<![\w.,/%])(?P<n>\d{{1,2}}|{nums})[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
-        rf"(?P<tail>[^\n:;.]{{0,80}}):[ \t]*(?P<inline>[^\n]*)")
+        rf"(?P<n>[\d{first[1:-1]}](?<![\w.,/%].)(?:(?<=\d)\d?|{rest}))(?i:[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
+        rf"(?P<tail>[^\n:;.]{{0,80}}):[ \t]*(?P<inline>[^\n]*))")
+
+
+_COLON = re.compile(":")
+
+
+def _announcements(text: str):
+    """_announce_re().finditer(text): an announcement ends its line and holds a colon (no part
+    of it crosses a newline), so only the lines with a colon are scanned."""
+    rx = _announce_re()
+    for a, b in lines_holding(text, _COLON):
+        yield from rx.finditer(text, a, b)
 
 
 def _number(s: str) -> Optional[int]:
@@ -112,7 +130,7 @@ def _section_lists(sections):
       "số lượng công bố không khớp số mục liệt kê, hoặc tổng không khớp các thành phần")
 def count_mismatch(ctx: Context):
     text = ctx.text
-    for m in _announce_re().finditer(text):
+    for m in _announcements(text):
         n = _number(m.group("n"))
         if n is None or n < 2 or re.search(r"\d", m.group("tail")):
             continue  # "5 nhiệm vụ, 10 chỉ tiêu như sau:": which count the list is for is unclear
@@ -158,16 +176,30 @@ def _chapter_count(ctx: Context):
                       {"announced": n, "listed": len(tops), "noun": "chương trình", "how": "sections"})
 
 
-_TOTAL = re.compile(r"(?i)(?<!\w)tổng[ \t]+số(?P<what>[^\d\n:.;]{0,40}?)[ \t]*(?::|là)?[ \t]*(?P<t>\d{1,5})(?![\d%]|[.,]\d)"
-                    r"(?P<tail>[^\n]{0,140})")
+# ci("t") first (sre skips to it in C), then `(?<!\w.)`: what `(?i)(?<!\w)tổng...` finds
+_TOTAL = re.compile(ci("t") + r"(?<!\w.)(?i:ổng[ \t]+số(?P<what>[^\d\n:.;]{0,40}?)[ \t]*(?::|là)?[ \t]*(?P<t>\d{1,5})"
+                    r"(?![\d%]|[.,]\d)(?P<tail>[^\n]{0,140}))")
 # a part is one item of the list after the total: "nữ 53", "nữ: 53 đ/c", "53 đồng chí nữ"
 _PART = re.compile(r"(?i)^(?:trong[ \t]+đó[ \t]*:?|gồm|bao[ \t]+gồm|có)?[ \t]*(?:"
                    r"(?P<k>nữ|nam)[ \t]*(?::|là|có)?[ \t]*(?P<v>\d{1,5})(?:[ \t]*(?:đồng chí|đ/c|người|đoàn viên))?"
                    r"|(?:có[ \t]+)?(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*(?P<k2>nữ|nam))[ \t]*$")
 
 
+# where "từ" and "tổng" start a word: the ranges' and the totals' word starts (one scan for both)
+_TU_TONG = re.compile(ci("t") + r"(?<!\w.)(?i:ừ|ổng)")
+
+
+def _t_words(ctx: Context) -> dict[str, list[int]]:
+    def make():
+        out: dict[str, list[int]] = {"từ": [], "tổng": []}
+        for m in _TU_TONG.finditer(ctx.text):
+            out["từ" if ctx.text[m.start() + 1].lower() == "ừ" else "tổng"].append(m.start())
+        return out
+    return ctx.cached("t_words", make)
+
+
 def _totals(ctx: Context):
-    for m in _TOTAL.finditer(ctx.text):
+    for m in finditer_at(_TOTAL, ctx.text, _t_words(ctx)["tổng"]):  # every total starts at "tổng"
         tail = m.group("tail")
         cut = re.search(r"\.(?:\s|$)|tổng[ \t]+số", tail, re.I)
         if cut:
@@ -204,7 +236,7 @@ def _pct_re() -> re.Pattern:
 @rule("percent-over-100", "warning", "a share of people above 100% ('105% đoàn viên')",
       "tỉ lệ người vượt quá 100%")
 def percent_over_100(ctx: Context):
-    for m in _pct_re().finditer(ctx.text):
+    for m in finditer_at(_pct_re(), ctx.text, number_starts(ctx, "text", ctx.text)):  # opens with a number
         v = float(m.group("v").replace(",", "."))
         if v <= 100:
             continue
@@ -215,8 +247,12 @@ def percent_over_100(ctx: Context):
 @lru_cache(maxsize=1)
 def _range_re() -> re.Pattern:
     units = _alt(_cfg()["range_units"])
-    return re.compile(rf"(?i)(?:(?<!\w)từ[ \t]+(?P<a>\d{{1,4}})[ \t]+(?:đến|tới)[ \t]+(?P<b>\d{{1,4}})"
-                      rf"|(?<![\w.,/])(?P<a2>\d{{1,4}})[ \t]*[\-–][ \t]*(?P<b2>\d{{1,4}}))[ \t]+(?P<unit>{units})(?!{_W})")
+    # one class first, t or a digit (sre skips to it in C); each branch then looks back at it:
+    # what `(?i)(?:(?<!\w)từ ... (?P<a>)|(?<![\w.,/])(?P<a2>\d{1,4}) ...)` finds; a2 is the
+    # class's digit plus the group `a2r`
+    return re.compile(rf"[\d{ci('t')[1:-1]}](?:(?<=[^\W\d_])(?<!\w.)(?i:ừ[ \t]+(?P<a>\d{{1,4}})[ \t]+(?:đến|tới)[ \t]+"
+                      rf"(?P<b>\d{{1,4}}))|(?<=\d)(?<![\w.,/]\d)(?P<a2r>\d{{0,3}})[ \t]*[\-–][ \t]*(?P<b2>\d{{1,4}}))"
+                      rf"(?i:[ \t]+(?P<unit>{units})(?!{_W}))")
 
 
 _LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|số|năm|ngày|kỳ|đợt|lần|khóa|khoá|mục|điểm|câu)[ \t]*$")
@@ -225,10 +261,13 @@ _LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|
 @rule("range-inverted", "warning", "a range whose lower bound exceeds the upper ('từ 5 đến 3 đảng viên')",
       "khoảng giá trị có cận dưới lớn hơn cận trên")
 def range_inverted(ctx: Context):
-    for m in _range_re().finditer(ctx.text):
-        if m.group("a2") and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
+    # a range starts at "từ" or at a number: tried there only
+    starts = sorted(_t_words(ctx)["từ"] + number_starts(ctx, "text", ctx.text))
+    for m in finditer_at(_range_re(), ctx.text, starts):
+        a2 = ctx.text[m.start():m.end("a2r")] if m.group("b2") else None  # "12 - 5": the digits before the dash
+        if a2 and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):
             continue  # "Tháng 12 - 5 buổi", "Tổ 3 - 2 người": a label, then a count
-        a = int(m.group("a") or m.group("a2"))
+        a = int(m.group("a") or a2)
         b = int(m.group("b") or m.group("b2"))
         if a <= b:
             continue

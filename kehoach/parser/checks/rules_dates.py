@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lines_holding, number_starts, rule
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -62,6 +62,17 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
     return by_name, dates, name_date, date_name
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def _name_dates(rx: re.Pattern, text: str):
+    """rx.finditer(text) for name_date: a match lies inside one line (names and gaps are
+    [ \t], never a newline) and holds a date's digits, and the newline after a line answers
+    its closing look ahead as the end of the text does: the lines without a digit are skipped."""
+    for a, b in lines_holding(text, _DIGIT):
+        yield from rx.finditer(text, a, b)
+
+
 @rule("observance-date-wrong", "error", "a known observance is given the wrong day",
       "ngày lễ, kỷ niệm ghi sai ngày")
 def observance_date_wrong(ctx: Context):
@@ -69,10 +80,10 @@ def observance_date_wrong(ctx: Context):
     text = folded_text(ctx)
     claimed: set[int] = set()
     found: list[tuple[re.Match, str]] = []
-    for m in name_date.finditer(text):
+    for m in _name_dates(name_date, text):
         claimed.add(m.start("d"))
         found.append((m, "name_date"))
-    for m in date_name.finditer(text):
+    for m in finditer_at(date_name, text, number_starts(ctx, "tone_text", text)):  # opens with the day's digit
         if m.start("d") not in claimed:
             found.append((m, "date_name"))
     for m, order in found:
@@ -98,6 +109,35 @@ def observance_date_wrong(ctx: Context):
 _DAY_MONTH = r"(?:\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*)?"
 
 
+# lead words before the number: "kỷ niệm |90 năm ...", "chào mừng lần thứ |90 năm ..." (_lead)
+_LEAD_WORD = re.compile(rf"(?i)(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)\Z")
+_LEAD_WORD_MAX = 9  # characters of the longest
+_THU = re.compile(r"(?i)thứ")
+_LAN = re.compile(r"(?i)lần")
+
+
+def _blank_before(text: str, lo: int, j: int) -> int:
+    while j > lo and text[j - 1] in " \t":
+        j -= 1
+    return j
+
+
+def _lead(text: str, lo: int, s: int) -> bool:
+    """`(?i)(?<!W)(?:kỷ niệm|...)[ \t]+(?:lần[ \t]+thứ[ \t]+)?` ends at `s`, starting at `lo` or after."""
+    j = _blank_before(text, lo, s)
+    if j == s:
+        return False
+    if _LEAD_WORD.search(text, max(lo, j - _LEAD_WORD_MAX), j):
+        return True
+    if j - 3 < lo or not _THU.match(text, j - 3, j):
+        return False
+    k = _blank_before(text, lo, j - 3)
+    if k == j - 3 or k - 3 < lo or not _LAN.match(text, k - 3, k):
+        return False
+    w = _blank_before(text, lo, k - 3)
+    return w < k - 3 and _LEAD_WORD.search(text, max(lo, w - _LEAD_WORD_MAX), w) is not None
+
+
 @lru_cache(maxsize=1)
 def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
     data = models.load("founding_years.yaml")
@@ -107,12 +147,24 @@ def _anniversary_re() -> tuple[dict[str, tuple[str, dt.date]], re.Pattern]:
             by_name[fold(n)] = (e["id"], dt.date.fromisoformat(e["date"]))
     names = _alt([n for e in data["events"] for n in e["names"]])
     links = _alt(data["links"])
+    # opens with the number's digit (sre skips to digits in C); the lead words before it
+    # ("kỷ niệm", "chào mừng" ...) are looked for by _lead(), back from the number
     rx = re.compile(
-        rf"(?i)(?=[kcmh\d])"  # a match starts with a lead word below (k, c, m, h) or the number
-        rf"(?:(?P<lead>(?<!{_W})(?:kỷ niệm|kỉ niệm|chào mừng|mừng|hướng tới|hướng về)[ \t]+(?:lần[ \t]+thứ[ \t]+)?))?"
-        rf"(?<![\d.,])(?P<n>\d{{1,3}})[ \t]+năm[ \t]+(?:(?P<link>{links})[ \t]+)?(?P<name>{names})(?!{_W})"
-        rf"(?:[ \t]*\(?[ \t]*{_DAY_MONTH}(?P<a>\d{{4}})[ \t]*[\-–][ \t]*{_DAY_MONTH}(?P<b>\d{{4}}))?")
+        rf"(?P<n>\d(?<![\d.,]\d)\d{{0,2}})(?i:[ \t]+năm[ \t]+(?:(?P<link>{links})[ \t]+)?(?P<name>{names})(?!{_W})"
+        rf"(?:[ \t]*\(?[ \t]*{_DAY_MONTH}(?P<a>\d{{4}})[ \t]*[\-–][ \t]*{_DAY_MONTH}(?P<b>\d{{4}}))?)")
     return by_name, rx
+
+
+def _anniversaries(text: str, numbers: list[int] | None = None):
+    """(match, lead) for each "N năm <name>": what the former single pattern, an optional lead
+    group then the number, found (it opened with a look ahead, tried at every char); `lead`
+    tells whether lead words come right before N, after the previous match. `numbers`: where
+    the numbers of the text start, when known (the pattern is then tried there only)."""
+    prev_end = 0
+    rx = _anniversary_re()[1]
+    for m in (rx.finditer(text) if numbers is None else finditer_at(rx, text, numbers)):
+        yield m, _lead(text, prev_end, m.start())
+        prev_end = m.end()
 
 
 def _plan_years(ctx: Context) -> set[int]:
@@ -131,11 +183,11 @@ def _plan_years(ctx: Context) -> set[int]:
 @rule("anniversary-mismatch", "warning", "'N năm Ngày thành lập X' disagrees with X's founding year and the period",
       "số năm kỷ niệm không khớp năm thành lập và thời kỳ của kế hoạch")
 def anniversary_mismatch(ctx: Context):
-    by_name, rx = _anniversary_re()
+    by_name, _ = _anniversary_re()
     years = _plan_years(ctx)
     text = folded_text(ctx)
-    for m in rx.finditer(text):
-        if not (m.group("lead") or m.group("link")):
+    for m, lead in _anniversaries(text, number_starts(ctx, "tone_text", text)):
+        if not (lead or m.group("link")):
             continue  # "5 năm Đảng viên": no anniversary wording
         ev = by_name.get(fold(m.group("name")))
         if ev is None:
@@ -179,6 +231,16 @@ _INVALID_RES = [
 ]
 
 
+# where "ngày" starts a word: every match of the "ngày ..." patterns here starts at one, so each
+# is tried only there (one scan of the text for all of them, not one scan each)
+_NGAY = re.compile(ci("n") + r"(?<!\w.)(?i:gày)")
+_AT_NGAY = {"words", "dotted", "partial"}
+
+
+def _ngay_starts(ctx: Context) -> list[int]:
+    return ctx.cached("ngay_starts", lambda: [m.start() for m in _NGAY.finditer(ctx.text)])
+
+
 def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:
     if not 1 <= m <= 12:
         return f"tháng {m}"
@@ -194,8 +256,9 @@ def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:
 def invalid_date(ctx: Context):
     text = ctx.text
     taken: list[tuple[int, int]] = []
-    for _kind, rx in _INVALID_RES:
-        for m in rx.finditer(text):
+    for kind, rx in _INVALID_RES:
+        starts = _ngay_starts(ctx) if kind in _AT_NGAY else number_starts(ctx, "text", text) if kind == "numeric" else None
+        for m in (rx.finditer(text) if starts is None else finditer_at(rx, text, starts)):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
@@ -236,7 +299,8 @@ def _is_draft(ctx: Context) -> bool:
       "ngày tháng bỏ trống ngày hoặc tháng")
 def incomplete_date(ctx: Context):
     draft = None
-    found = list(_INCOMPLETE_RE.finditer(ctx.text)) + list(_INCOMPLETE_NUM_RE.finditer(ctx.text))
+    starts = _ngay_starts(ctx)
+    found = list(finditer_at(_INCOMPLETE_RE, ctx.text, starts)) + list(finditer_at(_INCOMPLETE_NUM_RE, ctx.text, starts))
     for m in sorted(found, key=lambda m: m.start()):
         blank_d = not re.search(r"\d", m.group("d"))
         blank_m = not re.search(r"\d", m.group("m"))

@@ -67,10 +67,10 @@ def _numbering(ctx: Context, want: str):
         yield from hits
 
 
-def _same_list(sibs: list[Section]) -> bool:
+def _same_list(sibs: list[Section], ords: dict[int, Optional[tuple[str, tuple[int, ...]]]]) -> bool:
     """Every item carries the same number ("1." "1." "1."): a web page that made each item its own
     list, not a slip."""
-    vals = {(_ordinal(s) or ("", ()))[1] for s in sibs}
+    vals = {(ords[id(s)] or ("", ()))[1] for s in sibs}
     return len(sibs) >= 2 and len(vals) == 1
 
 
@@ -79,16 +79,27 @@ def _caps(s: Section) -> bool:
     return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
+def _outline(ctx: Context):
+    """The sibling lists, each section's ordinal, and whether the page renumbered its lists:
+    computed once for both rules."""
+    def make():
+        lists = list(_lists(ctx.doc.sections))
+        ords = {id(s): _ordinal(s) for sibs in lists for s in sibs}
+        same_lists = [sibs for sibs in lists if _same_list(sibs, ords)]
+        # one list of two items both numbered 1. may be a slip; three, or two such lists, are the page's doing
+        renumbered = len(same_lists) >= 2 or any(len(sibs) >= 3 for sibs in same_lists)
+        return lists, ords, renumbered
+    return ctx.cached("numbering_outline", make)
+
+
 def _numbering_hits(ctx: Context, want: str):
-    same_lists = [sibs for sibs in _lists(ctx.doc.sections) if _same_list(sibs)]
-    # one list of two items both numbered 1. may be a slip; three, or two such lists, are the page's doing
-    renumbered = len(same_lists) >= 2 or any(len(sibs) >= 3 for sibs in same_lists)
-    for sibs in _lists(ctx.doc.sections):
-        if want == "duplicate" and renumbered and _same_list(sibs):
+    lists, ords, renumbered = _outline(ctx)
+    for sibs in lists:
+        if want == "duplicate" and renumbered and _same_list(sibs, ords):
             continue
         prev: Optional[tuple[Section, str, tuple[int, ...]]] = None
         for s in sibs:
-            o = _ordinal(s)
+            o = ords[id(s)]
             if o is None:
                 prev = None
                 continue

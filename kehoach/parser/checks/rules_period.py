@@ -13,6 +13,7 @@ from typing import Iterator
 from kehoach import models
 from kehoach.parser.checks.engine import Context, Hit, rule
 from kehoach.parser.checks.periods import PeriodValue, disagrees, doc_period, find_periods
+from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
 
@@ -22,11 +23,15 @@ def _patterns() -> dict[str, re.Pattern]:
     doc = "|".join(sorted((re.escape(x) for x in cfg["doc_types"]), key=len, reverse=True))
     # a clause: up to the end of the sentence (a period before a space/newline, ';', a newline)
     clause = r"(?:[^\n;.]|\.(?=\S))"
+    # the leads open with the class of their first letters (sre skips to it in C), the look
+    # back follows that letter: what `(?i)(?<![^\W\d_])(?:lead|...)` finds (fastre.literal_alt)
+    closing_first, closing_rest = literal_alt(cfg["closing_leads"])
+    built_first, built_rest = literal_alt(cfg["build_verbs"])
     return {
-        "closing": re.compile(rf"(?i)(?<![^\W\d_])(?:{'|'.join(map(re.escape, cfg['closing_leads']))})[ \t]+"
-                              rf"(?:(?:toàn bộ|nội dung|bản)[ \t]+)*(?P<doc>{doc})(?![^\W\d_])(?P<rest>{clause}{{0,220}})"),
-        "built": re.compile(rf"(?i)(?<![^\W\d_])(?:{'|'.join(map(re.escape, cfg['build_verbs']))})[ \t]+"
-                            rf"(?:(?:bản|nội dung)[ \t]+)?(?P<doc>{doc})(?![^\W\d_])(?P<rest>{clause}{{0,220}})"),
+        "closing": re.compile(rf"{closing_first}(?<![^\W\d_].){closing_rest}(?i:[ \t]+"
+                              rf"(?:(?:toàn bộ|nội dung|bản)[ \t]+)*(?P<doc>{doc})(?![^\W\d_])(?P<rest>{clause}{{0,220}}))"),
+        "built": re.compile(rf"{built_first}(?<![^\W\d_].){built_rest}(?i:[ \t]+"
+                            rf"(?:(?:bản|nội dung)[ \t]+)?(?P<doc>{doc})(?![^\W\d_])(?P<rest>{clause}{{0,220}}))"),
         "targets_heading": re.compile(rf"(?im)^[ \t]*(?:[0-9IVXivx]+[.)]|[a-zđ]\)|[\-+•])?[ \t]*(?:các[ \t]+)?"
                                       rf"(?:{'|'.join(map(re.escape, cfg['target_heads']))})(?P<rest>[^\n]{{0,120}})$"),
         "as_follows": re.compile(r"(?i)(?<![^\W\d_])như[ \t]+sau"),

@@ -64,7 +64,7 @@ def locator(doc: PlanDocument, data: Optional[bytes]) -> Optional[Locator]:
     src_lines = clean(src).split("\n")
     norm = doc.text
     norm_starts = [0] + [m.end() for m in re.finditer("\n", norm)]
-    align = _align(norm.split("\n"), src_lines)
+    align = _Align(norm.split("\n"), src_lines)
 
     def locate(offset: int) -> Optional[tuple[int, int]]:
         i = bisect.bisect_right(norm_starts, offset) - 1
@@ -93,22 +93,37 @@ def _squash(s: str) -> str:
     return " ".join(s.split())
 
 
-def _align(norm_lines: list[str], src_lines: list[str]) -> list[Optional[int]]:
-    """For each normalized line, the index of the source line holding its start (None if unsure)."""
-    squashed = [_squash(x) for x in src_lines]
-    out: list[Optional[int]] = []
-    ptr = 0
-    for ln in norm_lines:
-        c = _squash(ln)[:40]
-        if not c:
-            out.append(None)
-            continue
-        hit = None
-        for j in range(ptr, min(ptr + 60, len(squashed))):
-            if c in squashed[j]:
-                hit = j
-                break
-        out.append(hit)
-        if hit is not None:
-            ptr = hit
-    return out
+class _Align:
+    """For each normalized line, the index of the source line holding its start (None if unsure):
+    a forward scan, each line searched from where the previous one was found. Computed up to
+    the line asked for (an answer depends only on the lines before it), source lines squashed
+    when first compared: a plan has a few findings, and aligning the whole text cost ~2 ms."""
+
+    def __init__(self, norm_lines: list[str], src_lines: list[str]):
+        self.norm, self.src = norm_lines, src_lines
+        self.squashed: dict[int, str] = {}
+        self.out: list[Optional[int]] = []
+        self.ptr = 0
+
+    def __len__(self) -> int:
+        return len(self.norm)
+
+    def __getitem__(self, i: int) -> Optional[int]:
+        out, squashed, src = self.out, self.squashed, self.src
+        while len(out) <= i:
+            c = _squash(self.norm[len(out)])[:40]
+            if not c:
+                out.append(None)
+                continue
+            hit = None
+            for j in range(self.ptr, min(self.ptr + 60, len(src))):
+                sq = squashed.get(j)
+                if sq is None:
+                    sq = squashed[j] = _squash(src[j])
+                if c in sq:
+                    hit = j
+                    break
+            out.append(hit)
+            if hit is not None:
+                self.ptr = hit
+        return out[i]

@@ -28,20 +28,29 @@ FEASTS = {"nguyên đán": (1, 1), "cổ truyền": (1, 1), "nguyên tiêu": (15
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("lunar_dm", re.compile(r"(?i)(\d(?<![\d/]\d)\d?)\s*[/\-]\s*(\d{1,2})(?:\s*[/\-]\s*(\d{4}))?\s*(?:\(\s*)?(?:âm\s+lịch|ÂL)"
                             r"(?:\s*\))?(?:\s+năm\s+(\d{4})(?!\d))?")),
-    ("lunar_words", re.compile(rf"(?i)(?=[nmr])\b(?:(?:ngày|mùng|mồng)\s*(\d{{1,2}})|(rằm))\s+tháng\s+{LUNAR_MONTH}"
+    # these open with the class of their first letters or a digit (sre skips to it in C), the
+    # look back at the char before it follows: `[tr](?<!\w.)(?i:(?<=t)ết...)` finds what
+    # `(?i)(?=[tr])\bTết...` found (rằm's group holds "ằm", only ever tested for being there)
+    ("lunar_words", re.compile(ci("nmr") + rf"(?<!\w.)(?i:(?:(?:(?<=n)gày|(?<=m)ùng|(?<=m)ồng)\s*(\d{{1,2}})|(?<=r)(ằm))"
+                               rf"\s+tháng\s+{LUNAR_MONTH}"
                                rf"(?:\s*/\s*(\d{{4}})|\s+năm\s+(\d{{4}})(?!\d))?(\s*(?:\(\s*)?âm\s+lịch(?:\s*\))?)?"
-                               rf"(?:\s+năm\s+(\d{{4}})(?!\d))?")),
-    ("lunar_feast", re.compile(rf"(?i)(?=[tr])\b(?:Tết\s+(Nguyên\s+[Đđ]án|Cổ\s+truyền|Trung\s+thu|Đoan\s+ngọ|Nguyên\s+tiêu)|Rằm\s+(Trung\s+thu))"
+                               rf"(?:\s+năm\s+(\d{{4}})(?!\d))?)")),
+    ("lunar_feast", re.compile(ci("rt") + rf"(?<!\w.)(?i:(?:(?<=t)ết\s+(Nguyên\s+[Đđ]án|Cổ\s+truyền|Trung\s+thu|Đoan\s+ngọ|Nguyên\s+tiêu)"
+                               rf"|(?<=r)ằm\s+(Trung\s+thu))"
                                rf"(?:\s+({CAN_CHI}))?(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?"
-                               rf"|\bTết\s+({CAN_CHI})(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?")),
-    ("range", re.compile(r"(?i)(?=[tn])\b(?:từ\s+)?ngày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d)")),
+                               rf"|(?<=t)ết\s+({CAN_CHI})(?:\s*,?\s+(?:năm\s+)?(\d{{4}})(?!\d))?)")),
+    ("range", re.compile(ci("nt") + r"(?<!\w.)(?i:(?:(?<=t)ừ\s+n|(?<=n))gày\s*(\d{1,2})\s*[\-–]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})"
+                         r"\s*[/\-.]\s*(\d{4})(?!\d))")),
     ("range2", re.compile(ci("t") + r"(?<!\w.)(?i:ừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*"
                           r"(?:ngày\s*)?(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d))")),
     ("dmy_words", re.compile(ci("n") + r"(?<!\w.)(?i:gày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})(?!\d))")),
     ("dmy", re.compile(r"(\d(?<![\d/\-.]\d)\d?)[ \t]*([/\-.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4})(?![\d/])")),
     ("school_year", re.compile(ci("n") + r"(?<!\w.)(?i:ăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})(?!\d))")),
     ("month", re.compile(ci("t") + r"(?<!\w.)(?i:háng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?!\d))")),
-    ("partial", re.compile(r"(?i)(?=n|(?<=\s)\d)(?:\bngày\s*|(?<=\s))(\d{1,2})([/\-])(\d{1,2})(?![\d/\-]|\s*[\-–]\s*\d)(?!\s*(?:đoàn|đảng|đồng|người|lần|GV|giáo))")),
+    # "ngày 20/11", or " 20/11" after white space: d is the first digit plus d2 in the second case
+    ("partial", re.compile(r"[\dNn](?:(?<=[Nn])(?<!\w.)(?i:gày)\s*(?P<d>\d{1,2})|(?<=\s\d)(?P<d2>\d?))"
+                           r"(?i:(?P<sep>[/\-])(?P<mo>\d{1,2})(?![\d/\-]|\s*[\-–]\s*\d)"
+                           r"(?!\s*(?:đoàn|đảng|đồng|người|lần|GV|giáo)))")),
     ("year", re.compile(ci("n") + r"(?<!\w.)(?i:ăm\s+(\d{4})(?!\d)(?!\s*[\-–]\s*\d))")),
 ]
 
@@ -88,6 +97,45 @@ def _partial_context(text: str, start: int) -> bool:
 # words a pattern's every match holds (lower case): without any of them the scan is skipped
 _NEEDS = {"lunar_feast": ("tết", "rằm")}
 
+# Every pattern's matches start where one of a few words starts ("ngày", "năm", "tháng", "từ",
+# "Tết", "mùng", "rằm" ...) or at a number (a digit after a non-digit): three scans find those
+# starts, and each pattern is tried there only (rx.match), instead of one scan of the text each.
+_NGAY_NAM = re.compile(ci("n") + r"(?<!\w.)(?i:gày|ăm)")
+_T_WORDS = re.compile(ci("t") + r"(?<!\w.)(?i:ừ|háng|ết)")
+_MR_WORDS = re.compile(ci("mr") + r"(?<!\w.)(?i:ùng|ồng|ằm)")
+_NUMBER = re.compile(r"\d(?<!\d\d)")
+_AT_WORD = {"lunar_dm": ("number",), "lunar_words": ("ngày", "mùng", "rằm"), "lunar_feast": ("tết", "rằm"),
+            "range": ("từ", "ngày"), "range2": ("từ",), "dmy_words": ("ngày",), "dmy": ("number",),
+            "school_year": ("năm",), "month": ("tháng",), "partial": ("ngày", "number"), "year": ("năm",)}
+_SECOND = {"g": "ngày", "ă": "năm", "ừ": "từ", "h": "tháng", "ế": "tết", "ù": "mùng", "ồ": "mùng", "ằ": "rằm"}
+
+
+def _word_starts(text: str) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {w: [] for w in ("ngày", "năm", "từ", "tháng", "tết", "mùng", "rằm")}
+    for rx in (_NGAY_NAM, _T_WORDS, _MR_WORDS):
+        for m in rx.finditer(text):
+            out[_SECOND[text[m.start() + 1].lower()]].append(m.start())
+    out["number"] = [m.start() for m in _NUMBER.finditer(text)]
+    return out
+
+
+def _starts_for(kind: str, words: dict[str, list[int]]) -> list[int]:
+    keys = _AT_WORD[kind]
+    return words[keys[0]] if len(keys) == 1 else sorted(p for k in keys for p in words[k])
+
+
+def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
+    """What rx.finditer(text) yields, for a pattern whose every match is non-empty and starts at
+    one of `starts` (ascending): the leftmost match after the previous one, tried there only."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
+
 
 def find_dates(text: str) -> list[DateHit]:
     taken = bytearray(len(text))
@@ -97,10 +145,11 @@ def find_dates(text: str) -> list[DateHit]:
     def free(s: int, e: int) -> bool:
         return not any(taken[s:e])
 
+    starts = _word_starts(text)
     for kind, rx in PATTERNS:
         if kind in _NEEDS and not any(w in lowered for w in _NEEDS[kind]):
             continue
-        for m in rx.finditer(text):
+        for m in _finditer_at(rx, text, _starts_for(kind, starts)):
             s, e = m.span()
             if not free(s, e):
                 continue
@@ -149,7 +198,8 @@ def _convert(kind: str, m: re.Match, text: str) -> DateHit | None:
     if kind == "partial":
         if not raw.lower().startswith("ngày") and not _partial_context(text, s):
             return None
-        d, mo = int(m.group(1)), int(m.group(3))
+        d = int(m.group("d") if m.group("d") is not None else raw[0] + m.group("d2"))
+        mo = int(m.group("mo"))
         v, ok = iso(None, mo, d)
         if not ok and mo > 12 and d <= 12:
             return None  # "8-30" style counts, not dates

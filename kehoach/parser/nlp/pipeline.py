@@ -36,7 +36,7 @@ MAX_TEXT_CHARS = 2_000_000  # the documented maximum (kehoach.parser refuses lon
 
 CONFIG: list[str] = ["kehoach_dates", "kehoach_refs", "kehoach_awards", "kehoach_targets", "kehoach_entities"]
 
-for _name in ("plan", "date_hits", "data", "src"):
+for _name in ("plan", "date_hits", "data", "src", "quoted"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -96,7 +96,10 @@ def make_refs(nlp: Language, name: str):
 
 
 def _excluded(doc: Doc) -> list[tuple[int, int]]:
-    return quoted_spans(text_of(doc))
+    """The quoted spans of the text, found once for the awards and the targets (a fresh list each)."""
+    if doc._.quoted is None:
+        doc._.quoted = quoted_spans(text_of(doc))
+    return list(doc._.quoted)
 
 
 @Language.factory("kehoach_awards")

@@ -16,6 +16,9 @@ from kehoach.parser.readers.base import RawBlock, RawDocument, register
 COLUMN_GAP = re.compile(r"(?:\t+| {4,})")  # two columns flattened onto one line
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]*){2,}$")
 GLUED_HEADING = re.compile(r"(?<=[A-ZĐÀ-Ỹa-zđà-ỹ]{2})(?=(?:\d{1,2}\.){1,3}\s+[A-ZĐÀ-Ỹ])")
+# what GLUED_HEADING needs where it splits (two letters, then a digit), found from the digit
+# (sre skips to digits in C; GLUED_HEADING opens with a look back and is tried at every char)
+GLUE_HINT = re.compile(r"\d(?<=[A-ZĐÀ-Ỹa-zđà-ỹ]{2}\d)")
 VI_LETTERS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 
 
@@ -76,6 +79,8 @@ def split_line(line: str) -> list[str]:
     stripped = line.strip()
     if not stripped:
         return []
+    if "\t" not in stripped and "    " not in stripped:
+        return [stripped]  # no gap for COLUMN_GAP (it has no literal first char: sre tries every position)
     pieces = [p.strip() for p in COLUMN_GAP.split(stripped) if p.strip()]
     return pieces
 
@@ -85,7 +90,7 @@ def text_to_blocks(text: str) -> list[RawBlock]:
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         pieces = split_line(line)
         for col, piece in enumerate(pieces):
-            for part in GLUED_HEADING.split(piece):
+            for part in (GLUED_HEADING.split(piece) if GLUE_HINT.search(piece) else (piece,)):
                 if part.strip():
                     blocks.append(RawBlock(text=part.strip(), kind="line", col=col if len(pieces) > 1 else None))
     return blocks

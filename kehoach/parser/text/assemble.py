@@ -57,12 +57,16 @@ RUN_ON_FEW_LINES = 5  # a document of so few lines is a plan that lost its line 
 RUN_ON_MIN_FEW = 300  # ... so its shorter lines are run-on too
 
 
-INLINE_ITEM = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})\)\s+(?=[A-ZĐÀ-Ỹ])")
+# opens with its digit so sre skips to digits in C; the look back after it is the old
+# "(?:^|(?<=\s))" in front of it (start of line or white space before the number)
+INLINE_ITEM = re.compile(r"(?P<n>\d(?<!\S\d)\d?)\)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def split_inline_list(line: str) -> list[str]:
     """A numbered list a page ran onto one line ("1) Ông A - Chủ tịch 2) Ông B - Phó Chủ tịch
     3) ..."): split before each item when the numbers run 1, 2, 3 ... (three at least)."""
+    if ")" not in line:
+        return [line]
     hits = list(INLINE_ITEM.finditer(line))
     if len(hits) < 3:
         return [line]
@@ -80,6 +84,11 @@ def split_run_on(line: str, min_len: int = RUN_ON_MIN) -> list[str]:
     return [r for p in RUN_ON_BREAK.split(line) for q in RUN_ON_BARE.split(p) if q.strip() for r in split_inline_list(q.strip())]
 
 
+def _tidy(s: str) -> str:
+    """tidy_spaces(s), its regex run only where two spaces meet."""
+    return tidy_spaces(s) if "  " in s else s.strip()
+
+
 def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     parts: list[str] = []
     blocks: list[Block] = []
@@ -88,7 +97,7 @@ def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     min_len = RUN_ON_MIN_FEW if n_lines <= RUN_ON_FEW_LINES else RUN_ON_MIN
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in (piece for ln in text.split("\n") for piece in split_run_on(tidy_spaces(strip_markup(ln)), min_len)):
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(_tidy(strip_markup(ln)), min_len)):
             line = line.strip()
             # a bare number inside a table is a value (a table of digits), never a page number
             if not line or (PAGE_FURNITURE.match(line) and rb.table is None):

@@ -36,7 +36,9 @@ class PhraseIndex:
             spans = out.get(p)
             if spans and a < spans[-1][1]:
                 continue  # overlaps this phrase's previous match: finditer resumes after it
-            if (a and _is_word(key[a - 1])) or (b < n and _is_word(key[b])):
+            if a and ((c := key[a - 1]).isalnum() or c == "_"):  # _is_word, inline: per occurrence
+                continue
+            if b < n and ((c := key[b]).isalnum() or c == "_"):
                 continue
             if spans is None:
                 out[p] = [(a, b)]
