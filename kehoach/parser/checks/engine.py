@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from kehoach.parser.schema import Finding, PlanDocument, Severity
+from kehoach.parser.text.fastre import finditer_at  # noqa: F401  (the rules import it from here)
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
@@ -173,19 +174,6 @@ def lines_holding(text: str, rx: re.Pattern) -> Iterator[tuple[int, int]]:
             b = len(text)
         yield a, b
         pos = b + 1
-
-
-def finditer_at(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
-    """What rx.finditer(text) yields, for a pattern whose every match is non-empty and starts at
-    one of `starts` (ascending): the leftmost match after the previous one, tried there only."""
-    pos = 0
-    for p in starts:
-        if p < pos:
-            continue
-        m = rx.match(text, p)
-        if m:
-            yield m
-            pos = m.end()
 
 
 NUMBER = re.compile(r"\d(?<!\d\d)")  # where a number starts: a digit after a non-digit

@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 
-from kehoach.parser.text.fastre import ci
+from kehoach.parser.text.fastre import ci, finditer_at
 
 D = r"(\d{1,2}|\s{0,3})"  # a day may be left blank in drafts: "ngày   tháng 10"
 SEP = r"\s*[/\-.–]\s*"
@@ -124,19 +124,6 @@ def _starts_for(kind: str, words: dict[str, list[int]]) -> list[int]:
     return words[keys[0]] if len(keys) == 1 else sorted(p for k in keys for p in words[k])
 
 
-def _finditer_at(rx: re.Pattern, text: str, starts: list[int]):
-    """What rx.finditer(text) yields, for a pattern whose every match is non-empty and starts at
-    one of `starts` (ascending): the leftmost match after the previous one, tried there only."""
-    pos = 0
-    for p in starts:
-        if p < pos:
-            continue
-        m = rx.match(text, p)
-        if m:
-            yield m
-            pos = m.end()
-
-
 def find_dates(text: str) -> list[DateHit]:
     taken = bytearray(len(text))
     hits: list[DateHit] = []
@@ -149,7 +136,7 @@ def find_dates(text: str) -> list[DateHit]:
     for kind, rx in PATTERNS:
         if kind in _NEEDS and not any(w in lowered for w in _NEEDS[kind]):
             continue
-        for m in _finditer_at(rx, text, _starts_for(kind, starts)):
+        for m in finditer_at(rx, text, _starts_for(kind, starts)):
             s, e = m.span()
             if not free(s, e):
                 continue

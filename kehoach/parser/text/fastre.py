@@ -40,3 +40,16 @@ def literal_alt(names: list[str], esc=re.escape) -> tuple[str, str]:
         ahead = f"(?=[{seconds}])" if all(len(n) > 1 and n[1].isalnum() for n in ns) else ""
         rest.append(f"(?<={re.escape(ns[0][0])}){ahead}(?:" + "|".join(esc(n[1:]) for n in ns) + ")")
     return first, "(?i:" + "|".join(rest) + ")"
+
+
+def finditer_at(rx: re.Pattern, text: str, starts: list[int]):
+    """What rx.finditer(text) yields, for a pattern whose every match is non-empty and starts at
+    one of `starts` (ascending): the leftmost match after the previous one, tried there only."""
+    pos = 0
+    for p in starts:
+        if p < pos:
+            continue
+        m = rx.match(text, p)
+        if m:
+            yield m
+            pos = m.end()
