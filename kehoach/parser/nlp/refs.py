@@ -24,7 +24,8 @@ _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]
 # the issuer ends before these words (" và " only when a lower-case word or a quote follows:
 # "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
 # verbs that end an issuer's name ("... của Ủy ban nhân dân tỉnh thực hiện Nghị định ...")
-_VERB_STOPS = r"(?:ban hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện)\b"
+_VERB_WORDS = r"ban hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện"
+_VERB_STOPS = rf"(?:{_VERB_WORDS})\b"
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)(?![^\W\d_])"
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
                           r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
@@ -169,7 +170,7 @@ def _issuer_end(text: str, s: int) -> int:
 
 _STEERING = re.compile(r"(?i)ban chỉ đạo\s+(?!tỉnh|huyện|thành phố|quận|xã|phường)\w")
 _STEERING_END = re.compile(r"\s+(?:về|ngày|tại|nhằm|để)\b|[;.:“”\"]|\n(?=[A-ZĐÀ-ÝẠ-Ỹ])")
-_AFTER_BREAK = re.compile(r"(?:về|ngày|theo|tại|nhằm|để|v/v|" + _VERB_STOPS[3:-4] + r")\b", re.I)
+_AFTER_BREAK = re.compile(r"(?:về|ngày|theo|tại|nhằm|để|v/v|" + _VERB_WORDS + r")\b", re.I)
 
 
 def _goes_on(text: str, s: int, nl: int) -> bool:

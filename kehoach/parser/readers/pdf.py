@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from kehoach.parser.errors import CorruptFile, EncryptedFile, NoText
@@ -106,7 +107,7 @@ def _char_runs(textpage, stream: str):
                     z2 -= 1
                 l, b, _, t = box(a2)
                 _, b2, r, t2 = box(z2)
-                yield l, min(b, b2), r, max(t, t2), text
+                yield l, min(b, b2), r, max(t, t2), text, (a, z)  # its span of the stream
         start = end
         while start < n and stream[start] in "\r\n":
             start += 1
@@ -159,14 +160,9 @@ def _rebuilt(textpage, stream: str, run, mine, own):
     """A run's own characters (found by their boxes) and the annotation's, in x order: the
     stream's spacing between neighbours of one stream, a word gap between the two streams."""
     box = textpage.get_charbox
-    l, b, r, t, _ = run
+    l, b, r, t, _, (a, z) = run
     h = max(t - b, 1.0)
-    chars = []
-    for i in range(own):
-        if not stream[i].isspace():
-            cl, cb, cr, ct = box(i)
-            if b - 1 <= (cb + ct) / 2 <= t + 1 and l - 1 <= cl <= r + 1:
-                chars.append(((cl, cb, cr, ct), stream[i], i))
+    chars = [(box(i), stream[i], i) for i in range(a, z) if not stream[i].isspace()]
     chars += mine
     chars.sort(key=lambda e: e[0][0])
     text = chars[0][1]
@@ -184,7 +180,7 @@ def _rebuilt(textpage, stream: str, run, mine, own):
 
 def _lines_of(runs, page_no: int, page_w: float) -> list[Line]:
     lines: list[Line] = []
-    for l, b, r, t, s in runs:
+    for l, b, r, t, s, *_ in runs:
         s = unicodedata.normalize("NFC", s).replace("\r", " ").replace("\n", " ")
         if not s.strip():
             continue
@@ -209,7 +205,9 @@ def _lines_of(runs, page_no: int, page_w: float) -> list[Line]:
     return lines
 
 
+@lru_cache(maxsize=1)
 def _text_annots() -> tuple[int, ...]:
+    """Annotation kinds that can show text: form/signature fields, stamps, free-text notes."""
     import pypdfium2.raw as pdfium_c
 
     return (pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_STAMP, pdfium_c.FPDF_ANNOT_FREETEXT)
@@ -224,12 +222,11 @@ def _flatten_widgets(page) -> bool:
     n = pdfium_c.FPDFPage_GetAnnotCount(page.raw)
     if n <= 0:
         return False
-    _TEXT_ANNOTS = _text_annots()
     widget = False
     for i in range(n):
         a = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
         try:
-            widget = widget or (pdfium_c.FPDFAnnot_GetSubtype(a) in _TEXT_ANNOTS and pdfium_c.FPDFAnnot_HasKey(a, b"AP"))
+            widget = widget or (pdfium_c.FPDFAnnot_GetSubtype(a) in _text_annots() and pdfium_c.FPDFAnnot_HasKey(a, b"AP"))
         finally:
             pdfium_c.FPDFPage_CloseAnnot(a)
     return widget and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
