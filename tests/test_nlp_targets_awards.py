@@ -233,3 +233,51 @@ def test_frequencies_with_the_period_first_in_words_or_digits():
     assert [(t.value, t.unit, t.comparator) for t in d.targets] == [(1, "lần", "="), (1, "lần", "="), (2, "đợt", ">=")], \
         [t.text for t in d.targets]
     assert d.targets[1].text == "Sinh hoạt tổ công đoàn định kỳ mỗi tháng 1 lần"
+
+
+def test_a_quantity_in_parentheses_takes_the_words_before_it():
+    # criteria with their maximum scores; a remark in a second parenthesis stays out
+    text = ("HƯỚNG DẪN CHẤM ĐIỂM THI ĐUA CÁC TỔ CÔNG ĐOÀN\n1. Nội dung chấm\n"
+            "a) Công tác tuyên truyền: (tối đa 20 điểm)\n"
+            "b) Chăm lo đời sống đoàn viên và phong trào văn nghệ (tối đa 25 điểm)\n"
+            "- Mục c. (tối đa 15 điểm) (Chấm theo biên bản kiểm tra của Ban Thanh tra nhân dân)\n"
+            "- Hội diễn văn nghệ toàn trường (hai năm tổ chức một lần).\n"
+            "- Định kỳ (ít nhất 6 tháng một lần) Ban Chấp hành sơ kết phong trào.\n")
+    d = parse_bytes(text.encode(), "h.txt", checks=False)
+    assert [t.text for t in d.targets] == [
+        "a) Công tác tuyên truyền: (tối đa 20 điểm)",
+        "b) Chăm lo đời sống đoàn viên và phong trào văn nghệ (tối đa 25 điểm)",
+        "Mục c. (tối đa 15 điểm)",
+        "Hội diễn văn nghệ toàn trường (hai năm tổ chức một lần)",
+        "Định kỳ (ít nhất 6 tháng một lần) Ban Chấp hành sơ kết phong trào"]
+    assert [(t.value, t.comparator, t.unit) for t in d.targets[:3]] == [(20, "<=", "điểm"), (25, "<=", "điểm"),
+                                                                       (15, "<=", "điểm")]
+    assert (d.targets[4].value, d.targets[4].comparator, d.targets[4].unit) == (1, ">=", "lần")
+
+
+def test_budget_lines_keep_their_label_and_signs_compare():
+    text = ("KẾ HOẠCH HỘI THI Ý TƯỞNG SÁNG TẠO\nI. Yêu cầu\n"
+            "- Mỗi đội không quá 04 học sinh, 01 giáo viên hướng dẫn.\n"
+            "- Bài thuyết trình ≤05 phút, tối đa 12 trang A4.\n"
+            "II. Kinh phí\n- In băng rôn, khẩu hiệu (thuê ngoài): 800.000đ.\n")
+    d = parse_bytes(text.encode(), "y.txt", checks=False)
+    assert [t.text for t in d.targets] == [
+        "Mỗi đội không quá 04 học sinh, 01 giáo viên hướng dẫn",
+        "Bài thuyết trình ≤05 phút",
+        "tối đa 12 trang A4",
+        "In băng rôn, khẩu hiệu (thuê ngoài): 800.000đ"]
+    assert [(t.value, t.comparator, t.unit) for t in d.targets] == [
+        (4, "<=", "người"), (5, "<=", "phút"), (12, "<=", "trang"), (800000, "=", "đồng")]
+
+
+def test_a_share_whose_verb_comes_after_a_list():
+    text = ("KẾ HOẠCH CHUYỂN ĐỔI SỐ\n1. Chỉ tiêu\n"
+            "- Đến hết năm 2025, bảo đảm 100% giáo viên, nhân viên được bồi dưỡng kỹ năng số, trong đó tối thiểu 60% "
+            "giáo viên sử dụng thành thạo học liệu số.\n"
+            "- 90% các tổ Văn, Toán, Anh triển khai dạy học trực tuyến.\n"
+            "- Do đặc thù cấp học, 100% giáo viên nữ, 100% nhân viên nữ.\n")
+    d = parse_bytes(text.encode(), "c.txt", checks=False)
+    assert [t.text for t in d.targets] == [
+        "Đến hết năm 2025, bảo đảm 100% giáo viên, nhân viên được bồi dưỡng kỹ năng số",
+        "trong đó tối thiểu 60% giáo viên sử dụng thành thạo học liệu số",
+        "90% các tổ Văn, Toán, Anh triển khai dạy học trực tuyến"]

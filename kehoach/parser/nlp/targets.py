@@ -26,15 +26,18 @@ def _tables():
     names = sorted((u for u in units_ if u != "%"), key=len, reverse=True)
     unit_alt = "|".join(re.escape(u) for u in names)
     comps = data["comparators"]
-    comp_alt = "|".join(re.escape(c) for c in sorted(comps, key=len, reverse=True))
-    pct = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)"
+    comp_alt = "|".join(re.escape(c) for c in sorted(comps, key=len, reverse=True) if c[0].isalpha())
+    signs = "".join(c for c in comps if not c[0].isalpha())  # "≤05 học sinh", "≥ 01 đề án"
+    # a comparator word (then a space) or sign before the number
+    comp_re = rf"(?:(?P<comp>(?<!\w)(?:{comp_alt})(?=\s)|[{signs}])\s*(?:là\s+)?)?"
+    pct = re.compile(rf"(?i){comp_re}(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)"
                      rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
-    cnt = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s*"
+    cnt = re.compile(rf"(?i){comp_re}(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s*"
                      rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b(?!\s*/(?!c\b))")
     money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
-    money = re.compile(rf"(?i)(?:\b(?P<comp>{comp_alt})\s+(?:là\s+)?)?(?<![\d/.,])(?P<num>{NUMBER})\s*"
+    money = re.compile(rf"(?i){comp_re}(?<![\d/.,])(?P<num>{NUMBER})\s*"
                        rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
     # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
     frac = re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b")
@@ -56,6 +59,9 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 
 _EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
                     r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
                     r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
+# how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
+_PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
+                          + r")\s+(?:tháng|năm|tuần|quý|ngày)\s+(?:[^\s\d,;.:()]+\s+){0,2}?(?:một|1|01)\s+lần\b")
 # "mỗi tháng 1 lần": "tháng 1" after "mỗi" is a period of the frequency, not the month January
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
@@ -105,7 +111,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
     out: list[Quantity] = []
     lowered = seg.lower()
     if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
-                                       and _EVERY.search(seg)):
+                                       and _EVERY.search(seg)) and not ("lần" in lowered and _PER_STRETCH.search(seg)):
         return out
     folded = fold(seg)
     committed = any(w in lowered for w in commit)
@@ -166,6 +172,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
             value = _WORD_NUMBERS.get(num) or parse_number(num)
             comp = comps.get((m.group("comp") or "").lower(), "=")
             add(Quantity(s + m.start(), s + m.end(), value, None, None, _unit_norm(m.group("unit")), comp, -2))
+    for m in _PER_STRETCH.finditer(seg) if "lần" in lowered else ():
+        if free(s + m.start(), s + m.end()):  # once per stretch
+            comp = comps.get((m.group("comp") or "").lower(), "=")
+            add(Quantity(s + m.start(), s + m.end(), 1, None, None, "lần", comp, -2))
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
@@ -235,17 +245,21 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     return cs, ce
 
 
-def _label_cut(text: str, s: int, e: int, first: int | None = None) -> int:
-    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label (never past a quantity)."""
+def _label_cut(text: str, s: int, e: int, first: Quantity | None = None) -> int:
+    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label (never past a quantity).
+    A label whose value is the quantity alone ("Tuyên truyền (in ấn): 1.000.000đ", "Phẩm chất
+    chính trị: (tối đa 10 điểm)") names what it is for: it stays."""
     c = text.find(":", s, e)
-    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first > c):
+    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first.start > c):
+        if first is not None and n_words(text[c + 1:e]) - n_words(text[first.start:first.end]) < 2:
+            return s
         return c + 1
     return s
 
 
 def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, int, list[Quantity]]]:
     """Split a unit holding several quantities at the commas between them."""
-    s = _label_cut(text, s, e, qs[0].start)
+    s = _label_cut(text, s, e, qs[0])
     groups: list[list[Quantity]] = [[qs[0]]]
     bounds = [s]
     for prev, q in zip(qs, qs[1:]):
@@ -261,6 +275,8 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
                 v = text.rfind(" và ", prev.end, q.start)
                 d = v if v >= 0 and n_words(text[v:q.start]) >= 2 else -1
             c = d + 1 if d >= 0 else -1
+        if c >= 0 and _make_up_goes_on(text, bounds[-1], prev, c, q):
+            c = -1
         if c < 0:
             groups[-1].append(q)
         else:
@@ -276,12 +292,21 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
     return out
 
 
+def _make_up_goes_on(text: str, gs: int, prev: Quantity, c: int, q: Quantity) -> bool:
+    """'Mỗi đội không quá 05 học sinh, 01 giáo viên hướng dẫn': the count after the comma is the
+    next member of one make-up, not a target of its own."""
+    _, _, _, _, _, _, _, _, _, cues = _tables()
+    return (text[c + 1:q.start].strip() == "" and q.comparator == "=" and q.unit != "%" and prev.unit != "%"
+            and q.min is None and _has(fold(text[gs:prev.start]), cues["each"]))
+
+
 def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]], dates: list[DateHit]):
     """Yield dicts for the Target model over text[start:end]."""
     from kehoach.parser.nlp.clauses import trim
 
     tail = len(text.rstrip())
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
+    last_end = start
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
@@ -290,18 +315,41 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             continue
         for rs, re_, group in regions(text, us, ue, qs):
             rs, re_ = trim(text, rs, re_)
+            q = group[0]
+            if text.startswith("(", rs) and q.start > rs:
+                rs, re_ = _with_lead(text, rs, re_, q, last_end)
             if re_ <= rs or (cut and re_ >= tail):
                 continue  # (or the text stops inside this clause, an excerpt: what it aims at is not known)
-            q = group[0]
-            if VERB_CHECK and q.unit == "%" and not _has_verb(_comma_clause(text, rs, re_, q)):
+            if VERB_CHECK and q.unit == "%" and not _says_done(text, rs, re_, q):
                 continue  # "Do đặc thù bậc học, 100% đoàn viên nữ": a share that states what is, not what is done
             deadline = None
             for h in dates:
                 if rs <= h.start < re_ and h.kind in ("date", "month", "school_year", "year") and h.valid:
                     deadline = h.end_value or h.value
+            last_end = re_
             yield {"start": rs, "end": re_, "text": text[rs:re_], "value": q.value, "min": q.min, "max": q.max,
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
+
+
+# what opens a line before its words: an outline number or a bullet
+_LINE_MARK = re.compile(r"[ \t]*(?:[-+*•–]|\(?[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVXLC]+[.)])?[ \t]*")
+
+
+def _with_lead(text: str, rs: int, re_: int, q: Quantity, floor: int) -> tuple[int, int]:
+    """A quantity in parentheses qualifies the words before it on its line: "Nội dung a. (tối đa
+    15 điểm)", "Hội diễn văn nghệ (hai năm tổ chức một lần)" -- the clause is those words and that
+    one parenthesis (a second one after it is a remark)."""
+    close = text.find(")", q.end, re_ + 1)
+    if close < 0 or "(" in text[rs + 1:q.start]:
+        return rs, re_
+    ls = max(text.rfind("\n", 0, rs) + 1, floor)
+    ls = _LINE_MARK.match(text, ls, rs).end()
+    if not 1 <= n_words(text[ls:rs]) <= 25:
+        return rs, re_
+    if text[close + 1:re_].lstrip().startswith("("):
+        re_ = close + 1
+    return ls, re_
 
 
 # a grading scale's line: "Tốt: ...", "Loại khá: ...", "Xếp loại Trung bình – ..."
@@ -318,10 +366,23 @@ _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
 VERB_CHECK = True
 
 
-def _comma_clause(text: str, rs: int, re_: int, q: Quantity) -> str:
+def _says_done(text: str, rs: int, re_: int, q: Quantity) -> bool:
+    """A verb in q's comma clause -- or after the short list the clause opens ("100% cán bộ, nhân
+    viên được tập huấn", "100% các cơ sở Đoàn, Hội, Đội phát động ...")."""
     cs = comma_before(text, rs, q.start)
+    cs = rs if cs < 0 else cs + 1
     ce = comma_after(text, q.end, re_)
-    return text[(cs + 1 if cs >= 0 else rs):(ce if ce >= 0 else re_)]
+    ce = re_ if ce < 0 else ce
+    piece = q.end
+    for _ in range(4):
+        if _has_verb(text[cs:ce]):
+            return True
+        if ce >= re_ or n_words(text[piece:ce]) > 4:
+            return False
+        piece = ce + 1
+        p = comma_after(text, piece, re_)
+        ce = re_ if p < 0 else p
+    return False
 
 
 @lru_cache(maxsize=4096)

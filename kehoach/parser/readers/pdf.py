@@ -293,11 +293,14 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         heights: list[float] = []
         chars = 0
         grid: list[int] = []  # pages that could hold a ruled table, seen while each page is loaded
+        scans: list[int] = []  # pages drawn as one picture (a scan), 1-based
         for k in range(n):
             page = pdf[k]
             if pdf_tables.has_grid(page):
                 grid.append(k)
             w, h = page.get_size()
+            if _is_picture(page, w, h):
+                scans.append(k + 1)
             tp = page.get_textpage()
             own = None
             if _flatten_widgets(page):  # its annotations' text drawn in, after the page's own
@@ -335,7 +338,7 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
     blocks = pdf_tables.blocks_with_tables(data, all_lines, lambda lines: [
         RawBlock(text=_join(p), kind="paragraph", page=p[0].page) for p in _paragraphs(lines, right)], grid)
     raw = RawDocument(blocks=blocks, format="pdf", pages=n)
-    return _repair_or_ocr(raw, data, path)
+    return _repair_or_ocr(raw, data, path, scans)
 
 
 def _by_page(raw: RawDocument) -> dict[int, list[RawBlock]]:
@@ -354,7 +357,18 @@ def _set_text(blocks: list[RawBlock], fixed: str) -> bool:
     return True
 
 
-def _repair_or_ocr(raw: RawDocument, data: bytes, path: str) -> RawDocument:
+def _is_picture(page, w: float, h: float) -> bool:
+    """An image object covering most of the page: a scan (whatever text layer lies over it)."""
+    import pypdfium2.raw as pdfium_c
+
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        l, b, r, t = (getattr(obj, "get_bounds", None) or obj.get_pos)()  # pypdfium2 5 / 4
+        if (r - l) * (t - b) >= 0.5 * w * h:
+            return True
+    return False
+
+
+def _repair_or_ocr(raw: RawDocument, data: bytes, path: str, scans: list[int] = ()) -> RawDocument:
     """Repair a damaged font mapping; OCR only the pages repair cannot save, within the page
     budget. Text that is not meant to be Vietnamese is read as is: its words are not
     Vietnamese syllables because it is another language, not because the fonts are broken."""
@@ -366,6 +380,9 @@ def _repair_or_ocr(raw: RawDocument, data: bytes, path: str) -> RawDocument:
     if not verdict.vietnamese:
         raw.warnings.append(language.not_vietnamese_warning(verdict))
         return raw
+    if scans and _marks_lost(text):  # a scan's OCR layer; a typed PDF without marks OCRs to the same words
+        return _ocr_pages(raw, data, path, [p for p in sorted(_by_page(raw)) if p in set(scans)],
+                          "the text layer has lost the Vietnamese marks (an OCR layer made for another language)")
     fixed, damaged = pdf_repair.repair(text)
     if not damaged:
         if fixed != text and _set_text(raw.blocks, fixed):
@@ -388,12 +405,26 @@ def _repair_or_ocr(raw: RawDocument, data: bytes, path: str) -> RawDocument:
     return _ocr_pages(raw, data, path, to_ocr)
 
 
-def _ocr_pages(raw: RawDocument, data: bytes, path: str, pages: list[int]) -> RawDocument:
+_LETTERS = re.compile(r"[^\W\d_]+")
+MARKS_LOST = 0.4  # share of words with a non-ASCII letter below which Vietnamese has lost its marks (~0.8 in sound text)
+
+
+def _marks_lost(text: str) -> bool:
+    """Vietnamese writes a mark on most syllables; a layer where few words carry any was made
+    without them (an English OCR pass over a scan: "Thuc hien Nghi quyet"). Marks drawn as '?'
+    ("kh?i l??ng") are not this: the page itself shows '?', and OCR would read the same."""
+    words = _LETTERS.findall(text)
+    return (len(words) >= 200 and sum(not w.isascii() for w in words) < MARKS_LOST * len(words)
+            and text.count("?") < 0.02 * len(words))
+
+
+def _ocr_pages(raw: RawDocument, data: bytes, path: str, pages: list[int],
+               why: str = "the text layer's fonts map Vietnamese wrongly") -> RawDocument:
     """Replace the text layer of `pages` (1-based) by OCR, at most ocr.PAGE_BUDGET of them."""
     try:
         from kehoach.parser.readers import ocr
     except ImportError:
-        raw.warnings.append("the text layer's fonts map Vietnamese wrongly and OCR is not available: read as is")
+        raw.warnings.append(f"{why} and OCR is not available: read as is")
         return raw
     chosen, over = pages[: ocr.PAGE_BUDGET], pages[ocr.PAGE_BUDGET:]
     ocred = ocr.ocr_pdf(data, path, [p - 1 for p in chosen])
@@ -401,7 +432,7 @@ def _ocr_pages(raw: RawDocument, data: bytes, path: str, pages: list[int]) -> Ra
     raw.blocks = sorted(keep + ocred.blocks, key=lambda b: b.page or 0)  # stable: each page keeps its order
     raw.ocr = True
     raw.ocr_confidence = ocred.ocr_confidence
-    raw.warnings.append(f"OCR used on {_pages_text(chosen)}: the text layer's fonts map Vietnamese wrongly")
+    raw.warnings.append(f"OCR used on {_pages_text(chosen)}: {why}")
     if over:
         raw.warnings.append(f"{len(over)} more damaged pages ({_pages_text(over)}) are over the "
                             f"{ocr.PAGE_BUDGET}-page OCR budget: their text layer is read as is")
