@@ -281,3 +281,31 @@ def test_a_share_whose_verb_comes_after_a_list():
         "Đến hết năm 2025, bảo đảm 100% giáo viên, nhân viên được bồi dưỡng kỹ năng số",
         "trong đó tối thiểu 60% giáo viên sử dụng thành thạo học liệu số",
         "90% các tổ Văn, Toán, Anh triển khai dạy học trực tuyến"]
+
+
+def test_under_a_targets_heading_a_share_of_qualified_staff_is_aimed_at():
+    text = ("CHƯƠNG TRÌNH PHỐI HỢP\nI. TÌNH HÌNH\n- Có 85% đơn vị đạt chuẩn văn hóa.\n"
+            "II. CHỈ TIÊU PHẤN ĐẤU\nĐến năm 2027, phấn đấu hoàn thành các chỉ tiêu sau:\n"
+            "- 70% tổ công đoàn phối hợp tổ chức hội thao; trong đó trên 80% giáo viên, nhân viên, "
+            "trên 60% học viên tham gia.\n"
+            "- 90% tổ công đoàn đạt chuẩn “Tổ văn hóa” hằng năm.\n"
+            "III. NỘI DUNG PHỐI HỢP\n- 95% đoàn viên có trình độ đạt chuẩn.\n")
+    d = parse_bytes(text.encode(), "p.txt", checks=False)
+    assert [t.text for t in d.targets] == [
+        "70% tổ công đoàn phối hợp tổ chức hội thao",
+        "trong đó trên 80% giáo viên, nhân viên, trên 60% học viên tham gia",
+        "90% tổ công đoàn đạt chuẩn “Tổ văn hóa” hằng năm"]
+
+
+def test_an_excerpt_cut_long_after_the_quantity_keeps_the_target():
+    text = ("KẾ HOẠCH PHÁT TRIỂN ĐOÀN VIÊN\n1. Chỉ tiêu\n- Phấn đấu 100% trường học ngoài công lập có từ 10 lao động "
+            "trở lên thành lập công đoàn cơ sở theo tinh thần Nghị quyết của Ban Chấp hành Liên đoàn và hướng d")
+    d = parse_bytes(text.encode(), "e.txt", checks=False)
+    assert [t.text[:60] for t in d.targets] == ["Phấn đấu 100% trường học ngoài công lập có từ 10 lao động tr"]
+
+
+def test_two_counts_joined_by_va_are_two_targets():
+    text = "BIÊN BẢN\n1. Hội nghị thống nhất bầu bổ sung 02 ủy viên Ban Chấp hành và 01 ủy viên Ủy ban Kiểm tra.\n"
+    d = parse_bytes(text.encode(), "v.txt", checks=False)
+    assert [t.text for t in d.targets] == ["Hội nghị thống nhất bầu bổ sung 02 ủy viên Ban Chấp hành",
+                                           "01 ủy viên Ủy ban Kiểm tra"]

@@ -105,7 +105,9 @@ def _unit_norm(u: str) -> str:
     return next((v for k, v in units_.items() if fold(k) == f), u)
 
 
-def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> list[Quantity]:
+def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False) -> list[Quantity]:
+    """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
+    targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:")."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
@@ -117,7 +119,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]]) -> li
     committed = any(w in lowered for w in commit)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
-    composition = _has(folded, cues["composition"]) and not _has(folded, cues["aim"])
+    composition = not aimed and _has(folded, cues["composition"]) and not _has(folded, cues["aim"])
     taken: list[tuple[int, int]] = []
 
     def free(qs: int, qe: int) -> bool:
@@ -273,7 +275,9 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
             d = max(text.rfind(" - ", prev.end, q.start), text.rfind(" – ", prev.end, q.start))
             if d < 0:  # "... có 12 triệu đoàn viên và phấn đấu 100% ...": two aims joined by "và"
                 v = text.rfind(" và ", prev.end, q.start)
-                d = v if v >= 0 and n_words(text[v:q.start]) >= 2 else -1
+                # (or two counts, each with its noun: "bầu 01 ủy viên BCH và 01 ủy viên UBKT")
+                d = v if v >= 0 and (n_words(text[v:q.start]) >= 2 or (
+                    q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2)) else -1
             c = d + 1 if d >= 0 else -1
         if c >= 0 and _make_up_goes_on(text, bounds[-1], prev, c, q):
             c = -1
@@ -286,6 +290,8 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
     out = []
     for i, g in enumerate(groups):
         rs, re_ = bounds[i], bounds[i + 1] - (1 if i + 1 < len(groups) else 0)
+        if i and text.startswith("à ", rs) and text[rs - 1] == "v":  # parted at " và ": it opens past the word
+            rs += 2
         if n_words(text[rs:re_]) > LONG_UNIT:
             rs, re_ = _clause_of(text, rs, re_, g[0])
         out.append((rs, re_, g))
@@ -307,21 +313,27 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     tail = len(text.rstrip())
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     last_end = start
+    aims = _aim_spans(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
-        qs = quantities(text, us, ue, excluded)
+        qs = quantities(text, us, ue, excluded, inside(us, aims))
         if not qs:
             continue
+        carry = -1  # "trên 90% cán bộ, viên chức, trên 50% công nhân tham gia": shares sharing one verb
         for rs, re_, group in regions(text, us, ue, qs):
             rs, re_ = trim(text, rs, re_)
             q = group[0]
             if text.startswith("(", rs) and q.start > rs:
                 rs, re_ = _with_lead(text, rs, re_, q, last_end)
-            if re_ <= rs or (cut and re_ >= tail):
-                continue  # (or the text stops inside this clause, an excerpt: what it aims at is not known)
+            if re_ <= rs or (cut and re_ >= tail and n_words(text[group[-1].end:re_]) < 10):
+                continue  # (or an excerpt stops just after the quantity: what it aims at is not known)
             if VERB_CHECK and q.unit == "%" and not _says_done(text, rs, re_, q):
+                carry = rs if carry < 0 else carry
                 continue  # "Do đặc thù bậc học, 100% đoàn viên nữ": a share that states what is, not what is done
+            if carry >= 0 and q.unit == "%":
+                rs = carry
+            carry = -1
             deadline = None
             for h in dates:
                 if rs <= h.start < re_ and h.kind in ("date", "month", "school_year", "year") and h.valid:
@@ -330,6 +342,36 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             yield {"start": rs, "end": re_, "text": text[rs:re_], "value": q.value, "min": q.min, "max": q.max,
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
+
+
+# a heading line: an outline number, or a line in capitals
+_HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s|[^a-zà-ỹđ]{8,}$)")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _aim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches that set targets: from a heading or a lead-in ending in ':' that names an aim
+    ("II. CHỈ TIÊU PHẤN ĐẤU", "Từ nay đến năm 2021, phấn đấu hoàn thành các chỉ tiêu sau:") to the
+    next heading that does not. Under them a share is aimed at even when its words say who the
+    staff are ("85% đơn vị đạt chuẩn ...", "trong đó trên 90% ... tham gia")."""
+    *_, cues = _tables()
+    aim_rx = _cue_rx(cues["aim"])
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _LINE.finditer(text, start, end):
+        line = m.group(0).strip()
+        heading = _HEADING_LINE.match(line) is not None and n_words(line) <= 15
+        if not (heading or line.endswith(":")):
+            continue
+        aims = aim_rx.search(fold(line)) is not None
+        if heading and not aims and open_at >= 0:
+            out.append((open_at, m.start()))
+            open_at = -1
+        if aims and open_at < 0:
+            open_at = m.end()
+    if open_at >= 0:
+        out.append((open_at, end))
+    return out
 
 
 # what opens a line before its words: an outline number or a bullet
