@@ -52,6 +52,7 @@ BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
 LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
+HEADING_WRAP_MAX = 100  # a heading wrapped onto a short second line stays one heading up to this length
 TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
 
 
@@ -280,7 +281,9 @@ def _heading_text(rest: str) -> str:
     cut = _caps_run_end(rest)
     if cut is not None:
         return rest[:cut].rstrip(" :-–").strip()
-    if len(rest) > 250:  # a heading that runs into its body (run-on text): keep its first sentence
+    if len(rest) > 250 and len(re.findall(r"\.\s+[A-ZĐÀ-Ỹ]", rest)) >= 3:
+        # a heading run into its body (a page that lost its line breaks): keep its first sentence;
+        # a numbered paragraph of a sentence or two is its own heading, as written
         cut = re.search(r"\.\s", rest[10:200])
         if cut:
             rest = rest[: 10 + cut.start()]
@@ -348,18 +351,20 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             b = b.model_copy(update={"end": blocks[k + 1].start})
             heading_end = b.end
         j = k + 1
+        wrap_max = HEADING_WRAP_MAX
         if not heading and j < len(blocks):
             # "PHẦN THỨ NHẤT" / "CHƯƠNG TRÌNH 1" with the heading on the next line
             nxt = t[blocks[j].start:blocks[j].end]
             if not candidates(nxt, j) and len(nxt) <= 300:
                 heading = _heading_text(nxt)
                 heading_end = blocks[j].end
+                wrap_max = 300  # the line under a bare number is all heading, wrapped as long as it runs
                 j += 1
         # a heading that wraps onto the next line(s): lower-case continuation
         while j < len(blocks) and heading and not heading.endswith((".", ":")):
             nxt = t[blocks[j].start:blocks[j].end]
-            if not _continues_heading(nxt):
-                break
+            if not _continues_heading(nxt) or len(heading) + len(nxt) > wrap_max:
+                break  # past a two-line heading's length: a numbered paragraph wrapped at the page width
             heading = heading + " " + nxt.strip().rstrip(" :")
             heading_end = blocks[j].end
             j += 1
