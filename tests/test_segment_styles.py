@@ -159,3 +159,16 @@ def test_numbered_paragraph_of_two_sentences_is_its_heading():
             "các cơ quan, đơn vị sự nghiệp công lập")
     got, _ = tree(f"1. {item}\n2. Xây dựng chi bộ trong sạch, vững mạnh.\n")
     assert got[0] == (1, "1.", item)
+
+
+def test_letters_with_a_slash():
+    # "a/", "b/" as many reports number their items (the "1/" of letters)
+    body = """I/ Kết quả thực hiện nhiệm vụ năm học
+1. Kết quả học tập cuối năm
+a/ Về phẩm chất: 312/315 học sinh đạt, chiếm 99%.
+b/ Về năng lực: 310/315 học sinh đạt.
+2. Công tác thi đua
+"""
+    got, _ = tree(body)
+    assert [(lv, num) for lv, num, _ in got] == [(1, "I/"), (2, "1."), (3, "a/"), (3, "b/"), (2, "2.")]
+    assert got[1][2] == "Kết quả học tập cuối năm"
