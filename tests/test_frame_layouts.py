@@ -155,3 +155,14 @@ def test_pdf_copied_as_text_joins_the_columns_with_one_space():
         "LIÊN ĐOÀN LAO ĐỘNG HUYỆN PHÚ LỘC", "CĐCS TRƯỜNG THCS LỘC ĐIỀN", "14/KH-CĐ", "Lộc Điền", "2021-07-02")
     assert (h.national_title, h.motto) == ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc")
     assert d.period.kind == "quarter" and [s.number for s in d.sections] == ["1.", "2."]
+
+
+def test_minister_signs_and_a_degree_before_the_name():
+    head = "KẾ HOẠCH\nTổ chức hội thảo chuyên đề năm 2024\n" + BODY
+    d = frame(head + "Trên đây là kế hoạch của Bộ./.\nBỘ TRƯỞNG\nHoàng Minh Đức\n")
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (None, "BỘ TRƯỞNG", "Hoàng Minh Đức")
+    # the degree is part of the name as signed
+    d = frame(head + "Nơi nhận: HIỆU TRƯỞNG\n- Các khoa;\n- Lưu VT.\nThS. Đinh Quang Vinh\n")
+    assert (d.signature.position, d.signature.name) == ("HIỆU TRƯỞNG", "ThS. Đinh Quang Vinh")
+    d = frame(head + "TL. HIỆU TRƯỞNG\nTRƯỞNG KHOA\nPGS.TS Lương Thị Mai\n")
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == ("TL. HIỆU TRƯỞNG", "TRƯỞNG KHOA", "PGS.TS Lương Thị Mai")

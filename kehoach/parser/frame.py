@@ -17,6 +17,7 @@ from typing import Optional
 
 from kehoach import models
 from kehoach.parser.schema import Header, Period, PlanDocument, Signature
+from kehoach.parser.landmarks import DEGREE
 from kehoach.parser.text.normalize import fold, is_upper_text, plain_chars
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -616,6 +617,10 @@ def _second_position(text: str) -> Optional[str]:
 
 
 def _is_person_name(text: str, allow_caps: bool = False) -> bool:
+    # a degree before the name is part of it as signed: "ThS. Trần Văn A", "Th.s Lê B", "PGS.TS Đỗ C"
+    m = DEGREE.match(text)
+    if m and (text[m.end() - 1] in ". " or text[m.end():m.end() + 1].isspace()):
+        text = text[m.end():]
     toks = text.strip(" .").split()
     if not 2 <= len(toks) <= 6:
         return False

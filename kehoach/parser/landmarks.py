@@ -31,6 +31,8 @@ PERIOD = re.compile(
     r"(?i)(?:học\s+kỳ\s+\w+\s+)?năm\s+học\s*\d{4}\s*[-–]\s*\d{4}|quý\s+[IVX\d]+\s*(?:/|năm)\s*\d{4}"
     r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|nhiệm\s+kỳ\s*\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4}")
 CLOSING_START = re.compile(r"(?i)(?<!\w)(?:trên\s+đây\s+là|nơi\s+nhận\s*:?|nơi\s+gửi\s*:?)")
+# a degree signed before a name: "ThS.", "Th.s", "PGS.TS", "TS."
+DEGREE = re.compile(r"(?:(?:PGS|GS)\s*\.?\s*)?(?:TS|ThS|Th\.[sS]|THS|BS|KS|CN)\s*\.?")
 ON_BEHALF = re.compile(r"(?<![\w/])(?:TM\.|KT\.|T/M|K/T|Q\.|TL\.|TUQ\.)\s*(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -173,6 +175,8 @@ def name_cut(text: str) -> set[int]:
     """The signer's name glued after the last line of the closing ("- Lưu VT. Nguyễn Thị Huệ")."""
     stripped = text.rstrip(" ./")
     s = _name_run_start(stripped, len(stripped))
+    if s and DEGREE.fullmatch(text[:s].strip()):
+        return set()  # "ThS. Đinh Quang Vinh": a degree, then the name
     if s and (text[:s].rstrip()[-1:] in (".", ";", ":") or ON_BEHALF.search(text[:s])):
         return {s}
     return set()
