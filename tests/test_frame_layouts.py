@@ -166,3 +166,16 @@ def test_minister_signs_and_a_degree_before_the_name():
     assert (d.signature.position, d.signature.name) == ("HIỆU TRƯỞNG", "ThS. Đinh Quang Vinh")
     d = frame(head + "TL. HIỆU TRƯỞNG\nTRƯỞNG KHOA\nPGS.TS Lương Thị Mai\n")
     assert (d.signature.on_behalf, d.signature.position, d.signature.name) == ("TL. HIỆU TRƯỞNG", "TRƯỞNG KHOA", "PGS.TS Lương Thị Mai")
+
+
+def test_position_naming_its_office_or_in_ordinary_case_over_the_name():
+    head = "KẾ HOẠCH\nTổ chức đêm văn nghệ chào xuân 2025\n" + BODY
+    d = frame(head + "Nơi nhận:\n- Ban Giám hiệu;\n- Lưu VP.\nNgười lập kế hoạch\nPhan Thu Trang\n")
+    assert (d.signature.position, d.signature.name) == ("Người lập kế hoạch", "Phan Thu Trang")
+    # two columns flattened: the left one's body, then the Youth Union secretary who signs
+    d = frame(head + "Kính mong Ban đại diện cha mẹ học sinh giúp đỡ. BAN ĐẠI DIỆN CHA MẸ HỌC SINH\n"
+              "BÍ THƯ ĐOÀN TRƯỜNG\nLâm Quốc Bảo\nHồ Ngọc Diệp\n")
+    assert (d.signature.position, d.signature.name) == ("BÍ THƯ ĐOÀN TRƯỜNG", "Hồ Ngọc Diệp")
+    # an office in ordinary case inside the body is no position
+    d = frame(head + "Phân công phụ trách:\nHiệu trưởng nhà trường\nchỉ đạo chung.\n" + CLOSING)
+    assert (d.signature.position, d.signature.name) == ("PHÓ CHỦ TỊCH", "Trần Văn Bình")

@@ -642,7 +642,11 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in ordinary case: a known position under it
     nxt_pos = {ln.i for ln in tail if ln.i + 1 < len(lines) and _is_position(lines[ln.i + 1], any_case=True)}
     behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and len(ln.text) < 80 and (is_upper_text(ln.text, 0.6) or ln.i in nxt_pos)]
-    positions = [ln for ln in tail if _is_position(ln) or (ln.i - 1 in {b.i for b in behalf} and _is_position(ln, any_case=True))]
+    # a position that names its office or is typed in ordinary case ("BÍ THƯ ĐOÀN TRƯỜNG",
+    # "Người lập kế hoạch") stands under TM./KT. or right over the signer's name
+    signed = {ln.i - 1 for ln in tail if _is_person_name(ln.text, allow_caps=True)}
+    positions = [ln for ln in tail if _is_position(ln) or ((ln.i - 1 in {b.i for b in behalf} or ln.i in signed)
+                                                            and _is_position(ln, any_case=True))]
     # a signature block printed before the body (a web page's summary) is no closing: the
     # closing has no paragraph of body text after it
     def after_body(ln: Line) -> bool:
