@@ -179,3 +179,18 @@ def test_position_naming_its_office_or_in_ordinary_case_over_the_name():
     # an office in ordinary case inside the body is no position
     d = frame(head + "Phân công phụ trách:\nHiệu trưởng nhà trường\nchỉ đạo chung.\n" + CLOSING)
     assert (d.signature.position, d.signature.name) == ("PHÓ CHỦ TỊCH", "Trần Văn Bình")
+
+
+def test_form_with_its_own_header_after_the_closing():
+    # a letter, then the form sent with it (its own agency and Quốc hiệu): the letter's
+    # closing holds; "(đã ký) Name" beside a Nơi nhận item is the signer
+    text = ("TRƯỜNG ĐẠI HỌC VĨNH AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 412/ĐHVA-SĐH\nVĩnh An, ngày 3 tháng 5 năm 2013\nV/v hướng dẫn đăng ký báo cáo chuyên đề\nKính gửi: Các khoa\n"
+            "1. Học viên nộp giấy đăng ký về khoa.\n2. Khoa gửi danh sách về phòng Sau đại học.\n"
+            "Trân trọng./.\nTL. HIỆU TRƯỞNG\nTRƯỞNG PHÒNG SAU ĐẠI HỌC\nNơi nhận:\n- Như trên; (đã ký) Tạ Minh Khôi\n- Lưu: VT.\n"
+            "TRƯỜNG ĐẠI HỌC VĨNH AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKHOA/VIỆN ... Độc lập - Tự do - Hạnh phúc\n"
+            "GIẤY ĐĂNG KÝ BÁO CÁO CHUYÊN ĐỀ\nHọ và tên học viên:\nTên chuyên đề:\nNgười hướng dẫn Học viên\n")
+    d = frame(text)
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (
+        "TL. HIỆU TRƯỞNG", "TRƯỞNG PHÒNG SAU ĐẠI HỌC", "Tạ Minh Khôi")
+    assert d.recipients == ["Như trên", "Lưu: VT"]

@@ -839,9 +839,15 @@ def _header_block_end(lines: list[Line], after: int) -> int:
 
 def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
     """First line of an attachment that follows the closing: a title in capitals (QUY CHẾ,
-    PHỤ LỤC) with "(Ban hành kèm theo ...)" under it, or the marker line itself."""
+    PHỤ LỤC) with "(Ban hành kèm theo ...)" under it, the marker line itself, or a second
+    header (a form sent with a letter)."""
+    from kehoach.parser import landmarks as lm
+
     for ln in lines[body_i + 1:]:
-        if not ATTACHMENT.match(ln.text.strip()):
+        # a form or letter sent with it opens with its own header: the Quốc hiệu, maybe beside its agency
+        second_header = _is_national(ln) or bool(lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
+                                                   and is_upper_text(ln.text, 0.8))
+        if not (ATTACHMENT.match(ln.text.strip()) or second_header):
             continue
         k = ln.i
         for prev in lines[max(body_i, ln.i - 3):ln.i][::-1]:

@@ -254,18 +254,22 @@ def is_closing(text: str) -> bool:
 
 def recipient_cut(text: str) -> set[int]:
     """A Nơi nhận item with the signature column beside it on the same line ("- Bộ Tư pháp;
-    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)"): cut after the
-    item's ";" or "." where what follows is a signature part."""
+    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)", "- Như trên; (đã ký)
+    Lê Văn C"): cut after the item's ";" or "." where what follows is a signature part (and
+    between "(đã ký)" and the name after it)."""
     if not re.match(r"^[-+•]\s*\S", text):
         return set()
     _, position = _lexicon()
     for m in re.finditer(r"[;.]\s+(?=\S)", text):
-        tail = text[m.end():].strip()
+        tail = text[m.end():].rstrip()  # (the match ends before a non-space)
         words = tail.split()
         if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
                 or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
                 or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
             return {m.end()}
+        signed = re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)\s+(\S+(?:\s+\S+){1,3})", tail, re.I)
+        if signed and all(_title_case(w) for w in signed.group(1).split()):
+            return {m.end(), m.end() + signed.start(1)}
     return set()
 
 
