@@ -172,3 +172,25 @@ b/ Về năng lực: 310/315 học sinh đạt.
     got, _ = tree(body)
     assert [(lv, num) for lv, num, _ in got] == [(1, "I/"), (2, "1."), (3, "a/"), (3, "b/"), (2, "2.")]
     assert got[1][2] == "Kết quả học tập cuối năm"
+
+
+def test_weeks_lone_number_and_caps_heading_with_an_aside():
+    # a schedule by weeks; a PDF line holding only "3." (its text on the next line); a heading in
+    # capitals ending in a lower-case aside keeps it
+    body = """I. LỊCH TỔ CHỨC (02/3 → 22/3/2025)
+Tuần 1 (02-08/3) – Phát động hội thi:
+04/3: Họp tổ chuyên môn phân công.
+Tuần 2 (09-15/3) – Vòng sơ khảo:
+12/3: Chấm bài vòng sơ khảo.
+II. KINH PHÍ DỰ KIẾN (tổng 5.000.000đ)
+1. Giải thưởng: 3.000.000đ.
+2. Tuyên truyền: 1.000.000đ.
+3.
+Hỗ trợ các đội dự thi chuẩn bị sản phẩm, mô hình trưng bày tại hội trường nhà
+trường trong ngày chung kết.
+"""
+    got, _ = tree(body)
+    assert [(lv, num) for lv, num, _ in got] == [
+        (1, "I."), (2, "Tuần 1"), (2, "Tuần 2"), (1, "II."), (2, "1."), (2, "2."), (2, "3.")]
+    assert got[3][2] == "KINH PHÍ DỰ KIẾN (tổng 5.000.000đ)"
+    assert got[6][2] == "Hỗ trợ các đội dự thi chuẩn bị sản phẩm, mô hình trưng bày tại hội trường nhà"

@@ -34,12 +34,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("article", re.compile(r"^(?P<num>(?:ĐIỀU|Điều)\s+(?P<val>\d{1,3})(?:\s*[.:])?)(?![\w/])\s*[\-–]?\s*(?P<rest>.*)$")),
     ("quarter", re.compile(r"^(?P<num>(?:QUÝ|Quý)\s+(?P<val>IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
+    # a schedule's weeks: "Tuần 1 (15-21/11) – ..."
+    ("week", re.compile(r"^(?P<num>(?:TUẦN|Tuần)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:[.)/]|[-–](?=\s)))\s+(?P<rest>\S.*)$")),  # "A. ", "A- PHẦN THU"
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/])(?P<rest>)$")),  # "3." alone (a PDF line)
     # "1.1 Công đoàn ..." without a last dot is still 1.1 (not "1." + "1 Công đoàn"): a multi-level
     # number may end at the space
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
@@ -90,7 +93,7 @@ class Candidate:
 def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
     if style == "arabic":
         return tuple(int(x) for x in val.split("."))
-    if style in ("arabic_bare", "month"):
+    if style in ("arabic_bare", "month", "week"):
         return (int(val),)
     if style in ("roman", "roman_bare"):
         v = roman_value(val)
@@ -259,6 +262,8 @@ def _caps_run_end(rest: str) -> Optional[int]:
         k += 1
     if k < 2 or k >= len(words) or len(rest) - words[k].start() < 15:
         return None
+    if not marker and rest[words[k].start()] == "(" and rest.rstrip().endswith(")") and rest.count("(") == 1:
+        return None  # an aside that ends the line is the heading's: "NGÂN SÁCH DỰ KIẾN (tổng 8.000.000đ)"
     after = [w.group() for w in words[k:k + 4]]
     if not marker and ((words[k - 1].group().endswith(":") and _title_word(after[0]))
                        or any(caps(w) and sum(c.isalpha() for c in w) >= 3 for w in after[1:])):
@@ -358,7 +363,9 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             if not candidates(nxt, j) and len(nxt) <= 300:
                 heading = _heading_text(nxt)
                 heading_end = blocks[j].end
-                wrap_max = 300  # the line under a bare number is all heading, wrapped as long as it runs
+                if not c.style.startswith("arabic"):
+                    wrap_max = 300  # the line under "CHƯƠNG TRÌNH 2" is all heading, wrapped as long as it runs
+                # ("3." alone is a PDF's split of "3. Xây dựng ...": a numbered paragraph)
                 j += 1
         # a heading that wraps onto the next line(s): lower-case continuation
         while j < len(blocks) and heading and not heading.endswith((".", ":")):
