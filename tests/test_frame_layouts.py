@@ -155,3 +155,42 @@ def test_pdf_copied_as_text_joins_the_columns_with_one_space():
         "LIÊN ĐOÀN LAO ĐỘNG HUYỆN PHÚ LỘC", "CĐCS TRƯỜNG THCS LỘC ĐIỀN", "14/KH-CĐ", "Lộc Điền", "2021-07-02")
     assert (h.national_title, h.motto) == ("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc")
     assert d.period.kind == "quarter" and [s.number for s in d.sections] == ["1.", "2."]
+
+
+def test_minister_signs_and_a_degree_before_the_name():
+    head = "KẾ HOẠCH\nTổ chức hội thảo chuyên đề năm 2024\n" + BODY
+    d = frame(head + "Trên đây là kế hoạch của Bộ./.\nBỘ TRƯỞNG\nHoàng Minh Đức\n")
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (None, "BỘ TRƯỞNG", "Hoàng Minh Đức")
+    # the degree is part of the name as signed
+    d = frame(head + "Nơi nhận: HIỆU TRƯỞNG\n- Các khoa;\n- Lưu VT.\nThS. Đinh Quang Vinh\n")
+    assert (d.signature.position, d.signature.name) == ("HIỆU TRƯỞNG", "ThS. Đinh Quang Vinh")
+    d = frame(head + "TL. HIỆU TRƯỞNG\nTRƯỞNG KHOA\nPGS.TS Lương Thị Mai\n")
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == ("TL. HIỆU TRƯỞNG", "TRƯỞNG KHOA", "PGS.TS Lương Thị Mai")
+
+
+def test_position_naming_its_office_or_in_ordinary_case_over_the_name():
+    head = "KẾ HOẠCH\nTổ chức đêm văn nghệ chào xuân 2025\n" + BODY
+    d = frame(head + "Nơi nhận:\n- Ban Giám hiệu;\n- Lưu VP.\nNgười lập kế hoạch\nPhan Thu Trang\n")
+    assert (d.signature.position, d.signature.name) == ("Người lập kế hoạch", "Phan Thu Trang")
+    # two columns flattened: the left one's body, then the Youth Union secretary who signs
+    d = frame(head + "Kính mong Ban đại diện cha mẹ học sinh giúp đỡ. BAN ĐẠI DIỆN CHA MẸ HỌC SINH\n"
+              "BÍ THƯ ĐOÀN TRƯỜNG\nLâm Quốc Bảo\nHồ Ngọc Diệp\n")
+    assert (d.signature.position, d.signature.name) == ("BÍ THƯ ĐOÀN TRƯỜNG", "Hồ Ngọc Diệp")
+    # an office in ordinary case inside the body is no position
+    d = frame(head + "Phân công phụ trách:\nHiệu trưởng nhà trường\nchỉ đạo chung.\n" + CLOSING)
+    assert (d.signature.position, d.signature.name) == ("PHÓ CHỦ TỊCH", "Trần Văn Bình")
+
+
+def test_form_with_its_own_header_after_the_closing():
+    # a letter, then the form sent with it (its own agency and Quốc hiệu): the letter's
+    # closing holds; "(đã ký) Name" beside a Nơi nhận item is the signer
+    text = ("TRƯỜNG ĐẠI HỌC VĨNH AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 412/ĐHVA-SĐH\nVĩnh An, ngày 3 tháng 5 năm 2013\nV/v hướng dẫn đăng ký báo cáo chuyên đề\nKính gửi: Các khoa\n"
+            "1. Học viên nộp giấy đăng ký về khoa.\n2. Khoa gửi danh sách về phòng Sau đại học.\n"
+            "Trân trọng./.\nTL. HIỆU TRƯỞNG\nTRƯỞNG PHÒNG SAU ĐẠI HỌC\nNơi nhận:\n- Như trên; (đã ký) Tạ Minh Khôi\n- Lưu: VT.\n"
+            "TRƯỜNG ĐẠI HỌC VĨNH AN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKHOA/VIỆN ... Độc lập - Tự do - Hạnh phúc\n"
+            "GIẤY ĐĂNG KÝ BÁO CÁO CHUYÊN ĐỀ\nHọ và tên học viên:\nTên chuyên đề:\nNgười hướng dẫn Học viên\n")
+    d = frame(text)
+    assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (
+        "TL. HIỆU TRƯỞNG", "TRƯỞNG PHÒNG SAU ĐẠI HỌC", "Tạ Minh Khôi")
+    assert d.recipients == ["Như trên", "Lưu: VT"]

@@ -130,3 +130,67 @@ def test_multi_level_numbers_without_a_last_dot():
     d = parse_bytes(t.encode(), "a.txt")
     assert [(s.number, [c.number for c in s.children]) for s in d.sections] == [("1.", ["1.1", "1.2"]), ("2.", [])]
     assert not [f for f in d.findings if f.code.startswith("numbering")]
+
+
+def test_numbered_paragraph_wrapped_at_page_width_keeps_its_first_line():
+    # a numbered paragraph broken at the page width (a PDF or a page copied as text): the
+    # heading is its first line; a heading wrapped onto a short second line stays whole
+    body = """Điều 1. Nay thành lập Tổ công tác chuẩn bị Hội diễn văn nghệ chào mừng ngày
+thành lập Công đoàn Việt Nam của Trường Tiểu học Hòa Phú gồm các ông (bà) có tên
+trong danh sách kèm theo.
+Điều 2. Tổ công tác có nhiệm vụ xây dựng kịch bản
+và phân công người phụ trách.
+Điều 3. Quyết định có hiệu lực kể từ ngày ký.
+"""
+    got, _ = tree(body, "QUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n")
+    assert [h for _, _, h in got] == [
+        "Nay thành lập Tổ công tác chuẩn bị Hội diễn văn nghệ chào mừng ngày",
+        "Tổ công tác có nhiệm vụ xây dựng kịch bản và phân công người phụ trách.",
+        "Quyết định có hiệu lực kể từ ngày ký.",
+    ]
+
+
+def test_numbered_paragraph_of_two_sentences_is_its_heading():
+    # one numbered item of a sentence or two stays whole however long; a heading run into a
+    # body of many sentences keeps its first sentence (see test_whole_plan_as_one_paragraph)
+    item = ("Tổ chức cho toàn thể đoàn viên học tập, quán triệt các nghị quyết của Đảng ủy cấp trên về công tác "
+            "xây dựng Đảng và xây dựng hệ thống chính trị trong trường học năm 2025. Trọng tâm là: nghị quyết về "
+            "đổi mới giáo dục; nghị quyết về chăm lo đời sống người lao động; nghị quyết về chuyển đổi số trong "
+            "các cơ quan, đơn vị sự nghiệp công lập")
+    got, _ = tree(f"1. {item}\n2. Xây dựng chi bộ trong sạch, vững mạnh.\n")
+    assert got[0] == (1, "1.", item)
+
+
+def test_letters_with_a_slash():
+    # "a/", "b/" as many reports number their items (the "1/" of letters)
+    body = """I/ Kết quả thực hiện nhiệm vụ năm học
+1. Kết quả học tập cuối năm
+a/ Về phẩm chất: 312/315 học sinh đạt, chiếm 99%.
+b/ Về năng lực: 310/315 học sinh đạt.
+2. Công tác thi đua
+"""
+    got, _ = tree(body)
+    assert [(lv, num) for lv, num, _ in got] == [(1, "I/"), (2, "1."), (3, "a/"), (3, "b/"), (2, "2.")]
+    assert got[1][2] == "Kết quả học tập cuối năm"
+
+
+def test_weeks_lone_number_and_caps_heading_with_an_aside():
+    # a schedule by weeks; a PDF line holding only "3." (its text on the next line); a heading in
+    # capitals ending in a lower-case aside keeps it
+    body = """I. LỊCH TỔ CHỨC (02/3 → 22/3/2025)
+Tuần 1 (02-08/3) – Phát động hội thi:
+04/3: Họp tổ chuyên môn phân công.
+Tuần 2 (09-15/3) – Vòng sơ khảo:
+12/3: Chấm bài vòng sơ khảo.
+II. KINH PHÍ DỰ KIẾN (tổng 5.000.000đ)
+1. Giải thưởng: 3.000.000đ.
+2. Tuyên truyền: 1.000.000đ.
+3.
+Hỗ trợ các đội dự thi chuẩn bị sản phẩm, mô hình trưng bày tại hội trường nhà
+trường trong ngày chung kết.
+"""
+    got, _ = tree(body)
+    assert [(lv, num) for lv, num, _ in got] == [
+        (1, "I."), (2, "Tuần 1"), (2, "Tuần 2"), (1, "II."), (2, "1."), (2, "2."), (2, "3.")]
+    assert got[3][2] == "KINH PHÍ DỰ KIẾN (tổng 5.000.000đ)"
+    assert got[6][2] == "Hỗ trợ các đội dự thi chuẩn bị sản phẩm, mô hình trưng bày tại hội trường nhà"

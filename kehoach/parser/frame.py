@@ -17,6 +17,7 @@ from typing import Optional
 
 from kehoach import models
 from kehoach.parser.schema import Header, Period, PlanDocument, Signature
+from kehoach.parser.landmarks import DEGREE
 from kehoach.parser.text.normalize import fold, is_upper_text, plain_chars
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -616,6 +617,10 @@ def _second_position(text: str) -> Optional[str]:
 
 
 def _is_person_name(text: str, allow_caps: bool = False) -> bool:
+    # a degree before the name is part of it as signed: "ThS. Trần Văn A", "Th.s Lê B", "PGS.TS Đỗ C"
+    m = DEGREE.match(text)
+    if m and (text[m.end() - 1] in ". " or text[m.end():m.end() + 1].isspace()):
+        text = text[m.end():]
     toks = text.strip(" .").split()
     if not 2 <= len(toks) <= 6:
         return False
@@ -637,7 +642,11 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in ordinary case: a known position under it
     nxt_pos = {ln.i for ln in tail if ln.i + 1 < len(lines) and _is_position(lines[ln.i + 1], any_case=True)}
     behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and len(ln.text) < 80 and (is_upper_text(ln.text, 0.6) or ln.i in nxt_pos)]
-    positions = [ln for ln in tail if _is_position(ln) or (ln.i - 1 in {b.i for b in behalf} and _is_position(ln, any_case=True))]
+    # a position that names its office or is typed in ordinary case ("BÍ THƯ ĐOÀN TRƯỜNG",
+    # "Người lập kế hoạch") stands under TM./KT. or right over the signer's name
+    signed = {ln.i - 1 for ln in tail if _is_person_name(ln.text, allow_caps=True)}
+    positions = [ln for ln in tail if _is_position(ln) or ((ln.i - 1 in {b.i for b in behalf} or ln.i in signed)
+                                                            and _is_position(ln, any_case=True))]
     # a signature block printed before the body (a web page's summary) is no closing: the
     # closing has no paragraph of body text after it
     def after_body(ln: Line) -> bool:
@@ -830,9 +839,15 @@ def _header_block_end(lines: list[Line], after: int) -> int:
 
 def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
     """First line of an attachment that follows the closing: a title in capitals (QUY CHẾ,
-    PHỤ LỤC) with "(Ban hành kèm theo ...)" under it, or the marker line itself."""
+    PHỤ LỤC) with "(Ban hành kèm theo ...)" under it, the marker line itself, or a second
+    header (a form sent with a letter)."""
+    from kehoach.parser import landmarks as lm
+
     for ln in lines[body_i + 1:]:
-        if not ATTACHMENT.match(ln.text.strip()):
+        # a form or letter sent with it opens with its own header: the Quốc hiệu, maybe beside its agency
+        second_header = _is_national(ln) or bool(lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
+                                                   and is_upper_text(ln.text, 0.8))
+        if not (ATTACHMENT.match(ln.text.strip()) or second_header):
             continue
         k = ln.i
         for prev in lines[max(body_i, ln.i - 3):ln.i][::-1]:

@@ -31,6 +31,8 @@ PERIOD = re.compile(
     r"(?i)(?:học\s+kỳ\s+\w+\s+)?năm\s+học\s*\d{4}\s*[-–]\s*\d{4}|quý\s+[IVX\d]+\s*(?:/|năm)\s*\d{4}"
     r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|nhiệm\s+kỳ\s*\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4}")
 CLOSING_START = re.compile(r"(?i)(?<!\w)(?:trên\s+đây\s+là|nơi\s+nhận\s*:?|nơi\s+gửi\s*:?)")
+# a degree signed before a name: "ThS.", "Th.s", "PGS.TS", "TS."
+DEGREE = re.compile(r"(?:(?:PGS|GS)\s*\.?\s*)?(?:TS|ThS|Th\.[sS]|THS|BS|KS|CN)\s*\.?")
 ON_BEHALF = re.compile(r"(?<![\w/])(?:TM\.|KT\.|T/M|K/T|Q\.|TL\.|TUQ\.)\s*(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -173,6 +175,8 @@ def name_cut(text: str) -> set[int]:
     """The signer's name glued after the last line of the closing ("- Lưu VT. Nguyễn Thị Huệ")."""
     stripped = text.rstrip(" ./")
     s = _name_run_start(stripped, len(stripped))
+    if s and DEGREE.fullmatch(text[:s].strip()):
+        return set()  # "ThS. Đinh Quang Vinh": a degree, then the name
     if s and (text[:s].rstrip()[-1:] in (".", ";", ":") or ON_BEHALF.search(text[:s])):
         return {s}
     return set()
@@ -250,18 +254,22 @@ def is_closing(text: str) -> bool:
 
 def recipient_cut(text: str) -> set[int]:
     """A Nơi nhận item with the signature column beside it on the same line ("- Bộ Tư pháp;
-    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)"): cut after the
-    item's ";" or "." where what follows is a signature part."""
+    PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)", "- Như trên; (đã ký)
+    Lê Văn C"): cut after the item's ";" or "." where what follows is a signature part (and
+    between "(đã ký)" and the name after it)."""
     if not re.match(r"^[-+•]\s*\S", text):
         return set()
     _, position = _lexicon()
     for m in re.finditer(r"[;.]\s+(?=\S)", text):
-        tail = text[m.end():].strip()
+        tail = text[m.end():].rstrip()  # (the match ends before a non-space)
         words = tail.split()
         if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
                 or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
                 or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
             return {m.end()}
+        signed = re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)\s+(\S+(?:\s+\S+){1,3})", tail, re.I)
+        if signed and all(_title_case(w) for w in signed.group(1).split()):
+            return {m.end(), m.end() + signed.start(1)}
     return set()
 
 

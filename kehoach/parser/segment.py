@@ -34,24 +34,28 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("article", re.compile(r"^(?P<num>(?:ĐIỀU|Điều)\s+(?P<val>\d{1,3})(?:\s*[.:])?)(?![\w/])\s*[\-–]?\s*(?P<rest>.*)$")),
     ("quarter", re.compile(r"^(?P<num>(?:QUÝ|Quý)\s+(?P<val>IV|I{1,3}|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
+    # a schedule's weeks: "Tuần 1 (15-21/11) – ..."
+    ("week", re.compile(r"^(?P<num>(?:TUẦN|Tuần)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:[.)/]|[-–](?=\s)))\s+(?P<rest>\S.*)$")),  # "A. ", "A- PHẦN THU"
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/])(?P<rest>)$")),  # "3." alone (a PDF line)
     # "1.1 Công đoàn ..." without a last dot is still 1.1 (not "1." + "1 Công đoàn"): a multi-level
     # number may end at the space
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
                           r"\s*(?P<rest>\S.*)$")),
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
     ("roman_bare", re.compile(r"^(?P<num>(?P<val>[IVX]{1,4}))\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s/]*\s.*)$")),  # "II Nội dung kiểm tra:"
-    ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[).])\s+(?P<rest>\S.*)$")),
+    ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[)./])\s+(?P<rest>\S.*)$")),  # "a)", "a.", "a/"
 ]
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
 LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
+HEADING_WRAP_MAX = 100  # a heading wrapped onto a short second line stays one heading up to this length
 TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
 
 
@@ -89,7 +93,7 @@ class Candidate:
 def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
     if style == "arabic":
         return tuple(int(x) for x in val.split("."))
-    if style in ("arabic_bare", "month"):
+    if style in ("arabic_bare", "month", "week"):
         return (int(val),)
     if style in ("roman", "roman_bare"):
         v = roman_value(val)
@@ -258,6 +262,8 @@ def _caps_run_end(rest: str) -> Optional[int]:
         k += 1
     if k < 2 or k >= len(words) or len(rest) - words[k].start() < 15:
         return None
+    if not marker and rest[words[k].start()] == "(" and rest.rstrip().endswith(")") and rest.count("(") == 1:
+        return None  # an aside that ends the line is the heading's: "NGÂN SÁCH DỰ KIẾN (tổng 8.000.000đ)"
     after = [w.group() for w in words[k:k + 4]]
     if not marker and ((words[k - 1].group().endswith(":") and _title_word(after[0]))
                        or any(caps(w) and sum(c.isalpha() for c in w) >= 3 for w in after[1:])):
@@ -280,7 +286,9 @@ def _heading_text(rest: str) -> str:
     cut = _caps_run_end(rest)
     if cut is not None:
         return rest[:cut].rstrip(" :-–").strip()
-    if len(rest) > 250:  # a heading that runs into its body (run-on text): keep its first sentence
+    if len(rest) > 250 and len(re.findall(r"\.\s+[A-ZĐÀ-Ỹ]", rest)) >= 3:
+        # a heading run into its body (a page that lost its line breaks): keep its first sentence;
+        # a numbered paragraph of a sentence or two is its own heading, as written
         cut = re.search(r"\.\s", rest[10:200])
         if cut:
             rest = rest[: 10 + cut.start()]
@@ -348,18 +356,22 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             b = b.model_copy(update={"end": blocks[k + 1].start})
             heading_end = b.end
         j = k + 1
+        wrap_max = HEADING_WRAP_MAX
         if not heading and j < len(blocks):
             # "PHẦN THỨ NHẤT" / "CHƯƠNG TRÌNH 1" with the heading on the next line
             nxt = t[blocks[j].start:blocks[j].end]
             if not candidates(nxt, j) and len(nxt) <= 300:
                 heading = _heading_text(nxt)
                 heading_end = blocks[j].end
+                if not c.style.startswith("arabic"):
+                    wrap_max = 300  # the line under "CHƯƠNG TRÌNH 2" is all heading, wrapped as long as it runs
+                # ("3." alone is a PDF's split of "3. Xây dựng ...": a numbered paragraph)
                 j += 1
         # a heading that wraps onto the next line(s): lower-case continuation
         while j < len(blocks) and heading and not heading.endswith((".", ":")):
             nxt = t[blocks[j].start:blocks[j].end]
-            if not _continues_heading(nxt):
-                break
+            if not _continues_heading(nxt) or len(heading) + len(nxt) > wrap_max:
+                break  # past a two-line heading's length: a numbered paragraph wrapped at the page width
             heading = heading + " " + nxt.strip().rstrip(" :")
             heading_end = blocks[j].end
             j += 1
