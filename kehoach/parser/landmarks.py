@@ -49,7 +49,7 @@ def _lexicon() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _first_char_alt(names: list[str]) -> str:
-    """`(?<!\w)(?:n1|n2|...)` over names in capitals (spaces: any run of white space), opening
+    """`(?<!\\w)(?:n1|n2|...)` over names in capitals (spaces: any run of white space), opening
     with the class of their first chars and grouped by it (each group behind a look back at its
     char, in the original order): the same matches, found by sre's skip in C."""
     groups: dict[str, list[str]] = {}
