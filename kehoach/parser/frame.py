@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
@@ -175,18 +176,22 @@ def _motto_text(f: str) -> bool:
     return "độclập" in g and "hạnhphúc" in g
 
 
+@lru_cache(maxsize=1)
+def _doc_types() -> list[tuple[str, str]]:
+    # (folded type word, canonical name), longest first: sorted once per process, not per line
+    return [(fold(prefix), canon) for prefix, canon in sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0]))]
+
+
 def doc_type_of(line: str) -> Optional[str]:
     f = fold(line)
-    types = sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0]))
-    for prefix, canon in types:
-        p = fold(prefix)
+    types = _doc_types()
+    for p, canon in types:
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
             return canon
     if is_upper_text(line, 0.9):
         # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH")
         g = f.replace(" ", "")
-        for prefix, canon in types:
-            p = fold(prefix)
+        for p, canon in types:
             if " " in p and g.startswith(p.replace(" ", "")) and not f.startswith(p):
                 return canon
     return None

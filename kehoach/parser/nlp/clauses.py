@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 # a sentence ends at a newline, ';', or '.', '!', '?' followed by a space (not "...", not "1.234")
-_UNIT_END = re.compile(r"\n|;|(?<!\.)[.!?](?=\s|$)")
+# (the look back after the mark: every branch opens with a character, so sre skips to them in C)
+_UNIT_END = re.compile(r"\n|;|[.!?](?<!\..)(?=\s|$)")
 _BULLET = re.compile(r"[\s\-+•·*–—]+")
 WORD = re.compile(r"\w+")
 

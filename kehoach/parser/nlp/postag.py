@@ -44,30 +44,31 @@ def _istitle(word: str) -> bool:
 
 def features(words: list[str], i: int) -> list[str]:
     """The 22 features of token i, as underthesea's word2features(sent, i, TEMPLATE) gives them."""
+    return sentence_features(words)[i]
+
+
+def sentence_features(words: list[str]) -> list[list[str]]:
+    """features(words, i) for every i: each word lowered, title-tested and paired once, the
+    sentence padded with BOS/EOS so every template is an index."""
     n = len(words)
-
-    def at(k: int) -> str | None:
-        j = i + k
-        return "BOS" if j < 0 else "EOS" if j >= n else None
-
-    out: list[str] = []
-    for k in (-2, -1, 0, 1, 2):
-        m = at(k)
-        out.append(f"T[{k}].lower={m or words[i + k].lower()}")
-    for k in (0, -1, 1):
-        m = at(k)
-        out.append(f"T[{k}].istitle={m or _istitle(words[i + k])}")
-    for k in (-2, -1, 0, 1, 2):
-        m = at(k)
-        out.append(f"T[{k}]={m or words[i + k]}")
-    for a, b in ((-2, -1), (-1, 0), (0, 1), (1, 2)):
-        m = at(a) or ("EOS" if i + b >= n else None)
-        out.append(f"T[{a},{b}]={m or ' '.join(words[i + a:i + b + 1])}")
-    for k in (-3, -2, -1):  # the tag column: underthesea fills it with "X" before tagging
-        out.append(f"T[{k}][1]={at(k) or 'X'}")
-    for a, b in ((-3, -2), (-2, -1)):
-        m = at(a) or ("EOS" if i + b >= n else None)
-        out.append(f"T[{a},{b}][1]={m or ' '.join(['X'] * (b - a + 1))}")
+    w = ["BOS", "BOS", *words, "EOS", "EOS"]  # T[k] of token i: w[i + 2 + k]
+    lo = ["BOS", "BOS", *(x.lower() for x in words), "EOS", "EOS"]
+    ti = ["BOS", *(str(_istitle(x)) for x in words), "EOS"]  # T[k].istitle: ti[i + 1 + k]
+    # T[a,a+1]: BOS when a word is before the start, EOS when one is past the end: pr[i + 2 + a]
+    pr = ["BOS", "BOS", *(words[j] + " " + words[j + 1] for j in range(n - 1)), "EOS", "EOS"]
+    out = []
+    for i in range(n):
+        out.append([
+            f"T[-2].lower={lo[i]}", f"T[-1].lower={lo[i + 1]}", f"T[0].lower={lo[i + 2]}",
+            f"T[1].lower={lo[i + 3]}", f"T[2].lower={lo[i + 4]}",
+            f"T[0].istitle={ti[i + 1]}", f"T[-1].istitle={ti[i]}", f"T[1].istitle={ti[i + 2]}",
+            f"T[-2]={w[i]}", f"T[-1]={w[i + 1]}", f"T[0]={w[i + 2]}", f"T[1]={w[i + 3]}", f"T[2]={w[i + 4]}",
+            f"T[-2,-1]={pr[i]}", f"T[-1,0]={pr[i + 1]}", f"T[0,1]={pr[i + 2]}", f"T[1,2]={pr[i + 3]}",
+            # the tag column: underthesea fills it with "X" before tagging
+            "T[-3][1]=BOS" if i < 3 else "T[-3][1]=X", "T[-2][1]=BOS" if i < 2 else "T[-2][1]=X",
+            "T[-1][1]=BOS" if i < 1 else "T[-1][1]=X",
+            "T[-3,-2][1]=BOS" if i < 3 else "T[-3,-2][1]=X X", "T[-2,-1][1]=BOS" if i < 2 else "T[-2,-1][1]=X X",
+        ])
     return out
 
 
@@ -79,5 +80,5 @@ def pos_tag(sentence: str) -> list[tuple[str, str]]:
     words = word_tokenize(sentence)
     if model is None:
         return predictor.predict(words)
-    tags = model.tag([features(words, i) for i in range(len(words))])
+    tags = model.tag(sentence_features(words))
     return list(zip(words, tags))
