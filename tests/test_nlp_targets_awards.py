@@ -309,3 +309,11 @@ def test_two_counts_joined_by_va_are_two_targets():
     d = parse_bytes(text.encode(), "v.txt", checks=False)
     assert [t.text for t in d.targets] == ["Hội nghị thống nhất bầu bổ sung 02 ủy viên Ban Chấp hành",
                                            "01 ủy viên Ủy ban Kiểm tra"]
+
+
+def test_counts_named_by_so_luong_and_a_price_with_an_aside():
+    text = ("KẾ HOẠCH HỘI DIỄN VĂN NGHỆ\n1. Nội dung\n- Mỗi tổ chọn tiết mục dự thi; số lượng tiết mục: 12 tiết mục.\n"
+            "2. Kinh phí\n- Vé tham quan trọn gói: 1.250.000đ (đã gồm thuế VAT 8%).\n")
+    d = parse_bytes(text.encode(), "s.txt", checks=False)
+    assert [t.text for t in d.targets] == ["số lượng tiết mục: 12 tiết mục",
+                                           "Vé tham quan trọn gói: 1.250.000đ (đã gồm thuế VAT 8%)"]

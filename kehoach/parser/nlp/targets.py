@@ -247,13 +247,17 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     return cs, ce
 
 
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def _label_cut(text: str, s: int, e: int, first: Quantity | None = None) -> int:
     """'Chỉ tiêu và những giải pháp: ...' -> start after a short label (never past a quantity).
     A label whose value is the quantity alone ("Tuyên truyền (in ấn): 1.000.000đ", "Phẩm chất
     chính trị: (tối đa 10 điểm)") names what it is for: it stays."""
     c = text.find(":", s, e)
     if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first.start > c):
-        if first is not None and n_words(text[c + 1:e]) - n_words(text[first.start:first.end]) < 2:
+        said = _ASIDE.sub(" ", text[c + 1:e])  # "Giá trọn gói: 2.980.000đ (chưa gồm VAT)": the aside says nothing new
+        if first is not None and n_words(said) - n_words(text[first.start:first.end]) < 2:
             return s
         return c + 1
     return s
