@@ -73,3 +73,19 @@ def test_announced_sections_running_off_a_cut_text():
 def test_a_numeric_date_with_a_blank_day():
     text = "1. Họp hội đồng sư phạm ngày /5/2024 để bình xét thi đua.\n2. Tổng kết ngày 25/5/2024.\n"
     assert codes(text, "incomplete-date") == ["ngày /5/2024"]
+
+
+def test_two_lists_with_different_closing_signs_are_not_one():
+    # a committee named "1/ 2/ 3/", later a blank form numbered "1) 2) 3)": no repeat, no gap
+    text = ("I. Thành lập ban kiểm phiếu\n1/ Đ/c Lê Thu Hà - Trưởng ban.\n2/ Đ/c Trần Minh - Ủy viên.\n"
+            "3/ Đ/c Vũ Lan - Ủy viên.\nCác đồng chí trúng cử:\n1)..................\n2)..................\n"
+            "3)..................\n4)..................\n"
+            "II. Kết quả\n1. Bầu đủ số lượng.\n3. Biên bản lập xong.\n")
+    assert codes(text, "numbering-duplicate") == []
+    assert codes(text, "numbering-gap") == ["3. Biên bản lập xong."]
+
+
+def test_a_blank_date_is_shown_with_the_words_that_say_which_date():
+    d = parse_bytes((HEAD + "Số: 05/KH-CĐ\nAn Phú, ngày      tháng 9 năm 2023\n1. Nhiệm vụ\n").encode(), "plan.txt")
+    (f,) = [f for f in d.findings if f.code == "incomplete-date"]
+    assert f.severity == "warning" and f.excerpt == "An Phú, ngày tháng 9 năm 2023"

@@ -20,10 +20,19 @@ def _lists(sections: list[Section]) -> Iterator[list[Section]]:
 
 
 def _ordinal(s: Section) -> Optional[tuple[str, tuple[int, ...]]]:
-    """(key, values): key groups comparable siblings; values are the ordinal under several alphabets."""
+    """(key, values): key groups comparable siblings; values are the ordinal under several alphabets.
+    The closing sign is part of the key: "1/ 2/ 3/" and "1) 2) 3)" are two lists, not one that repeats."""
     num = (s.number or "").strip()
     if not num or s.style in CALENDAR_STYLES:
         return None
+    o = _ordinal_of(s, num)
+    return (o[0] + "|" + _CLOSER.get(num[-1], ""), o[1]) if o else None
+
+
+_CLOSER = {")": ")", "/": "/"}  # "1." and "1" (a heading without its dot) stay one list
+
+
+def _ordinal_of(s: Section, num: str) -> Optional[tuple[str, tuple[int, ...]]]:
     if s.style == "arabic":
         parts = re.findall(r"\d+", num)
         return (f"arabic:{len(parts)}", (int(parts[-1]),)) if parts else None
