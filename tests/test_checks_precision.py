@@ -89,3 +89,12 @@ def test_a_blank_date_is_shown_with_the_words_that_say_which_date():
     d = parse_bytes((HEAD + "Số: 05/KH-CĐ\nAn Phú, ngày      tháng 9 năm 2023\n1. Nhiệm vụ\n").encode(), "plan.txt")
     (f,) = [f for f in d.findings if f.code == "incomplete-date"]
     assert f.severity == "warning" and f.excerpt == "An Phú, ngày tháng 9 năm 2023"
+
+
+def test_a_share_its_own_count_does_not_make():
+    text = ("1. Đội ngũ\n- Đạt chuẩn đào tạo: 28/29 - 100%.\n- Trên chuẩn: 20/29 = 69%.\n- Đảng viên 2/3 - 66%.\n"
+            "- Tháng 5/2024 đạt 90% kế hoạch.\n- Ngày 3/4 - 50% đoàn viên dự mít tinh.\n")
+    assert codes(text, "count-mismatch") == ["28/29 - 100%"]
+    d = parse_bytes((HEAD + text).encode(), "plan.txt")
+    (f,) = [f for f in d.findings if f.code == "count-mismatch"]
+    assert f.excerpt == "Đạt chuẩn đào tạo: 28/29 - 100%" and f.evidence["how"] == "share"

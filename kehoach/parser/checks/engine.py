@@ -179,6 +179,15 @@ def lines_holding(text: str, rx: re.Pattern) -> Iterator[tuple[int, int]]:
 NUMBER = re.compile(r"\d(?<!\d\d)")  # where a number starts: a digit after a non-digit
 
 
+def lead_in(text: str, start: int, words: int = 8, stops: tuple[str, ...] = (". ", ";", ":")) -> str:
+    """Up to `words` words before `start` on its line, back to a stop: what a short hit is about
+    (an excerpt "ngày   tháng 12" says little; "Nam Định, ngày   tháng 12" says which date)."""
+    ls = text.rfind("\n", 0, start) + 1
+    cut = max(text.rfind(s, ls, start) for s in stops)
+    before = text[(cut + 1 if cut >= 0 else ls):start].lstrip(" \t-+•*–").split()
+    return " ".join(before[-words:])
+
+
 def number_starts(ctx: "Context", key: str, text: str) -> list[int]:
     """Where the numbers of `text` start (one scan per text, cached under `key`): the starts of
     every pattern that opens with a number's first digit ("\\d(?<![\\d...]\\d)")."""

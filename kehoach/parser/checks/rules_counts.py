@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, lines_holding, number_starts, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule
 from kehoach.parser.schema import iter_sections
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
@@ -126,8 +126,9 @@ def _section_lists(sections):
         yield from _section_lists(s.children)
 
 
-@rule("count-mismatch", "warning", "an announced count disagrees with the items listed, or a total with its parts",
-      "số lượng công bố không khớp số mục liệt kê, hoặc tổng không khớp các thành phần")
+@rule("count-mismatch", "warning", "an announced count disagrees with the items listed, a total with its parts, "
+      "or a share with its count ('33/34 - 100%')",
+      "số lượng công bố không khớp số mục liệt kê, tổng không khớp các thành phần, hoặc tỉ lệ không khớp số đếm")
 def count_mismatch(ctx: Context):
     text = ctx.text
     for m in _announcements(text):
@@ -158,6 +159,31 @@ def count_mismatch(ctx: Context):
                   {"announced": n, "listed": got, "noun": noun, "how": how})
     yield from _chapter_count(ctx)
     yield from _totals(ctx)
+    yield from _shares(ctx)
+
+
+# "33/34 - 100%", "45/46 đạt 97,8%": a count out of a whole, then the share it makes
+_SHARE = re.compile(r"(?P<a>\d(?<![\d/.,]\d)\d{0,3})[ \t]*/[ \t]*(?P<b>\d{1,4})(?![\d/.,]\d)"
+                    r"(?P<mid>(?:[ \t]*(?:[-–=:(,]|(?i:đạt|chiếm|bằng|tỷ[ \t]+lệ|tỉ[ \t]+lệ))){1,2}[ \t]*)"
+                    r"(?P<p>\d{1,3}(?:[.,]\d+)?)[ \t]*%")
+_DATE_BEFORE = re.compile(r"(?i)(?:ngày|tháng|năm|quý|học kỳ|học kì|số)[ \t]*$")
+
+
+def _shares(ctx: Context):
+    """A share that its own count does not make: "Đạt chuẩn: 33/34 - 100%" (33 of 34 is 97%)."""
+    text = ctx.text
+    for m in finditer_at(_SHARE, text, number_starts(ctx, "text", text)):
+        a, b, p = int(m.group("a")), int(m.group("b")), float(m.group("p").replace(",", "."))
+        if not 0 < a <= b or b < 2 or 1900 <= b <= 2100 or _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "tháng 5/2024 đạt 90%", "ngày 3/4 - 50%": a date, not a count
+        exact = 100 * a / b
+        if abs(exact - p) <= 1.0:
+            continue  # rounded or cut off: "2/3 - 66%"
+        written = " ".join(m.group(0).split())
+        yield Hit(m.start(), m.end(), f"{a}/{b} là {exact:.1f}%, không phải {m.group('p')}%: “{written}”",
+                  f"{a}/{b} is {exact:.1f}%, not {m.group('p')}%: '{written}'",
+                  {"count": a, "of": b, "share": p, "how": "share"},
+                  excerpt=" ".join((lead_in(text, m.start(), 6, (". ", ";")) + " " + written).split()))
 
 
 def _chapter_count(ctx: Context):

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, lines_holding, number_starts, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -311,17 +311,9 @@ def incomplete_date(ctx: Context):
         what_vi = " và ".join(x for x, b in (("ngày", blank_d), ("tháng", blank_m)) if b)
         what_en = " and ".join(x for x, b in (("day", blank_d), ("month", blank_m)) if b)
         written = " ".join(m.group(0).split())
-        lead = _lead_in(ctx.text, m.start())
+        lead = lead_in(ctx.text, m.start())  # which date it is: "Nam Định, ngày ... tháng 12"
         yield Hit(m.start(), m.end(), f"Ngày tháng còn để trống {what_vi}: “{written}”" + (" (dự thảo)" if draft else ""),
                   f"date with a blank {what_en}: '{written}'" + (" (draft)" if draft else ""),
                   {"blank_day": blank_d, "blank_month": blank_m, "draft": draft},
                   severity="info" if draft else None, excerpt=" ".join((lead + " " + written).split()))
 
-
-def _lead_in(text: str, start: int, words: int = 8) -> str:
-    """The words before a blank date on its line, back to a sentence break: which date it is
-    ("Nam Định, ngày ... tháng 12", "Quyết định số    /QĐ-MN ngày ... tháng ...") shows there."""
-    ls = text.rfind("\n", 0, start) + 1
-    cut = max(text.rfind(". ", ls, start), text.rfind(";", ls, start), text.rfind(":", ls, start))
-    before = text[(cut + 1 if cut >= 0 else ls):start].split()
-    return " ".join(before[-words:])
