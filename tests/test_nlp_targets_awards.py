@@ -317,3 +317,12 @@ def test_counts_named_by_so_luong_and_a_price_with_an_aside():
     d = parse_bytes(text.encode(), "s.txt", checks=False)
     assert [t.text for t in d.targets] == ["số lượng tiết mục: 12 tiết mục",
                                            "Vé tham quan trọn gói: 1.250.000đ (đã gồm thuế VAT 8%)"]
+
+
+def test_a_registration_line_naming_the_title_by_its_abbreviation():
+    text = ("BIÊN BẢN HỌP BÌNH XÉT THI ĐUA\nI. Nội dung\n1. Bình xét các danh hiệu thi đua\n"
+            "* Danh sách CB,GV,NV đạt LĐTT gồm 31 đ/c (có danh sách kèm theo).\n"
+            "* Danh hiệu chiến sĩ thi đua cấp cơ sở: gồm 04 đ/c\n")
+    d = parse_bytes(text.encode(), "b.txt", checks=False)
+    assert [a.text for a in d.awards] == ["Danh sách CB,GV,NV đạt LĐTT gồm 31 đ/c (có danh sách kèm theo)",
+                                          "Danh hiệu chiến sĩ thi đua cấp cơ sở: gồm 04 đ/c"]
