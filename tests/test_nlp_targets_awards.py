@@ -326,3 +326,11 @@ def test_a_registration_line_naming_the_title_by_its_abbreviation():
     d = parse_bytes(text.encode(), "b.txt", checks=False)
     assert [a.text for a in d.awards] == ["Danh sách CB,GV,NV đạt LĐTT gồm 31 đ/c (có danh sách kèm theo)",
                                           "Danh hiệu chiến sĩ thi đua cấp cơ sở: gồm 04 đ/c"]
+
+
+def test_a_requirement_on_who_the_staff_must_be_is_a_target():
+    text = ("QUY ĐỊNH VỀ ĐIỂM TRUY CẬP INTERNET\n1. Điều kiện\n- Mỗi điểm phải có ít nhất 01 nhân viên có trình độ "
+            "tin học đạt chứng chỉ A trở lên.\n- Tổng số 12 nhân viên, nữ 7, trình độ đạt chuẩn 100%.\n")
+    d = parse_bytes(text.encode(), "q.txt", checks=False)
+    assert [(t.text, t.comparator, t.unit) for t in d.targets] == [
+        ("Mỗi điểm phải có ít nhất 01 nhân viên có trình độ tin học đạt chứng chỉ A trở lên", ">=", "người")]

@@ -59,6 +59,7 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 
 _EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
                     r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
                     r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
+_REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|không quá")
 # how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
                           + r")\s+(?:tháng|năm|tuần|quý|ngày)\s+(?:[^\s\d,;.:()]+\s+){0,2}?(?:một|1|01)\s+lần\b")
@@ -145,6 +146,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
             comp = comps.get((m.group("comp") or "").lower(), "=")
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "đồng", comp, -2))
     if composition:
+        # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
+        # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
+        for rx in (cnt, pct):
+            for m in rx.finditer(seg) if _REQUIRE.search(seg) else ():
+                if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
+                    unit = "%" if rx is pct else _unit_norm(m.group("unit"))
+                    add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, unit,
+                                 comps[m.group("comp").lower()], s + m.start("unit") if unit == "người" else -1))
         out.sort(key=lambda q: q.start)
         return out
     for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
