@@ -194,3 +194,49 @@ def test_form_with_its_own_header_after_the_closing():
     assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (
         "TL. HIỆU TRƯỞNG", "TRƯỞNG PHÒNG SAU ĐẠI HỌC", "Tạ Minh Khôi")
     assert d.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_heading_naming_its_own_number_without_a_header():
+    # a page that kept only the heading "<Type> số X ngày ... của ..." (gazette style), in ordinary
+    # case on one long line, or in capitals over lines with "CỦA <body>" before the number
+    d = frame("Hướng dẫn số 245/HD-LĐLĐ ngày 14 tháng 8 năm 2021 của Liên đoàn Lao động tỉnh Hòa Bình hướng dẫn "
+              "thu kinh phí công đoàn\n- Căn cứ Luật Công đoàn;\n" + BODY)
+    assert (d.doc_type, d.header.number, d.header.date, d.header.issuer, d.period) == (
+        "Hướng dẫn", "245/HD-LĐLĐ", "2021-08-14", None, None)
+    assert d.title.endswith("thu kinh phí công đoàn")
+    d = frame("CHỈ THỊ\nCỦA BỘ NỘI VỤ SỐ 09/2010/CT-BNV\nNGÀY 12 THÁNG 4 NĂM 2010\n"
+              "VỀ TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH TRONG CƠ QUAN NHÀ NƯỚC\n"
+              "Thời gian qua, các cơ quan đã có nhiều cố gắng trong việc chấp hành kỷ luật.\n" + BODY)
+    assert d.title == ("CHỈ THỊ CỦA BỘ NỘI VỤ SỐ 09/2010/CT-BNV NGÀY 12 THÁNG 4 NĂM 2010 "
+                       "VỀ TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH TRONG CƠ QUAN NHÀ NƯỚC")
+    assert (d.header.issuer, d.header.number, d.header.date) == ("BỘ NỘI VỤ", "09/2010/CT-BNV", "2010-04-12")
+    # "CỦA BỘ TRƯỞNG BỘ X" names the signer, not the issuing body
+    d = frame("QUYẾT ĐỊNH\nCỦA BỘ TRƯỞNG BỘ Y TẾ SỐ 31/2012/QĐ-BYT NGÀY 05/6/2012 VỀ VIỆC BAN HÀNH QUY CHẾ\n" + BODY)
+    assert (d.header.issuer, d.header.number, d.header.date) == (None, "31/2012/QĐ-BYT", "2012-06-05")
+
+
+def test_site_record_card_and_a_header_without_the_quoc_hieu():
+    # the site's heading over its card ("Số hiệu: ...") is no title; the document below kept its
+    # motto, number and place-date but lost the Quốc hiệu line
+    d = frame("Quyết định 52/QĐ-CĐN 2021 quy chế chi tiêu nội bộ Công đoàn ngành Y tế\n"
+              "Số hiệu: 52/QĐ-CĐN Loại văn bản: Quyết định\n"
+              "Nơi ban hành: Công đoàn ngành Y tế Người ký: Lê Văn Tâm\n"
+              "Ngày ban hành: 11/01/2021 Ngày hiệu lực: Đã biết\n"
+              "Quy chế gồm 5 chương, áp dụng cho cơ quan Công đoàn ngành.\n"
+              "Độc lập - Tự do - Hạnh phúc\nSố: 52/QĐ-CĐN\nVinh, ngày 11 tháng 01 năm 2021\n"
+              "- Căn cứ Điều lệ Công đoàn Việt Nam;\n" + BODY)
+    assert (d.title, d.period) == (None, None)
+    assert (d.header.number, d.header.place, d.header.date) == ("52/QĐ-CĐN", "Vinh", "2021-01-11")
+
+
+def test_anniversary_span_in_a_title_names_no_month():
+    from kehoach.parser.frame import period_from
+
+    # months before the anniversary: a campaign of activities up to it, no month of its own
+    assert period_from("KẾ HOẠCH tổ chức các hoạt động kỷ niệm 60 năm thành lập Công đoàn ngành Giáo dục tỉnh "
+                       "(15/9/1961 - 15/9/2021)", "2021-04") is None
+    # weeks before it: the event's month (corpora/phenomena p15)
+    p = period_from("KẾ HOẠCH Hội diễn văn nghệ mừng 60 năm thành lập ngành (15/9/1961 - 15/9/2021)", "2021-08")
+    assert (p.start, p.end) == ("2021-09", "2021-09")
+    p = period_from("KẾ HOẠCH tổ chức Hội thao chào mừng 26/3/2022", "2022-02")
+    assert (p.start, p.end) == ("2022-03", "2022-03")

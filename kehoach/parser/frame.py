@@ -47,6 +47,15 @@ CHROME_INLINE = re.compile(r"\s[>»›]\s|\b\d{1,2}:\d{2}\b|https?://|www\.")
 NAME_TOKEN = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
 
 
+# a page's heading naming the document by its own number (gazette style): "Hướng dẫn số 1803/HD-TLĐ
+# ngày 29 tháng 11 năm 2013 của ...", "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX NGÀY 30 THÁNG 12 NĂM 2008 VỀ ..."
+OWN_NUMBER_TITLE = re.compile(
+    r"^(?P<type>\S+(?:\s+\S+)?)\s+(?:của\s+(?P<iss>[^\d,;:]{3,80}?)\s+)?số\s*:?\s*(?P<num>\d+[a-zđ]?\s*[/-][^\s,;]+)"
+    r"(?:\s+ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/|-)\s*(?P<m>\d{1,2})\s*(?:năm|/|-)\s*(?P<y>\d{4}))?", re.I)
+# a site's record card under the page heading: "Số hiệu: 174/QĐ-TLĐ Loại văn bản: Quyết định"
+SITE_CARD = re.compile(r"^(?:số\s*hiệu(?:\s*văn\s*bản)?|loại\s*văn\s*bản|(?:nơi|cơ\s*quan)\s*ban\s*hành|ngày\s*ban\s*hành)\s*:", re.I)
+
+
 @dataclass
 class Line:
     i: int
@@ -200,7 +209,12 @@ def _is_title_start(ln: Line, allow_mixed: bool) -> bool:
         return False
     if fold(ln.text).startswith(NATIONAL):
         return False
-    return is_upper_text(ln.text, 0.6) or (allow_mixed and len(ln.text) <= 120)
+    return is_upper_text(ln.text, 0.6) or (allow_mixed and (len(ln.text) <= 120 or _own_number_title(ln.text) is not None))
+
+
+def _own_number_title(text: str) -> Optional[re.Match]:
+    m = OWN_NUMBER_TITLE.match(text)
+    return m if m and fold(doc_type_of(text) or "") == fold(m.group("type")) else None
 
 
 def _is_national(ln: Line) -> bool:
@@ -257,14 +271,23 @@ def _plain_doc_type(text: str) -> bool:
     return any(f.startswith(_plain(fold(p)) + " ") for p in _data()["doc_types"])
 
 
+def _national_i(window: list[Line]) -> Optional[int]:
+    """The Quốc hiệu's line; or, when a page dropped it, the motto's under it (a site's summary
+    of the document may stand before)."""
+    nat = next((ln.i for ln in window if _is_national(ln)), None)
+    return nat if nat is not None else next((ln.i for ln in window if _is_motto(ln)), None)
+
+
 def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     window = lines[:limit]
-    nat = next((ln.i for ln in window if _is_national(ln)), None)
+    nat = _national_i(window)
     for allow_mixed in (False, True):
         for ln in window:
             if nat is not None and ln.i < nat:
                 continue
             if _is_title_start(ln, allow_mixed) and "[.]" not in ln.text:  # (a page's preview cut short: "Sơ kết học[.]")
+                if any(SITE_CARD.match(x.text) for x in lines[ln.i + 1:ln.i + 3]):
+                    continue  # the site's heading over its record card ("Số hiệu: ..."), not the document's title
                 return ln.i
     return None
 
@@ -276,6 +299,8 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
     from kehoach.parser.segment import candidates
 
+    if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
+        return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
     if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
@@ -578,12 +603,23 @@ def _bare_month(text: str, date_month: Optional[str]) -> Optional[Period]:
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
 
 
+_YEARS_SPAN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y1>\d{4})\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y2>\d{4})")
+
+
 def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
     the month of its last such date, in the year written or the document's year."""
     # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
+    # nor a site card's "Ngày ban hành: 03/02/2020"
     hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
-            and not re.search(r"(?:ngày|\d{1,2}:\d{2})\s*$", text[:m.start()], re.I)]
+            and not re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)]
+    if hits and date_month and any(r.start() <= hits[-1].start() < r.end() and r.group("y1") != r.group("y2")
+                                   for r in _YEARS_SPAN.finditer(text)):
+        # an anniversary's span ("kỷ niệm 90 năm ... (28/7/1929 - 28/7/2019)"): its day is the event's
+        # when it is near (a contest for it), not when months away (the activities of a campaign up to it)
+        y, mo = int(hits[-1].group("y") or 0), int(hits[-1].group("m"))
+        if (y * 12 + mo) - (int(date_month[:4]) * 12 + int(date_month[5:7])) > 2:
+            return None
     if not hits:
         return None
     m = hits[-1]
@@ -710,7 +746,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
     if not lines:
         return doc
     ti = find_title(lines)
-    nat = next((ln.i for ln in lines[:60] if _is_national(ln)), None)
+    nat = _national_i(lines[:60])
     anchor = nat if nat is not None and (ti is None or nat < ti) else ti
     hstart = _header_start(lines, anchor) if anchor is not None else 0
     # a công văn: no type word line in capitals, its subject is the "V/v ..." line under the number
@@ -769,7 +805,11 @@ def apply(doc: PlanDocument) -> PlanDocument:
             title_text += " " + " ".join(lines[k].text.strip() for k in _vv_lines(lines, head_vv))
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
-        doc.period = period_from(title_text, date_month)
+        own = _own_number_title(title_text) if header.number is None else None
+        if own:
+            _header_from_title(header, own)
+        # (the date of its own number names no period: "Hướng dẫn số 18/HD ngày 2 tháng 11 năm 2013 ...")
+        doc.period = period_from(title_text[own.end():] if own else title_text, date_month)
         if doc.period and doc.period.kind == "term_of_office" and doc.doc_type in _data()["not_term_documents"]:
             doc.period = None  # a record or submission that names the term is not the term's plan
         body_i = j
@@ -796,6 +836,19 @@ def apply(doc: PlanDocument) -> PlanDocument:
     else:
         doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
+
+
+def _header_from_title(header: Header, m: re.Match) -> None:
+    """A page without the header, its heading naming the document by number, date (and issuer)."""
+    header.number = " ".join(m.group("num").split())
+    header.symbol = header.number[header.number.find("/"):] if "/" in header.number else None
+    if header.date is None and m.group("y"):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            header.date = f"{int(m.group('y')):04d}-{mo:02d}-{d:02d}"
+    if header.issuer is None and m.group("iss") and not re.match(r"(?:bộ trưởng|thủ tướng|chủ tịch|giám đốc|hiệu trưởng|trưởng)\b",
+                                                                   fold(m.group("iss"))):  # a signer ("CỦA BỘ TRƯỞNG BỘ X"), not a body
+        header.issuer = m.group("iss").strip()
 
 
 def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
