@@ -240,3 +240,35 @@ def test_anniversary_span_in_a_title_names_no_month():
     assert (p.start, p.end) == ("2021-09", "2021-09")
     p = period_from("KẾ HOẠCH tổ chức Hội thao chào mừng 26/3/2022", "2022-02")
     assert (p.start, p.end) == ("2022-03", "2022-03")
+
+
+def test_cong_van_subject_beside_the_place_date_in_one_pdf_row():
+    d = frame("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NINH BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "TRUNG TÂM BỒI DƯỠNG NGHIỆP VỤ\nĐộc lập – Tự do – Hạnh phúc\nSố: 41 /TTBD-NV\n"
+              "Ninh Bình, ngày 08 tháng 10 năm 2025 V/v lịch tập huấn\ngiáo viên cốt cán tháng 11/2025\n"
+              "Kính gửi: Hiệu trưởng các trường tiểu học.\n" + BODY)
+    assert (d.doc_type, d.title) == ("Công văn", "V/v lịch tập huấn giáo viên cốt cán tháng 11/2025")
+    assert (d.header.place, d.header.date, d.header.number) == ("Ninh Bình", "2025-10-08", "41 /TTBD-NV")
+    assert (d.period.start, d.period.end) == ("2025-11", "2025-11")
+
+
+def test_header_cells_as_typed():
+    # the place alone on the line above "ngày ...", a stray stop after "Số:", "03.năm"
+    d = frame("LIÊN ĐOÀN LAO ĐỘNG\nTỈNH QUẢNG BÌNH\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\n|\nSố:. 88/KH-LĐLĐ\n|\nĐồng Hới,\nngày 04 tháng 01.năm 2024\n|\n"
+              "KẾ HOẠCH\nTỔ CHỨC THÁNG CÔNG NHÂN NĂM 2024\n" + BODY)
+    h = d.header
+    assert (h.number, h.place, h.date) == ("88/KH-LĐLĐ", "Đồng Hới", "2024-01-04")
+    # a blank number with its code alone under "Số:"; a place left dotted out
+    d = frame("PHÒNG GD&ĐT KIM BẢNG\nTRƯỜNG TH THANH SƠN\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nSố:\nQC-THTS\n………, ngày 05 tháng 9 năm 2023\n"
+              "QUY CHẾ PHỐI HỢP\nGIỮA NHÀ TRƯỜNG VÀ CÔNG ĐOÀN NĂM HỌC 2023-2024\n" + BODY)
+    h = d.header
+    assert (h.superior, h.issuer, h.number, h.symbol, h.place) == (
+        "PHÒNG GD&ĐT KIM BẢNG", "TRƯỜNG TH THANH SƠN", None, "QC-THTS", None)
+
+
+def test_page_heading_in_old_spelling_is_no_issuer():
+    d = frame("QUI CHẾ CHI TIÊU NỘI BỘ CÔNG ĐOÀN\nHƯỚNG DẪN\nthu, chi và quản lý tài chính công đoàn cơ sở.\n"
+              "Căn cứ Luật Công đoàn năm 2012;\n" + BODY)
+    assert (d.doc_type, d.header.issuer, d.header.superior) == ("Hướng dẫn", None, None)

@@ -25,7 +25,7 @@ _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè�
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?:thứ\s*)?(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?:thứ\s*)?(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?[.,]?\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
@@ -117,6 +117,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             cuts |= lm.header_cuts(text)
         elif k < 60:
             cuts |= lm.title_body_cut(text)
+        if k < 60:
+            cuts |= lm.vv_cut(text)
         if k >= n - 40:
             if lm.is_closing(text):
                 cuts |= lm.closing_cuts(text)
@@ -401,11 +403,19 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
             prev = lines[ln.i - 1].text.strip() if ln.i > header_start else ""
             if h.place and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s?){1,2}", prev):
                 h.place = prev + " " + h.place  # the place broken over two lines ("Thuỷ" / "Vân, ngày ...")
+            elif not h.place and text[:4].lower() == "ngày" and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ.]*\s){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*,", prev):
+                h.place = prev.rstrip(" ,")  # the place alone on the line above: "Hà Nội," / "ngày 15 tháng ..."
+            if h.place and not re.search(r"\w", h.place):
+                h.place = None  # left blank: "………, ngày ..."
+        elif was_so and re.fullmatch(r"[A-ZĐ][A-ZĐ&]*(?:\s*-\s*[A-ZĐ&]+)+", text):
+            h.symbol = text  # "Số:" left blank, its code alone on the next line ("QC-MNHT")
         elif (m := NUMBER_LINE.match(text)) or (was_so and SYMBOL_ONLY.match(text)):
             # a blank draft number spaced out ("Số:     /CTr-CĐ") reaches here as two lines
             rest = m.group("rest").strip() if m else text
             if m and re.fullmatch(r"[.…_\s]*", rest):
                 rest = ""  # "Số: . . ." - the number left blank, its symbol on the next line
+            elif m and re.match(r"[.:]+\s*\d", rest):
+                rest = rest.lstrip(".: ")  # "Số:. 4315/BGDĐT-GDTrH": a stray stop typed after the colon
             after_so = bool(m) and not rest
             if rest:
                 if rest.startswith("/") or not re.match(r"\w", rest):
@@ -413,6 +423,8 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                 else:
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
+        elif (is_upper_text(text, 0.7) or _org_head(ln.f)) and doc_type_of(re.sub(r"^(?i:qui)\b", "QUY", text)):
+            continue  # a page's heading naming a document ("QUI CHẾ THU CHI ..." over "HƯỚNG DẪN"), no body
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
             if (m := re.match(r"^(?P<org>.*\S)\s+Số\s*:\s*(?P<rest>\S*/\S.*)$", text)) and h.number is None:
                 # the number beside the agency on its line ("CÔNG ĐOÀN GIÁO DỤC Số: 12/CĐGD")

@@ -197,6 +197,15 @@ GLUED_PERIOD = re.compile(r"^(?:NĂM\s+HỌC|Năm\s+học|NHIỆM\s+KỲ|Nhiệm
 HEADING_MARK = re.compile(r"^(?:[IVX]{1,4}\s*[./)]|[A-ZĐ][.)]?[-–]$)")
 
 
+# a công văn's subject beside the place-date in one row of a PDF: "Hà Nội, ngày 3 tháng 4 năm 2025 V/v ..."
+_DATE_THEN_VV = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}\s+(?=v\s*/\s*v\b)")
+
+
+def vv_cut(text: str) -> set[int]:
+    m = _DATE_THEN_VV.search(text)
+    return {m.end()} if m else set()
+
+
 def title_body_cut(text: str) -> set[int]:
     """A title in capitals run together with the first sentence of the body ("KẾ HOẠCH TỔ CHỨC
     ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end; and before an
