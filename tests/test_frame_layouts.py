@@ -272,3 +272,20 @@ def test_page_heading_in_old_spelling_is_no_issuer():
     d = frame("QUI CHẾ CHI TIÊU NỘI BỘ CÔNG ĐOÀN\nHƯỚNG DẪN\nthu, chi và quản lý tài chính công đoàn cơ sở.\n"
               "Căn cứ Luật Công đoàn năm 2012;\n" + BODY)
     assert (d.doc_type, d.header.issuer, d.header.superior) == ("Hướng dẫn", None, None)
+
+
+def test_quoc_hieu_half_converted_beside_a_steering_board():
+    # "CỘNG HỒ": HOÀ from a legacy font half converted, beside the agency on one line; a steering
+    # board (BCĐ) under its commune's people's committee
+    d = frame("UBND XÃ TÂN HÀ CỘNG HỒ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBCĐ PCGD Độc lập - Tự do - Hạnh phúc\n"
+              "Số 07/BC-PCGD Tân Hà, ngày 12 tháng 10 năm 2009\nBÁO CÁO\nKẾT QUẢ CÔNG TÁC PHỔ CẬP GIÁO DỤC NĂM 2009\n"
+              + BODY)
+    assert (d.header.superior, d.header.issuer, d.header.number) == ("UBND XÃ TÂN HÀ", "BCĐ PCGD", "07/BC-PCGD")
+
+
+def test_plan_to_organise_a_congress_is_not_the_terms_plan():
+    d = frame("KẾ HOẠCH\nTổ chức đại hội Công đoàn cơ sở các cấp, tiến tới Đại hội Công đoàn huyện lần thứ VIII,\n"
+              "nhiệm kỳ 2023 - 2028\nCăn cứ Điều lệ Công đoàn Việt Nam;\n" + BODY)
+    assert d.period is None
+    d = frame("KẾ HOẠCH\nHOẠT ĐỘNG CỦA BAN CHẤP HÀNH CÔNG ĐOÀN NHIỆM KỲ 2023 - 2028\n" + BODY)
+    assert (d.period.kind, d.period.start, d.period.end) == ("term_of_office", "2023-01", "2028-12")

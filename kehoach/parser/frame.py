@@ -177,6 +177,8 @@ def _national_text(f: str) -> bool:
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     g = _hoa(f).replace(" ", "")
+    if g.startswith("cộnghồxã"):
+        g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
             or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
 
@@ -333,7 +335,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
-_ABBREV = {"CĐ", "CĐCS", "BCH", "LĐLĐ", "THPT", "THCS", "TH", "MN", "GD", "GDĐT", "TP", "TX", "BGH", "TTCM", "PGD", "SGD"}
+_ABBREV = {"CĐ", "CĐCS", "BCH", "BCĐ", "LĐLĐ", "THPT", "THCS", "TH", "MN", "GD", "GDĐT", "TP", "TX", "BGH", "TTCM", "PGD", "SGD"}
 
 
 def _glue(prev: str, nxt: str) -> str:
@@ -822,8 +824,13 @@ def apply(doc: PlanDocument) -> PlanDocument:
             _header_from_title(header, own)
         # (the date of its own number names no period: "Hướng dẫn số 18/HD ngày 2 tháng 11 năm 2013 ...")
         doc.period = period_from(title_text[own.end():] if own else title_text, date_month)
-        if doc.period and doc.period.kind == "term_of_office" and doc.doc_type in _data()["not_term_documents"]:
-            doc.period = None  # a record or submission that names the term is not the term's plan
+        if doc.period and doc.period.kind == "term_of_office" and (
+                doc.doc_type in _data()["not_term_documents"]
+                or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))):
+            # a record or submission that names the term is not the term's plan; nor is the plan to
+            # organise the congress that opens it ("Kế hoạch tổ chức Đại hội ... nhiệm kỳ 2012-2017")
+            # (the congress's own papers, "Văn kiện Đại hội ... nhiệm kỳ ...", may stand for the term)
+            doc.period = None
         body_i = j
         # a place-date or number line placed just under the title
         for ln in lines[j:j + 3]:

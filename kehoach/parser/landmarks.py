@@ -18,8 +18,8 @@ from kehoach.parser.text.normalize import fold, plain_chars
 
 MIN_LEN = 90  # shorter lines are already one thing each
 
-# words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place
-NATIONAL = re.compile(r"(?i:cộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+# words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place; "CỘNG HỒ": a legacy font half converted
+NATIONAL = re.compile(r"(?i:cộng\s*h(?:oà|òa|oa|ồ)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
 # as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
 MOTTO = re.compile(r"(?i)độc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?|độc\s*lập\s+tự\s*do\s+hạnh\s*phúc")
 MOTTO_TAIL = re.compile(r"(?i)^hạnh\s*phúc(?=\s+\S)")
