@@ -289,3 +289,15 @@ def test_plan_to_organise_a_congress_is_not_the_terms_plan():
     assert d.period is None
     d = frame("KẾ HOẠCH\nHOẠT ĐỘNG CỦA BAN CHẤP HÀNH CÔNG ĐOÀN NHIỆM KỲ 2023 - 2028\n" + BODY)
     assert (d.period.kind, d.period.start, d.period.end) == ("term_of_office", "2023-01", "2028-12")
+
+
+def test_subject_listing_names_wraps_at_a_semicolon_to_its_period():
+    d = frame("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Biên Hòa, ngày 12 tháng 5 năm 2016\nQUYẾT ĐỊNH\nVề việc phê duyệt chỉ tiêu tuyển sinh lớp 10\n"
+              "Trường Trung học phổ thông chuyên Lương Thế Vinh;\nTrường Phổ thông Dân tộc nội trú tỉnh\n"
+              "năm học 2016-2017\n___________\nCăn cứ Luật Giáo dục;\n" + BODY)
+    assert d.title.endswith("Trường Phổ thông Dân tộc nội trú tỉnh năm học 2016-2017")
+    assert (d.period.start, d.period.end) == ("2016-09", "2017-08")
+    # a title that ended its sentence does not reach into the "Căn cứ" lines for a year
+    d = frame("HƯỚNG DẪN\nThu, chi và quản lý\ntài chính công đoàn cơ sở.\nCăn cứ\nĐiều 26 Luật Công đoàn năm 2012;\n" + BODY)
+    assert (d.title, d.period) == ("HƯỚNG DẪN Thu, chi và quản lý tài chính công đoàn cơ sở.", None)

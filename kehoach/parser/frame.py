@@ -873,14 +873,17 @@ def _header_from_title(header: Header, m: re.Match) -> None:
 def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
     """A title whose subject wraps onto a capitalized line ("Chủ tịch CĐCS Công ty X") before
     the line naming its period ("nhiệm kỳ 2025-2030"): take the lines up to that period line."""
-    if period_from(" ".join(ln.text for ln in lines[ti:j])) is not None:
-        return j
+    if period_from(" ".join(ln.text for ln in lines[ti:j])) is not None or lines[j - 1].text.rstrip().endswith("."):
+        return j  # (or the title ended its sentence)
     for k in range(j, min(len(lines), ti + 5)):
         ln = lines[k]
         if ln.f in {x.f for x in lines[ti:k]}:
             return j  # the title printed again
+        # (a subject listing names wraps at ';': "... lớp 10" / "Trường THPT chuyên X;" / "năm học ...")
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
-                or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
+                or ln.text.rstrip().endswith((".", ":")) or ln.outline != lines[ti].outline
+                or re.match(r"^[-+•]?\s*(căn cứ|trên cơ sở|kính g[ửở]i)\b", ln.f)
+                or (ln.text.rstrip().endswith(";") and re.match(r"^[-+•]?\s*thực hiện\b", ln.f))):
             return j
         if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i)\b", ln.f):
             return k + 1
