@@ -194,3 +194,110 @@ def test_form_with_its_own_header_after_the_closing():
     assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (
         "TL. HIỆU TRƯỞNG", "TRƯỞNG PHÒNG SAU ĐẠI HỌC", "Tạ Minh Khôi")
     assert d.recipients == ["Như trên", "Lưu: VT"]
+
+
+def test_heading_naming_its_own_number_without_a_header():
+    # a page that kept only the heading "<Type> số X ngày ... của ..." (gazette style), in ordinary
+    # case on one long line, or in capitals over lines with "CỦA <body>" before the number
+    d = frame("Hướng dẫn số 245/HD-LĐLĐ ngày 14 tháng 8 năm 2021 của Liên đoàn Lao động tỉnh Hòa Bình hướng dẫn "
+              "thu kinh phí công đoàn\n- Căn cứ Luật Công đoàn;\n" + BODY)
+    assert (d.doc_type, d.header.number, d.header.date, d.header.issuer, d.period) == (
+        "Hướng dẫn", "245/HD-LĐLĐ", "2021-08-14", None, None)
+    assert d.title.endswith("thu kinh phí công đoàn")
+    d = frame("CHỈ THỊ\nCỦA BỘ NỘI VỤ SỐ 09/2010/CT-BNV\nNGÀY 12 THÁNG 4 NĂM 2010\n"
+              "VỀ TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH TRONG CƠ QUAN NHÀ NƯỚC\n"
+              "Thời gian qua, các cơ quan đã có nhiều cố gắng trong việc chấp hành kỷ luật.\n" + BODY)
+    assert d.title == ("CHỈ THỊ CỦA BỘ NỘI VỤ SỐ 09/2010/CT-BNV NGÀY 12 THÁNG 4 NĂM 2010 "
+                       "VỀ TĂNG CƯỜNG KỶ LUẬT HÀNH CHÍNH TRONG CƠ QUAN NHÀ NƯỚC")
+    assert (d.header.issuer, d.header.number, d.header.date) == ("BỘ NỘI VỤ", "09/2010/CT-BNV", "2010-04-12")
+    # "CỦA BỘ TRƯỞNG BỘ X" names the signer, not the issuing body
+    d = frame("QUYẾT ĐỊNH\nCỦA BỘ TRƯỞNG BỘ Y TẾ SỐ 31/2012/QĐ-BYT NGÀY 05/6/2012 VỀ VIỆC BAN HÀNH QUY CHẾ\n" + BODY)
+    assert (d.header.issuer, d.header.number, d.header.date) == (None, "31/2012/QĐ-BYT", "2012-06-05")
+
+
+def test_site_record_card_and_a_header_without_the_quoc_hieu():
+    # the site's heading over its card ("Số hiệu: ...") is no title; the document below kept its
+    # motto, number and place-date but lost the Quốc hiệu line
+    d = frame("Quyết định 52/QĐ-CĐN 2021 quy chế chi tiêu nội bộ Công đoàn ngành Y tế\n"
+              "Số hiệu: 52/QĐ-CĐN Loại văn bản: Quyết định\n"
+              "Nơi ban hành: Công đoàn ngành Y tế Người ký: Lê Văn Tâm\n"
+              "Ngày ban hành: 11/01/2021 Ngày hiệu lực: Đã biết\n"
+              "Quy chế gồm 5 chương, áp dụng cho cơ quan Công đoàn ngành.\n"
+              "Độc lập - Tự do - Hạnh phúc\nSố: 52/QĐ-CĐN\nVinh, ngày 11 tháng 01 năm 2021\n"
+              "- Căn cứ Điều lệ Công đoàn Việt Nam;\n" + BODY)
+    assert (d.title, d.period) == (None, None)
+    assert (d.header.number, d.header.place, d.header.date) == ("52/QĐ-CĐN", "Vinh", "2021-01-11")
+
+
+def test_anniversary_span_in_a_title_names_no_month():
+    from kehoach.parser.frame import period_from
+
+    # months before the anniversary: a campaign of activities up to it, no month of its own
+    assert period_from("KẾ HOẠCH tổ chức các hoạt động kỷ niệm 60 năm thành lập Công đoàn ngành Giáo dục tỉnh "
+                       "(15/9/1961 - 15/9/2021)", "2021-04") is None
+    # weeks before it: the event's month (corpora/phenomena p15)
+    p = period_from("KẾ HOẠCH Hội diễn văn nghệ mừng 60 năm thành lập ngành (15/9/1961 - 15/9/2021)", "2021-08")
+    assert (p.start, p.end) == ("2021-09", "2021-09")
+    p = period_from("KẾ HOẠCH tổ chức Hội thao chào mừng 26/3/2022", "2022-02")
+    assert (p.start, p.end) == ("2022-03", "2022-03")
+
+
+def test_cong_van_subject_beside_the_place_date_in_one_pdf_row():
+    d = frame("SỞ GIÁO DỤC VÀ ĐÀO TẠO TỈNH NINH BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "TRUNG TÂM BỒI DƯỠNG NGHIỆP VỤ\nĐộc lập – Tự do – Hạnh phúc\nSố: 41 /TTBD-NV\n"
+              "Ninh Bình, ngày 08 tháng 10 năm 2025 V/v lịch tập huấn\ngiáo viên cốt cán tháng 11/2025\n"
+              "Kính gửi: Hiệu trưởng các trường tiểu học.\n" + BODY)
+    assert (d.doc_type, d.title) == ("Công văn", "V/v lịch tập huấn giáo viên cốt cán tháng 11/2025")
+    assert (d.header.place, d.header.date, d.header.number) == ("Ninh Bình", "2025-10-08", "41 /TTBD-NV")
+    assert (d.period.start, d.period.end) == ("2025-11", "2025-11")
+
+
+def test_header_cells_as_typed():
+    # the place alone on the line above "ngày ...", a stray stop after "Số:", "03.năm"
+    d = frame("LIÊN ĐOÀN LAO ĐỘNG\nTỈNH QUẢNG BÌNH\n|\nCỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\n|\nSố:. 88/KH-LĐLĐ\n|\nĐồng Hới,\nngày 04 tháng 01.năm 2024\n|\n"
+              "KẾ HOẠCH\nTỔ CHỨC THÁNG CÔNG NHÂN NĂM 2024\n" + BODY)
+    h = d.header
+    assert (h.number, h.place, h.date) == ("88/KH-LĐLĐ", "Đồng Hới", "2024-01-04")
+    # a blank number with its code alone under "Số:"; a place left dotted out
+    d = frame("PHÒNG GD&ĐT KIM BẢNG\nTRƯỜNG TH THANH SƠN\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nSố:\nQC-THTS\n………, ngày 05 tháng 9 năm 2023\n"
+              "QUY CHẾ PHỐI HỢP\nGIỮA NHÀ TRƯỜNG VÀ CÔNG ĐOÀN NĂM HỌC 2023-2024\n" + BODY)
+    h = d.header
+    assert (h.superior, h.issuer, h.number, h.symbol, h.place) == (
+        "PHÒNG GD&ĐT KIM BẢNG", "TRƯỜNG TH THANH SƠN", None, "QC-THTS", None)
+
+
+def test_page_heading_in_old_spelling_is_no_issuer():
+    d = frame("QUI CHẾ CHI TIÊU NỘI BỘ CÔNG ĐOÀN\nHƯỚNG DẪN\nthu, chi và quản lý tài chính công đoàn cơ sở.\n"
+              "Căn cứ Luật Công đoàn năm 2012;\n" + BODY)
+    assert (d.doc_type, d.header.issuer, d.header.superior) == ("Hướng dẫn", None, None)
+
+
+def test_quoc_hieu_half_converted_beside_a_steering_board():
+    # "CỘNG HỒ": HOÀ from a legacy font half converted, beside the agency on one line; a steering
+    # board (BCĐ) under its commune's people's committee
+    d = frame("UBND XÃ TÂN HÀ CỘNG HỒ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBCĐ PCGD Độc lập - Tự do - Hạnh phúc\n"
+              "Số 07/BC-PCGD Tân Hà, ngày 12 tháng 10 năm 2009\nBÁO CÁO\nKẾT QUẢ CÔNG TÁC PHỔ CẬP GIÁO DỤC NĂM 2009\n"
+              + BODY)
+    assert (d.header.superior, d.header.issuer, d.header.number) == ("UBND XÃ TÂN HÀ", "BCĐ PCGD", "07/BC-PCGD")
+
+
+def test_plan_to_organise_a_congress_is_not_the_terms_plan():
+    d = frame("KẾ HOẠCH\nTổ chức đại hội Công đoàn cơ sở các cấp, tiến tới Đại hội Công đoàn huyện lần thứ VIII,\n"
+              "nhiệm kỳ 2023 - 2028\nCăn cứ Điều lệ Công đoàn Việt Nam;\n" + BODY)
+    assert d.period is None
+    d = frame("KẾ HOẠCH\nHOẠT ĐỘNG CỦA BAN CHẤP HÀNH CÔNG ĐOÀN NHIỆM KỲ 2023 - 2028\n" + BODY)
+    assert (d.period.kind, d.period.start, d.period.end) == ("term_of_office", "2023-01", "2028-12")
+
+
+def test_subject_listing_names_wraps_at_a_semicolon_to_its_period():
+    d = frame("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Biên Hòa, ngày 12 tháng 5 năm 2016\nQUYẾT ĐỊNH\nVề việc phê duyệt chỉ tiêu tuyển sinh lớp 10\n"
+              "Trường Trung học phổ thông chuyên Lương Thế Vinh;\nTrường Phổ thông Dân tộc nội trú tỉnh\n"
+              "năm học 2016-2017\n___________\nCăn cứ Luật Giáo dục;\n" + BODY)
+    assert d.title.endswith("Trường Phổ thông Dân tộc nội trú tỉnh năm học 2016-2017")
+    assert (d.period.start, d.period.end) == ("2016-09", "2017-08")
+    # a title that ended its sentence does not reach into the "Căn cứ" lines for a year
+    d = frame("HƯỚNG DẪN\nThu, chi và quản lý\ntài chính công đoàn cơ sở.\nCăn cứ\nĐiều 26 Luật Công đoàn năm 2012;\n" + BODY)
+    assert (d.title, d.period) == ("HƯỚNG DẪN Thu, chi và quản lý tài chính công đoàn cơ sở.", None)

@@ -171,3 +171,57 @@ def test_the_document_naming_itself_is_no_reference():
 ])
 def test_issuers_shared_named_by_task_and_across_pdf_lines(text, want):
     assert [(r["symbol"], r["issuer"]) for r in refs(text)] == want
+
+
+def test_codes_as_typed_on_real_pages():
+    # a party code spaced from its "TW", a capital with marks (TƯ), "_" typed for "-", a dot
+    # inside a code; "Điều lệ 13- Điều lệ ..." is a word, not a code
+    text = ("Thực hiện Hướng dẫn số 05-HD/UBKT TW ngày 12/3/2022 về kiểm tra; Chỉ thị số 41-CTTƯ về dân chủ; "
+            "Quyết định số 21/2009/QĐ_BTNMT ngày 4 tháng 6 năm 2009 của Bộ Tài nguyên và Môi trường; "
+            "Thông báo số: 88/TB-THCS.LT về việc tổ chức hội thao; Quy chế số 215/QC.UB-CĐN ngày 3/5/2006; "
+            "Căn cứ Điều lệ 12- Điều lệ Công đoàn Việt Nam.")
+    got = {r["symbol"]: r for r in refs(text)}
+    assert set(got) == {"05-HD/UBKT TW", "41-CTTƯ", "21/2009/QĐ_BTNMT", "88/TB-THCS.LT", "215/QC.UB-CĐN"}
+    assert got["05-HD/UBKT TW"]["date"] == "2022-03-12"
+    assert got["21/2009/QĐ_BTNMT"]["issuer"] == "Bộ Tài nguyên và Môi trường"
+    assert parse_symbol("21/2009/QĐ_BTNMT")["type_code"] == "QĐ"
+
+
+def test_glued_and_doubled_number_words():
+    text = ("Căn cứ Quyết địnhsố 17/2011/QĐ-TTg ngày 14 tháng 3 năm 2011 của Thủ tướng Chính phủ banhành Quy chế; "
+            "Căn cứ LuậtGiáo dục số 43/2019/QH14; Căn cứ công văn Số: Số: 215/CV-PGD&ĐT ngày 2 tháng 9 năm 2019 "
+            "của Phòng GD&ĐT về khai giảng.")
+    got = {r["symbol"]: r for r in refs(text)}
+    assert set(got) == {"17/2011/QĐ-TTg", "43/2019/QH14", "215/CV-PGD&ĐT"}
+    assert got["17/2011/QĐ-TTg"]["issuer"] == "Thủ tướng Chính phủ"
+    assert got["215/CV-PGD&ĐT"]["date"] == "2019-09-02"
+
+
+def test_date_after_the_place_of_the_issuer_code():
+    text = ("Triển khai công văn số 14/KH-LĐLĐ thành phố Tam Điệp ngày 5/4/2021 về hội thi; "
+            "Thực hiện công văn số 302/CV-PGD&ĐT Kim Sơn, ngày 07 tháng\n05 năm 2021 v/v tổng kết.")
+    got = {r["symbol"]: r for r in refs(text)}
+    assert got["14/KH-LĐLĐ"]["date"] == "2021-04-05"
+    assert got["302/CV-PGD&ĐT"]["date"] == "2021-05-07"
+
+
+def test_issuer_on_the_next_line_or_in_a_title_in_capitals():
+    text = ("Căn cứ Hướng dẫn số 11/HD/BTGTU ngày 03 tháng 10 năm 2024 của\nBan Tuyên giáo Thành ủy về tuyên truyền;\n"
+            "Căn cứ Kế hoạch số 2210/KH-SGDĐT ngày 12/9/2024 của Sở GD&ĐT\nTP.HCM về hội thi;\n"
+            "KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 21-CT/TW NGÀY 04/5/2023 CỦA BAN\nBÍ THƯ VỀ CÔNG TÁC DÂN VẬN")
+    got = {r["symbol"]: r for r in refs(text)}
+    assert got["11/HD/BTGTU"]["issuer"] == "Ban Tuyên giáo Thành ủy"
+    assert got["2210/KH-SGDĐT"]["issuer"] == "Sở GD&ĐT TP.HCM"
+    assert got["21-CT/TW"]["issuer"] == "BAN BÍ THƯ"
+
+
+def test_issuer_leading_a_list_and_not_the_guiding_documents():
+    text = ("Căn cứ các Quyết định của Thủ tướng\nChính phủ: số 522/QĐ-TTg ngày 14/5/2018 về việc phê duyệt Đề án; "
+            "Căn cứ Công văn số 845/SGDĐT-GDTrH ngày 2 tháng 3 năm 2024 về hướng dẫn dạy học STEM của Sở Giáo dục "
+            "và Đào tạo tỉnh Nam Định theo Công văn số 512/BGDĐT-GDTrH ngày 10/2/2024 của Bộ Giáo dục và Đào tạo; "
+            "Căn cứ Chương trình phối hợp 67a/CTPH-SYT-LĐLĐ ngày 9/8/2022; Chương trình hành động số 18-CTr/TU.")
+    got = {r["symbol"]: r for r in refs(text)}
+    assert got["522/QĐ-TTg"]["issuer"] == "Thủ tướng Chính phủ"
+    assert got["845/SGDĐT-GDTrH"]["issuer"] == "Sở Giáo dục và Đào tạo tỉnh Nam Định"
+    assert got["67a/CTPH-SYT-LĐLĐ"]["type"] == "Chương trình phối hợp"
+    assert got["18-CTr/TU"]["type"] == "Chương trình hành động"

@@ -26,7 +26,7 @@ _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè�
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?:thứ\s*)?(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?:thứ\s*)?(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?[.,]?\s*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
@@ -46,6 +46,15 @@ ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-
 BULLET = re.compile(r"^[-+•·*–—]\s*")
 CHROME_INLINE = re.compile(r"\s[>»›]\s|\b\d{1,2}:\d{2}\b|https?://|www\.")
 NAME_TOKEN = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+
+
+# a page's heading naming the document by its own number (gazette style): "Hướng dẫn số 1803/HD-TLĐ
+# ngày 29 tháng 11 năm 2013 của ...", "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX NGÀY 30 THÁNG 12 NĂM 2008 VỀ ..."
+OWN_NUMBER_TITLE = re.compile(
+    r"^(?P<type>\S+(?:\s+\S+)?)\s+(?:của\s+(?P<iss>[^\d,;:]{3,80}?)\s+)?số\s*:?\s*(?P<num>\d+[a-zđ]?\s*[/-][^\s,;]+)"
+    r"(?:\s+ngày\s+(?P<d>\d{1,2})\s*(?:tháng|/|-)\s*(?P<m>\d{1,2})\s*(?:năm|/|-)\s*(?P<y>\d{4}))?", re.I)
+# a site's record card under the page heading: "Số hiệu: 174/QĐ-TLĐ Loại văn bản: Quyết định"
+SITE_CARD = re.compile(r"^(?:số\s*hiệu(?:\s*văn\s*bản)?|loại\s*văn\s*bản|(?:nơi|cơ\s*quan)\s*ban\s*hành|ngày\s*ban\s*hành)\s*:", re.I)
 
 
 @dataclass
@@ -109,6 +118,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             cuts |= lm.header_cuts(text)
         elif k < 60:
             cuts |= lm.title_body_cut(text)
+        if k < 60:
+            cuts |= lm.vv_cut(text)
         if k >= n - 40:
             if lm.is_closing(text):
                 cuts |= lm.closing_cuts(text)
@@ -167,6 +178,8 @@ def _national_text(f: str) -> bool:
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     g = _hoa(f).replace(" ", "")
+    if g.startswith("cộnghồxã"):
+        g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
             or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
 
@@ -205,7 +218,12 @@ def _is_title_start(ln: Line, allow_mixed: bool) -> bool:
         return False
     if fold(ln.text).startswith(NATIONAL):
         return False
-    return is_upper_text(ln.text, 0.6) or (allow_mixed and len(ln.text) <= 120)
+    return is_upper_text(ln.text, 0.6) or (allow_mixed and (len(ln.text) <= 120 or _own_number_title(ln.text) is not None))
+
+
+def _own_number_title(text: str) -> Optional[re.Match]:
+    m = OWN_NUMBER_TITLE.match(text)
+    return m if m and fold(doc_type_of(text) or "") == fold(m.group("type")) else None
 
 
 def _is_national(ln: Line) -> bool:
@@ -262,14 +280,23 @@ def _plain_doc_type(text: str) -> bool:
     return any(f.startswith(_plain(fold(p)) + " ") for p in _data()["doc_types"])
 
 
+def _national_i(window: list[Line]) -> Optional[int]:
+    """The Quốc hiệu's line; or, when a page dropped it, the motto's under it (a site's summary
+    of the document may stand before)."""
+    nat = next((ln.i for ln in window if _is_national(ln)), None)
+    return nat if nat is not None else next((ln.i for ln in window if _is_motto(ln)), None)
+
+
 def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     window = lines[:limit]
-    nat = next((ln.i for ln in window if _is_national(ln)), None)
+    nat = _national_i(window)
     for allow_mixed in (False, True):
         for ln in window:
             if nat is not None and ln.i < nat:
                 continue
             if _is_title_start(ln, allow_mixed) and "[.]" not in ln.text:  # (a page's preview cut short: "Sơ kết học[.]")
+                if any(SITE_CARD.match(x.text) for x in lines[ln.i + 1:ln.i + 3]):
+                    continue  # the site's heading over its record card ("Số hiệu: ..."), not the document's title
                 return ln.i
     return None
 
@@ -281,6 +308,8 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     of a decision ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") unless it names the period."""
     from kehoach.parser.segment import candidates
 
+    if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
+        return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
     if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
@@ -311,7 +340,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
 
 
 # vowel-less abbreviations that are whole words, not pieces of a broken one
-_ABBREV = {"CĐ", "CĐCS", "BCH", "LĐLĐ", "THPT", "THCS", "TH", "MN", "GD", "GDĐT", "TP", "TX", "BGH", "TTCM", "PGD", "SGD"}
+_ABBREV = {"CĐ", "CĐCS", "BCH", "BCĐ", "LĐLĐ", "THPT", "THCS", "TH", "MN", "GD", "GDĐT", "TP", "TX", "BGH", "TTCM", "PGD", "SGD"}
 
 
 def _glue(prev: str, nxt: str) -> str:
@@ -381,11 +410,19 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
             prev = lines[ln.i - 1].text.strip() if ln.i > header_start else ""
             if h.place and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s?){1,2}", prev):
                 h.place = prev + " " + h.place  # the place broken over two lines ("Thuỷ" / "Vân, ngày ...")
+            elif not h.place and text[:4].lower() == "ngày" and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ.]*\s){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*,", prev):
+                h.place = prev.rstrip(" ,")  # the place alone on the line above: "Hà Nội," / "ngày 15 tháng ..."
+            if h.place and not re.search(r"\w", h.place):
+                h.place = None  # left blank: "………, ngày ..."
+        elif was_so and re.fullmatch(r"[A-ZĐ][A-ZĐ&]*(?:\s*-\s*[A-ZĐ&]+)+", text):
+            h.symbol = text  # "Số:" left blank, its code alone on the next line ("QC-MNHT")
         elif (m := NUMBER_LINE.match(text)) or (was_so and SYMBOL_ONLY.match(text)):
             # a blank draft number spaced out ("Số:     /CTr-CĐ") reaches here as two lines
             rest = m.group("rest").strip() if m else text
             if m and re.fullmatch(r"[.…_\s]*", rest):
                 rest = ""  # "Số: . . ." - the number left blank, its symbol on the next line
+            elif m and re.match(r"[.:]+\s*\d", rest):
+                rest = rest.lstrip(".: ")  # "Số:. 4315/BGDĐT-GDTrH": a stray stop typed after the colon
             after_so = bool(m) and not rest
             if rest:
                 if rest.startswith("/") or not re.match(r"\w", rest):
@@ -393,6 +430,8 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                 else:
                     h.number = rest
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
+        elif (is_upper_text(text, 0.7) or _org_head(ln.f)) and doc_type_of(re.sub(r"^(?i:qui)\b", "QUY", text)):
+            continue  # a page's heading naming a document ("QUI CHẾ THU CHI ..." over "HƯỚNG DẪN"), no body
         elif is_upper_text(text, 0.7) or _org_head(ln.f):
             if (m := re.match(r"^(?P<org>.*\S)\s+Số\s*:\s*(?P<rest>\S*/\S.*)$", text)) and h.number is None:
                 # the number beside the agency on its line ("CÔNG ĐOÀN GIÁO DỤC Số: 12/CĐGD")
@@ -583,12 +622,23 @@ def _bare_month(text: str, date_month: Optional[str]) -> Optional[Period]:
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
 
 
+_YEARS_SPAN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y1>\d{4})\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y2>\d{4})")
+
+
 def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
     the month of its last such date, in the year written or the document's year."""
     # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
+    # nor a site card's "Ngày ban hành: 03/02/2020"
     hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
-            and not re.search(r"(?:ngày|\d{1,2}:\d{2})\s*$", text[:m.start()], re.I)]
+            and not re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)]
+    if hits and date_month and any(r.start() <= hits[-1].start() < r.end() and r.group("y1") != r.group("y2")
+                                   for r in _YEARS_SPAN.finditer(text)):
+        # an anniversary's span ("kỷ niệm 90 năm ... (28/7/1929 - 28/7/2019)"): its day is the event's
+        # when it is near (a contest for it), not when months away (the activities of a campaign up to it)
+        y, mo = int(hits[-1].group("y") or 0), int(hits[-1].group("m"))
+        if (y * 12 + mo) - (int(date_month[:4]) * 12 + int(date_month[5:7])) > 2:
+            return None
     if not hits:
         return None
     m = hits[-1]
@@ -715,7 +765,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
     if not lines:
         return doc
     ti = find_title(lines)
-    nat = next((ln.i for ln in lines[:60] if _is_national(ln)), None)
+    nat = _national_i(lines[:60])
     anchor = nat if nat is not None and (ti is None or nat < ti) else ti
     hstart = _header_start(lines, anchor) if anchor is not None else 0
     # a công văn: no type word line in capitals, its subject is the "V/v ..." line under the number
@@ -774,9 +824,18 @@ def apply(doc: PlanDocument) -> PlanDocument:
             title_text += " " + " ".join(lines[k].text.strip() for k in _vv_lines(lines, head_vv))
         doc.title = title_text
         doc.doc_type = doc_type_of(lines[ti].text)
-        doc.period = period_from(title_text, date_month)
-        if doc.period and doc.period.kind == "term_of_office" and doc.doc_type in _data()["not_term_documents"]:
-            doc.period = None  # a record or submission that names the term is not the term's plan
+        own = _own_number_title(title_text) if header.number is None else None
+        if own:
+            _header_from_title(header, own)
+        # (the date of its own number names no period: "Hướng dẫn số 18/HD ngày 2 tháng 11 năm 2013 ...")
+        doc.period = period_from(title_text[own.end():] if own else title_text, date_month)
+        if doc.period and doc.period.kind == "term_of_office" and (
+                doc.doc_type in _data()["not_term_documents"]
+                or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))):
+            # a record or submission that names the term is not the term's plan; nor is the plan to
+            # organise the congress that opens it ("Kế hoạch tổ chức Đại hội ... nhiệm kỳ 2012-2017")
+            # (the congress's own papers, "Văn kiện Đại hội ... nhiệm kỳ ...", may stand for the term)
+            doc.period = None
         body_i = j
         # a place-date or number line placed just under the title
         for ln in lines[j:j + 3]:
@@ -803,17 +862,33 @@ def apply(doc: PlanDocument) -> PlanDocument:
     return doc
 
 
+def _header_from_title(header: Header, m: re.Match) -> None:
+    """A page without the header, its heading naming the document by number, date (and issuer)."""
+    header.number = " ".join(m.group("num").split())
+    header.symbol = header.number[header.number.find("/"):] if "/" in header.number else None
+    if header.date is None and m.group("y"):
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            header.date = f"{int(m.group('y')):04d}-{mo:02d}-{d:02d}"
+    if header.issuer is None and m.group("iss") and not re.match(r"(?:bộ trưởng|thủ tướng|chủ tịch|giám đốc|hiệu trưởng|trưởng)\b",
+                                                                   fold(m.group("iss"))):  # a signer ("CỦA BỘ TRƯỞNG BỘ X"), not a body
+        header.issuer = m.group("iss").strip()
+
+
 def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
     """A title whose subject wraps onto a capitalized line ("Chủ tịch CĐCS Công ty X") before
     the line naming its period ("nhiệm kỳ 2025-2030"): take the lines up to that period line."""
-    if period_from(" ".join(ln.text for ln in lines[ti:j])) is not None:
-        return j
+    if period_from(" ".join(ln.text for ln in lines[ti:j])) is not None or lines[j - 1].text.rstrip().endswith("."):
+        return j  # (or the title ended its sentence)
     for k in range(j, min(len(lines), ti + 5)):
         ln = lines[k]
         if ln.f in {x.f for x in lines[ti:k]}:
             return j  # the title printed again
+        # (a subject listing names wraps at ';': "... lớp 10" / "Trường THPT chuyên X;" / "năm học ...")
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
-                or ln.text.rstrip().endswith((".", ";", ":")) or ln.outline != lines[ti].outline):
+                or ln.text.rstrip().endswith((".", ":")) or ln.outline != lines[ti].outline
+                or re.match(r"^[-+•]?\s*(căn cứ|trên cơ sở|kính g[ửở]i)\b", ln.f)
+                or (ln.text.rstrip().endswith(";") and re.match(r"^[-+•]?\s*thực hiện\b", ln.f))):
             return j
         if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i)\b", ln.f):
             return k + 1

@@ -19,10 +19,10 @@ from kehoach.parser.text.normalize import fold, plain_chars
 
 MIN_LEN = 90  # shorter lines are already one thing each
 
-# words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place
-# (every pattern here opens with a plain character set, the look back after it: sre skips to
-# candidates in C, see kehoach.parser.text.fastre)
-NATIONAL = re.compile(ci("c")[:-1] + r"Đ](?:(?<=[Cc])(?i:ộng\s*h(?:oà|òa|oa)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)"
+# words glued by a site too; a party document's "ĐẢNG CỘNG SẢN VIỆT NAM" (in capitals) stands in its place;
+# "CỘNG HỒ": a legacy font half converted (every pattern here opens with a plain character set, the
+# look back after it: sre skips to candidates in C, see kehoach.parser.text.fastre)
+NATIONAL = re.compile(ci("c")[:-1] + r"Đ](?:(?<=[Cc])(?i:ộng\s*h(?:oà|òa|oa|ồ)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)"
                       r"|(?<=Đ)ẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)")
 # as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
 MOTTO = re.compile(ci("đ") + r"(?i:ộc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?|ộc\s*lập\s+tự\s*do\s+hạnh\s*phúc)")
@@ -209,6 +209,15 @@ ANNEX_NOTE = re.compile(r"(?i)\(\s*(?:ban\s+hành\s+)?kèm\s+theo\b")
 
 GLUED_PERIOD = re.compile(r"^(?:NĂM\s+HỌC|Năm\s+học|NHIỆM\s+KỲ|Nhiệm\s+kỳ)\s*\d{4}\s*[-–]\s*\d{4}(?=[A-ZĐÀ-Ỹ])")  # then a word in ordinary case
 HEADING_MARK = re.compile(r"^(?:[IVX]{1,4}\s*[./)]|[A-ZĐ][.)]?[-–]$)")
+
+
+# a công văn's subject beside the place-date in one row of a PDF: "Hà Nội, ngày 3 tháng 4 năm 2025 V/v ..."
+_DATE_THEN_VV = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…_]{0,12}năm\s*\d{4}\s+(?=v\s*/\s*v\b)")
+
+
+def vv_cut(text: str) -> set[int]:
+    m = _DATE_THEN_VV.search(text)
+    return {m.end()} if m else set()
 
 
 def title_body_cut(text: str) -> set[int]:

@@ -16,17 +16,23 @@ from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
 _LETTERS = "A-Za-zĐđ"
-# one code: letters and '&', never swallowing a glued "của"/"ngày"/"về" ("05-CT/TWcủa")
-_CODE = rf"(?:(?!của|ngày|về|năm|và)[{_LETTERS}&])+(?:\d{{1,2}}(?![\d/]))?"  # QH13: a term number
-_SEP = r"[ \t]*[/\-–][ \t]*"
+# capitals with marks a code may hold: "30-CT/TƯ" (Trung ương), "CTTƯ"
+_CAPS_VN = "ÂĂÊÔƠƯ"
+# one code: letters and '&', never swallowing a glued "của"/"ngày"/"về" ("05-CT/TWcủa"); a dot
+# joins two parts of one code when capitals follow it ("194/TB-THPT.XM", "377/QC.UB-LĐLĐ")
+_CODE = (rf"(?:(?!của|ngày|về|năm|và)[{_LETTERS}{_CAPS_VN}&])+(?:\.(?-i:[A-ZĐ{_CAPS_VN}]+)(?![{_LETTERS}À-ỹ]))*"
+         rf"(?:\d{{1,2}}(?![\d/]))?")  # QH13: a term number
+_SEP = r"[ \t]*[/\-–_][ \t]*"  # "_" typed for "-": "10/2007/QĐ_BKHCN"
 _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]+(?-i:(?=[A-ZĐ]{{2}})[A-ZĐ]{_CODE}?))"
-           rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*)")
+           rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*"
+           rf"(?:[ \t]+(?-i:T[WƯ])(?![\w]))?)")  # a party body's code spaced from its "TW": "02-HD/UBKT TW"
 # the issuer ends before these words (" và " only when a lower-case word or a quote follows:
 # "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
 # verbs that end an issuer's name ("... của Ủy ban nhân dân tỉnh thực hiện Nghị định ...")
-_VERB_WORDS = r"ban hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện"
+_VERB_WORDS = r"ban ?hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện"  # "banhành": glued by a site
 _VERB_STOPS = rf"(?:{_VERB_WORDS})\b"
-_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm)(?![^\W\d_])"
+_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm"
+                          r"|VỀ|NGÀY)(?![^\W\d_])"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...")
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
                           r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
 
@@ -46,8 +52,9 @@ def _tables():
     # that letter are tried: what `(?i)(?<![letters])(?P<type>{type_alt})...` finds (fastre.literal_alt)
     first, rest = literal_alt(names)
     rx = re.compile(rf"(?P<type>{first}(?i:(?<![{_LETTERS}À-ỹ].)){rest})"
-                    rf"(?i:(?:[ \t]+(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?"
-                    rf"|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|so)[ \t]*:?)?)"
+                    rf"(?i:(?:(?:[ \t]+|(?-i:(?=[A-ZĐ])))(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?"
+                    rf"|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|so)[ \t]*:?)?|(?-i:số)[ \t]*:?)"  # glued by a site: "Quyết địnhsố"
+                    rf"(?:[ \t]*(?:số|so)[ \t]*:)?"  # typed twice: "công văn số Số: 186/CV-GD&ĐT"
                     rf"(?:[ \t]*\n)?[ \t]*{_SYMBOL})")
     return types, codes, rx
 
@@ -97,7 +104,7 @@ class RefMention:
 def parse_symbol(symbol: str) -> dict:
     """Split a symbol as written into its parts."""
     _, codes, _ = _tables()
-    s = re.sub(r"\s*([/\-–])\s*", r"\1", symbol.strip()).replace("–", "-")
+    s = re.sub(r"\s*([/\-–_])\s*", r"\1", symbol.strip()).replace("–", "-").replace("_", "-")
     m = re.match(r"(\d+[a-z]?)([/\-\s])?(.*)", s)
     num, sep, rest = m.group(1), m.group(2) or " ", m.group(3)
     parts = [p for p in re.split(r"[/\-\s]", rest) if p]
@@ -136,7 +143,8 @@ def _canonical_type(name: str) -> str:
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
-    m = re.match(r"[ \t\n]*,?[ \t\n]*(?i:của)[ \t]*", text[pos:pos + 24]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
+    # (the issuer may wrap onto the next line: "... năm 2025 của\nBan Tuyên giáo ...")
+    m = re.match(r"[ \t\n]*,?[ \t\n]*(?i:của)[ \t]*(?:\n[ \t]*(?=[A-ZĐÀ-Ỹ]))?", text[pos:pos + 26]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
     if not m:
         # a dropped "của" ("ngày 18/5/2015 Ban Thường vụ LĐLĐ huyện"): an organisation right after the date
         m = re.match(rf"[ \t]*,?[ \t]*(?=(?:{_ORG_HEADS})\b)", text[pos:pos + 24])
@@ -181,8 +189,8 @@ def _goes_on(text: str, s: int, nl: int) -> bool:
     nxt = text[nl + 1:nl + 2]
     if not nxt or _AFTER_BREAK.match(text, nl + 1):
         return False
-    if nxt.islower():
-        return True
+    if nxt.islower() or re.match(r"T[Pp]\.\s?[A-ZĐ]", text[nl + 1:nl + 6]):
+        return True  # (or the city of a department: "Sở GD&ĐT\nTP.HCM")
     words = text[s:nl].split()
     return bool(words) and nxt.isupper() and (words[-1] in ("và", "Và") or (len(words) <= 3 and words[-1] in _WANTS_NAME))
 
@@ -196,6 +204,11 @@ _ORG_HEADS = ("Ban Thường vụ|Ban Chấp hành|Ban Chỉ đạo|Bộ Chính 
               "Ủy ban|Uỷ ban|Liên đoàn|LĐLĐ|Công đoàn|Tổng Liên đoàn|Hội đồng|Văn phòng|Cục")
 # "của Sở GD&ĐT tại công văn số ...", "Theo đề nghị của Ban Tài chính tại Tờ trình số ...": the issuer before
 _ISSUER_BEFORE = re.compile(r"(?:của|Thực hiện sự chỉ đạo của)[ \t]+(?P<iss>[^,;:\n]{3,90}?)[ \t]+(?:tại|theo)[ \t]+$")
+
+
+# a list of documents led by their type and issuer: "các Quyết định của Thủ tướng Chính phủ: số A ..."
+_LIST_ISSUER = re.compile(r"(?i:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|văn bản|công văn|kế hoạch|hướng dẫn)"
+                          r"[ \t]+(?i:của)[ \t]+(?P<iss>[^,;:.()\d]{3,60}?)[ \t]*:[ \t]*$")
 
 
 def _share_issuers(text: str, mentions: list) -> None:
@@ -222,11 +235,27 @@ def _subject_after(text: str, pos: int) -> str | None:
     return subj or None
 
 
+def _whole_words(symbol: str, text: str, start: int) -> str:
+    """The symbol without a last code that is only the head of a word ("Điều lệ 13- Điều lệ ...",
+    "394/CĐGDVN-Bộ"): a code ends where its word does (a glued "của"/"ngày" aside)."""
+    end = start + len(symbol)
+    if end < len(text) and symbol[-1:].isalpha() and text[end].isalpha() and not _GLUED_STOP.match(text, end):
+        symbol = re.sub(r"[ \t]*[/\-–_.][ \t]*[^/\-–_. \t]*$", "", symbol)
+    return symbol.rstrip(" -/–")
+
+
+_GLUED_STOP = re.compile(r"của|ngày|về|năm|và")
+# the place the issuer's code stands for, written after the symbol and before its date:
+# "09/KH-LĐLĐ thành phố Sầm Sơn ngày ...", "279/CV-PGD&ĐT Mỹ Đức, ngày ..."
+_CODE_PLACE = re.compile(r"[ \t]+(?:(?:thành phố|tỉnh|huyện|quận|thị xã|TP\.?|Tp\.?)[ \t]+)?"
+                         r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+[ \t]*){1,4}?,?(?=[ \t]*ngày\b)")
+
+
 def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
     _, _, rx = _tables()
     out: list[RefMention] = []
     for m in rx.finditer(text):
-        symbol = m.group("sym").rstrip(" -/–")
+        symbol = _whole_words(m.group("sym").rstrip(" -/–"), text, m.start("sym"))
         parts = parse_symbol(symbol)
         if not re.search(rf"[{_LETTERS}]", symbol[len(parts["number"]):]):
             continue  # a number and a year only: not a symbol
@@ -238,6 +267,8 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
         pos = end
         for _ in range(2):
             h = date_at(text, pos, dates)
+            if h is None and pos == end and (loc := _CODE_PLACE.match(text, pos)):
+                h = date_at(text, loc.end(), dates)  # "số 279/CV-PGD&ĐT Mỹ Đức, ngày 03 ..."
             if h is not None and mention.date is None and h.value and len(h.value) == 10:
                 mention.date = h.value
                 mention.extra["date_span"] = (h.start, h.end)
@@ -256,7 +287,12 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                 mention.issuer = " ".join(b.group("iss").split())
         if mention.issuer is None and mention.subject:
             # "... ngày 25/8/2015 về nhiệm vụ năm học 2015-2016 của Bộ Giáo dục và Đào tạo"
-            t = _ISSUER_TAIL.search(mention.subject)
+            # (not past the document it was issued under: "... của Sở ... theo Công văn số 909/... của Bộ ...")
+            subj = mention.subject
+            nested = rx.search(subj)
+            if nested and re.search(r"\s(?:theo|tại)\s+$", subj[:nested.start()]):
+                subj = re.sub(r"\s+(?:theo|tại)\s+$", "", subj[:nested.start()])
+            t = _ISSUER_TAIL.search(subj)
             if t:
                 iss = t.group("iss")
                 mention.issuer = iss[:_issuer_end(iss, 0)].strip()
@@ -284,7 +320,7 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
         line_start = text.rfind("\n", 0, m.start()) + 1
         if not text[line_start:m.start()].strip(" \t-+•*"):
             continue  # "Số: 12/KH-CĐ" opening a line is a document's own number, not a citation
-        symbol = m.group("sym").rstrip(" -/–")
+        symbol = _whole_words(m.group("sym").rstrip(" -/–"), text, m.start("sym"))
         parts = parse_symbol(symbol)
         if not re.search(rf"[{_LETTERS}]", symbol[len(parts["number"]):]):
             continue
@@ -310,6 +346,8 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
             mention.date, pos = h.value, h.end
             mention.extra["date_span"] = (h.start, h.end)
         mention.issuer, pos2 = _issuer_after(text, pos)
+        if mention.issuer is None and (b := _LIST_ISSUER.search(text, max(0, m.start() - 100), m.start())):
+            mention.issuer = " ".join(b.group("iss").split())
         mention.subject = _subject_after(text, pos2 if mention.issuer else pos)
         out.append(mention)
     return out
