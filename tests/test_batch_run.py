@@ -195,9 +195,10 @@ def test_mixed_folder_good_corrupt_empty_unsupported(tmp_path):
 def test_time_limit_stops_one_document_and_the_batch_goes_on(tmp_path):
     src = tmp_path / "src"
     write_synth(src, 2, 5)
-    # 150 distinct generated plans in one file: ~4 s of CPU to parse (a seed repeated would now
-    # parse within the limit: the per-text caches see the same sections again)
-    huge = "\n".join(text for _, text, _ in synth.generate(150, 11))
+    # 300 distinct generated plans in one file (1.3 M characters): ~6 s of CPU to parse, well over
+    # the limit however fast the parser gets (a seed repeated would parse within it: the per-text
+    # caches see the same sections again)
+    huge = "\n".join(text for _, text, _ in synth.generate(300, 11))
     (src / "huge.txt").write_text(huge, encoding="utf-8")
     s = run_batch([src], tmp_path / "out", options=EngineOptions(workers=1, timeout=1.5), tty=False)
     assert s.parsed == 2 and s.errors == 1 and s.stats.restarts == 1
