@@ -334,3 +334,13 @@ def test_a_requirement_on_who_the_staff_must_be_is_a_target():
     d = parse_bytes(text.encode(), "q.txt", checks=False)
     assert [(t.text, t.comparator, t.unit) for t in d.targets] == [
         ("Mỗi điểm phải có ít nhất 01 nhân viên có trình độ tin học đạt chứng chỉ A trở lên", ">=", "người")]
+
+
+def test_a_make_up_counted_in_words_and_a_teaching_title_won():
+    text = ("KẾ HOẠCH GIAO LƯU VĂN NGHỆ\n1. Nội dung\n- Mỗi tổ công đoàn chuẩn bị hai tiết mục văn nghệ.\n"
+            "- Mỗi người một việc.\n2. Kết quả năm trước\n- Có 3 giáo viên đạt giáo viên giỏi cấp huyện.\n")
+    d = parse_bytes(text.encode(), "g.txt", checks=False)
+    t = d.targets[0]
+    assert (t.text, t.value, t.unit) == ("Mỗi tổ công đoàn chuẩn bị hai tiết mục văn nghệ", 2, "tiết mục")
+    assert "Mỗi người một việc" not in [x.text for x in d.targets]
+    assert [a.text for a in d.awards] == ["Có 3 giáo viên đạt giáo viên giỏi cấp huyện"]

@@ -166,4 +166,7 @@ _AIM = re.compile(r"(?i)\b(?:phấn đấu|chỉ tiêu|vận động|quyết tâ
 _COUNTED_AWARD = re.compile(
     rf"(?i)(?:{_COUNT}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{{0,30}}{_COUNT}\s+\w"
     rf"|\bdanh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}|\b(?:đạt|đạt\s+được|công\s+nhận)\s+danh\s+hiệu\b"
-    rf"|\bđạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT})")
+    rf"|\bđạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT}"
+    # "Có 4 giáo viên đạt giáo viên giỏi cấp huyện": a teaching title won, counted before it
+    rf"|{_COUNT}[^\n]{{0,40}}\bđạt\s+(?:danh\s+hiệu\s+)?(?:giáo\s+viên\s+(?:dạy\s+)?giỏi|GVDG|GVG|LĐTT|CSTĐ"
+    rf"|Lao động tiên tiến|Chiến sĩ thi đua)\b)")

@@ -50,6 +50,10 @@ def _tables():
             "each": tuple(fold(w) for w in data["each_words"]),
             "aim": tuple(fold(w) for w in data["aim_words"]),
             "commit": tuple(fold(w) for w in commit)}
+    # a make-up counted in words: "Mỗi tổ công đoàn biểu diễn một tiết mục" ("năm" is left out: the year)
+    each_words = re.compile(rf"(?i)\bmỗi\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
+                            rf"(?P<unit>{unit_alt})\b")
+    cues["each_words"] = each_words
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
@@ -114,7 +118,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     out: list[Quantity] = []
     lowered = seg.lower()
     if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
-                                       and _EVERY.search(seg)) and not ("lần" in lowered and _PER_STRETCH.search(seg)):
+                                       and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
+            and not ("lần" in lowered and _PER_STRETCH.search(seg)):
         return out
     folded = fold(seg)
     committed = any(w in lowered for w in commit)
@@ -183,6 +188,11 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
             value = _WORD_NUMBERS.get(num) or parse_number(num)
             comp = comps.get((m.group("comp") or "").lower(), "=")
             add(Quantity(s + m.start(), s + m.end(), value, None, None, _unit_norm(m.group("unit")), comp, -2))
+    for m in cues["each_words"].finditer(seg) if "mỗi" in lowered else ():
+        if free(s + m.start("num"), s + m.end()):
+            unit = _unit_norm(m.group("unit"))
+            add(Quantity(s + m.start("num"), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, unit, "=",
+                         s + m.start("unit") if unit == "người" else -2))
     for m in _PER_STRETCH.finditer(seg) if "lần" in lowered else ():
         if free(s + m.start(), s + m.end()):  # once per stretch
             comp = comps.get((m.group("comp") or "").lower(), "=")
