@@ -344,3 +344,11 @@ def test_a_make_up_counted_in_words_and_a_teaching_title_won():
     assert (t.text, t.value, t.unit) == ("Mỗi tổ công đoàn chuẩn bị hai tiết mục văn nghệ", 2, "tiết mục")
     assert "Mỗi người một việc" not in [x.text for x in d.targets]
     assert [a.text for a in d.awards] == ["Có 3 giáo viên đạt giáo viên giỏi cấp huyện"]
+
+
+def test_people_counted_as_cdv_quan_chung_or_workers():
+    text = ("KẾ HOẠCH PHÁT TRIỂN ĐOÀN VIÊN\n1. Chỉ tiêu\n- Giới thiệu 02 quần chúng ưu tú cho chi bộ.\n"
+            "- Kết nạp mới 06 CĐV trong năm.\n- Đơn vị có 45 công nhân, 12 viên chức.\n")
+    d = parse_bytes(text.encode(), "c.txt", checks=False)
+    assert [(t.text, t.value, t.unit) for t in d.targets] == [
+        ("Giới thiệu 02 quần chúng ưu tú cho chi bộ", 2, "người"), ("Kết nạp mới 06 CĐV trong năm", 6, "người")]
