@@ -98,3 +98,18 @@ def test_a_share_its_own_count_does_not_make():
     d = parse_bytes((HEAD + text).encode(), "plan.txt")
     (f,) = [f for f in d.findings if f.code == "count-mismatch"]
     assert f.excerpt == "Đạt chuẩn đào tạo: 28/29 - 100%" and f.evidence["how"] == "share"
+
+
+def test_a_monthly_plan_whose_closing_names_last_month():
+    head = "CÔNG ĐOÀN TRƯỜNG MẦM NON HOA SEN\nKẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN THÁNG 10/2024\n"
+    body = "1. Nhiệm vụ\n- Tổ chức ngày 20/10.\nTrên đây là kế hoạch hoạt động công đoàn tháng {m}/2024 của trường./.\n"
+    for m, slip in ((9, True), (10, False)):
+        d = parse_bytes((head + body.format(m=m)).encode(), "plan.txt")
+        found = [f for f in d.findings if f.code == "period-mismatch"]
+        assert bool(found) is slip, (m, [f.message for f in found])
+        if slip:
+            assert found[0].severity == "error" and "tháng 9/2024" in found[0].message
+    # a date in the closing sentence is no period; a month inside the school year is the plan's own
+    d = parse_bytes((HEAD + "1. Nhiệm vụ\nTrên đây là kế hoạch ban hành ngày 5 tháng 9 năm 2022, thực hiện từ "
+                     "tháng 9/2023 đến tháng 5/2024.\n").encode(), "plan.txt")
+    assert [f for f in d.findings if f.code == "period-mismatch"] == []

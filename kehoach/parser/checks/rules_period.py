@@ -12,7 +12,7 @@ from typing import Iterator
 
 from kehoach import models
 from kehoach.parser.checks.engine import Context, Hit, rule
-from kehoach.parser.checks.periods import PeriodValue, disagrees, doc_period, find_periods
+from kehoach.parser.checks.periods import PeriodValue, disagrees, disagrees_months, doc_period, find_periods, month_range
 from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
@@ -50,7 +50,7 @@ def _other_period_before(text: str, pos: int) -> bool:
 
 
 def _first_own_period(text: str, start: int, end: int) -> PeriodValue | None:
-    for p in find_periods(text, start, end):
+    for p in find_periods(text, start, end, months=True):
         if not _other_period_before(text, p.span[0]):
             return p
         return None  # the first period named belongs to something else: the clause is not self-naming
@@ -139,12 +139,18 @@ WHERE = {
 @rule("period-mismatch", "error", "the document names itself with a period other than its title's",
       "văn bản tự gọi tên với thời kỳ khác thời kỳ ở tiêu đề")
 def period_mismatch(ctx: Context):
-    own = doc_period(ctx.doc.period)
-    if own is None:
+    own = doc_period(ctx.doc.period)  # a year or a school year
+    own_m = month_range(ctx.doc.period)  # any period, in months: a named month is compared this way
+    if own is None and (own_m is None or ctx.doc.period.kind not in ("month", "quarter")):
         return
     own_label = ctx.doc.period.text if ctx.doc.period else ""
     for where, start, p in _candidates(ctx):
-        if not disagrees(own, p):
+        if where == "repeated_title" and p.kind == "month":
+            continue
+        if p.kind == "month" or own is None:
+            if own_m is None or not disagrees_months(own_m, p):
+                continue
+        elif not disagrees(own, p):
             continue
         vi, en = WHERE[where]
         yield Hit(
