@@ -324,7 +324,7 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
 def _make_up_goes_on(text: str, gs: int, prev: Quantity, c: int, q: Quantity) -> bool:
     """'Mỗi đội không quá 05 học sinh, 01 giáo viên hướng dẫn': the count after the comma is the
     next member of one make-up, not a target of its own."""
-    _, _, _, _, _, _, _, _, _, cues = _tables()
+    *_, cues = _tables()
     return (text[c + 1:q.start].strip() == "" and q.comparator == "=" and q.unit != "%" and prev.unit != "%"
             and q.min is None and _has(fold(text[gs:prev.start]), cues["each"]))
 
