@@ -113,3 +113,14 @@ def test_a_monthly_plan_whose_closing_names_last_month():
     d = parse_bytes((HEAD + "1. Nhiệm vụ\nTrên đây là kế hoạch ban hành ngày 5 tháng 9 năm 2022, thực hiện từ "
                      "tháng 9/2023 đến tháng 5/2024.\n").encode(), "plan.txt")
     assert [f for f in d.findings if f.code == "period-mismatch"] == []
+
+
+def test_numbering_slips_in_ocr_text_are_info():
+    from kehoach.parser import checks
+
+    text = "I. Mục đích\n1. Một.\nII. Chỉ tiêu\n1. Hai.\nIV. Nội dung\n1. Ba.\n"
+    d = parse_bytes((HEAD + text).encode(), "plan.txt")
+    assert [(f.code, f.severity) for f in d.findings if f.code == "numbering-gap"] == [("numbering-gap", "warning")]
+    d.source.ocr = True  # the same text read off a scan: "III." may have come out as "IV."
+    (f,) = [f for f in checks.run(d) if f.code == "numbering-gap"]
+    assert f.severity == "info" and "OCR" in f.message
