@@ -301,3 +301,19 @@ def test_subject_listing_names_wraps_at_a_semicolon_to_its_period():
     # a title that ended its sentence does not reach into the "Căn cứ" lines for a year
     d = frame("HƯỚNG DẪN\nThu, chi và quản lý\ntài chính công đoàn cơ sở.\nCăn cứ\nĐiều 26 Luật Công đoàn năm 2012;\n" + BODY)
     assert (d.title, d.period) == ("HƯỚNG DẪN Thu, chi và quản lý tài chính công đoàn cơ sở.", None)
+
+
+def test_a_labelled_line_under_the_title_is_not_its_subject():
+    # a slogan or theme line under the subject ("Khẩu hiệu: ...", wrapped onto a line with a date
+    # span) ends the title; a lone type word's subject may open with "Thực hiện"
+    d = frame("KẾ HOẠCH\nThực hiện nhiệm vụ tháng 3 năm 2022\nKhẩu hiệu: Đoàn kết, sáng tạo, thi đua chào mừng\n"
+              "kỷ niệm 112 năm Ngày Quốc tế Phụ nữ (8/3/1910-8/3/2022)\n"
+              "Thực hiện Kế hoạch số 05/KH-CĐN ngày 10/01/2022 của Công đoàn ngành;\n" + BODY)
+    assert (d.title, d.period.start, d.period.end) == ("KẾ HOẠCH Thực hiện nhiệm vụ tháng 3 năm 2022", "2022-03", "2022-03")
+    d = frame("KẾ HOẠCH\nTổ chức hội thi cắm hoa năm 2023\nChủ đề: Sắc hoa mùa thu\n" + BODY)
+    assert d.title == "KẾ HOẠCH Tổ chức hội thi cắm hoa năm 2023"
+    d = frame("BẢN TỰ KIỂM ĐIỂM\nCỦA ĐẢNG VIÊN NĂM 2021\nHỌ VÀ TÊN: LÊ VĂN KHOA\nChức vụ: Tổ trưởng chuyên môn\n" + BODY)
+    assert d.title == "BẢN TỰ KIỂM ĐIỂM CỦA ĐẢNG VIÊN NĂM 2021"
+    # the body's "Thực hiện ..." clause under a lone type word is not its subject
+    d = frame("KẾ HOẠCH\nThực hiện Kế hoạch số 12/KH-LĐLĐ của Liên đoàn Lao động huyện;\n" + BODY)
+    assert d.title == "KẾ HOẠCH"

@@ -301,6 +301,12 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
+def _labelled(ln: Line) -> bool:
+    """A field line ("Khẩu hiệu: ...", "Chủ đề: ...", "HỌ VÀ TÊN: ..."): under a title, not its subject."""
+    m = re.match(r"^[-+•]?\s*([^:]{2,25}?)\s*:", ln.f)
+    return bool(m) and m.group(1) in {fold(x) for x in _data()["title_stop_labels"]}
+
+
 def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
                      nxt: Optional[Line] = None, prev: str = "") -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
@@ -310,7 +316,8 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
 
     if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
         return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
-    if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
+    if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
+            or _labelled(ln)):
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
     # (but "QUÝ I NĂM 2025" under a title that names no period yet is the title's period)
@@ -805,7 +812,12 @@ def apply(doc: PlanDocument) -> PlanDocument:
         if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
             # "KẾ HOẠCH" alone: the next line is the subject, whatever its case
             nxt = lines[j]
-            if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính g[ửở]i)\b", nxt.f):
+            # (a subject may open with "Thực hiện": "Thực hiện nhiệm vụ tháng 11 năm 2020", short and not
+            # a clause of the body's "Thực hiện Kế hoạch số 12/KH-LĐLĐ ...;")
+            doing = re.match(r"^thực hiện\b", nxt.f) and (len(nxt.text) > 90 or nxt.text.rstrip().endswith((";", ",", ".", ":"))
+                                                           or re.search(r"\d\s*/\s*[A-ZĐ]", nxt.text))
+            if (len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|kính g[ửở]i)\b", nxt.f)
+                    and not doing and not _labelled(nxt)):
                 j += 1
         # (a title wrapped in a narrow cell runs to more, short lines)
         while (j < len(lines) and (j <= ti + 3 or (j <= ti + 6 and len(lines[j].text) <= 60)) and lines[j].outline == lines[ti].outline
@@ -886,7 +898,7 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
             return j  # the title printed again
         # (a subject listing names wraps at ';': "... lớp 10" / "Trường THPT chuyên X;" / "năm học ...")
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
-                or ln.text.rstrip().endswith((".", ":")) or ln.outline != lines[ti].outline
+                or ln.text.rstrip().endswith((".", ":")) or ln.outline != lines[ti].outline or _labelled(ln)
                 or re.match(r"^[-+•]?\s*(căn cứ|trên cơ sở|kính g[ửở]i)\b", ln.f)
                 or (ln.text.rstrip().endswith(";") and re.match(r"^[-+•]?\s*thực hiện\b", ln.f))):
             return j
