@@ -317,3 +317,13 @@ def test_a_labelled_line_under_the_title_is_not_its_subject():
     # the body's "Thực hiện ..." clause under a lone type word is not its subject
     d = frame("KẾ HOẠCH\nThực hiện Kế hoạch số 12/KH-LĐLĐ của Liên đoàn Lao động huyện;\n" + BODY)
     assert d.title == "KẾ HOẠCH"
+
+
+def test_a_blank_day_keeps_the_place():
+    # a draft leaves the day blank (spaces or dots), or its cell wraps right after "ngày"
+    for line in ("Đà Lạt, ngày      tháng 6 năm 2019", "Đà Lạt, ngày ….. tháng 6 năm 2019",
+                 "Đà Lạt, ngày\ntháng 6 năm 2019"):
+        d = frame("CÔNG ĐOÀN NGÀNH Y TẾ LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  "Số:     /KH-CĐN\n" + line + "\nKẾ HOẠCH\nTổ chức hội thao năm 2019\n" + BODY)
+        assert (d.header.place, d.header.date, d.header.issuer) == ("Đà Lạt", None, "CÔNG ĐOÀN NGÀNH Y TẾ LÂM ĐỒNG")
+        assert d.title == "KẾ HOẠCH Tổ chức hội thao năm 2019"
