@@ -327,3 +327,16 @@ def test_a_blank_day_keeps_the_place():
                   "Số:     /KH-CĐN\n" + line + "\nKẾ HOẠCH\nTổ chức hội thao năm 2019\n" + BODY)
         assert (d.header.place, d.header.date, d.header.issuer) == ("Đà Lạt", None, "CÔNG ĐOÀN NGÀNH Y TẾ LÂM ĐỒNG")
         assert d.title == "KẾ HOẠCH Tổ chức hội thao năm 2019"
+
+
+def test_event_title_periods_with_dashed_dates_and_a_lunar_year():
+    from kehoach.parser.frame import period_from
+
+    # a whole date typed with dashes (spaced) or dots names the event's month
+    for title in ("KẾ HOẠCH TỔ CHỨC VUI TẾT THIẾU NHI 1- 6- 2015", "Kế hoạch vui Tết thiếu nhi 1.6.2015"):
+        p = period_from(title, "2015-05")
+        assert (p.kind, p.start, p.end) == ("month", "2015-06", "2015-06")
+    assert period_from("Kế hoạch phụ đạo học sinh lớp 1-5", "2015-05") is None  # a range, no date
+    # a Tết named by its lunar year: that year
+    p = period_from("KẾ HOẠCH THĂM HỎI ĐOÀN VIÊN DỊP TẾT NGUYÊN ĐÁN QUÝ MÃO 2023", "2022-12")
+    assert (p.kind, p.start, p.end) == ("year", "2023-01", "2023-12")

@@ -19,6 +19,7 @@ from typing import Optional
 from kehoach import models
 from kehoach.parser.schema import Header, Period, PlanDocument, Signature
 from kehoach.parser.landmarks import DEGREE
+from kehoach.parser.nlp.dates import CAN_CHI
 from kehoach.parser.text.normalize import fold, is_upper_text, plain_chars
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -520,7 +521,8 @@ PERIOD_PATTERNS = [
     ("half_year", re.compile(r"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s*(?P<y>\d{4})", re.I)),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
     ("term_of_office", re.compile(r"nhiệm\s*k[ỳì]\s*:?\s*\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
-    ("year", re.compile(r"năm\s+(?P<y>\d{4})\b", re.I)),
+    # (a Tết named by its lunar year too: "TẾT NGUYÊN ĐÁN BÍNH NGỌ 2026")
+    ("year", re.compile(r"(?:năm|" + CAN_CHI + r")\s+(?P<y>\d{4})\b", re.I)),
 ]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -631,6 +633,9 @@ def _bare_month(text: str, date_month: Optional[str]) -> Optional[Period]:
 
 
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
+# a whole date with dashes or dots, spaced as typed ("TẾT THIẾU NHI 1- 6- 2012", "8.3.2013"); with its
+# year only: a bare "1-6" may be a range ("lớp 1-5")
+_DAY_MONTH_DASHED = re.compile(r"(?<![\d/.\-–])(?P<d>\d{1,2})\s*(?P<s>[-.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})(?![\d\-–])")
 
 
 _YEARS_SPAN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y1>\d{4})\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y2>\d{4})")
@@ -641,7 +646,8 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     the month of its last such date, in the year written or the document's year."""
     # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
     # nor a site card's "Ngày ban hành: 03/02/2020"
-    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
+    found = sorted([*_DAY_MONTH.finditer(text), *_DAY_MONTH_DASHED.finditer(text)], key=lambda m: m.start())
+    hits = [m for m in found if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
             and not re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)]
     if hits and date_month and any(r.start() <= hits[-1].start() < r.end() and r.group("y1") != r.group("y2")
                                    for r in _YEARS_SPAN.finditer(text)):
