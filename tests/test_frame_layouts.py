@@ -340,3 +340,13 @@ def test_event_title_periods_with_dashed_dates_and_a_lunar_year():
     # a Tết named by its lunar year: that year
     p = period_from("KẾ HOẠCH THĂM HỎI ĐOÀN VIÊN DỊP TẾT NGUYÊN ĐÁN QUÝ MÃO 2023", "2022-12")
     assert (p.kind, p.start, p.end) == ("year", "2023-01", "2023-12")
+
+
+def test_cong_van_caption_without_a_header():
+    # a page kept only its caption "Công văn số ... ngày ... của ...": number and date from it; a
+    # công văn's title is its subject, none here (or the "V/v ..." it gives)
+    d = frame("Công văn số 27/KH-CĐ ngày 5/3/2021 của Công đoàn Trường Cao đẳng Y tế Bạch Mai\n"
+              "Kính gửi: Các tổ công đoàn\n- Căn cứ Chương trình công tác năm 2021;\n" + BODY)
+    assert (d.doc_type, d.title, d.header.number, d.header.date) == ("Công văn", None, "27/KH-CĐ", "2021-03-05")
+    d = frame("Công văn số 31/CĐ ngày 9/4/2021 của Công đoàn Trường V/v tổ chức giải cầu lông\nKính gửi: Các tổ công đoàn\n" + BODY)
+    assert (d.title, d.header.number) == ("V/v tổ chức giải cầu lông", "31/CĐ")

@@ -849,6 +849,11 @@ def apply(doc: PlanDocument) -> PlanDocument:
         own = _own_number_title(title_text) if header.number is None else None
         if own:
             _header_from_title(header, own)
+            if doc.doc_type == "Công văn":
+                # a site's caption "Công văn số 44/KH-CĐ ngày ... của X": a công văn's title is its
+                # subject ("V/v ..."), which a caption without one does not give
+                vv = re.search(r"(?i)(?<!\w)(?:v\s*/\s*v|về\s+việc)\b.*", title_text[own.end():])
+                doc.title = vv.group(0).strip() if vv else None
         # (the date of its own number names no period: "Hướng dẫn số 18/HD ngày 2 tháng 11 năm 2013 ...")
         doc.period = period_from(title_text[own.end():] if own else title_text, date_month)
         if doc.period and doc.period.kind == "term_of_office" and (
