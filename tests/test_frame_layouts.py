@@ -350,3 +350,24 @@ def test_cong_van_caption_without_a_header():
     assert (d.doc_type, d.title, d.header.number, d.header.date) == ("Công văn", None, "27/KH-CĐ", "2021-03-05")
     d = frame("Công văn số 31/CĐ ngày 9/4/2021 của Công đoàn Trường V/v tổ chức giải cầu lông\nKính gửi: Các tổ công đoàn\n" + BODY)
     assert (d.title, d.header.number) == ("V/v tổ chức giải cầu lông", "31/CĐ")
+
+
+def test_sharing_site_preview_title_glued_to_the_summary():
+    # a document-sharing site: breadcrumbs, its listing title and counters, then the preview with
+    # its line breaks lost, the title in capitals glued to the summary's full stop (and its type
+    # word glued to the next word), the body glued to the title's year
+    d = frame("1. Trang chủ\n2. » Tài liệu khác\nKế hoạch công tác công đoàn trường tiểu học (2022 - 2023)\n18 350 2\n"
+              "Đang tải... (xem toàn văn)\nNội dung\n"
+              "Kế hoạch công tác công đoàn trường tiểu học năm học 2022 2023.KẾ HOẠCHCÔNG TÁC CÔNG ĐOÀN NĂM HỌC "
+              "2022 – 2023Căn cứ Hướng dẫn số 45/HD-CĐGD ngày 12/9/2022 của Công đoàn Giáo dục huyện; Công đoàn "
+              "trường xây dựng kế hoạch như sau:\n" + BODY)
+    assert d.title == "KẾ HOẠCHCÔNG TÁC CÔNG ĐOÀN NĂM HỌC 2022 – 2023"
+    assert (d.doc_type, d.period.start, d.period.end) == ("Kế hoạch", "2022-09", "2023-08")
+    # a listing title is no title with the site's counters under it
+    d = frame("Kế hoạch tổ chức hội thi nữ công năm 2022\n12 200 0\n" + BODY)
+    assert d.title == "Kế hoạch tổ chức hội thi nữ công năm 2022"
+    # a heading glued after its outline number is no title ("...như sau: II. KẾ HOẠCH CỤ THỂ Tháng 9 ...")
+    for mark in ("II.", "2."):
+        d = frame("Công đoàn trường tổ chức thực hiện các nội dung như sau." + mark + " KẾ HOẠCH CỤ THỂ Tháng 9: tổ chức "
+                  "hội nghị cán bộ công chức và ra mắt ban chấp hành mới\n" + BODY)
+        assert d.title is None

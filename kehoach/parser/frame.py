@@ -122,7 +122,7 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
         if k < 60 and lm.is_header_line(text):
             cuts |= lm.header_cuts(text)
         elif k < 60:
-            cuts |= lm.title_body_cut(text)
+            cuts |= lm.title_body_cut(text) or lm.glued_title_cut(text)
         if k < 60:
             cuts |= lm.vv_cut(text)
         if k >= n - 40:
@@ -207,10 +207,10 @@ def doc_type_of(line: str) -> Optional[str]:
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
             return canon
     if is_upper_text(line, 0.9):
-        # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH")
+        # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH", "KẾ HOẠCHHOẠT ĐỘNG")
         g = f.replace(" ", "")
         for p, canon in types:
-            if " " in p and g.startswith(p.replace(" ", "")) and not f.startswith(p):
+            if " " in p and g.startswith(p.replace(" ", "")) and (not f.startswith(p) or f[len(p):len(p) + 2].isalpha()):
                 return canon
     return None
 
@@ -322,7 +322,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
         return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
     if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
-            or _labelled(ln)):
+            or _labelled(ln) or re.fullmatch(r"\d+(?:\s+\d+)+", ln.text.strip())):  # (a site's counters: "12 200 0")
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
     # (but "QUÝ I NĂM 2025" under a title that names no period yet is the title's period)
