@@ -371,3 +371,14 @@ def test_sharing_site_preview_title_glued_to_the_summary():
         d = frame("Công đoàn trường tổ chức thực hiện các nội dung như sau." + mark + " KẾ HOẠCH CỤ THỂ Tháng 9: tổ chức "
                   "hội nghị cán bộ công chức và ra mắt ban chấp hành mới\n" + BODY)
         assert d.title is None
+
+
+def test_issuer_on_a_unit_line_without_a_header_column():
+    d = frame("KẾ HOẠCH\nHOẠT ĐỘNG CÔNG ĐOÀN NĂM 2024\nĐơn vị: Công đoàn Trường Mầm non Hoa Sen\n"
+              "Căn cứ Chương trình công tác năm 2024 của Công đoàn Giáo dục huyện;\n" + BODY)
+    assert (d.header.issuer, d.header.superior, d.title) == (
+        "Công đoàn Trường Mầm non Hoa Sen", None, "KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN NĂM 2024")
+    # with a header column, "Đơn vị:" names the unit a report is about, not the issuer
+    d = frame("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN AN LÃO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "BIÊN BẢN\nKIỂM TRA CÔNG TÁC THƯ VIỆN NĂM 2024\nĐơn vị: Trường Tiểu học An Tân\n" + BODY)
+    assert d.header.issuer == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN AN LÃO"

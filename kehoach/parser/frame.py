@@ -870,6 +870,15 @@ def apply(doc: PlanDocument) -> PlanDocument:
                 header.place, header.date = _parse_place_date(ln.text)
                 header.date_text = ln.text
                 body_i = ln.i + 1
+    if header.issuer is None and header.superior is None:
+        # no left header column: the body named on a "Đơn vị: ..." line beside the title
+        near = lines[hstart:ti] + lines[body_i:body_i + 2] if ti is not None else lines[hstart:body_i + 2]
+        for ln in near:
+            m = re.match(r"^(?:tên\s+)?đơn\s+vị\s*:\s*(?=\S)", ln.text, re.I)
+            if m and len(ln.text) <= 120:
+                header.issuer = ln.text[m.end():].strip(" ;,")
+                body_i = max(body_i, ln.i + 1)
+                break
     if doc.doc_type is None and header.symbol:
         # no title line (a page dropped it): the symbol's type code names the type ("134/HD-TLĐ")
         code = re.match(r"^/\s*([A-Za-zĐđ]+)\s*-", header.symbol)
