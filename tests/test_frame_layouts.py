@@ -382,3 +382,11 @@ def test_issuer_on_a_unit_line_without_a_header_column():
     d = frame("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN AN LÃO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
               "BIÊN BẢN\nKIỂM TRA CÔNG TÁC THƯ VIỆN NĂM 2024\nĐơn vị: Trường Tiểu học An Tân\n" + BODY)
     assert d.header.issuer == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN AN LÃO"
+
+
+def test_a_body_named_twice_in_a_row_is_named_once():
+    # a page printed its preview's header cell and the document's together
+    d = frame("SỞ GIÁO DỤC VÀ ĐÀO TẠO SỞ GIÁO DỤC VÀ ĐÀO TẠO TRƯỜNG THPT AN PHÚ\nSố: 15/BC-THPT\n"
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Phú, ngày 10 tháng 1 năm 2019\n"
+              "BÁO CÁO\nSơ kết học kỳ I năm học 2018 - 2019\n" + BODY)
+    assert (d.header.superior, d.header.issuer) == ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG THPT AN PHÚ")

@@ -467,6 +467,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     orgs = [o for o in orgs if not (fold(o) in seen or seen.add(fold(o)))]
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
+    orgs = [_undoubled(o) for o in orgs]
     if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
         # a joint document: the bodies in the left column issue it together
         h.issuer = " - ".join(orgs)
@@ -476,6 +477,14 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
         h.superior = orgs[0]
         h.issuer = " ".join(orgs[1:])
     return h, last
+
+
+def _undoubled(org: str) -> str:
+    """A body's name a page printed twice in a row on one line (its preview's copy, then the
+    document's: "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"): once."""
+    w = org.split()
+    half = len(w) // 2
+    return " ".join(w[:half]) if len(w) >= 4 and len(w) % 2 == 0 and fold(" ".join(w[:half])) == fold(" ".join(w[half:])) else org
 
 
 # (glued to the word before by a site too: "PHÒNG GD&ĐT BẠCH THÔNGTRƯỜNG TH ...")
