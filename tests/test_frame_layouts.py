@@ -390,3 +390,10 @@ def test_a_body_named_twice_in_a_row_is_named_once():
               "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Phú, ngày 10 tháng 1 năm 2019\n"
               "BÁO CÁO\nSơ kết học kỳ I năm học 2018 - 2019\n" + BODY)
     assert (d.header.superior, d.header.issuer) == ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG THPT AN PHÚ")
+
+
+def test_a_cover_pages_place_and_month_under_the_title():
+    d = frame("LIÊN ĐOÀN LAO ĐỘNG HUYỆN KỲ ANH\nCÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG\nVĂN KIỆN ĐẠI HỘI\n"
+              "ĐẠI HỘI CÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG LẦN THỨ IV\nNHIỆM KỲ 2023 - 2028\nKỳ Phong, tháng 04 năm 2023\n" + BODY)
+    assert (d.header.place, d.header.date, d.header.issuer) == ("Kỳ Phong", None, "CÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG")
+

@@ -31,6 +31,8 @@ PLACE_DATE = re.compile(
     r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
+# a cover page's place and month, no day: "Hà Nội, tháng 5 năm 2023"
+PLACE_MONTH = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][^\d,;:()]{1,40}?)\s*,\s*tháng\s*\d{1,2}\s*(?:năm|/)\s*\d{4}$", re.I)
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
 NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
@@ -878,6 +880,9 @@ def apply(doc: PlanDocument) -> PlanDocument:
             if header.date is None and PLACE_DATE.match(ln.text) and len(ln.text) < 80:
                 header.place, header.date = _parse_place_date(ln.text)
                 header.date_text = ln.text
+                body_i = ln.i + 1
+            elif header.date is None and header.place is None and (pm := PLACE_MONTH.match(ln.text.strip())):
+                header.place, header.date_text = pm.group("place"), ln.text.strip()  # a cover's "Tượng Sơn, tháng 03 năm 2023"
                 body_i = ln.i + 1
     if header.issuer is None and header.superior is None:
         # no left header column: the body named on a "Đơn vị: ..." line beside the title
