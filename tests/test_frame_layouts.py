@@ -397,3 +397,11 @@ def test_a_cover_pages_place_and_month_under_the_title():
               "ĐẠI HỘI CÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG LẦN THỨ IV\nNHIỆM KỲ 2023 - 2028\nKỳ Phong, tháng 04 năm 2023\n" + BODY)
     assert (d.header.place, d.header.date, d.header.issuer) == ("Kỳ Phong", None, "CÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG")
 
+
+def test_years_counted_before_their_span_name_the_period():
+    from kehoach.parser.frame import period_from
+
+    p = period_from("BÁO CÁO TỔNG KẾT 5 NĂM PHONG TRÀO THI ĐUA YÊU NƯỚC (2011-2015)", "2015-06")
+    assert (p.kind, p.start, p.end, p.text) == ("year", "2011-01", "2015-12", "(2011-2015)")
+    # an anniversary counts the years between: no period of its own
+    assert period_from("KẾ HOẠCH kỷ niệm 20 năm thành lập trường (2003-2023)", "2023-03") is None

@@ -540,6 +540,7 @@ _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 # "từ nay đến hết năm 2024", "... đến năm 2023" (from the document's month); "từ năm 2009 - đến năm 2014"
 _UNTIL_YEAR_END = re.compile(r"(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s*(?P<y>\d{4})", re.I)
+_COUNTED_YEARS = re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s+năm\b[^()\d]{0,80}(?P<span>\(\s*(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})\s*\))", re.I)
 _STAGE = re.compile(r"giai\s+đoạn\s*\(?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", re.I)  # "giai đoạn 2010-2012"
 _FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
@@ -560,6 +561,11 @@ def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     m = _STAGE.search(text)
     if m and int(m.group("y1")) < int(m.group("y2")) and not _stage_of_another(text, m):
         return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group(0))
+    m = _COUNTED_YEARS.search(text)
+    if m and int(m.group("y2")) - int(m.group("y1")) + 1 == int(m.group("n")):
+        # "TỔNG KẾT 5 NĂM ... (2006-2010)": the years counted are the span's (an anniversary's
+        # "10 năm ... (2010-2020)" counts the years between, not the years it holds)
+        return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group("span"))
     m = _UNTIL_YEAR_END.search(text)
     if m:
         y = m.group("y")
