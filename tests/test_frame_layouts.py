@@ -405,3 +405,13 @@ def test_years_counted_before_their_span_name_the_period():
     assert (p.kind, p.start, p.end, p.text) == ("year", "2011-01", "2015-12", "(2011-2015)")
     # an anniversary counts the years between: no period of its own
     assert period_from("KẾ HOẠCH kỷ niệm 20 năm thành lập trường (2003-2023)", "2023-03") is None
+
+
+def test_a_drafts_mark_in_the_header_and_a_numbered_place():
+    # "(Dự thảo)" between the number and the Quốc hiệu stays inside the header; a place may end
+    # with its number ("Phường 4", "Quận 3")
+    d = frame("UBND PHƯỜNG 4 TRƯỜNG MẦM NON HOA MAI\nSố:   /BC-MN\n(Dự thảo)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nPhường 4, ngày .... tháng .... năm 2019\n"
+              "BÁO CÁO TỔNG KẾT NĂM HỌC 2018 - 2019\n" + BODY)
+    h = d.header
+    assert (h.superior, h.issuer, h.number, h.place, h.date) == ("UBND PHƯỜNG 4", "TRƯỜNG MẦM NON HOA MAI", None, "Phường 4", None)

@@ -27,8 +27,9 @@ _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéè�
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words; a day or month
-    # left blank in a draft, as spaces or dots ("Hà Nội, ngày ….. tháng 5 năm 2018")
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
+    # left blank in a draft, as spaces or dots ("Hà Nội, ngày ….. tháng 5 năm 2018"); a place
+    # numbered last ("Quận 3", "Thứ 11")
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # a cover page's place and month, no day: "Hà Nội, tháng 5 năm 2023"
@@ -44,6 +45,7 @@ JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
 ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
 # "/KH - CĐMC", "17/BC- CĐ", "./BC- THMH" (a blank number dotted out) too
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?|[.…_ ]*)\s*/\s*[\w&.\-/]+(?:\s*[\-/]?\s*[\w&.]+)*$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
+DRAFT = re.compile(r"^\(?\s*dự\s+thảo\s*\)?\s*[.:]?$", re.I)  # a draft's mark in the header: "(Dự thảo)"
 SEPARATOR = re.compile(r"^[\W_]+$")  # rules and ornaments: "-----", "_____&_____", "*", "|"
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
 ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
@@ -270,7 +272,7 @@ def _header_like(ln: Line, mixed_orgs: bool = False) -> bool:
         return False
     return (
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
-        or bool(SEPARATOR.match(ln.text))
+        or bool(SEPARATOR.match(ln.text)) or bool(DRAFT.match(ln.text))
         or (mixed_orgs and _org_head(ln.f) and len(ln.text) <= 60 and not ln.text.rstrip().endswith((".", ";", ":"))  # "Trường THCS X" typed in ordinary case
             and not re.search(r"\s(?:theo|của|về|cho|và)\s|\(", ln.f))  # (not a page's heading naming a rule)
         or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
