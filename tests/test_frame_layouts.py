@@ -301,3 +301,117 @@ def test_subject_listing_names_wraps_at_a_semicolon_to_its_period():
     # a title that ended its sentence does not reach into the "Căn cứ" lines for a year
     d = frame("HƯỚNG DẪN\nThu, chi và quản lý\ntài chính công đoàn cơ sở.\nCăn cứ\nĐiều 26 Luật Công đoàn năm 2012;\n" + BODY)
     assert (d.title, d.period) == ("HƯỚNG DẪN Thu, chi và quản lý tài chính công đoàn cơ sở.", None)
+
+
+def test_a_labelled_line_under_the_title_is_not_its_subject():
+    # a slogan or theme line under the subject ("Khẩu hiệu: ...", wrapped onto a line with a date
+    # span) ends the title; a lone type word's subject may open with "Thực hiện"
+    d = frame("KẾ HOẠCH\nThực hiện nhiệm vụ tháng 3 năm 2022\nKhẩu hiệu: Đoàn kết, sáng tạo, thi đua chào mừng\n"
+              "kỷ niệm 112 năm Ngày Quốc tế Phụ nữ (8/3/1910-8/3/2022)\n"
+              "Thực hiện Kế hoạch số 05/KH-CĐN ngày 10/01/2022 của Công đoàn ngành;\n" + BODY)
+    assert (d.title, d.period.start, d.period.end) == ("KẾ HOẠCH Thực hiện nhiệm vụ tháng 3 năm 2022", "2022-03", "2022-03")
+    d = frame("KẾ HOẠCH\nTổ chức hội thi cắm hoa năm 2023\nChủ đề: Sắc hoa mùa thu\n" + BODY)
+    assert d.title == "KẾ HOẠCH Tổ chức hội thi cắm hoa năm 2023"
+    d = frame("BẢN TỰ KIỂM ĐIỂM\nCỦA ĐẢNG VIÊN NĂM 2021\nHỌ VÀ TÊN: LÊ VĂN KHOA\nChức vụ: Tổ trưởng chuyên môn\n" + BODY)
+    assert d.title == "BẢN TỰ KIỂM ĐIỂM CỦA ĐẢNG VIÊN NĂM 2021"
+    # the body's "Thực hiện ..." clause under a lone type word is not its subject
+    d = frame("KẾ HOẠCH\nThực hiện Kế hoạch số 12/KH-LĐLĐ của Liên đoàn Lao động huyện;\n" + BODY)
+    assert d.title == "KẾ HOẠCH"
+
+
+def test_a_blank_day_keeps_the_place():
+    # a draft leaves the day blank (spaces or dots), or its cell wraps right after "ngày"
+    for line in ("Đà Lạt, ngày      tháng 6 năm 2019", "Đà Lạt, ngày ….. tháng 6 năm 2019",
+                 "Đà Lạt, ngày\ntháng 6 năm 2019"):
+        d = frame("CÔNG ĐOÀN NGÀNH Y TẾ LÂM ĐỒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                  "Số:     /KH-CĐN\n" + line + "\nKẾ HOẠCH\nTổ chức hội thao năm 2019\n" + BODY)
+        assert (d.header.place, d.header.date, d.header.issuer) == ("Đà Lạt", None, "CÔNG ĐOÀN NGÀNH Y TẾ LÂM ĐỒNG")
+        assert d.title == "KẾ HOẠCH Tổ chức hội thao năm 2019"
+
+
+def test_event_title_periods_with_dashed_dates_and_a_lunar_year():
+    from kehoach.parser.frame import period_from
+
+    # a whole date typed with dashes (spaced) or dots names the event's month
+    for title in ("KẾ HOẠCH TỔ CHỨC VUI TẾT THIẾU NHI 1- 6- 2015", "Kế hoạch vui Tết thiếu nhi 1.6.2015"):
+        p = period_from(title, "2015-05")
+        assert (p.kind, p.start, p.end) == ("month", "2015-06", "2015-06")
+    assert period_from("Kế hoạch phụ đạo học sinh lớp 1-5", "2015-05") is None  # a range, no date
+    # a Tết named by its lunar year: that year
+    p = period_from("KẾ HOẠCH THĂM HỎI ĐOÀN VIÊN DỊP TẾT NGUYÊN ĐÁN QUÝ MÃO 2023", "2022-12")
+    assert (p.kind, p.start, p.end) == ("year", "2023-01", "2023-12")
+
+
+def test_cong_van_caption_without_a_header():
+    # a page kept only its caption "Công văn số ... ngày ... của ...": number and date from it; a
+    # công văn's title is its subject, none here (or the "V/v ..." it gives)
+    d = frame("Công văn số 27/KH-CĐ ngày 5/3/2021 của Công đoàn Trường Cao đẳng Y tế Bạch Mai\n"
+              "Kính gửi: Các tổ công đoàn\n- Căn cứ Chương trình công tác năm 2021;\n" + BODY)
+    assert (d.doc_type, d.title, d.header.number, d.header.date) == ("Công văn", None, "27/KH-CĐ", "2021-03-05")
+    d = frame("Công văn số 31/CĐ ngày 9/4/2021 của Công đoàn Trường V/v tổ chức giải cầu lông\nKính gửi: Các tổ công đoàn\n" + BODY)
+    assert (d.title, d.header.number) == ("V/v tổ chức giải cầu lông", "31/CĐ")
+
+
+def test_sharing_site_preview_title_glued_to_the_summary():
+    # a document-sharing site: breadcrumbs, its listing title and counters, then the preview with
+    # its line breaks lost, the title in capitals glued to the summary's full stop (and its type
+    # word glued to the next word), the body glued to the title's year
+    d = frame("1. Trang chủ\n2. » Tài liệu khác\nKế hoạch công tác công đoàn trường tiểu học (2022 - 2023)\n18 350 2\n"
+              "Đang tải... (xem toàn văn)\nNội dung\n"
+              "Kế hoạch công tác công đoàn trường tiểu học năm học 2022 2023.KẾ HOẠCHCÔNG TÁC CÔNG ĐOÀN NĂM HỌC "
+              "2022 – 2023Căn cứ Hướng dẫn số 45/HD-CĐGD ngày 12/9/2022 của Công đoàn Giáo dục huyện; Công đoàn "
+              "trường xây dựng kế hoạch như sau:\n" + BODY)
+    assert d.title == "KẾ HOẠCHCÔNG TÁC CÔNG ĐOÀN NĂM HỌC 2022 – 2023"
+    assert (d.doc_type, d.period.start, d.period.end) == ("Kế hoạch", "2022-09", "2023-08")
+    # a listing title is no title with the site's counters under it
+    d = frame("Kế hoạch tổ chức hội thi nữ công năm 2022\n12 200 0\n" + BODY)
+    assert d.title == "Kế hoạch tổ chức hội thi nữ công năm 2022"
+    # a heading glued after its outline number is no title ("...như sau: II. KẾ HOẠCH CỤ THỂ Tháng 9 ...")
+    for mark in ("II.", "2."):
+        d = frame("Công đoàn trường tổ chức thực hiện các nội dung như sau." + mark + " KẾ HOẠCH CỤ THỂ Tháng 9: tổ chức "
+                  "hội nghị cán bộ công chức và ra mắt ban chấp hành mới\n" + BODY)
+        assert d.title is None
+
+
+def test_issuer_on_a_unit_line_without_a_header_column():
+    d = frame("KẾ HOẠCH\nHOẠT ĐỘNG CÔNG ĐOÀN NĂM 2024\nĐơn vị: Công đoàn Trường Mầm non Hoa Sen\n"
+              "Căn cứ Chương trình công tác năm 2024 của Công đoàn Giáo dục huyện;\n" + BODY)
+    assert (d.header.issuer, d.header.superior, d.title) == (
+        "Công đoàn Trường Mầm non Hoa Sen", None, "KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN NĂM 2024")
+    # with a header column, "Đơn vị:" names the unit a report is about, not the issuer
+    d = frame("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN AN LÃO\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "BIÊN BẢN\nKIỂM TRA CÔNG TÁC THƯ VIỆN NĂM 2024\nĐơn vị: Trường Tiểu học An Tân\n" + BODY)
+    assert d.header.issuer == "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HUYỆN AN LÃO"
+
+
+def test_a_body_named_twice_in_a_row_is_named_once():
+    # a page printed its preview's header cell and the document's together
+    d = frame("SỞ GIÁO DỤC VÀ ĐÀO TẠO SỞ GIÁO DỤC VÀ ĐÀO TẠO TRƯỜNG THPT AN PHÚ\nSố: 15/BC-THPT\n"
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Phú, ngày 10 tháng 1 năm 2019\n"
+              "BÁO CÁO\nSơ kết học kỳ I năm học 2018 - 2019\n" + BODY)
+    assert (d.header.superior, d.header.issuer) == ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG THPT AN PHÚ")
+
+
+def test_a_cover_pages_place_and_month_under_the_title():
+    d = frame("LIÊN ĐOÀN LAO ĐỘNG HUYỆN KỲ ANH\nCÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG\nVĂN KIỆN ĐẠI HỘI\n"
+              "ĐẠI HỘI CÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG LẦN THỨ IV\nNHIỆM KỲ 2023 - 2028\nKỳ Phong, tháng 04 năm 2023\n" + BODY)
+    assert (d.header.place, d.header.date, d.header.issuer) == ("Kỳ Phong", None, "CÔNG ĐOÀN CƠ SỞ XÃ KỲ PHONG")
+
+
+def test_years_counted_before_their_span_name_the_period():
+    from kehoach.parser.frame import period_from
+
+    p = period_from("BÁO CÁO TỔNG KẾT 5 NĂM PHONG TRÀO THI ĐUA YÊU NƯỚC (2011-2015)", "2015-06")
+    assert (p.kind, p.start, p.end, p.text) == ("year", "2011-01", "2015-12", "(2011-2015)")
+    # an anniversary counts the years between: no period of its own
+    assert period_from("KẾ HOẠCH kỷ niệm 20 năm thành lập trường (2003-2023)", "2023-03") is None
+
+
+def test_a_drafts_mark_in_the_header_and_a_numbered_place():
+    # "(Dự thảo)" between the number and the Quốc hiệu stays inside the header; a place may end
+    # with its number ("Phường 4", "Quận 3")
+    d = frame("UBND PHƯỜNG 4 TRƯỜNG MẦM NON HOA MAI\nSố:   /BC-MN\n(Dự thảo)\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\nPhường 4, ngày .... tháng .... năm 2019\n"
+              "BÁO CÁO TỔNG KẾT NĂM HỌC 2018 - 2019\n" + BODY)
+    h = d.header
+    assert (h.superior, h.issuer, h.number, h.place, h.date) == ("UBND PHƯỜNG 4", "TRƯỜNG MẦM NON HOA MAI", None, "Phường 4", None)

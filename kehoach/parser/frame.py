@@ -19,16 +19,21 @@ from typing import Optional
 from kehoach import models
 from kehoach.parser.schema import Header, Period, PlanDocument, Signature
 from kehoach.parser.landmarks import DEGREE
+from kehoach.parser.nlp.dates import CAN_CHI
 from kehoach.parser.text.normalize import fold, is_upper_text, plain_chars
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 
 NATIONAL = "cộng hòa xã hội chủ nghĩa việt nam"
 PLACE_DATE = re.compile(
-    # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày\s*(?:thứ\s*)?(?P<d>\d{1,2})?\s*(?:tháng|/)\s*(?P<m>\d{1,2})?[.,]?\s*(?:năm|/)\s*(?P<y>\d{4})",
+    # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words; a day or month
+    # left blank in a draft, as spaces or dots ("Hà Nội, ngày ….. tháng 5 năm 2018"); a place
+    # numbered last ("Quận 3", "Thứ 11")
+    r"^(?:(?P<place>[^\d,;:()]{2,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
+# a cover page's place and month, no day: "Hà Nội, tháng 5 năm 2023"
+PLACE_MONTH = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][^\d,;:()]{1,40}?)\s*,\s*tháng\s*\d{1,2}\s*(?:năm|/)\s*\d{4}$", re.I)
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
 NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
@@ -40,6 +45,7 @@ JOINT_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-Za-zĐđ]*LT\s*-")
 ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục\b", re.I)
 # "/KH - CĐMC", "17/BC- CĐ", "./BC- THMH" (a blank number dotted out) too
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?|[.…_ ]*)\s*/\s*[\w&.\-/]+(?:\s*[\-/]?\s*[\w&.]+)*$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
+DRAFT = re.compile(r"^\(?\s*dự\s+thảo\s*\)?\s*[.:]?$", re.I)  # a draft's mark in the header: "(Dự thảo)"
 SEPARATOR = re.compile(r"^[\W_]+$")  # rules and ornaments: "-----", "_____&_____", "*", "|"
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
 ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
@@ -84,7 +90,10 @@ def _lines(doc: PlanDocument) -> list[Line]:
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
-        if k + 1 < len(raw) and k < 60 and DATE_NO_YEAR.search(text) and re.match(r"^năm\s*\d{4}\b", raw[k + 1][0], re.I):
+        # (or after its blank day: "Hà Nội, ngày" / "tháng 5 năm 2018")
+        if k + 1 < len(raw) and k < 60 and (
+                (DATE_NO_YEAR.search(text) and re.match(r"^năm\s*\d{4}\b", raw[k + 1][0], re.I))
+                or (re.search(r",\s*ngày[\s.…_]*$", text, re.I) and re.match(r"^tháng[\s\d.…_]*năm\s*\d{4}\b", raw[k + 1][0], re.I))):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
@@ -117,7 +126,7 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
         if k < 60 and lm.is_header_line(text):
             cuts |= lm.header_cuts(text)
         elif k < 60:
-            cuts |= lm.title_body_cut(text)
+            cuts |= lm.title_body_cut(text) or lm.glued_title_cut(text)
         if k < 60:
             cuts |= lm.vv_cut(text)
         if k >= n - 40:
@@ -202,10 +211,10 @@ def doc_type_of(line: str) -> Optional[str]:
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
             return canon
     if is_upper_text(line, 0.9):
-        # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH")
+        # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH", "KẾ HOẠCHHOẠT ĐỘNG")
         g = f.replace(" ", "")
         for p, canon in types:
-            if " " in p and g.startswith(p.replace(" ", "")) and not f.startswith(p):
+            if " " in p and g.startswith(p.replace(" ", "")) and (not f.startswith(p) or f[len(p):len(p) + 2].isalpha()):
                 return canon
     return None
 
@@ -263,7 +272,7 @@ def _header_like(ln: Line, mixed_orgs: bool = False) -> bool:
         return False
     return (
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
-        or bool(SEPARATOR.match(ln.text))
+        or bool(SEPARATOR.match(ln.text)) or bool(DRAFT.match(ln.text))
         or (mixed_orgs and _org_head(ln.f) and len(ln.text) <= 60 and not ln.text.rstrip().endswith((".", ";", ":"))  # "Trường THCS X" typed in ordinary case
             and not re.search(r"\s(?:theo|của|về|cho|và)\s|\(", ln.f))  # (not a page's heading naming a rule)
         or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
@@ -301,6 +310,12 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
+def _labelled(ln: Line) -> bool:
+    """A field line ("Khẩu hiệu: ...", "Chủ đề: ...", "HỌ VÀ TÊN: ..."): under a title, not its subject."""
+    m = re.match(r"^[-+•]?\s*([^:]{2,25}?)\s*:", ln.f)
+    return bool(m) and m.group(1) in {fold(x) for x in _data()["title_stop_labels"]}
+
+
 def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
                      nxt: Optional[Line] = None, prev: str = "") -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
@@ -310,7 +325,8 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
 
     if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
         return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
-    if len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":")):
+    if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
+            or _labelled(ln) or re.fullmatch(r"\d+(?:\s+\d+)+", ln.text.strip())):  # (a site's counters: "12 200 0")
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
     # (but "QUÝ I NĂM 2025" under a title that names no period yet is the title's period)
@@ -455,6 +471,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     orgs = [o for o in orgs if not (fold(o) in seen or seen.add(fold(o)))]
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
+    orgs = [_undoubled(o) for o in orgs]
     if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
         # a joint document: the bodies in the left column issue it together
         h.issuer = " - ".join(orgs)
@@ -464,6 +481,14 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
         h.superior = orgs[0]
         h.issuer = " ".join(orgs[1:])
     return h, last
+
+
+def _undoubled(org: str) -> str:
+    """A body's name a page printed twice in a row on one line (its preview's copy, then the
+    document's: "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"): once."""
+    w = org.split()
+    half = len(w) // 2
+    return " ".join(w[:half]) if len(w) >= 4 and len(w) % 2 == 0 and fold(" ".join(w[:half])) == fold(" ".join(w[half:])) else org
 
 
 # (glued to the word before by a site too: "PHÒNG GD&ĐT BẠCH THÔNGTRƯỜNG TH ...")
@@ -509,13 +534,15 @@ PERIOD_PATTERNS = [
     ("half_year", re.compile(r"(?:6|sáu)\s+tháng\s+(?P<h>đầu|cuối)\s+năm\s*(?P<y>\d{4})", re.I)),
     ("month", re.compile(r"tháng\s+(?P<m>\d{1,2})\s*(?:/|năm|-)\s*(?P<y>\d{4})", re.I)),
     ("term_of_office", re.compile(r"nhiệm\s*k[ỳì]\s*:?\s*\(?(?P<y1>\d{4})\s*[-–—]\s*(?P<y2>\d{4})", re.I)),
-    ("year", re.compile(r"năm\s+(?P<y>\d{4})\b", re.I)),
+    # (a Tết named by its lunar year too: "TẾT NGUYÊN ĐÁN BÍNH NGỌ 2026")
+    ("year", re.compile(r"(?:năm|" + CAN_CHI + r")\s+(?P<y>\d{4})\b", re.I)),
 ]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 # "từ nay đến hết năm 2024", "... đến năm 2023" (from the document's month); "từ năm 2009 - đến năm 2014"
 _UNTIL_YEAR_END = re.compile(r"(?:từ\s+nay\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s*(?P<y>\d{4})", re.I)
+_COUNTED_YEARS = re.compile(r"(?<![\d/])(?P<n>\d{1,2})\s+năm\b[^()\d]{0,80}(?P<span>\(\s*(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})\s*\))", re.I)
 _STAGE = re.compile(r"giai\s+đoạn\s*\(?(?P<y1>\d{4})\s*[-–]\s*(?P<y2>\d{4})", re.I)  # "giai đoạn 2010-2012"
 _FROM_TO_YEARS = re.compile(r"từ\s+năm\s*(?P<y1>\d{4})\s*[-–,]?\s*đến\s+(?:hết\s+)?năm\s*(?P<y2>\d{4})", re.I)
 
@@ -536,6 +563,11 @@ def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     m = _STAGE.search(text)
     if m and int(m.group("y1")) < int(m.group("y2")) and not _stage_of_another(text, m):
         return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group(0))
+    m = _COUNTED_YEARS.search(text)
+    if m and int(m.group("y2")) - int(m.group("y1")) + 1 == int(m.group("n")):
+        # "TỔNG KẾT 5 NĂM ... (2006-2010)": the years counted are the span's (an anniversary's
+        # "10 năm ... (2010-2020)" counts the years between, not the years it holds)
+        return Period(kind="year", start=f"{m.group('y1')}-01", end=f"{m.group('y2')}-12", text=m.group("span"))
     m = _UNTIL_YEAR_END.search(text)
     if m:
         y = m.group("y")
@@ -620,6 +652,9 @@ def _bare_month(text: str, date_month: Optional[str]) -> Optional[Period]:
 
 
 _DAY_MONTH = re.compile(r"(?<![\d/.])(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?:\s*/\s*(?P<y>\d{4}))?(?![\d/])")
+# a whole date with dashes or dots, spaced as typed ("TẾT THIẾU NHI 1- 6- 2012", "8.3.2013"); with its
+# year only: a bare "1-6" may be a range ("lớp 1-5")
+_DAY_MONTH_DASHED = re.compile(r"(?<![\d/.\-–])(?P<d>\d{1,2})\s*(?P<s>[-.])\s*(?P<m>\d{1,2})\s*(?P=s)\s*(?P<y>\d{4})(?![\d\-–])")
 
 
 _YEARS_SPAN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y1>\d{4})\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y2>\d{4})")
@@ -630,7 +665,8 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     the month of its last such date, in the year written or the document's year."""
     # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
     # nor a site card's "Ngày ban hành: 03/02/2020"
-    hits = [m for m in _DAY_MONTH.finditer(text) if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
+    found = sorted([*_DAY_MONTH.finditer(text), *_DAY_MONTH_DASHED.finditer(text)], key=lambda m: m.start())
+    hits = [m for m in found if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
             and not re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)]
     if hits and date_month and any(r.start() <= hits[-1].start() < r.end() and r.group("y1") != r.group("y2")
                                    for r in _YEARS_SPAN.finditer(text)):
@@ -805,7 +841,12 @@ def apply(doc: PlanDocument) -> PlanDocument:
         if fold(lines[ti].text).strip(" .:") == fold(doc_type_of(lines[ti].text) or "") and j < len(lines):
             # "KẾ HOẠCH" alone: the next line is the subject, whatever its case
             nxt = lines[j]
-            if len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|thực hiện|kính g[ửở]i)\b", nxt.f):
+            # (a subject may open with "Thực hiện": "Thực hiện nhiệm vụ tháng 11 năm 2020", short and not
+            # a clause of the body's "Thực hiện Kế hoạch số 12/KH-LĐLĐ ...;")
+            doing = re.match(r"^thực hiện\b", nxt.f) and (len(nxt.text) > 90 or nxt.text.rstrip().endswith((";", ",", ".", ":"))
+                                                           or re.search(r"\d\s*/\s*[A-ZĐ]", nxt.text))
+            if (len(nxt.text) <= 200 and not NUMBERED.match(nxt.text) and not re.match(r"^(căn cứ|kính g[ửở]i)\b", nxt.f)
+                    and not doing and not _labelled(nxt)):
                 j += 1
         # (a title wrapped in a narrow cell runs to more, short lines)
         while (j < len(lines) and (j <= ti + 3 or (j <= ti + 6 and len(lines[j].text) <= 60)) and lines[j].outline == lines[ti].outline
@@ -827,6 +868,11 @@ def apply(doc: PlanDocument) -> PlanDocument:
         own = _own_number_title(title_text) if header.number is None else None
         if own:
             _header_from_title(header, own)
+            if doc.doc_type == "Công văn":
+                # a site's caption "Công văn số 44/KH-CĐ ngày ... của X": a công văn's title is its
+                # subject ("V/v ..."), which a caption without one does not give
+                vv = re.search(r"(?i)(?<!\w)(?:v\s*/\s*v|về\s+việc)\b.*", title_text[own.end():])
+                doc.title = vv.group(0).strip() if vv else None
         # (the date of its own number names no period: "Hướng dẫn số 18/HD ngày 2 tháng 11 năm 2013 ...")
         doc.period = period_from(title_text[own.end():] if own else title_text, date_month)
         if doc.period and doc.period.kind == "term_of_office" and (
@@ -843,6 +889,18 @@ def apply(doc: PlanDocument) -> PlanDocument:
                 header.place, header.date = _parse_place_date(ln.text)
                 header.date_text = ln.text
                 body_i = ln.i + 1
+            elif header.date is None and header.place is None and (pm := PLACE_MONTH.match(ln.text.strip())):
+                header.place, header.date_text = pm.group("place"), ln.text.strip()  # a cover's "Tượng Sơn, tháng 03 năm 2023"
+                body_i = ln.i + 1
+    if header.issuer is None and header.superior is None:
+        # no left header column: the body named on a "Đơn vị: ..." line beside the title
+        near = lines[hstart:ti] + lines[body_i:body_i + 2] if ti is not None else lines[hstart:body_i + 2]
+        for ln in near:
+            m = re.match(r"^(?:tên\s+)?đơn\s+vị\s*:\s*(?=\S)", ln.text, re.I)
+            if m and len(ln.text) <= 120:
+                header.issuer = ln.text[m.end():].strip(" ;,")
+                body_i = max(body_i, ln.i + 1)
+                break
     if doc.doc_type is None and header.symbol:
         # no title line (a page dropped it): the symbol's type code names the type ("134/HD-TLĐ")
         code = re.match(r"^/\s*([A-Za-zĐđ]+)\s*-", header.symbol)
@@ -886,7 +944,7 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
             return j  # the title printed again
         # (a subject listing names wraps at ';': "... lớp 10" / "Trường THPT chuyên X;" / "năm học ...")
         if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ATTACHMENT.match(ln.text)
-                or ln.text.rstrip().endswith((".", ":")) or ln.outline != lines[ti].outline
+                or ln.text.rstrip().endswith((".", ":")) or ln.outline != lines[ti].outline or _labelled(ln)
                 or re.match(r"^[-+•]?\s*(căn cứ|trên cơ sở|kính g[ửở]i)\b", ln.f)
                 or (ln.text.rstrip().endswith(";") and re.match(r"^[-+•]?\s*thực hiện\b", ln.f))):
             return j

@@ -251,6 +251,49 @@ def title_body_cut(text: str) -> set[int]:
     return set()
 
 
+# (glued: no space after the stop, the mark of a lost line break)
+_SENTENCE_END = re.compile(r"(?<=[a-zđà-ỹ\d)”\"][.!?;])(?=[A-ZĐÀ-Ỹ])")
+_GLUED_DIGITS = re.compile(r"^\d+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")  # "2021Đơn": the title's last year, then the next line
+_GLUED_BODY = re.compile(r"(?<=[.…;:])\s*(?=(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b)")
+
+
+def glued_title_cut(text: str) -> set[int]:
+    """A preview that lost its line breaks (document-sharing sites): the site's summary sentence,
+    then the title in capitals glued to its full stop, the line under it and the body
+    ("... năm học 2020 2021.KẾ HOẠCHHOẠT ĐỘNG ... NĂM HỌC 2020 – 2021Đơn vị: Công đoàn trường
+    X ...Căn cứ ..."): cut before the title, where its capitals end, and before the glued body."""
+    if len(text) < MIN_LEN:
+        return set()
+    from kehoach.parser.frame import doc_type_of
+
+    for m in _SENTENCE_END.finditer(text):
+        p = m.end()
+        if p > 400:
+            break  # the title follows the site's short summary, not a paragraph of the body
+        if re.search(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$", text[:m.start() - 1]):
+            continue  # an outline number's stop ("như sau.2. KẾ HOẠCH CỤ THỂ"): a heading, no title
+        words = list(re.finditer(r"\S+", text[p:p + 400]))
+        k = 0
+        while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+            k += 1
+        if k < 2 or k >= len(words) or not doc_type_of(" ".join(x.group() for x in words[:k])):
+            continue  # no run of capitals opening with a type word, or the line ends there
+        w = words[k]
+        glued = _GLUED_DIGITS.match(w.group())
+        if glued:
+            end = p + w.start() + glued.end()
+        elif w.group()[:1].isupper() and k >= 2:
+            end = p + w.start()
+        else:
+            return set()
+        cuts = {p, end}
+        body = _GLUED_BODY.search(text, end)
+        if body and body.end() > end:
+            cuts.add(body.end())
+        return cuts
+    return set()
+
+
 def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
