@@ -415,3 +415,11 @@ def test_a_drafts_mark_in_the_header_and_a_numbered_place():
               "BÁO CÁO TỔNG KẾT NĂM HỌC 2018 - 2019\n" + BODY)
     h = d.header
     assert (h.superior, h.issuer, h.number, h.place, h.date) == ("UBND PHƯỜNG 4", "TRƯỜNG MẦM NON HOA MAI", None, "Phường 4", None)
+
+
+def test_a_recipients_wrapped_purpose_and_an_attachment_list_after_them():
+    d = frame("CÔNG ĐOÀN TRƯỜNG THCS LẠC LONG\nKẾ HOẠCH TỔ CHỨC HỘI THAO\n" + BODY +
+              "Nơi nhận:\n- LĐLĐ huyện Yên Lạc;\n(để báo cáo)\n- Các tổ công đoàn (để thực hiện);\n- Lưu.\n"
+              "Đính kèm:\n- Danh sách vận động viên.\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\nĐỗ Thị Hằng\n")
+    assert d.recipients == ["LĐLĐ huyện Yên Lạc (để báo cáo)", "Các tổ công đoàn (để thực hiện)", "Lưu"]
+    assert d.signature.name == "Đỗ Thị Hằng"

@@ -753,11 +753,19 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
         label = labels[-1]
         first = re.sub(r"^[^:]*:\s*", "", label.text) if ":" in label.text else ""
         cands = ([first] if first else []) + [ln.text for ln in lines[label.i + 1:]]
-        for c in cands:
+        last = -2  # the candidate that gave the last recipient
+        for i, c in enumerate(cands):
             if BULLET.match(c):
                 r = BULLET.sub("", c).strip().rstrip(";.,").strip()
                 if r:
                     recipients.append(r)
+                    last = i
+            elif last == i - 1 and c.lstrip().startswith("(") and not re.match(r"(?i)\s*\((?:đã\s+)?ký", c):
+                # "- Thành đoàn;" then "(để b/cáo)": the wrapped purpose of the item above
+                recipients[-1] = recipients[-1] + " " + c.strip().rstrip(";.,").strip()
+                last = i
+            elif re.match(r"(?i)\s*(?:đính kèm|kèm theo)\b", c):
+                break  # "Đính kèm:" lists attachments, not recipients
 
     sig = Signature()
     anchor = closing
