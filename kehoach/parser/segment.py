@@ -38,7 +38,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("week", re.compile(r"^(?P<num>(?:TUẦN|Tuần)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
-    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:[.)/]|[-–](?=\s)))\s+(?P<rest>\S.*)$")),  # "A. ", "A- PHẦN THU"
+    # "A. ", "A- PHẦN THU", "A./Tư tưởng" (a dot and slash, as some reports write every number)
+    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:\./|[.)/](?=\s)|[-–](?=\s)))\s*(?P<rest>\S.*)$")),
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
@@ -215,6 +216,10 @@ class Outline:
         if not (last_val == 1 or calendar or continues or opening):
             return None
         if c.style == "upper" and self.stack and self.stack[0].cand.style in ("roman", "arabic:1"):
+            top = self.stack[-1]
+            if (len(self.stack) == 1 and top.cand.style == "roman" and not top.node.children
+                    and is_upper_text(top.node.heading or "", 0.8) and not is_upper_text(c.rest, 0.8)):
+                return 1  # "I. CÔNG TÁC ĐỘI NGŨ" then "A. Tư tưởng chính trị": its first item
             return 0  # "A." ranks above "I." and "1.": it opens a new top level
         rank = LEGAL_RANK.get(c.style)
         if rank is not None:
@@ -287,9 +292,13 @@ def _heading_text(rest: str) -> str:
     if cut is not None:
         return rest[:cut].rstrip(" :-–").strip()
     if len(rest) > 250 and len(re.findall(r"\.\s+[A-ZĐÀ-Ỹ]", rest)) >= 3:
-        # a heading run into its body (a page that lost its line breaks): keep its first sentence;
-        # a numbered paragraph of a sentence or two is its own heading, as written
+        # a heading run into its body (a page that lost its line breaks): keep its first sentence,
+        # or the label before its first colon ("Tình hình chung: Công đoàn ..."); a numbered
+        # paragraph of a sentence or two is its own heading, as written
         cut = re.search(r"\.\s", rest[10:200])
+        label = re.match(r"[^.:;]{3,80}:(?=\s*[A-ZĐÀ-Ỹ])", rest)
+        if label and (not cut or label.end() < 10 + cut.start()):
+            return label.group().rstrip(" :").strip()
         if cut:
             rest = rest[: 10 + cut.start()]
     return rest.rstrip(" :").strip()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Optional
 
 from kehoach.parser.readers.base import RawDocument
 from kehoach.parser.schema import Block
 from kehoach.parser.text.normalize import clean, tidy_spaces
+from kehoach.parser.text.rebreak import rebreak
 
 PAGE_FURNITURE = re.compile(
     r"^(?:\d{1,3}|-\s*\d{1,3}\s*-|[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|Page\s+\d+(?:\s+of\s+\d+)?)$"
@@ -22,7 +24,7 @@ PAGE_FURNITURE = re.compile(
 # inline: "... như sau: 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ... - Phấn đấu ...".
 RUN_ON_BREAK = re.compile(
     r"(?<=[.;:!?…”\")])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}(?:[.)]|\s?[-–](?=\s))|[a-zđ]\)|[A-ZĐ]\.|"
-    r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC|QUÝ)\s+\w+|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
+    r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC|QUÝ)\s+(?:THỨ|thứ|[IVXLC]{1,5}\b|\d)|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
 )
 # A heading has no closing punctuation, so the numbering after it follows a bare word:
 # "... 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ...". Only numbers a sentence does not end with,
@@ -77,11 +79,28 @@ def split_inline_list(line: str) -> list[str]:
     return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
 
 
-def split_run_on(line: str, min_len: int = RUN_ON_MIN) -> list[str]:
-    """Split an over-long line (a whole plan as one paragraph) at inline headings and bullets."""
+def split_run_on(line: str, min_len: int = RUN_ON_MIN, flat_min: Optional[int] = None) -> list[str]:
+    """Split an over-long line (a whole plan as one paragraph) at inline headings and bullets.
+    A line of a flattened document (`flat_min`) is only cut at the outline numbers whose
+    sequence shows they lost their line break (rebreak)."""
     if len(line) < min_len:
-        return split_inline_list(line)
-    return [r for p in RUN_ON_BREAK.split(line) for q in RUN_ON_BARE.split(p) if q.strip() for r in split_inline_list(q.strip())]
+        if flat_min is None or len(line) < flat_min:
+            return split_inline_list(line)
+        return [r for p in rebreak(line) for r in split_inline_list(p)]
+    return [r for piece in rebreak(line) for p in RUN_ON_BREAK.split(piece) for q in RUN_ON_BARE.split(p) if q.strip()
+            for r in split_inline_list(q.strip())]
+
+
+FLAT_LINE = 400  # a line this long is a paragraph, or a page that lost its line breaks ...
+FLAT_SHARE = 0.6  # ... and when such lines hold this share of the text, the document was flattened
+
+
+def flat_min_len(lines: list[str]) -> Optional[int]:
+    """FLAT_LINE when most of the document's text sits in long lines (a document-sharing site's
+    preview or a web excerpt: site chrome in short lines, the document in one or two), else None."""
+    total = sum(len(ln) for ln in lines)
+    long = sum(len(ln) for ln in lines if len(ln) >= FLAT_LINE)
+    return FLAT_LINE if total and long >= FLAT_SHARE * total else None
 
 
 def _tidy(s: str) -> str:
@@ -93,11 +112,13 @@ def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
-    n_lines = sum(1 for rb in raw.blocks for ln in rb.text.split("\n") if ln.strip())
-    min_len = RUN_ON_MIN_FEW if n_lines <= RUN_ON_FEW_LINES else RUN_ON_MIN
+    raw_lines = [ln.strip() for rb in raw.blocks for ln in rb.text.split("\n") if ln.strip()]
+    min_len = RUN_ON_MIN_FEW if len(raw_lines) <= RUN_ON_FEW_LINES else RUN_ON_MIN
+    flat_min = flat_min_len(raw_lines)
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in (piece for ln in text.split("\n") for piece in split_run_on(_tidy(strip_markup(ln)), min_len)):
+        flat = flat_min if rb.table is None else None
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(_tidy(strip_markup(ln)), min_len, flat)):
             line = line.strip()
             # a bare number inside a table is a value (a table of digits), never a page number
             if not line or (PAGE_FURNITURE.match(line) and rb.table is None):
