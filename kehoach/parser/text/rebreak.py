@@ -114,16 +114,18 @@ class _Outline:
 
     def place(self, style: str, vals: tuple[int, ...]) -> tuple[Optional[int], bool]:
         """(depth it takes or None, whether it continues an open list)."""
-        for k, (s, last) in enumerate(self.stack):
-            if s == style:
-                ok = vals[:-1] == last[:-1] and vals[-1] == last[-1] + 1
-                return (k, True) if ok else (None, False)
+        open_at = [k for k, (s, _) in enumerate(self.stack) if s == style]
+        if open_at:
+            last = self.stack[open_at[-1]][1]
+            if vals[:-1] == last[:-1] and vals[-1] == last[-1] + 1:
+                return open_at[-1], True
         if len(vals) > 1:
             # "2.1" under the open "2."
-            parent = f"arabic:{len(vals) - 1}"
-            for k, (s, last) in enumerate(self.stack):
-                if s == parent:
-                    return (k + 1, True) if last == vals[:-1] and vals[-1] == 1 else (None, False)
+            parent = [k for k, (s, last) in enumerate(self.stack) if s == f"arabic:{len(vals) - 1}"]
+            if parent:
+                ok = self.stack[parent[-1]][1] == vals[:-1] and vals[-1] == 1
+                return (parent[-1] + 1, True) if ok else (None, False)
+        # a list opens (below what is open: a "1." under "I." when a "1." above it is open too)
         return (len(self.stack), False) if vals[-1] == 1 else (None, False)
 
     def add(self, style: str, vals: tuple[int, ...], depth: int) -> None:
@@ -144,39 +146,50 @@ def _accepts(style: str, sep: str, ctx: str, continues: bool, after: str) -> boo
                                                     and _caps_heading_follows(after))
 
 
-def break_points(line: str) -> list[int]:
-    """Offsets in `line` where an outline number opens a heading that lost its line break."""
-    outline = _Outline()
-    points: list[int] = []
-    for m in MARK.finditer(line):
-        after = line[m.end():].lstrip()
-        if not after or not after[0].isupper():
-            continue
-        sep_space = m.end() < len(line) and line[m.end()].isspace()
-        ctx = _context(line, m.start())
-        best = None
-        for style, vals, sep in _readings(m):
-            if sep == "" and style == "roman" and not _caps_heading_follows(after):
-                continue  # a bare Roman number heads a heading in capitals only
-            if sep == "/" and not sep_space:
-                continue  # "01/KH-CĐCS" is a symbol
-            depth, continues = outline.place(style, vals)
-            if depth is None or not _accepts(style, sep, ctx, continues, after):
+class Rebreaker:
+    """Cuts the lines of one flattened document in order: its outline runs on from one line to
+    the next (a reader may already have split a page at a glued heading, "ĐƠN VỊ1. Công tác")."""
+
+    def __init__(self) -> None:
+        self.outline = _Outline()
+
+    def break_points(self, line: str) -> list[int]:
+        """Offsets in `line` where an outline number opens a heading that lost its line break."""
+        outline = self.outline
+        points: list[int] = []
+        for m in MARK.finditer(line):
+            after = line[m.end():].lstrip()
+            if not after or not after[0].isupper():
                 continue
-            if best is None or (continues and not best[3]):
-                best = (style, vals, depth, continues)
-        if best is None:
-            continue
-        outline.add(best[0], best[1], best[2])
-        if m.start() > 0:
-            points.append(m.start())
-    return points
+            sep_space = m.end() < len(line) and line[m.end()].isspace()
+            ctx = _context(line, m.start())
+            best = None
+            for style, vals, sep in _readings(m):
+                if sep == "" and style == "roman" and not _caps_heading_follows(after):
+                    continue  # a bare Roman number heads a heading in capitals only
+                if sep == "/" and not sep_space:
+                    continue  # "01/KH-CĐCS" is a symbol
+                depth, continues = outline.place(style, vals)
+                if depth is None or not _accepts(style, sep, ctx, continues, after):
+                    continue
+                if best is None or (continues and not best[3]):
+                    best = (style, vals, depth, continues)
+            if best is None:
+                continue
+            outline.add(best[0], best[1], best[2])
+            if m.start() > 0:
+                points.append(m.start())
+        return points
+
+    def cut(self, line: str) -> list[str]:
+        """The line cut before each outline number that lost its line break."""
+        cuts = self.break_points(line)
+        if not cuts:
+            return [line]
+        bounds = [0] + cuts + [len(line)]
+        return [p for a, b in zip(bounds, bounds[1:]) if (p := line[a:b].strip())]
 
 
 def rebreak(line: str) -> list[str]:
-    """The line cut before each outline number that lost its line break."""
-    cuts = break_points(line)
-    if not cuts:
-        return [line]
-    bounds = [0] + cuts + [len(line)]
-    return [p for a, b in zip(bounds, bounds[1:]) if (p := line[a:b].strip())]
+    """One line on its own, cut before each outline number that lost its line break."""
+    return Rebreaker().cut(line)
