@@ -266,3 +266,13 @@ def test_lines_of_a_normal_document_are_not_rebroken():
     got, doc = tree(body)
     assert [n for _, n, _ in got] == ["I.", "1.", "2.", "II."]
     assert para in doc.text.split("\n")
+
+
+def test_caps_heading_run_into_a_long_body_after_its_colon():
+    # a heading in capitals, its colon, then a body of two long sentences on the same line
+    body = ("I. MỤC ĐÍCH, YÊU CẦU: Tạo không khí phấn khởi cho toàn thể đoàn viên và người lao động trước thềm năm "
+            "học mới, gắn bó đoàn kết trong tập thể nhà trường, nâng cao ý thức trách nhiệm của mỗi người đối với "
+            "công việc được giao. Chuẩn bị chu đáo mọi mặt để các hoạt động diễn ra an toàn, tiết kiệm, đúng kế "
+            "hoạch và mang lại niềm vui thiết thực cho các thầy cô giáo cùng các em học sinh\nII. NỘI DUNG\n")
+    got, _ = tree(body)
+    assert [(n, h) for _, n, h in got] == [("I.", "MỤC ĐÍCH, YÊU CẦU"), ("II.", "NỘI DUNG")]

@@ -286,11 +286,17 @@ def _sub_heading_at(rest: str, k: int) -> Optional[int]:
     return lead + cut
 
 
+CAPS_LABEL = re.compile(r"([^\s:.;]+(?:\s+[^\s:.;]+){1,14})\s*:\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _heading_text(rest: str) -> str:
     rest = rest.strip().lstrip("/").strip()
     cut = _caps_run_end(rest)
     if cut is not None:
         return rest[:cut].rstrip(" :-–").strip()
+    label = CAPS_LABEL.match(rest) if len(rest) > 250 else None
+    if label and is_upper_text(label.group(1), 0.9):
+        return label.group(1)  # "MỤC ĐÍCH, YÊU CẦU: Tạo không khí ..." a heading in capitals run into its body
     if len(rest) > 250 and len(re.findall(r"\.\s+[A-ZĐÀ-Ỹ]", rest)) >= 3:
         # a heading run into its body (a page that lost its line breaks): keep its first sentence,
         # or the label before its first colon ("Tình hình chung: Công đoàn ..."); a numbered
