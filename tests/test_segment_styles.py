@@ -276,3 +276,15 @@ def test_caps_heading_run_into_a_long_body_after_its_colon():
             "hoạch và mang lại niềm vui thiết thực cho các thầy cô giáo cùng các em học sinh\nII. NỘI DUNG\n")
     got, _ = tree(body)
     assert [(n, h) for _, n, h in got] == [("I.", "MỤC ĐÍCH, YÊU CẦU"), ("II.", "NỘI DUNG")]
+
+
+def test_comma_numbers_and_a_chapter_that_lost_its_u():
+    # "1, Công tác ..." typed with a comma; "Chơng I" from a TCVN3 page that dropped its ư
+    got, _ = tree("PHẦN I\nĐÁNH GIÁ NĂM HỌC 2023 - 2024\n1, Công tác tư tưởng:\n- Học tập nghị quyết.\n"
+                  "2, Công tác chăm lo:\n- Thăm hỏi đoàn viên.\n")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "PHẦN I"), (2, "1,"), (2, "2,")]
+    body = ("Chơng I\nNhững quy định chung\nĐiều 1: Quy chế này quy định việc phối hợp giữa nhà trờng và công đoàn.\n"
+            "Điều 2: Hai bên tôn trọng chức năng của nhau.\nChơng II\nNội dung phối hợp\nĐiều 3: Phối hợp chăm lo đời sống.\n")
+    got, _ = tree(body, "QUY CHẾ\nPhối hợp công tác giữa Ban giám hiệu và Công đoàn\n")
+    assert [(lv, n, h) for lv, n, h in got][:2] == [(1, "Chơng I", "Những quy định chung"), (2, "Điều 1:", got[1][2])]
+    assert [(lv, n) for lv, n, _ in got] == [(1, "Chơng I"), (2, "Điều 1:"), (2, "Điều 2:"), (1, "Chơng II"), (2, "Điều 3:")]

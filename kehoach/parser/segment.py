@@ -28,7 +28,8 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+(?P<val>[^\s:.]+))\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))\b\s*[:.\-–]?\s*(?P<rest>.*)$")),
-    ("chapter", re.compile(r"^(?P<num>(?:CHƯƠNG\s+TRÌNH|Chương\s+trình|CHƯƠNG|Chương)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # "Chơng I": a TCVN3 page that lost its ư (the soft-hyphen byte; ơ before ng follows ư only)
+    ("chapter", re.compile(r"^(?P<num>(?:CHƯ?ƠNG\s+TRÌNH|Chư?ơng\s+trình|CHƯ?ƠNG|Chư?ơng)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # a regulation: Chương > Mục > Điều (articles are numbered on across chapters)
     ("division", re.compile(r"^(?P<num>(?:MỤC|Mục)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("article", re.compile(r"^(?P<num>(?:ĐIỀU|Điều)\s+(?P<val>\d{1,3})(?:\s*[.:])?)(?![\w/])\s*[\-–]?\s*(?P<rest>.*)$")),
@@ -48,6 +49,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # number may end at the space
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
                           r"\s*(?P<rest>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}),)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),  # "1, Công tác ...", typed with a comma
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
     ("roman_bare", re.compile(r"^(?P<num>(?P<val>[IVX]{1,4}))\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s/]*\s.*)$")),  # "II Nội dung kiểm tra:"
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[)./])\s+(?P<rest>\S.*)$")),  # "a)", "a.", "a/"
