@@ -288,3 +288,29 @@ def test_comma_numbers_and_a_chapter_that_lost_its_u():
     got, _ = tree(body, "QUY CHẾ\nPhối hợp công tác giữa Ban giám hiệu và Công đoàn\n")
     assert [(lv, n, h) for lv, n, h in got][:2] == [(1, "Chơng I", "Những quy định chung"), (2, "Điều 1:", got[1][2])]
     assert [(lv, n) for lv, n, _ in got] == [(1, "Chơng I"), (2, "Điều 1:"), (2, "Điều 2:"), (1, "Chơng II"), (2, "Điều 3:")]
+
+
+def test_top_list_numbers_lost_to_one():
+    # a web page turned the top list's I., II. into "1." each time; "III." counts the headings
+    # before it; "Phần ITập huấn" has its Roman number glued to the heading
+    body = """1. MỤC ĐÍCH, YÊU CẦU
+– Giúp đoàn viên hiểu ý nghĩa ngày thành lập Công đoàn Việt Nam.
+1. NỘI DUNG
+Phần ITập huấn kỹ năng
+1. Kỹ năng thương lượng tập thể;
+2. Kỹ năng đối thoại tại nơi làm việc;
+Phần II: Giao lưu văn nghệ
+– Mỗi tổ công đoàn một tiết mục.
+III. THÀNH PHẦN, THỜI GIAN
+– Toàn thể đoàn viên công đoàn.
+1. Chương trình buổi lễ
+Phần I: Phần lễ
+1. Chào cờ, tuyên bố lý do.
+2. Phát biểu của Chủ tịch Công đoàn.
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [
+        (1, "1."), (1, "1."), (2, "Phần I"), (3, "1."), (3, "2."), (2, "Phần II"), (1, "III."),
+        (1, "1."), (2, "Phần I"), (3, "1."), (3, "2."),
+    ]
+    assert got[2][2] == "Tập huấn kỹ năng"

@@ -27,7 +27,8 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
 # token) and `rest` (text after the numbering).
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+(?P<val>[^\s:.]+))\s*[:.\-–]?\s*(?P<rest>.*)$")),
-    ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))\b\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # "Phần ITuyên truyền": the Roman number glued to its heading
+    ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))(?:\b|(?=[A-ZĐ][a-zà-ỹ]))\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # "Chơng I": a TCVN3 page that lost its ư (the soft-hyphen byte; ơ before ng follows ư only)
     ("chapter", re.compile(r"^(?P<num>(?:CHƯ?ƠNG\s+TRÌNH|Chư?ơng\s+trình|CHƯ?ƠNG|Chư?ơng)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # a regulation: Chương > Mục > Điều (articles are numbered on across chapters)
@@ -155,6 +156,7 @@ class Outline:
         self.stack: list[Open] = []
         self.roots: list[Section] = []
         self.seen: dict[str, int] = {}  # last value of each style, even once closed
+        self.lost_top = False  # the top list's numbers came out as "1." each time (see accepts)
 
     def position(self, style: str, caps: Optional[bool] = None) -> Optional[int]:
         """Where `style` is open. A style open twice (a list under a capitals heading of the same
@@ -182,6 +184,8 @@ class Outline:
                     return k + 1
             return 0 if all(o.cand.style.startswith("outline:") for o in self.stack) else len(self.stack)
         last_val = c.values[-1]
+        if self.lost_top and c.number == "1." and self.stack and self.stack[0].cand.style == "roman":
+            return 0  # that page's top list goes on as "1." after the Roman number it counted
         if c.style.startswith("arabic:") and len(c.values) > 1:
             # "2.3" belongs under the open "2." (or "2.3.1" under "2.3"): the prefix must match
             parent_style = f"arabic:{len(c.values) - 1}"
@@ -215,6 +219,12 @@ class Outline:
         continues = c.style in ("article", "arabic:1") and last_val == self.seen.get(c.style, 0) + 1 > 1
         # an excerpt that starts at "II." (its "I." cut off by the page)
         opening = not self.stack and not self.roots and c.style == "roman" and is_upper_text(c.rest, 0.8)
+        # "1. MỤC ĐÍCH", "1. NỘI DUNG", "III. THÀNH PHẦN": a page that turned the list numbers I, II
+        # into "1." each time; the Roman number counts the top-level headings before it
+        if (c.style == "roman" and last_val >= 3 and len(self.roots) == last_val - 1
+                and all(r.number == "1." for r in self.roots)):
+            self.lost_top = True
+            return 0
         if not (last_val == 1 or calendar or continues or opening):
             return None
         if c.style == "upper" and self.stack and self.stack[0].cand.style in ("roman", "arabic:1"):
@@ -352,6 +362,12 @@ def build_tree(doc: PlanDocument) -> list[Section]:
                     and is_upper_text(outline.stack[pos].node.heading, 0.8) and not is_upper_text(c.rest, 0.8)):
                 # "1. ĐẶC ĐIỂM TÌNH HÌNH" then "1. Những thuận lợi": a list opening under a heading
                 # in capitals that bears the same numbering
+                depth = len(outline.stack)
+            if (depth is not None and depth == pos < len(outline.stack) - 1 and c.values == (1,) == outline.stack[pos].last
+                    and outline.stack[-1].cand.style in ("part", "chapter", "roman", "upper")
+                    and not outline.stack[-1].node.children):
+                # "1. Tiến trình buổi lễ", "Phần I: Phần lễ", "1. Đón đại biểu": the list of the
+                # heading just opened, not the "1." above it again
                 depth = len(outline.stack)
             if depth is not None:
                 chosen = (c, depth)
