@@ -194,3 +194,123 @@ trường trong ngày chung kết.
         (1, "I."), (2, "Tuần 1"), (2, "Tuần 2"), (1, "II."), (2, "1."), (2, "2."), (2, "3.")]
     assert got[3][2] == "KINH PHÍ DỰ KIẾN (tổng 5.000.000đ)"
     assert got[6][2] == "Hỗ trợ các đội dự thi chuẩn bị sản phẩm, mô hình trưng bày tại hội trường nhà"
+
+
+# A document-sharing site's preview: the site's chrome in short lines, the plan in one line with
+# its headings glued after a colon or a period (invented text).
+FLAT_CHROME = "1. Trang chủ\n2. » Tài liệu\nKế hoạch công đoàn trường Tiểu học Hoà Bình\nĐang tải...\nNội dung\n"
+FLAT_PLAN = (
+    "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC HOÀ BÌNH KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN NĂM HỌC 2023 – 2024 Căn cứ Kế hoạch số "
+    "45/KH-CĐGD ngày 12/9/2023 của Công đoàn Giáo dục huyện; căn cứ Điều 1. Mục 2 của Quy chế phối hợp, Công "
+    "đoàn trường xây dựng kế hoạch năm học 2023 – 2024 như sau:I. TÌNH HÌNH CHUNG1. Số lượng đoàn viên:a) "
+    "Biên chế: Tổng số 32 đoàn viên, nữ 27, tỷ lệ 84,4%. Chỉ thị số 05. Nhà trường có 14 lớp với 420 học "
+    "sinh.b) Hợp đồng: 3 người, đều là nữ.2. Chất lượng đội ngũ: Đạt chuẩn 100%, trên chuẩn 28 người. Tuổi bình "
+    "quân 41,5 năm; ngày 1. 2 hằng tháng họp tổ. II. NHIỆM VỤ TRỌNG TÂM1. Chăm lo đời sống đoàn viên: Thăm "
+    "hỏi ốm đau, hiếu hỷ kịp thời; phấn đấu 100% đoàn viên được thăm hỏi. 2. Tuyên truyền, giáo dục: Tổ "
+    "chức học tập nghị quyết cho 100% đoàn viên trong tháng 10/2023. Trên đây là kế hoạch của Công đoàn "
+    "trường Tiểu học Hoà Bình."
+)
+
+
+def test_flattened_preview_recovers_its_outline():
+    doc = parse_bytes((FLAT_CHROME + FLAT_PLAN + "\n").encode("utf-8"), "t.txt", nlp=False, checks=False)
+    got = [(s.level, s.number, s.heading) for s in iter_sections(doc.sections)]
+    assert got == [
+        (1, "I.", "TÌNH HÌNH CHUNG"), (2, "1.", "Số lượng đoàn viên"),
+        (3, "a)", "Biên chế: Tổng số 32 đoàn viên, nữ 27, tỷ lệ 84,4%. Chỉ thị số 05. Nhà trường có 14 lớp với 420 học sinh."),
+        (3, "b)", "Hợp đồng: 3 người, đều là nữ."),
+        (2, "2.", "Chất lượng đội ngũ: Đạt chuẩn 100%, trên chuẩn 28 người. Tuổi bình quân 41,5 năm; ngày 1. 2 hằng tháng họp tổ."),
+        (1, "II.", "NHIỆM VỤ TRỌNG TÂM"),
+        (2, "1.", "Chăm lo đời sống đoàn viên: Thăm hỏi ốm đau, hiếu hỷ kịp thời; phấn đấu 100% đoàn viên được thăm hỏi."),
+        (2, "2.", "Tuyên truyền, giáo dục: Tổ chức học tập nghị quyết cho 100% đoàn viên trong tháng 10/2023. "
+                 "Trên đây là kế hoạch của Công đoàn trường Tiểu học Hoà Bình."),
+    ]
+    # the text is cut, never rewritten: every block's offsets point at its own words
+    assert all(doc.text[s.start:s.start + len(s.number)] == s.number for s in iter_sections(doc.sections))
+    assert "Điều 1. Mục 2" in doc.text and "ngày 1. 2 hằng" in doc.text and "Chỉ thị số 05. Nhà" in doc.text
+
+
+def test_flattened_excerpt_with_dot_slash_numbers_and_caps_headings():
+    # a web excerpt on one line: "I./", "A./", "1./" numbers, some after a figure rather than
+    # a period; letters under a Roman heading in capitals
+    text = (
+        "CÔNG ĐOÀN TRƯỜNG THCS SƠN TRUNG CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Sơn "
+        "Trung, ngày 20 tháng 5 năm 2022 BÁO CÁO TỔNG KẾT HOẠT ĐỘNG CÔNG ĐOÀN NĂM HỌC 2021 - 2022 I./CÔNG TÁC "
+        "TỔ CHỨC: A./Tư tưởng chính trị: Đoàn viên chấp hành tốt chủ trương của Đảng, pháp luật của Nhà nước; "
+        "không có đoàn viên vi phạm. B./TÌNH HÌNH ĐOÀN VIÊN: 1./Tổng số đoàn viên: 41 người, nữ 30 2./Trình độ "
+        "chuyên môn: Đại học 35, cao đẳng 6 3./Tổ công đoàn: 04 tổ. II./KẾT QUẢ THỰC HIỆN: Tổ chức tốt các "
+        "phong trào thi đua trong năm học, tham gia đầy đủ các hội thi do cấp trên phát động. "
+        + "Các tổ công đoàn sinh hoạt đều đặn hằng tháng theo kế hoạch đã đề ra. " * 6
+    )
+    got, _ = tree(text + "\n", "")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "I."), (2, "A./"), (2, "B./"), (3, "1."), (3, "2."), (3, "3."), (1, "II.")]
+    assert got[0][2] == "CÔNG TÁC TỔ CHỨC" and got[2][2] == "TÌNH HÌNH ĐOÀN VIÊN"
+
+
+def test_rebreak_leaves_numbers_inside_sentences():
+    from kehoach.parser.text.rebreak import rebreak
+
+    prose = ("Thực hiện Điều 1. Mục 2 của Điều lệ, ngày 1. 2 năm 2019 2020. Theo Chỉ thị số 05. Tỷ lệ tăng 8,5% so "
+             "với 1.5. Trong năm có 3 đợt thi đua. Ông Nguyễn Văn A. Trần xếp thứ 2. Sau đó Số: 01/KH-CĐCS được gửi.")
+    assert rebreak(prose) == [prose]
+    # a list after a colon, cut; "2." glued to the period before it too
+    assert rebreak("gồm các nội dung sau: 1. Khai mạc hội nghị. 2. Báo cáo kết quả.3. Bế mạc") == [
+        "gồm các nội dung sau:", "1. Khai mạc hội nghị.", "2. Báo cáo kết quả.", "3. Bế mạc"]
+
+
+def test_lines_of_a_normal_document_are_not_rebroken():
+    # a plan with its line breaks: a long paragraph holding "như sau: 1. ... 2. ..." stays one line
+    para = ("Công đoàn phối hợp với chuyên môn tổ chức các hoạt động như sau: 1. Hội thi giáo viên dạy giỏi cấp trường. "
+            "2. Hội thao chào mừng ngày Nhà giáo Việt Nam. " + "Mọi đoàn viên tham gia tích cực, có trách nhiệm. " * 6).strip()
+    body = "I. MỤC ĐÍCH\n1. Nâng cao đời sống.\n2. Thi đua dạy tốt.\nII. NỘI DUNG\n" + para + "\n" + "- Tham gia.\n" * 12
+    got, doc = tree(body)
+    assert [n for _, n, _ in got] == ["I.", "1.", "2.", "II."]
+    assert para in doc.text.split("\n")
+
+
+def test_caps_heading_run_into_a_long_body_after_its_colon():
+    # a heading in capitals, its colon, then a body of two long sentences on the same line
+    body = ("I. MỤC ĐÍCH, YÊU CẦU: Tạo không khí phấn khởi cho toàn thể đoàn viên và người lao động trước thềm năm "
+            "học mới, gắn bó đoàn kết trong tập thể nhà trường, nâng cao ý thức trách nhiệm của mỗi người đối với "
+            "công việc được giao. Chuẩn bị chu đáo mọi mặt để các hoạt động diễn ra an toàn, tiết kiệm, đúng kế "
+            "hoạch và mang lại niềm vui thiết thực cho các thầy cô giáo cùng các em học sinh\nII. NỘI DUNG\n")
+    got, _ = tree(body)
+    assert [(n, h) for _, n, h in got] == [("I.", "MỤC ĐÍCH, YÊU CẦU"), ("II.", "NỘI DUNG")]
+
+
+def test_comma_numbers_and_a_chapter_that_lost_its_u():
+    # "1, Công tác ..." typed with a comma; "Chơng I" from a TCVN3 page that dropped its ư
+    got, _ = tree("PHẦN I\nĐÁNH GIÁ NĂM HỌC 2023 - 2024\n1, Công tác tư tưởng:\n- Học tập nghị quyết.\n"
+                  "2, Công tác chăm lo:\n- Thăm hỏi đoàn viên.\n")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "PHẦN I"), (2, "1,"), (2, "2,")]
+    body = ("Chơng I\nNhững quy định chung\nĐiều 1: Quy chế này quy định việc phối hợp giữa nhà trờng và công đoàn.\n"
+            "Điều 2: Hai bên tôn trọng chức năng của nhau.\nChơng II\nNội dung phối hợp\nĐiều 3: Phối hợp chăm lo đời sống.\n")
+    got, _ = tree(body, "QUY CHẾ\nPhối hợp công tác giữa Ban giám hiệu và Công đoàn\n")
+    assert [(lv, n, h) for lv, n, h in got][:2] == [(1, "Chơng I", "Những quy định chung"), (2, "Điều 1:", got[1][2])]
+    assert [(lv, n) for lv, n, _ in got] == [(1, "Chơng I"), (2, "Điều 1:"), (2, "Điều 2:"), (1, "Chơng II"), (2, "Điều 3:")]
+
+
+def test_top_list_numbers_lost_to_one():
+    # a web page turned the top list's I., II. into "1." each time; "III." counts the headings
+    # before it; "Phần ITập huấn" has its Roman number glued to the heading
+    body = """1. MỤC ĐÍCH, YÊU CẦU
+– Giúp đoàn viên hiểu ý nghĩa ngày thành lập Công đoàn Việt Nam.
+1. NỘI DUNG
+Phần ITập huấn kỹ năng
+1. Kỹ năng thương lượng tập thể;
+2. Kỹ năng đối thoại tại nơi làm việc;
+Phần II: Giao lưu văn nghệ
+– Mỗi tổ công đoàn một tiết mục.
+III. THÀNH PHẦN, THỜI GIAN
+– Toàn thể đoàn viên công đoàn.
+1. Chương trình buổi lễ
+Phần I: Phần lễ
+1. Chào cờ, tuyên bố lý do.
+2. Phát biểu của Chủ tịch Công đoàn.
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [
+        (1, "1."), (1, "1."), (2, "Phần I"), (3, "1."), (3, "2."), (2, "Phần II"), (1, "III."),
+        (1, "1."), (2, "Phần I"), (3, "1."), (3, "2."),
+    ]
+    assert got[2][2] == "Tập huấn kỹ năng"

@@ -27,8 +27,10 @@ ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "s�
 # token) and `rest` (text after the numbering).
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?:THỨ|thứ)\s+(?P<val>[^\s:.]+))\s*[:.\-–]?\s*(?P<rest>.*)$")),
-    ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))\b\s*[:.\-–]?\s*(?P<rest>.*)$")),
-    ("chapter", re.compile(r"^(?P<num>(?:CHƯƠNG\s+TRÌNH|Chương\s+trình|CHƯƠNG|Chương)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # "Phần ITuyên truyền": the Roman number glued to its heading
+    ("part", re.compile(r"^(?P<num>(?:PHẦN|Phần)\s+(?P<val>[IVXLC]+|\d{1,2}))(?:\b|(?=[A-ZĐ][a-zà-ỹ]))\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # "Chơng I": a TCVN3 page that lost its ư (the soft-hyphen byte; ơ before ng follows ư only)
+    ("chapter", re.compile(r"^(?P<num>(?:CHƯ?ƠNG\s+TRÌNH|Chư?ơng\s+trình|CHƯ?ƠNG|Chư?ơng)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # a regulation: Chương > Mục > Điều (articles are numbered on across chapters)
     ("division", re.compile(r"^(?P<num>(?:MỤC|Mục)\s+(?P<val>\d{1,2}|[IVXLC]+))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     ("article", re.compile(r"^(?P<num>(?:ĐIỀU|Điều)\s+(?P<val>\d{1,3})(?:\s*[.:])?)(?![\w/])\s*[\-–]?\s*(?P<rest>.*)$")),
@@ -38,7 +40,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("week", re.compile(r"^(?P<num>(?:TUẦN|Tuần)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
-    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:[.)/]|[-–](?=\s)))\s+(?P<rest>\S.*)$")),  # "A. ", "A- PHẦN THU"
+    # "A. ", "A- PHẦN THU", "A./Tư tưởng" (a dot and slash, as some reports write every number)
+    ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:\./|[.)/](?=\s)|[-–](?=\s)))\s*(?P<rest>\S.*)$")),
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
@@ -47,6 +50,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     # number may end at the space
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
                           r"\s*(?P<rest>\S.*)$")),
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}),)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),  # "1, Công tác ...", typed with a comma
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
     ("roman_bare", re.compile(r"^(?P<num>(?P<val>[IVX]{1,4}))\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s/]*\s.*)$")),  # "II Nội dung kiểm tra:"
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[)./])\s+(?P<rest>\S.*)$")),  # "a)", "a.", "a/"
@@ -152,6 +156,7 @@ class Outline:
         self.stack: list[Open] = []
         self.roots: list[Section] = []
         self.seen: dict[str, int] = {}  # last value of each style, even once closed
+        self.lost_top = False  # the top list's numbers came out as "1." each time (see accepts)
 
     def position(self, style: str, caps: Optional[bool] = None) -> Optional[int]:
         """Where `style` is open. A style open twice (a list under a capitals heading of the same
@@ -179,6 +184,8 @@ class Outline:
                     return k + 1
             return 0 if all(o.cand.style.startswith("outline:") for o in self.stack) else len(self.stack)
         last_val = c.values[-1]
+        if self.lost_top and c.number == "1." and self.stack and self.stack[0].cand.style == "roman":
+            return 0  # that page's top list goes on as "1." after the Roman number it counted
         if c.style.startswith("arabic:") and len(c.values) > 1:
             # "2.3" belongs under the open "2." (or "2.3.1" under "2.3"): the prefix must match
             parent_style = f"arabic:{len(c.values) - 1}"
@@ -212,9 +219,19 @@ class Outline:
         continues = c.style in ("article", "arabic:1") and last_val == self.seen.get(c.style, 0) + 1 > 1
         # an excerpt that starts at "II." (its "I." cut off by the page)
         opening = not self.stack and not self.roots and c.style == "roman" and is_upper_text(c.rest, 0.8)
+        # "1. MỤC ĐÍCH", "1. NỘI DUNG", "III. THÀNH PHẦN": a page that turned the list numbers I, II
+        # into "1." each time; the Roman number counts the top-level headings before it
+        if (c.style == "roman" and last_val >= 3 and len(self.roots) == last_val - 1
+                and all(r.number == "1." for r in self.roots)):
+            self.lost_top = True
+            return 0
         if not (last_val == 1 or calendar or continues or opening):
             return None
         if c.style == "upper" and self.stack and self.stack[0].cand.style in ("roman", "arabic:1"):
+            top = self.stack[-1]
+            if (len(self.stack) == 1 and top.cand.style == "roman" and not top.node.children
+                    and is_upper_text(top.node.heading or "", 0.8) and not is_upper_text(c.rest, 0.8)):
+                return 1  # "I. CÔNG TÁC ĐỘI NGŨ" then "A. Tư tưởng chính trị": its first item
             return 0  # "A." ranks above "I." and "1.": it opens a new top level
         rank = LEGAL_RANK.get(c.style)
         if rank is not None:
@@ -281,15 +298,25 @@ def _sub_heading_at(rest: str, k: int) -> Optional[int]:
     return lead + cut
 
 
+CAPS_LABEL = re.compile(r"([^\s:.;]+(?:\s+[^\s:.;]+){1,14})\s*:\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _heading_text(rest: str) -> str:
     rest = rest.strip().lstrip("/").strip()
     cut = _caps_run_end(rest)
     if cut is not None:
         return rest[:cut].rstrip(" :-–").strip()
+    label = CAPS_LABEL.match(rest) if len(rest) > 250 else None
+    if label and is_upper_text(label.group(1), 0.9):
+        return label.group(1)  # "MỤC ĐÍCH, YÊU CẦU: Tạo không khí ..." a heading in capitals run into its body
     if len(rest) > 250 and len(re.findall(r"\.\s+[A-ZĐÀ-Ỹ]", rest)) >= 3:
-        # a heading run into its body (a page that lost its line breaks): keep its first sentence;
-        # a numbered paragraph of a sentence or two is its own heading, as written
+        # a heading run into its body (a page that lost its line breaks): keep its first sentence,
+        # or the label before its first colon ("Tình hình chung: Công đoàn ..."); a numbered
+        # paragraph of a sentence or two is its own heading, as written
         cut = re.search(r"\.\s", rest[10:200])
+        label = re.match(r"[^.:;]{3,80}:(?=\s*[A-ZĐÀ-Ỹ])", rest)
+        if label and (not cut or label.end() < 10 + cut.start()):
+            return label.group().rstrip(" :").strip()
         if cut:
             rest = rest[: 10 + cut.start()]
     return rest.rstrip(" :").strip()
@@ -335,6 +362,12 @@ def build_tree(doc: PlanDocument) -> list[Section]:
                     and is_upper_text(outline.stack[pos].node.heading, 0.8) and not is_upper_text(c.rest, 0.8)):
                 # "1. ĐẶC ĐIỂM TÌNH HÌNH" then "1. Những thuận lợi": a list opening under a heading
                 # in capitals that bears the same numbering
+                depth = len(outline.stack)
+            if (depth is not None and depth == pos < len(outline.stack) - 1 and c.values == (1,) == outline.stack[pos].last
+                    and outline.stack[-1].cand.style in ("part", "chapter", "roman", "upper")
+                    and not outline.stack[-1].node.children):
+                # "1. Tiến trình buổi lễ", "Phần I: Phần lễ", "1. Đón đại biểu": the list of the
+                # heading just opened, not the "1." above it again
                 depth = len(outline.stack)
             if depth is not None:
                 chosen = (c, depth)

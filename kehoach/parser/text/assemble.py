@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Optional
 
 from kehoach.parser.readers.base import RawDocument
 from kehoach.parser.schema import Block
 from kehoach.parser.text.normalize import clean, tidy_spaces
+from kehoach.parser.text.rebreak import Rebreaker
 
 PAGE_FURNITURE = re.compile(
     r"^(?:\d{1,3}|-\s*\d{1,3}\s*-|[Tt]rang\s+\d{1,3}(?:\s*/\s*\d{1,3})?|Page\s+\d+(?:\s+of\s+\d+)?)$"
@@ -22,7 +24,7 @@ PAGE_FURNITURE = re.compile(
 # inline: "... như sau: 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ... - Phấn đấu ...".
 RUN_ON_BREAK = re.compile(
     r"(?<=[.;:!?…”\")])\s+(?=(?:\d{1,2}(?:\.\d{1,2}){0,3}[.)]|[IVXLC]{1,5}(?:[.)]|\s?[-–](?=\s))|[a-zđ]\)|[A-ZĐ]\.|"
-    r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC|QUÝ)\s+\w+|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
+    r"(?:CHƯƠNG TRÌNH|PHẦN|Phần|MỤC|QUÝ)\s+(?:THỨ|thứ|[IVXLC]{1,5}\b|\d)|[-+•]\s)\s*[A-ZĐÀ-Ỹ0-9])"
 )
 # A heading has no closing punctuation, so the numbering after it follows a bare word:
 # "... 1. Nhiệm vụ trọng tâm 1.1. Tổ chức ...". Only numbers a sentence does not end with,
@@ -77,11 +79,32 @@ def split_inline_list(line: str) -> list[str]:
     return [line[a:b].strip() for a, b in zip(bounds, bounds[1:]) if line[a:b].strip()]
 
 
-def split_run_on(line: str, min_len: int = RUN_ON_MIN) -> list[str]:
-    """Split an over-long line (a whole plan as one paragraph) at inline headings and bullets."""
+def split_run_on(line: str, min_len: int = RUN_ON_MIN, flat: Optional[Rebreaker] = None) -> list[str]:
+    """Split an over-long line (a whole plan as one paragraph) at inline headings and bullets.
+    A line of a flattened document (`flat`, which follows its outline from line to line) is
+    only cut at the outline numbers whose sequence shows they lost their line break."""
     if len(line) < min_len:
-        return split_inline_list(line)
-    return [r for p in RUN_ON_BREAK.split(line) for q in RUN_ON_BARE.split(p) if q.strip() for r in split_inline_list(q.strip())]
+        if flat is None:
+            return split_inline_list(line)
+        return [r for p in flat.cut(line) for r in split_inline_list(p)]
+    pieces = (flat or Rebreaker()).cut(line)
+    return [r for piece in pieces for p in RUN_ON_BREAK.split(piece) for q in RUN_ON_BARE.split(p) if q.strip()
+            for r in split_inline_list(q.strip())]
+
+
+FLAT_LINE = 250  # a line this long is a paragraph, or a page that lost its line breaks ...
+FLAT_SHARE = 0.6  # ... and when such lines hold this share of the text, the document was flattened
+# a short line that opens with an outline number: three of them, and the document kept its line breaks
+OUTLINE_LINE = re.compile(r"^(?:[IVXLC]{1,5}|[A-ZĐ]|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[./)\-–]\s*[A-ZĐÀ-Ỹ]")
+
+
+def flattened(lines: list[str]) -> bool:
+    """True when most of the document's text sits in long lines (a document-sharing site's
+    preview or a web excerpt: site chrome in short lines, the document in one or two) and its
+    headings do not open lines of their own."""
+    total = sum(len(ln) for ln in lines)
+    long = sum(len(ln) for ln in lines if len(ln) >= FLAT_LINE)
+    return bool(total) and long >= FLAT_SHARE * total and sum(1 for ln in lines if len(ln) < 150 and OUTLINE_LINE.match(ln)) < 3
 
 
 def _tidy(s: str) -> str:
@@ -93,11 +116,13 @@ def assemble(raw: RawDocument) -> tuple[str, list[Block]]:
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
-    n_lines = sum(1 for rb in raw.blocks for ln in rb.text.split("\n") if ln.strip())
-    min_len = RUN_ON_MIN_FEW if n_lines <= RUN_ON_FEW_LINES else RUN_ON_MIN
+    raw_lines = [ln.strip() for rb in raw.blocks for ln in rb.text.split("\n") if ln.strip()]
+    min_len = RUN_ON_MIN_FEW if len(raw_lines) <= RUN_ON_FEW_LINES else RUN_ON_MIN
+    rebreaker = Rebreaker() if flattened(raw_lines) else None
     for rb in raw.blocks:
         text = clean(rb.text)
-        for line in (piece for ln in text.split("\n") for piece in split_run_on(_tidy(strip_markup(ln)), min_len)):
+        flat = rebreaker if rb.table is None else None
+        for line in (piece for ln in text.split("\n") for piece in split_run_on(_tidy(strip_markup(ln)), min_len, flat)):
             line = line.strip()
             # a bare number inside a table is a value (a table of digits), never a page number
             if not line or (PAGE_FURNITURE.match(line) and rb.table is None):
