@@ -314,3 +314,26 @@ Phần I: Phần lễ
         (1, "1."), (2, "Phần I"), (3, "1."), (3, "2."),
     ]
     assert got[2][2] == "Tập huấn kỹ năng"
+
+
+def test_a_dashed_top_letter_and_a_b_after_a_lost_a():
+    # "- A. KẾT QUẢ ...": a dash before a top heading's letter in capitals still opens it; a bullet
+    # item's "- B. ..." in ordinary case stays a bullet
+    body = """- A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM HỌC
+1. Công tác tuyên truyền
+- B. trình bày ở phần sau.
+2. Công tác chăm lo đời sống
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [(1, "A."), (2, "1."), (2, "2.")]
+    assert got[0][2] == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM HỌC"
+    # the page lost "A." over its first part: "B." counts the top headings before it
+    body = """1. ĐẶC ĐIỂM TÌNH HÌNH:
+1. Thuận lợi
+2. Khó khăn
+B. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM HỌC 2024 – 2025:
+I. PHƯƠNG HƯỚNG CHUNG:
+II. CÁC CHỈ TIÊU:
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [(1, "1."), (2, "1."), (2, "2."), (1, "B."), (2, "I."), (2, "II.")]

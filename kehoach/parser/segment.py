@@ -56,6 +56,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[)./])\s+(?P<rest>\S.*)$")),  # "a)", "a.", "a/"
 ]
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
+DASHED_TOP = re.compile(r"^-\s+(?=(?:[A-ZĐ]|[IVX]{1,4})\.\s)")
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
 LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
@@ -121,8 +122,14 @@ def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
 def candidates(text: str, line: int) -> list[Candidate]:
     """Every reading of a line as a numbered heading (a line like "C." may be roman or a letter)."""
     out = []
-    if BULLET.match(text) or TABLE_ROW.search(text):
+    if TABLE_ROW.search(text):
         return out
+    if BULLET.match(text):
+        # "- A. KẾT QUẢ ...": a page's dash before a top heading's letter or Roman number in capitals
+        m = DASHED_TOP.match(text)
+        if not m or not is_upper_text(text[m.end():], 0.8):
+            return out
+        return [c for c in candidates(text[m.end():], line) if c.style in ("upper", "roman")]
     for style, rx in PATTERNS:
         m = rx.match(text)
         if not m:
@@ -224,6 +231,12 @@ class Outline:
         if (c.style == "roman" and last_val >= 3 and len(self.roots) == last_val - 1
                 and all(r.number == "1." for r in self.roots)):
             self.lost_top = True
+            return 0
+        # "B. PHƯƠNG HƯỚNG ..." after a first part whose "A." the page lost ("1. ĐẶC ĐIỂM ..."): the
+        # letter counts the top-level headings before it, all in capitals
+        lost_a = (c.style == "upper" and last_val >= 2 and len(self.roots) == last_val - 1 and "upper" not in self.seen
+                  and is_upper_text(c.rest, 0.8) and all(is_upper_text(r.heading or "", 0.8) for r in self.roots))
+        if lost_a:
             return 0
         if not (last_val == 1 or calendar or continues or opening):
             return None
