@@ -337,3 +337,21 @@ II. CÁC CHỈ TIÊU:
 """
     got, _ = tree(body)
     assert [(lv, n) for lv, n, _ in got] == [(1, "1."), (2, "1."), (2, "2."), (1, "B."), (2, "I."), (2, "II.")]
+
+
+def test_long_paragraphs_numbered_bare_make_a_list():
+    # a scan's "1 Tuyên truyền ..." with no mark after the number: long paragraphs of prose numbered
+    # 1, 2 in turn are its items; a lone long "1 ..." paragraph with figures stays a paragraph
+    body = ("Ban Thường vụ đề nghị các công đoàn cơ sở thực hiện những nội dung sau:\n"
+            "1 Tuyên truyền cho đoàn viên hiểu rõ ý nghĩa của ngày Nhà giáo Việt Nam, gắn với phong trào thi đua "
+            "dạy tốt, học tốt và cuộc vận động mỗi thầy cô giáo là một tấm gương tự học, sáng tạo trong năm 2024.\n"
+            "2 Phối hợp cùng chuyên môn tổ chức gặp mặt các thầy cô giáo đã nghỉ hưu, thăm hỏi đoàn viên có hoàn cảnh khó khăn.\n")
+    got, _ = tree(body, head="")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "1"), (1, "2")]
+    assert got[1][2].startswith("Phối hợp cùng chuyên môn")
+    body = ("Ban Thường vụ đề nghị các công đoàn cơ sở thực hiện những nội dung sau:\n"
+            "1 Tuyên truyền cho đoàn viên hiểu rõ ý nghĩa của ngày 20 tháng 11, gắn với phong trào thi đua "
+            "dạy tốt, học tốt và cuộc vận động mỗi thầy cô giáo là một tấm gương tự học, sáng tạo trong năm 2024.\n"
+            "Các đơn vị báo cáo kết quả về Công đoàn ngành trước ngày 25/11.\n")
+    got, _ = tree(body, head="")
+    assert got == []

@@ -339,6 +339,28 @@ def _continues_heading(text: str) -> bool:
     return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text) and not candidates(text, 0)
 
 
+BARE_PARAGRAPH = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\s|]*\s+\w+\s+\w+")
+
+
+def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
+    """Starts of long paragraphs numbered "1 Tuyên truyền ...", "2 Phối hợp ..." with no mark after
+    the number (a letter whose list a scan or a page typed so): a run 1, 2, ... of them, each a
+    paragraph of prose (not a table's row), numbers its items."""
+    bare = [(int(m.group(1)), b.start) for b in blocks
+            if b.kind != "cell" and (m := BARE_PARAGRAPH.match(t[b.start:b.end])) and len(t[b.start:b.end]) >= 60
+            and not TABLE_ROW.search(t[b.start:b.end]) and len(re.findall(r"[a-zà-ỹđ]{2,}", t[b.start:b.end])) >= 10]
+    out: set[int] = set()
+    run: list[int] = []
+    for v, start in bare + [(0, -1)]:
+        if run and v == len(run) + 1:
+            run.append(start)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = [start] if v == 1 else []
+    return out
+
+
 def build_tree(doc: PlanDocument) -> list[Section]:
     t = doc.text or ""
     lo, hi = doc.body_start, (doc.body_end or len(t))
@@ -349,6 +371,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
     outline = Outline()
     in_table = False
     all_nodes: list[Section] = []
+    bare_paragraphs = _bare_numbered_paragraphs(t, blocks)
     k = 0
     while k < len(blocks):
         b = blocks[k]
@@ -365,11 +388,15 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
                 # "1 Nhiệm vụ" with no separator: only short heading-like lines, never table rows
                 # (a flattened row "1 Trương Ngọc Ánh 1973 GV CĐ 2000 2.72" carries more numbers)
-                if in_table or len(text) > 150 or len(re.findall(r"(?<![\w/])\d+(?:[.,]\d+)?(?![\w/])", c.rest)) >= 2:
+                if in_table or ((len(text) > 150 or len(re.findall(r"(?<![\w/])\d+(?:[.,]\d+)?(?![\w/])", c.rest)) >= 2)
+                                and b.start not in bare_paragraphs):
                     continue
             strict = c.style == "arabic:1" and len(text) > 300 and not (b.outline_level or b.bold)
             depth = outline.accepts(c, strict)
             pos = outline.position(c.style)
+            if (b.start in bare_paragraphs and depth is not None and depth == pos
+                    and outline.stack[pos].last == c.values):
+                continue  # a bare-numbered paragraph repeating the number open: not its item
             if (depth is not None and depth == pos == len(outline.stack) - 1 and c.values == (1,)
                     and outline.stack[pos].last == (1,) and not outline.stack[pos].node.children
                     and is_upper_text(outline.stack[pos].node.heading, 0.8) and not is_upper_text(c.rest, 0.8)):
