@@ -355,3 +355,17 @@ def test_long_paragraphs_numbered_bare_make_a_list():
             "Các đơn vị báo cáo kết quả về Công đoàn ngành trước ngày 25/11.\n")
     got, _ = tree(body, head="")
     assert got == []
+
+
+def test_an_excerpt_of_a_regulation_from_a_later_chapter():
+    # a page quoting one chapter of a charter: "Chương V" and its articles numbered on from before
+    body = """Chương V: CÔNG TÁC KIỂM TRA
+Điều 28. Nhiệm vụ kiểm tra
+Ban chấp hành công đoàn các cấp tổ chức kiểm tra việc chấp hành điều lệ.
+Điều 29. Ủy ban kiểm tra
+1. Ủy ban kiểm tra do ban chấp hành bầu ra.
+2. Nhiệm kỳ của ủy ban kiểm tra theo nhiệm kỳ của ban chấp hành.
+"""
+    got, _ = tree(body, head="ĐIỀU LỆ CÔNG ĐOÀN TRƯỜNG HOA SEN\n")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "Chương V"), (2, "Điều 28."), (2, "Điều 29."), (3, "1."), (3, "2.")]
+    assert got[0][2] == "CÔNG TÁC KIỂM TRA"

@@ -226,6 +226,12 @@ class Outline:
         continues = c.style in ("article", "arabic:1") and last_val == self.seen.get(c.style, 0) + 1 > 1
         # an excerpt that starts at "II." (its "I." cut off by the page)
         opening = not self.stack and not self.roots and c.style == "roman" and is_upper_text(c.rest, 0.8)
+        # an excerpt of a regulation from its "Chương VI" on: the chapter, and its first article "Điều 35"
+        opening = opening or (not self.stack and not self.roots and c.style in ("chapter", "part") and bool(c.rest)
+                              and is_upper_text(c.rest, 0.8))
+        opening = opening or (c.style == "article" and "article" not in self.seen and bool(self.stack)
+                              and self.stack[-1].cand.style in ("chapter", "division") and self.stack[0].last[-1] > 1
+                              and not self.stack[-1].node.children)
         # "1. MỤC ĐÍCH", "1. NỘI DUNG", "III. THÀNH PHẦN": a page that turned the list numbers I, II
         # into "1." each time; the Roman number counts the top-level headings before it
         if (c.style == "roman" and last_val >= 3 and len(self.roots) == last_val - 1
