@@ -369,3 +369,20 @@ Ban chấp hành công đoàn các cấp tổ chức kiểm tra việc chấp h�
     got, _ = tree(body, head="ĐIỀU LỆ CÔNG ĐOÀN TRƯỜNG HOA SEN\n")
     assert [(lv, n) for lv, n, _ in got] == [(1, "Chương V"), (2, "Điều 28."), (2, "Điều 29."), (3, "1."), (3, "2.")]
     assert got[0][2] == "CÔNG TÁC KIỂM TRA"
+
+
+def test_a_procedures_steps_under_its_lettered_items():
+    body = """I. TRÌNH TỰ ĐÁNH GIÁ
+1. Đối với đoàn viên
+a) Đoàn viên là giáo viên
+Bước 1: Đoàn viên tự nhận xét bằng văn bản.
+Bước 2: Tổ công đoàn góp ý.
+b) Đoàn viên là nhân viên
+Bước 1: Đoàn viên tự nhận xét.
+Bước 2: Ban chấp hành kết luận.
+II. TỔ CHỨC THỰC HIỆN
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [
+        (1, "I."), (2, "1."), (3, "a)"), (4, "Bước 1"), (4, "Bước 2"), (3, "b)"), (4, "Bước 1"), (4, "Bước 2"), (1, "II.")]
+    assert got[3][2] == "Đoàn viên tự nhận xét bằng văn bản."

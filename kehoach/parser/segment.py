@@ -38,6 +38,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
     # a schedule's weeks: "Tuần 1 (15-21/11) – ..."
     ("week", re.compile(r"^(?P<num>(?:TUẦN|Tuần)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # a procedure's steps: "Bước 1: Cán bộ tự nhận xét ..."
+    ("step", re.compile(r"^(?P<num>(?:BƯỚC|Bước)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]\s*(?P<rest>\S.*)$")),
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     # "A. ", "A- PHẦN THU", "A./Tư tưởng" (a dot and slash, as some reports write every number)
@@ -98,7 +100,7 @@ class Candidate:
 def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
     if style == "arabic":
         return tuple(int(x) for x in val.split("."))
-    if style in ("arabic_bare", "month", "week"):
+    if style in ("arabic_bare", "month", "week", "step"):
         return (int(val),)
     if style in ("roman", "roman_bare"):
         v = roman_value(val)
