@@ -347,7 +347,7 @@ def _continues_heading(text: str) -> bool:
     return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text) and not candidates(text, 0)
 
 
-BARE_PARAGRAPH = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\s|]*\s+\w+\s+\w+")
+BARE_PARAGRAPH = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
 
 
 def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
