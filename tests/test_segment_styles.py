@@ -346,7 +346,8 @@ def test_long_paragraphs_numbered_bare_make_a_list():
             "1 Tuyên truyền cho đoàn viên hiểu rõ ý nghĩa của ngày Nhà giáo Việt Nam, gắn với phong trào thi đua "
             "dạy tốt, học tốt và cuộc vận động mỗi thầy cô giáo là một tấm gương tự học, sáng tạo trong năm 2024.\n"
             "2 Phối hợp cùng chuyên môn tổ chức gặp mặt các thầy cô giáo đã nghỉ hưu, thăm hỏi đoàn viên có hoàn cảnh khó khăn.\n"
-            "3 Hằng năm, ban chấp hành tổng kết việc thực hiện và báo cáo kết quả về công đoàn cấp trên đúng thời hạn.\n")
+            "3 Hằng năm, ban chấp hành công đoàn và ban giám hiệu cùng tổng kết việc thực hiện quy chế phối hợp, rút kinh nghiệm "
+            "và báo cáo kết quả về công đoàn cấp trên đúng thời hạn quy định.\n")
     got, _ = tree(body, head="")
     assert [(lv, n) for lv, n, _ in got] == [(1, "1"), (1, "2"), (1, "3")]
     assert got[1][2].startswith("Phối hợp cùng chuyên môn")
