@@ -388,3 +388,21 @@ II. TỔ CHỨC THỰC HIỆN
     assert [(lv, n) for lv, n, _ in got] == [
         (1, "I."), (2, "1."), (3, "a)"), (4, "Bước 1"), (4, "Bước 2"), (3, "b)"), (4, "Bước 1"), (4, "Bước 2"), (1, "II.")]
     assert got[3][2] == "Đoàn viên tự nhận xét bằng văn bản."
+
+
+def test_a_scans_iii_read_as_hi():
+    body = """I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao đời sống văn hóa của đoàn viên.
+II. CHỈ TIÊU PHẤN ĐẤU
+- 90% đoàn viên tham gia các hoạt động.
+HI. NỘI DUNG PHỐI HỢP
+1. Tuyên truyền, phổ biến.
+2. Tổ chức hội thao.
+IV. TỔ CHỨC THỰC HIỆN
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [(1, "I."), (2, "1."), (1, "II."), (1, "III."), (2, "1."), (2, "2."), (1, "IV.")]
+    assert got[3][2] == "NỘI DUNG PHỐI HỢP"
+    # "HI." opening no list of Roman numbers is no heading
+    got, _ = tree("HI. CHÀO MỪNG NGÀY HỘI\n1. Tổ chức văn nghệ.\n")
+    assert [n for _, n, _ in got] == ["1."]

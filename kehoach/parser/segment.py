@@ -44,6 +44,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     # "A. ", "A- PHẦN THU", "A./Tư tưởng" (a dot and slash, as some reports write every number)
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:\./|[.)/](?=\s)|[-–](?=\s)))\s*(?P<rest>\S.*)$")),
+    # a scan's "III." read as "HI." or "Ill." (its heading in capitals)
+    ("roman", re.compile(r"^(?P<num>(?P<val>HI|Hl|Ill|IIl|lII)\.)\s*(?P<rest>[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ].*)$")),
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
@@ -64,6 +66,9 @@ LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulat
 TABLE_ROW = re.compile(r"\s\|\s")
 HEADING_WRAP_MAX = 100  # a heading wrapped onto a short second line stays one heading up to this length
 TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
+
+
+OCR_ROMAN = {"HI": "III", "Hl": "III", "Ill": "III", "IIl": "III", "lII": "III"}  # a scan's misreadings of "III"
 
 
 def roman_value(s: str) -> Optional[int]:
@@ -103,7 +108,7 @@ def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
     if style in ("arabic_bare", "month", "week", "step"):
         return (int(val),)
     if style in ("roman", "roman_bare"):
-        v = roman_value(val)
+        v = roman_value(OCR_ROMAN.get(val, val))
         return (v,) if v else None
     if style == "article":
         return (int(val),)
@@ -146,7 +151,10 @@ def candidates(text: str, line: int) -> list[Candidate]:
             key = "arabic:1"
         elif style == "roman_bare":
             key = "roman"
-        out.append(Candidate(key, vals, m.group("num").strip(), m.group("rest").strip(), line))
+        num = m.group("num").strip()
+        if style == "roman" and m.group("val") in OCR_ROMAN:
+            num = OCR_ROMAN[m.group("val")] + num[len(m.group("val")):]  # "HI." is the scan's "III."
+        out.append(Candidate(key, vals, num, m.group("rest").strip(), line))
     return out
 
 
@@ -399,6 +407,9 @@ def build_tree(doc: PlanDocument) -> list[Section]:
                 if in_table or ((len(text) > 150 or len(re.findall(r"(?<![\w/])\d+(?:[.,]\d+)?(?![\w/])", c.rest)) >= 2)
                                 and b.start not in bare_paragraphs):
                     continue
+            if c.style == "roman" and not text.startswith(c.number) and not (
+                    (rp := outline.position("roman")) is not None and outline.stack[rp].last == (2,)):
+                continue  # a scan's "HI." is "III." only right after an open "II."
             strict = c.style == "arabic:1" and len(text) > 300 and not (b.outline_level or b.bold)
             depth = outline.accepts(c, strict)
             pos = outline.position(c.style)
