@@ -406,3 +406,17 @@ IV. TỔ CHỨC THỰC HIỆN
     # "HI." opening no list of Roman numbers is no heading
     got, _ = tree("HI. CHÀO MỪNG NGÀY HỘI\n1. Tổ chức văn nghệ.\n")
     assert [n for _, n, _ in got] == ["1."]
+
+
+def test_a_part_whose_heading_line_runs_into_its_first_sub_heading():
+    body = """Ban chấp hành báo cáo kết quả nhiệm kỳ như sau:
+Phần thứ nhất
+KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN GIAI ĐOẠN 2020 – 2025 I Tình hình đoàn viên, lao động
+1 Tình hình chung:
++ Thuận lợi: nhà trường luôn quan tâm.
+II Kết quả thực hiện các nhiệm vụ
+"""
+    got, _ = tree(body, head="BÁO CÁO TỔNG KẾT NHIỆM KỲ 2020 – 2025\n")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "Phần thứ nhất"), (2, "I"), (3, "1"), (2, "II")]
+    assert got[0][2] == "KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN GIAI ĐOẠN 2020 – 2025"
+    assert got[1][2] == "Tình hình đoàn viên, lao động"

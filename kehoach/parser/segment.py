@@ -454,6 +454,12 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             nxt = t[blocks[j].start:blocks[j].end]
             if not candidates(nxt, j) and len(nxt) <= 300:
                 heading = _heading_text(nxt)
+                nsub = _sub_heading_at(nxt, j)
+                if nsub is not None:
+                    # "Phần thứ nhất" / "KẾT QUẢ ... 2012 – 2015 I Tình hình ...": the first sub-heading
+                    # run onto the heading's line is a line of its own
+                    blocks.insert(j + 1, blocks[j].model_copy(update={"start": blocks[j].start + nsub}))
+                    blocks[j] = blocks[j].model_copy(update={"end": blocks[j + 1].start})
                 heading_end = blocks[j].end
                 if not c.style.startswith("arabic"):
                     wrap_max = 300  # the line under "CHƯƠNG TRÌNH 2" is all heading, wrapped as long as it runs
