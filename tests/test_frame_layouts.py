@@ -423,3 +423,20 @@ def test_a_recipients_wrapped_purpose_and_an_attachment_list_after_them():
               "Đính kèm:\n- Danh sách vận động viên.\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\nĐỗ Thị Hằng\n")
     assert d.recipients == ["LĐLĐ huyện Yên Lạc (để báo cáo)", "Các tổ công đoàn (để thực hiện)", "Lưu"]
     assert d.signature.name == "Đỗ Thị Hằng"
+
+
+def test_a_decision_whose_title_type_line_was_dropped_keeps_its_articles():
+    # the page lost the "QUYẾT ĐỊNH" over the subject: the enacting "QUYẾT ĐỊNH:" over "Điều 1."
+    # is no title; the subject under the place-date is, and the articles stay in the body
+    d = frame("ỦY BAN NHÂN DÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 118/QĐ-UBND\n"
+              "Hòa Mỹ, ngày 12 tháng 03 năm 2021\n"
+              "BAN HÀNH QUY ĐỊNH VỀ PHỐI HỢP GIỮA ỦY BAN NHÂN DÂN HUYỆN VỚI CÔNG ĐOÀN HUYỆN\n"
+              "ỦY BAN NHÂN DÂN HUYỆN HÒA MỸ\nCăn cứ Luật Công đoàn ngày 20/6/2012;\n"
+              "Xét đề nghị của Chánh Văn phòng,\nQUYẾT ĐỊNH:\n"
+              "Điều 1. Ban hành kèm theo Quyết định này Quy định về phối hợp công tác.\n"
+              "Điều 2. Chánh Văn phòng và Chủ tịch Công đoàn huyện chịu trách nhiệm thi hành Quyết định này.\n"
+              "Nơi nhận:\n- Như Điều 2;\n- Lưu VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nLê Văn Khánh\n")
+    assert d.doc_type == "Quyết định"
+    assert d.title == "BAN HÀNH QUY ĐỊNH VỀ PHỐI HỢP GIỮA ỦY BAN NHÂN DÂN HUYỆN VỚI CÔNG ĐOÀN HUYỆN"
+    assert (d.header.issuer, d.header.number) == ("ỦY BAN NHÂN DÂN", "118/QĐ-UBND")
+    assert [s.number for s in d.sections] == ["Điều 1.", "Điều 2."]

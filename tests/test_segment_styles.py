@@ -314,3 +314,109 @@ Phần I: Phần lễ
         (1, "1."), (2, "Phần I"), (3, "1."), (3, "2."),
     ]
     assert got[2][2] == "Tập huấn kỹ năng"
+
+
+def test_a_dashed_top_letter_and_a_b_after_a_lost_a():
+    # "- A. KẾT QUẢ ...": a dash before a top heading's letter in capitals still opens it; a bullet
+    # item's "- B. ..." in ordinary case stays a bullet
+    body = """- A. KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM HỌC
+1. Công tác tuyên truyền
+- B. trình bày ở phần sau.
+2. Công tác chăm lo đời sống
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [(1, "A."), (2, "1."), (2, "2.")]
+    assert got[0][2] == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM HỌC"
+    # the page lost "A." over its first part: "B." counts the top headings before it
+    body = """1. ĐẶC ĐIỂM TÌNH HÌNH:
+1. Thuận lợi
+2. Khó khăn
+B. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM HỌC 2024 – 2025:
+I. PHƯƠNG HƯỚNG CHUNG:
+II. CÁC CHỈ TIÊU:
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [(1, "1."), (2, "1."), (2, "2."), (1, "B."), (2, "I."), (2, "II.")]
+
+
+def test_long_paragraphs_numbered_bare_make_a_list():
+    # a scan's "1 Tuyên truyền ..." with no mark after the number: long paragraphs of prose numbered
+    # 1, 2 in turn are its items; a lone long "1 ..." paragraph with figures stays a paragraph
+    body = ("Ban Thường vụ đề nghị các công đoàn cơ sở thực hiện những nội dung sau:\n"
+            "1 Tuyên truyền cho đoàn viên hiểu rõ ý nghĩa của ngày Nhà giáo Việt Nam, gắn với phong trào thi đua "
+            "dạy tốt, học tốt và cuộc vận động mỗi thầy cô giáo là một tấm gương tự học, sáng tạo trong năm 2024.\n"
+            "2 Phối hợp cùng chuyên môn tổ chức gặp mặt các thầy cô giáo đã nghỉ hưu, thăm hỏi đoàn viên có hoàn cảnh khó khăn.\n"
+            "3 Hằng năm, ban chấp hành công đoàn và ban giám hiệu cùng tổng kết việc thực hiện quy chế phối hợp, rút kinh nghiệm "
+            "và báo cáo kết quả về công đoàn cấp trên đúng thời hạn quy định.\n")
+    got, _ = tree(body, head="")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "1"), (1, "2"), (1, "3")]
+    assert got[1][2].startswith("Phối hợp cùng chuyên môn")
+    body = ("Ban Thường vụ đề nghị các công đoàn cơ sở thực hiện những nội dung sau:\n"
+            "1 Tuyên truyền cho đoàn viên hiểu rõ ý nghĩa của ngày 20 tháng 11, gắn với phong trào thi đua "
+            "dạy tốt, học tốt và cuộc vận động mỗi thầy cô giáo là một tấm gương tự học, sáng tạo trong năm 2024.\n"
+            "Các đơn vị báo cáo kết quả về Công đoàn ngành trước ngày 25/11.\n")
+    got, _ = tree(body, head="")
+    assert got == []
+
+
+def test_an_excerpt_of_a_regulation_from_a_later_chapter():
+    # a page quoting one chapter of a charter: "Chương V" and its articles numbered on from before
+    body = """Chương V: CÔNG TÁC KIỂM TRA
+Điều 28. Nhiệm vụ kiểm tra
+Ban chấp hành công đoàn các cấp tổ chức kiểm tra việc chấp hành điều lệ.
+Điều 29. Ủy ban kiểm tra
+1. Ủy ban kiểm tra do ban chấp hành bầu ra.
+2. Nhiệm kỳ của ủy ban kiểm tra theo nhiệm kỳ của ban chấp hành.
+"""
+    got, _ = tree(body, head="ĐIỀU LỆ CÔNG ĐOÀN TRƯỜNG HOA SEN\n")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "Chương V"), (2, "Điều 28."), (2, "Điều 29."), (3, "1."), (3, "2.")]
+    assert got[0][2] == "CÔNG TÁC KIỂM TRA"
+
+
+def test_a_procedures_steps_under_its_lettered_items():
+    body = """I. TRÌNH TỰ ĐÁNH GIÁ
+1. Đối với đoàn viên
+a) Đoàn viên là giáo viên
+Bước 1: Đoàn viên tự nhận xét bằng văn bản.
+Bước 2: Tổ công đoàn góp ý.
+b) Đoàn viên là nhân viên
+Bước 1: Đoàn viên tự nhận xét.
+Bước 2: Ban chấp hành kết luận.
+II. TỔ CHỨC THỰC HIỆN
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [
+        (1, "I."), (2, "1."), (3, "a)"), (4, "Bước 1"), (4, "Bước 2"), (3, "b)"), (4, "Bước 1"), (4, "Bước 2"), (1, "II.")]
+    assert got[3][2] == "Đoàn viên tự nhận xét bằng văn bản."
+
+
+def test_a_scans_iii_read_as_hi():
+    body = """I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao đời sống văn hóa của đoàn viên.
+II. CHỈ TIÊU PHẤN ĐẤU
+- 90% đoàn viên tham gia các hoạt động.
+HI. NỘI DUNG PHỐI HỢP
+1. Tuyên truyền, phổ biến.
+2. Tổ chức hội thao.
+IV. TỔ CHỨC THỰC HIỆN
+"""
+    got, _ = tree(body)
+    assert [(lv, n) for lv, n, _ in got] == [(1, "I."), (2, "1."), (1, "II."), (1, "III."), (2, "1."), (2, "2."), (1, "IV.")]
+    assert got[3][2] == "NỘI DUNG PHỐI HỢP"
+    # "HI." opening no list of Roman numbers is no heading
+    got, _ = tree("HI. CHÀO MỪNG NGÀY HỘI\n1. Tổ chức văn nghệ.\n")
+    assert [n for _, n, _ in got] == ["1."]
+
+
+def test_a_part_whose_heading_line_runs_into_its_first_sub_heading():
+    body = """Ban chấp hành báo cáo kết quả nhiệm kỳ như sau:
+Phần thứ nhất
+KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN GIAI ĐOẠN 2020 – 2025 I Tình hình đoàn viên, lao động
+1 Tình hình chung:
++ Thuận lợi: nhà trường luôn quan tâm.
+II Kết quả thực hiện các nhiệm vụ
+"""
+    got, _ = tree(body, head="BÁO CÁO TỔNG KẾT NHIỆM KỲ 2020 – 2025\n")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "Phần thứ nhất"), (2, "I"), (3, "1"), (2, "II")]
+    assert got[0][2] == "KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN GIAI ĐOẠN 2020 – 2025"
+    assert got[1][2] == "Tình hình đoàn viên, lao động"

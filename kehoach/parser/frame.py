@@ -832,7 +832,16 @@ def apply(doc: PlanDocument) -> PlanDocument:
         # no title found: the header is still the block around the Quốc hiệu
         header, after_header = parse_header(lines, hstart, _header_block_end(lines, anchor))
     else:
-        header, after_header = parse_header(lines, hstart, ti)
+        subject = _enacting_subject(lines, hstart, ti) if ti is not None else None
+        if subject is not None:
+            # the page dropped the title's "QUYẾT ĐỊNH" line: the type word found is the decision's
+            # enacting "QUYẾT ĐỊNH:" over its "Điều 1."; the subject line under the number is the title
+            doc.title, doc.doc_type = lines[subject].text.strip(), doc_type_of(lines[ti].text)
+            header, after_header = parse_header(lines, hstart, subject)
+            ti = None
+            after_header = max(after_header, subject + 1)
+        else:
+            header, after_header = parse_header(lines, hstart, ti)
     date_month = header.date[:7] if header.date else None
 
     body_i = after_header
@@ -926,6 +935,28 @@ def apply(doc: PlanDocument) -> PlanDocument:
     else:
         doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
+
+
+_DECISION_VERBS = ("về việc", "v/v", "ban hành", "phê duyệt", "thành lập", "kiện toàn", "công nhận", "khen thưởng")
+
+
+def _enacting_subject(lines: list[Line], hstart: int, ti: int) -> Optional[int]:
+    """A decision whose title's type line a page dropped: the first type word is the enacting
+    "QUYẾT ĐỊNH:" right over "Điều 1.", after the "Căn cứ" lines. Returns the subject's line: the
+    line in capitals right under the header's number or place-date line."""
+    ln = lines[ti]
+    if not (ln.text.rstrip().endswith(":") and fold(ln.text).strip(" :") == fold(doc_type_of(ln.text) or "")
+            and ti + 1 < len(lines) and re.match(r"^điều\s+1\b", lines[ti + 1].f)):
+        return None
+    marks = [x.i for x in lines[hstart:ti] if NUMBER_LINE.match(x.text) or PLACE_DATE.match(x.text)]
+    if not marks:
+        return None
+    s = marks[-1] + 1
+    if s >= ti or not is_upper_text(lines[s].text, 0.7) or len(lines[s].text) < 30:
+        return None
+    if _org_head(lines[s].f) and not lines[s].f.startswith(_DECISION_VERBS):  # ("BAN HÀNH ..." is no "Ban ...")
+        return None
+    return s
 
 
 def _header_from_title(header: Header, m: re.Match) -> None:

@@ -38,10 +38,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(r"^(?P<num>(?:THÁNG|Tháng)\s+(?P<val>\d{1,2})(?:\s*/\s*\d{4}|\s+năm\s+\d{4}|\s+NĂM\s+\d{4})?)(?![\w/])\s*(?P<sep>[:.\-–])?\s*(?P<rest>.*)$")),
     # a schedule's weeks: "Tuần 1 (15-21/11) – ..."
     ("week", re.compile(r"^(?P<num>(?:TUẦN|Tuần)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]?\s*(?P<rest>.*)$")),
+    # a procedure's steps: "Bước 1: Cán bộ tự nhận xét ..."
+    ("step", re.compile(r"^(?P<num>(?:BƯỚC|Bước)\s+(?P<val>\d{1,2}))(?![\w/])\s*[:.\-–]\s*(?P<rest>\S.*)$")),
     # "I.", "I)", "I -" and "I- " (a dash glued to the number, as in many reports)
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*(?:[.)/:]|[-–](?=\s)|\s[-–]))\s*(?P<rest>\S.*)$")),
     # "A. ", "A- PHẦN THU", "A./Tư tưởng" (a dot and slash, as some reports write every number)
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*(?:\./|[.)/](?=\s)|[-–](?=\s)))\s*(?P<rest>\S.*)$")),
+    # a scan's "III." read as "HI." or "Ill." (its heading in capitals)
+    ("roman", re.compile(r"^(?P<num>(?P<val>HI|Hl|Ill|IIl|lII)\.)\s*(?P<rest>[A-ZĐÀ-Ỹ]{2,}\s+[A-ZĐÀ-Ỹ].*)$")),
     # the number alone on its line ("A.", "II/"), its heading on the next one
     ("roman", re.compile(r"^(?P<num>(?P<val>[IVXLC]{1,5})\s*[.)/:\-–])(?P<rest>)$")),
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
@@ -56,11 +60,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[)./])\s+(?P<rest>\S.*)$")),  # "a)", "a.", "a/"
 ]
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
+DASHED_TOP = re.compile(r"^-\s+(?=(?:[A-ZĐ]|[IVX]{1,4})\.\s)")
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
 LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
 HEADING_WRAP_MAX = 100  # a heading wrapped onto a short second line stays one heading up to this length
 TABLE_HEADER = re.compile(r"^(?:stt|tt)\b", re.I)
+
+
+OCR_ROMAN = {"HI": "III", "Hl": "III", "Ill": "III", "IIl": "III", "lII": "III"}  # a scan's misreadings of "III"
 
 
 def roman_value(s: str) -> Optional[int]:
@@ -97,10 +105,10 @@ class Candidate:
 def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
     if style == "arabic":
         return tuple(int(x) for x in val.split("."))
-    if style in ("arabic_bare", "month", "week"):
+    if style in ("arabic_bare", "month", "week", "step"):
         return (int(val),)
     if style in ("roman", "roman_bare"):
-        v = roman_value(val)
+        v = roman_value(OCR_ROMAN.get(val, val))
         return (v,) if v else None
     if style == "article":
         return (int(val),)
@@ -121,8 +129,14 @@ def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
 def candidates(text: str, line: int) -> list[Candidate]:
     """Every reading of a line as a numbered heading (a line like "C." may be roman or a letter)."""
     out = []
-    if BULLET.match(text) or TABLE_ROW.search(text):
+    if TABLE_ROW.search(text):
         return out
+    if BULLET.match(text):
+        # "- A. KẾT QUẢ ...": a page's dash before a top heading's letter or Roman number in capitals
+        m = DASHED_TOP.match(text)
+        if not m or not is_upper_text(text[m.end():], 0.8):
+            return out
+        return [c for c in candidates(text[m.end():], line) if c.style in ("upper", "roman")]
     for style, rx in PATTERNS:
         m = rx.match(text)
         if not m:
@@ -137,7 +151,10 @@ def candidates(text: str, line: int) -> list[Candidate]:
             key = "arabic:1"
         elif style == "roman_bare":
             key = "roman"
-        out.append(Candidate(key, vals, m.group("num").strip(), m.group("rest").strip(), line))
+        num = m.group("num").strip()
+        if style == "roman" and m.group("val") in OCR_ROMAN:
+            num = OCR_ROMAN[m.group("val")] + num[len(m.group("val")):]  # "HI." is the scan's "III."
+        out.append(Candidate(key, vals, num, m.group("rest").strip(), line))
     return out
 
 
@@ -219,11 +236,23 @@ class Outline:
         continues = c.style in ("article", "arabic:1") and last_val == self.seen.get(c.style, 0) + 1 > 1
         # an excerpt that starts at "II." (its "I." cut off by the page)
         opening = not self.stack and not self.roots and c.style == "roman" and is_upper_text(c.rest, 0.8)
+        # an excerpt of a regulation from its "Chương VI" on: the chapter, and its first article "Điều 35"
+        opening = opening or (not self.stack and not self.roots and c.style in ("chapter", "part") and bool(c.rest)
+                              and is_upper_text(c.rest, 0.8))
+        opening = opening or (c.style == "article" and "article" not in self.seen and bool(self.stack)
+                              and self.stack[-1].cand.style in ("chapter", "division") and self.stack[0].last[-1] > 1
+                              and not self.stack[-1].node.children)
         # "1. MỤC ĐÍCH", "1. NỘI DUNG", "III. THÀNH PHẦN": a page that turned the list numbers I, II
         # into "1." each time; the Roman number counts the top-level headings before it
         if (c.style == "roman" and last_val >= 3 and len(self.roots) == last_val - 1
                 and all(r.number == "1." for r in self.roots)):
             self.lost_top = True
+            return 0
+        # "B. PHƯƠNG HƯỚNG ..." after a first part whose "A." the page lost ("1. ĐẶC ĐIỂM ..."): the
+        # letter counts the top-level headings before it, all in capitals
+        lost_a = (c.style == "upper" and last_val >= 2 and len(self.roots) == last_val - 1 and "upper" not in self.seen
+                  and is_upper_text(c.rest, 0.8) and all(is_upper_text(r.heading or "", 0.8) for r in self.roots))
+        if lost_a:
             return 0
         if not (last_val == 1 or calendar or continues or opening):
             return None
@@ -326,6 +355,28 @@ def _continues_heading(text: str) -> bool:
     return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text) and not candidates(text, 0)
 
 
+BARE_PARAGRAPH = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
+
+
+def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
+    """Starts of long paragraphs numbered "1 Tuyên truyền ...", "2 Phối hợp ..." with no mark after
+    the number (a letter whose list a scan or a page typed so): a run 1, 2, ... of them, each a
+    paragraph of prose (not a table's row), numbers its items."""
+    bare = [(int(m.group(1)), b.start) for b in blocks
+            if b.kind != "cell" and (m := BARE_PARAGRAPH.match(t[b.start:b.end])) and len(t[b.start:b.end]) >= 60
+            and not TABLE_ROW.search(t[b.start:b.end]) and len(re.findall(r"[a-zà-ỹđ]{2,}", t[b.start:b.end])) >= 10]
+    out: set[int] = set()
+    run: list[int] = []
+    for v, start in bare + [(0, -1)]:
+        if run and v == len(run) + 1:
+            run.append(start)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = [start] if v == 1 else []
+    return out
+
+
 def build_tree(doc: PlanDocument) -> list[Section]:
     t = doc.text or ""
     lo, hi = doc.body_start, (doc.body_end or len(t))
@@ -336,6 +387,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
     outline = Outline()
     in_table = False
     all_nodes: list[Section] = []
+    bare_paragraphs = _bare_numbered_paragraphs(t, blocks)
     k = 0
     while k < len(blocks):
         b = blocks[k]
@@ -352,11 +404,18 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
                 # "1 Nhiệm vụ" with no separator: only short heading-like lines, never table rows
                 # (a flattened row "1 Trương Ngọc Ánh 1973 GV CĐ 2000 2.72" carries more numbers)
-                if in_table or len(text) > 150 or len(re.findall(r"(?<![\w/])\d+(?:[.,]\d+)?(?![\w/])", c.rest)) >= 2:
+                if in_table or ((len(text) > 150 or len(re.findall(r"(?<![\w/])\d+(?:[.,]\d+)?(?![\w/])", c.rest)) >= 2)
+                                and b.start not in bare_paragraphs):
                     continue
+            if c.style == "roman" and not text.startswith(c.number) and not (
+                    (rp := outline.position("roman")) is not None and outline.stack[rp].last == (2,)):
+                continue  # a scan's "HI." is "III." only right after an open "II."
             strict = c.style == "arabic:1" and len(text) > 300 and not (b.outline_level or b.bold)
             depth = outline.accepts(c, strict)
             pos = outline.position(c.style)
+            if (b.start in bare_paragraphs and depth is not None and depth == pos
+                    and outline.stack[pos].last == c.values):
+                continue  # a bare-numbered paragraph repeating the number open: not its item
             if (depth is not None and depth == pos == len(outline.stack) - 1 and c.values == (1,)
                     and outline.stack[pos].last == (1,) and not outline.stack[pos].node.children
                     and is_upper_text(outline.stack[pos].node.heading, 0.8) and not is_upper_text(c.rest, 0.8)):
@@ -395,6 +454,12 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             nxt = t[blocks[j].start:blocks[j].end]
             if not candidates(nxt, j) and len(nxt) <= 300:
                 heading = _heading_text(nxt)
+                nsub = _sub_heading_at(nxt, j)
+                if nsub is not None:
+                    # "Phần thứ nhất" / "KẾT QUẢ ... 2012 – 2015 I Tình hình ...": the first sub-heading
+                    # run onto the heading's line is a line of its own
+                    blocks.insert(j + 1, blocks[j].model_copy(update={"start": blocks[j].start + nsub}))
+                    blocks[j] = blocks[j].model_copy(update={"end": blocks[j + 1].start})
                 heading_end = blocks[j].end
                 if not c.style.startswith("arabic"):
                     wrap_max = 300  # the line under "CHƯƠNG TRÌNH 2" is all heading, wrapped as long as it runs
