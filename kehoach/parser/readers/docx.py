@@ -457,8 +457,9 @@ def _reachable_styles(xml: bytes, ids: set[bytes]):
     return head + b"".join(xml[a:b] for a, b, sid, default, _ in styles if default or sid in want) + tail
 
 
-def _open_fast(zf: zipfile.ZipFile):
-    """(w:body, Styles, numbering root or None), or None to open the file with python-docx."""
+def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
+    """(w:body, Styles, numbering root or None), or None to open the file with python-docx.
+    `parts`: XML parts package_guard already inflated (and CRC-checked), read from there."""
     import posixpath
 
     from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
@@ -468,14 +469,20 @@ def _open_fast(zf: zipfile.ZipFile):
     from docx.styles.styles import Styles
 
     names = set(zf.namelist())
+    parts = parts or {}
+
+    def read(member: str) -> bytes:
+        data = parts.get(member)
+        return data if data is not None else zf.read(member)
+
     # python-docx parses these content types into XmlParts on open (an image rel never is)
     parsed = {CT.OPC_CORE_PROPERTIES, CT.WML_COMMENTS, CT.WML_DOCUMENT_MAIN, CT.WML_FOOTER, CT.WML_HEADER,
               CT.WML_NUMBERING, CT.WML_SETTINGS, CT.WML_STYLES}
-    ct = _ContentTypeMap.from_xml(zf.read("[Content_Types].xml"))
+    ct = _ContentTypeMap.from_xml(read("[Content_Types].xml"))
 
     def srels_for(uri) -> list:
         member = uri.rels_uri.membername
-        xml = zf.read(member) if member in names else None
+        xml = read(member) if member in names else None
         return list(_SerializedRelationships.load_from_xml(uri.baseURI, xml))
 
     pkg_rels = srels_for(PACKAGE_URI)
@@ -517,28 +524,29 @@ def _open_fast(zf: zipfile.ZipFile):
         num_name = only(rels_of[main], RT.NUMBERING)
         if num_name is None or types.get(num_name) != CT.WML_NUMBERING:
             return None
-    root = parse_xml(zf.read(main.membername))
+    root = parse_xml(read(main.membername))
     if root.tag != f"{W}document" or root.body is None:
         return None
     ids = {v.encode() for v in (el.get(f"{W}val") for el in root.iter(f"{W}pStyle")) if v is not None}
-    styles_xml = zf.read(styles_name.membername)
+    styles_xml = read(styles_name.membername)
     reduced = _reachable_styles(styles_xml, ids)
     styles_root = parse_xml(reduced if reduced is not None else styles_xml)
-    numbering_root = parse_xml(zf.read(num_name.membername)) if num_name is not None else None
+    numbering_root = parse_xml(read(num_name.membername)) if num_name is not None else None
     for name in check_xml:  # the other XML parts Document() would parse: fail where it fails
         if name not in (main, styles_name, num_name):
-            parse_xml(zf.read(name.membername))
+            parse_xml(read(name.membername))
     return root.body, Styles(styles_root), numbering_root
 
 
 @register("docx")
 def read_docx(data: bytes, path: str) -> RawDocument:
     zf = _check_zip(data, path)
-    package_guard.check(data, path, "Word document")  # every part: sizes, ratios, DOCTYPE/entities
+    # every part: sizes, ratios, DOCTYPE/entities; the XML parts it inflates are kept for the opener
+    parts = package_guard.check(data, path, "Word document", zf=zf, keep=True)
     from docx.table import Table
 
     try:
-        opened = _open_fast(zf)
+        opened = _open_fast(zf, parts)
     except Exception:  # whatever it is, Document() below says it as before
         opened = None
     if opened is not None:
