@@ -17,6 +17,58 @@ MIN_CLAUSE = 14  # words: a clause shorter than this takes in the clauses before
 
 
 _DIGIT = re.compile(r"\d")
+# NUMBER with its first digit first, so a look back can follow it: the same strings, tried in the same order
+_NUMBER_TAIL = r"(?:\d{0,2}(?:[.\u00a0 ]\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+assert NUMBER == r"\d{1,3}(?:[.\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?", "update _NUMBER_TAIL with NUMBER"
+_LA = re.compile(r"(?i)là")
+
+
+class _CompMatch:
+    """What `(?P<comp>...)?` + the digit pattern matched: the digit match `m`, opened at `p` by `comp`."""
+
+    __slots__ = ("m", "p", "comp")
+
+    def __init__(self, m: re.Match, p: int, comp: str | None) -> None:
+        self.m, self.p, self.comp = m, p, comp
+
+    def start(self, g=0) -> int:
+        return self.p if g == 0 else self.m.start(g)
+
+    def end(self, g=0) -> int:
+        return self.m.end(g)
+
+    def group(self, g=0):
+        if g == "comp":
+            return self.comp
+        return self.m.string[self.p:self.m.end()] if g == 0 else self.m.group(g)
+
+
+class _CompRx:
+    r"""finditer of `(?i)(?:(?P<comp>...)\s*(?:là\s+)?)?` + `digits`, match for match, scanning for the digit.
+    The optional comparator first makes sre try every position of the text; the comparator has no
+    digit, so each match's number is where `digits` first matches from the previous end, and the
+    comparator, if any, is the leftmost one that runs from there up to the number: looked for after."""
+
+    def __init__(self, before: str, width: int, digits: str) -> None:
+        self.before = re.compile(rf"(?i)(?:{before})\Z")  # the comparator, ending at the number
+        self.width = width  # the longest comparator word or sign
+        self.digits = re.compile(rf"(?i){digits}")
+
+    def finditer(self, seg: str):
+        pos = 0
+        for m in self.digits.finditer(seg):  # each search starts at the previous match's end, as before
+            q = m.start()
+            # a lower bound for where a comparator could start: back over "\s*(?:là\s+)?", then a word
+            w = q
+            while w > pos and seg[w - 1].isspace():  # str.isspace() is sre's \s
+                w -= 1
+            if w - 2 >= pos and _LA.fullmatch(seg, w - 2, w):
+                w -= 2
+                while w > pos and seg[w - 1].isspace():
+                    w -= 1
+            c = self.before.search(seg, max(pos, w - self.width), q) if q > pos else None
+            yield _CompMatch(m, c.start(), c.group("comp")) if c else _CompMatch(m, q, None)
+            pos = m.end()
 
 
 @lru_cache(maxsize=1)
@@ -29,16 +81,18 @@ def _tables():
     comp_alt = "|".join(re.escape(c) for c in sorted(comps, key=len, reverse=True) if c[0].isalpha())
     signs = "".join(c for c in comps if not c[0].isalpha())  # "≤05 học sinh", "≥ 01 đề án"
     # a comparator word (then a space) or sign before the number
-    comp_re = rf"(?:(?P<comp>(?<!\w)(?:{comp_alt})(?=\s)|[{signs}])\s*(?:là\s+)?)?"
-    pct = re.compile(rf"(?i){comp_re}(?P<num>{NUMBER})\s*(?:%|phần\s+trăm)"
-                     rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
+    comp_re = rf"(?P<comp>(?<!\w)(?:{comp_alt})(?=\s)|[{signs}])\s*(?:là\s+)?"
+    width = max(len(c) for c in comps)
+    # each `(?i)(?:{comp_re})?` + a pattern that opens on a digit, scanned from the digit (_CompRx)
+    pct = _CompRx(comp_re, width, rf"(?P<num>\d{_NUMBER_TAIL})\s*(?:%|phần\s+trăm)"
+                                  rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
-    cnt = re.compile(rf"(?i){comp_re}(?<![\d/.,\-–])(?P<num>\d{{1,3}})\s*"
-                     rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b(?!\s*/(?!c\b))")
+    cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}})\s*"  # the look back after the digit
+                                  rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b(?!\s*/(?!c\b))")
     money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
-    money = re.compile(rf"(?i){comp_re}(?<![\d/.,])(?P<num>{NUMBER})\s*"
-                       rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
+    money = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,]\d){_NUMBER_TAIL})\s*"
+                                    rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
     # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
     frac = re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b")
     # "01 lần/01 năm", "06 tháng/01 lần": how often

@@ -21,6 +21,7 @@ from kehoach.parser.readers.base import RawBlock, RawDocument, register
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR, _RPR = f"{W}pPr", f"{W}rPr"
+_UNSET = object()
 MAX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml; a plan is far smaller
 
 
@@ -139,9 +140,11 @@ class StyleCache:
         self._elements: Optional[dict] = None  # styleId -> first w:style element
         self._by_default: dict = {}
 
-    def get(self, p_el):
+    def get(self, p_el, ppr=_UNSET):
+        """`ppr`: the paragraph's w:pPr (or None), when the caller has already found it."""
         # find(): what python-docx's child properties (p_el.pPr ...) do, minus their qn() per call
-        ppr = p_el.find(_PPR)
+        if ppr is _UNSET:
+            ppr = p_el.find(_PPR)
         pstyle = ppr.find(f"{W}pStyle") if ppr is not None else None
         sid = None
         if pstyle is not None:
@@ -236,22 +239,25 @@ class _StyleFacts:
         return None
 
 
-def _num_pr(p_el, facts: _StyleFacts) -> Optional[tuple[str, int]]:
-    ppr = p_el.find(_PPR)
+def _num_pr(ppr, facts: _StyleFacts) -> Optional[tuple[str, int]]:
+    """`ppr`: the paragraph's w:pPr or None."""
     num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
     if num_pr is None:
         num_pr = facts.num_pr
-    if num_pr is None or num_pr.numId is None:
+    if num_pr is None:
         return None
-    nid = str(num_pr.numId.val)
+    num_id = num_pr.find(f"{W}numId")  # python-docx's .numId, minus its qn() per call
+    if num_id is None:
+        return None
+    nid = str(num_id.val)
     if nid == "0":
         return None
-    ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-    return nid, int(ilvl)
+    ilvl = num_pr.find(f"{W}ilvl")
+    return nid, int(ilvl.val if ilvl is not None else 0)
 
 
-def _outline_level(p_el, facts: _StyleFacts) -> Optional[int]:
-    lv = _outline_val(p_el.find(_PPR))
+def _outline_level(ppr, facts: _StyleFacts) -> Optional[int]:
+    lv = _outline_val(ppr)
     return lv if lv is not None else facts.outline
 
 
@@ -292,6 +298,11 @@ def _run_bold(run_el) -> Optional[bool]:
     b = rpr.find(f"{W}b") if rpr is not None else None
     if b is None:
         return None
+    v = b.get(_VAL)  # python-docx's ST_OnOff without its property machinery; it still judges odd values
+    if v is None or v in ("1", "true", "on"):
+        return True
+    if v in ("0", "false", "off"):
+        return False
     return b.val is not False
 
 
@@ -299,13 +310,20 @@ _T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB = (f"{W}t", f"{W}softHyphen", f"{W}
                                                 f"{W}tab")
 _TEXT_TAGS = (_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB)
 _BR_TYPE = f"{W}type"
+_VAL = f"{W}val"
 
 
-def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy) -> tuple[str, Optional[bool]]:
+def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: bool = True) -> tuple[str, Optional[bool]]:
+    """`fonts_matter`: False when no font the runs can resolve to is a legacy one (the caller
+    checked), so each run's font need not be looked up."""
     parts: list[str] = []
     bold_flags: list[bool] = []
     style_bold = facts.bold
-    fonts: dict = {}
+    fonts_matter = fonts_matter and legacy.mod is not None
+    # a run's font and bold, looked up once: its w:t come one after another (the reference held
+    # in `run` keeps its lxml proxy, so `is` tells the same element)
+    run = font = bold = None
+    has_font = has_bold = False
     # only the elements that give text, in document order (lxml filters the tags in C)
     for child in p_el.iter(_TEXT_TAGS):
         tag = child.tag
@@ -314,22 +332,27 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy) -> tuple[str, Opt
             if not text:
                 continue
             run_el = child.getparent()
-            if legacy.mod is not None:
-                if id(run_el) not in fonts:
-                    fonts[id(run_el)] = _run_font(run_el, facts)
-                text = legacy.convert(text, fonts[id(run_el)])
+            if run_el is not run:
+                run, has_font, has_bold = run_el, False, False
+            if fonts_matter:
+                if not has_font:
+                    font, has_font = _run_font(run_el, facts), True
+                text = legacy.convert(text, font)
             parts.append(text)
             if text.strip():
-                b = _run_bold(run_el)
-                bold_flags.append(style_bold if b is None else b)
+                if not has_bold:
+                    bold, has_bold = _run_bold(run_el), True
+                bold_flags.append(style_bold if bold is None else bold)
         elif tag == _SOFT_HYPHEN:
             # Word stores a typed U+00AD as <w:softHyphen/>; in a TCVN3 font that byte is "ư",
             # in any other font it is an invisible break hint
             run_el = child.getparent()
-            if legacy.mod is not None:
-                if id(run_el) not in fonts:
-                    fonts[id(run_el)] = _run_font(run_el, facts)
-                ch = legacy.convert("\u00ad", fonts[id(run_el)])
+            if run_el is not run:
+                run, has_font, has_bold = run_el, False, False
+            if fonts_matter:
+                if not has_font:
+                    font, has_font = _run_font(run_el, facts), True
+                ch = legacy.convert("\u00ad", font)
                 if ch != "\u00ad":
                     parts.append(ch)
         elif tag == _NB_HYPHEN:
@@ -457,8 +480,9 @@ def _reachable_styles(xml: bytes, ids: set[bytes]):
     return head + b"".join(xml[a:b] for a, b, sid, default, _ in styles if default or sid in want) + tail
 
 
-def _open_fast(zf: zipfile.ZipFile):
-    """(w:body, Styles, numbering root or None), or None to open the file with python-docx."""
+def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
+    """(w:body, Styles, numbering root or None), or None to open the file with python-docx.
+    `parts`: XML parts package_guard already inflated (and CRC-checked), read from there."""
     import posixpath
 
     from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
@@ -468,14 +492,20 @@ def _open_fast(zf: zipfile.ZipFile):
     from docx.styles.styles import Styles
 
     names = set(zf.namelist())
+    parts = parts or {}
+
+    def read(member: str) -> bytes:
+        data = parts.get(member)
+        return data if data is not None else zf.read(member)
+
     # python-docx parses these content types into XmlParts on open (an image rel never is)
     parsed = {CT.OPC_CORE_PROPERTIES, CT.WML_COMMENTS, CT.WML_DOCUMENT_MAIN, CT.WML_FOOTER, CT.WML_HEADER,
               CT.WML_NUMBERING, CT.WML_SETTINGS, CT.WML_STYLES}
-    ct = _ContentTypeMap.from_xml(zf.read("[Content_Types].xml"))
+    ct = _ContentTypeMap.from_xml(read("[Content_Types].xml"))
 
     def srels_for(uri) -> list:
         member = uri.rels_uri.membername
-        xml = zf.read(member) if member in names else None
+        xml = read(member) if member in names else None
         return list(_SerializedRelationships.load_from_xml(uri.baseURI, xml))
 
     pkg_rels = srels_for(PACKAGE_URI)
@@ -517,28 +547,29 @@ def _open_fast(zf: zipfile.ZipFile):
         num_name = only(rels_of[main], RT.NUMBERING)
         if num_name is None or types.get(num_name) != CT.WML_NUMBERING:
             return None
-    root = parse_xml(zf.read(main.membername))
+    root = parse_xml(read(main.membername))
     if root.tag != f"{W}document" or root.body is None:
         return None
     ids = {v.encode() for v in (el.get(f"{W}val") for el in root.iter(f"{W}pStyle")) if v is not None}
-    styles_xml = zf.read(styles_name.membername)
+    styles_xml = read(styles_name.membername)
     reduced = _reachable_styles(styles_xml, ids)
     styles_root = parse_xml(reduced if reduced is not None else styles_xml)
-    numbering_root = parse_xml(zf.read(num_name.membername)) if num_name is not None else None
+    numbering_root = parse_xml(read(num_name.membername)) if num_name is not None else None
     for name in check_xml:  # the other XML parts Document() would parse: fail where it fails
         if name not in (main, styles_name, num_name):
-            parse_xml(zf.read(name.membername))
+            parse_xml(read(name.membername))
     return root.body, Styles(styles_root), numbering_root
 
 
 @register("docx")
 def read_docx(data: bytes, path: str) -> RawDocument:
     zf = _check_zip(data, path)
-    package_guard.check(data, path, "Word document")  # every part: sizes, ratios, DOCTYPE/entities
+    # every part: sizes, ratios, DOCTYPE/entities; the XML parts it inflates are kept for the opener
+    parts = package_guard.check(data, path, "Word document", zf=zf, keep=True)
     from docx.table import Table
 
     try:
-        opened = _open_fast(zf)
+        opened = _open_fast(zf, parts)
     except Exception:  # whatever it is, Document() below says it as before
         opened = None
     if opened is not None:
@@ -555,15 +586,30 @@ def read_docx(data: bytes, path: str) -> RawDocument:
         numbering = Numbering(document)
     styles = StyleCache(styles_proxy)
     legacy = _Legacy()
+    # a run's font is its w:rFonts or its style's: when none of the body's w:rFonts names a legacy
+    # font, only a paragraph whose style does needs its runs' fonts looked up
+    run_fonts_legacy = legacy.mod is not None and any(
+        legacy.mod.font_encoding(f.get(f"{W}ascii") or f.get(f"{W}hAnsi") or "")
+        for f in body.iter(f"{W}rFonts"))
+    style_legacy: dict[int, bool] = {}
+
+    def fonts_matter(facts: _StyleFacts) -> bool:
+        if run_fonts_legacy or legacy.mod is None:
+            return True
+        k = id(facts)  # facts live in the StyleCache, so their ids stay theirs
+        if k not in style_legacy:
+            style_legacy[k] = bool(facts.font and legacy.mod.font_encoding(facts.font))
+        return style_legacy[k]
     blocks: list[RawBlock] = []
     table_no = [0]
 
     def para_block(p_el, parent, kind: str = "paragraph", **prov) -> None:
-        style = styles.get(p_el)
+        ppr = p_el.find(_PPR)
+        style = styles.get(p_el, ppr)
         facts = styles.facts(style)
-        text, bold = _paragraph_text(p_el, facts, legacy)
+        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter(facts))
         label = None
-        np = _num_pr(p_el, facts)
+        np = _num_pr(ppr, facts)
         if np is not None:
             label = numbering.label(*np)
         if not text.strip():
@@ -571,7 +617,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
         if label:
             text = f"{label} {text.lstrip()}"
         blocks.append(RawBlock(text=text, kind=kind if not label or label in "•-–+*" else "list_item" if kind == "paragraph" else kind,
-                               style=facts.name, outline_level=_outline_level(p_el, facts),
+                               style=facts.name, outline_level=_outline_level(ppr, facts),
                                bold=bold, numbering=label, **prov))
 
     def table_blocks(tbl_el, parent) -> None:

@@ -11,7 +11,9 @@ So every member of the zip is checked, not only the main document:
   prolog is scanned for a DOCTYPE: Word and LibreOffice never write one, and a DOCTYPE is
   how entity expansion (billion laughs) and external entities (XXE) get in.
 
-`check(data, path)` raises TooLarge or CorruptFile naming the part; it returns nothing.
+`check(data, path)` raises TooLarge or CorruptFile naming the part; with `keep=True` it returns
+the XML parts it inflated (name -> bytes), so the reader need not inflate them a second time
+(held together they stay under MAX_TOTAL_BYTES, which the read enforces).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import io
 import re
 import zipfile
 import zlib
+from typing import Optional
 
 from kehoach.parser.errors import CorruptFile, TooLarge
 
@@ -36,10 +39,13 @@ def _mb(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MB"
 
 
-def check(data: bytes, path: str, what: str = "Office document") -> None:
-    """Refuse a package whose parts are too many, too big, too compressed, or declare entities."""
+def check(data: bytes, path: str, what: str = "Office document", zf: Optional[zipfile.ZipFile] = None,
+          keep: bool = False) -> Optional[dict[str, bytes]]:
+    """Refuse a package whose parts are too many, too big, too compressed, or declare entities.
+    `zf`: the package already opened on `data`; `keep`: return the XML parts' bytes."""
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        if zf is None:
+            zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError) as e:
         raise CorruptFile(path, f"not a valid {what}: {e} (truncated or not a zip package)") from e
@@ -58,15 +64,20 @@ def check(data: bytes, path: str, what: str = "Office document") -> None:
         if total > MAX_TOTAL_BYTES:
             raise TooLarge(path, f"the {what}'s parts add up to over {_mb(MAX_TOTAL_BYTES)} uncompressed: "
                                  "refused (zip bomb?)")
+    parts: Optional[dict[str, bytes]] = {} if keep else None
     for info in infos:
         if _XML.search(info.filename) and not info.is_dir():
-            _scan_xml(zf, info, path)
+            _scan_xml(zf, info, path, parts)
+    return parts
 
 
-def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:
-    """Inflate one XML part in 1 MB steps: the real size stays within the caps, the prolog has no DOCTYPE."""
+def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str, parts: Optional[dict[str, bytes]] = None) -> None:
+    """Inflate one XML part in 1 MB steps: the real size stays within the caps, the prolog has no DOCTYPE.
+    With `parts`, the chunks are kept there under the part's name (a later duplicate name wins, as
+    in ZipFile.read); only once the part has been read to its end, where zipfile checks the CRC."""
     seen = 0
     head = b""
+    chunks: list[bytes] = []
     try:
         with zf.open(info) as fh:
             while True:
@@ -81,5 +92,9 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:
                 seen += len(chunk)
                 if seen > MAX_PART_BYTES:
                     raise TooLarge(path, f"part {info.filename} inflates past {_mb(MAX_PART_BYTES)}: refused")
+                if parts is not None:
+                    chunks.append(chunk)
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
         raise CorruptFile(path, f"part {info.filename} is damaged: {e}") from e
+    if parts is not None:
+        parts[info.filename] = chunks[0] if len(chunks) == 1 else b"".join(chunks)
