@@ -40,13 +40,10 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 
 
 def _roman(s: str) -> Optional[int]:
-    if not s or any(c not in ROMAN for c in s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " "):
-        v = ROMAN[a]
-        total += -v if b != " " and ROMAN.get(b, 0) > v else v
-    return total if total > 0 and len(s) <= 4 else None
+    """A Roman numeral in capitals, four letters at most (segment's own reading of its value)."""
+    from kehoach.parser.segment import roman_value  # segment imports no text module that imports this
+
+    return roman_value(s) if s and len(s) <= 4 and all(c in ROMAN for c in s) else None
 
 
 def _caps_word(w: str) -> bool:
