@@ -225,3 +225,12 @@ def test_issuer_leading_a_list_and_not_the_guiding_documents():
     assert got["845/SGDĐT-GDTrH"]["issuer"] == "Sở Giáo dục và Đào tạo tỉnh Nam Định"
     assert got["67a/CTPH-SYT-LĐLĐ"]["type"] == "Chương trình phối hợp"
     assert got["18-CTr/TU"]["type"] == "Chương trình hành động"
+
+
+def test_an_issuer_stops_at_a_subject_written_in_title_case():
+    from kehoach.parser import parse_bytes
+
+    t = ("KẾ HOẠCH TỔ CHỨC NGÀY NHÀ GIÁO\nCăn cứ Công văn số 14/CĐN ngày 6/11/2023 của Công đoàn ngành Giáo dục Về việc "
+         "tổ chức các hoạt động chào mừng ngày 20/11;\n1. Nhiệm vụ\n")
+    d = parse_bytes(t.encode(), "a.txt", checks=False)
+    assert [(r.symbol, r.issuer) for r in d.legal_refs] == [("14/CĐN", "Công đoàn ngành Giáo dục")]

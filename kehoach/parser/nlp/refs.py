@@ -32,7 +32,7 @@ _SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]
 _VERB_WORDS = r"ban ?hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện"  # "banhành": glued by a site
 _VERB_STOPS = rf"(?:{_VERB_WORDS})\b"
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm"
-                          r"|VỀ|NGÀY)(?![^\W\d_])"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...")
+                          r"|VỀ|Về|NGÀY)(?![^\W\d_])"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...", a subject "Về việc")
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
                           r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
 
