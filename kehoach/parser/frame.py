@@ -310,10 +310,15 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
     return None
 
 
+@lru_cache(maxsize=1)
+def _stop_labels() -> frozenset[str]:
+    return frozenset(fold(x) for x in _data()["title_stop_labels"])  # folded once per process, not per line
+
+
 def _labelled(ln: Line) -> bool:
     """A field line ("Khẩu hiệu: ...", "Chủ đề: ...", "HỌ VÀ TÊN: ..."): under a title, not its subject."""
     m = re.match(r"^[-+•]?\s*([^:]{2,25}?)\s*:", ln.f)
-    return bool(m) and m.group(1) in {fold(x) for x in _data()["title_stop_labels"]}
+    return bool(m) and m.group(1) in _stop_labels()
 
 
 def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,

@@ -207,8 +207,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     if composition:
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
+        required = _REQUIRE.search(seg) is not None
         for rx in (cnt, pct):
-            for m in rx.finditer(seg) if _REQUIRE.search(seg) else ():
+            for m in rx.finditer(seg) if required else ():
                 if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
                     unit = "%" if rx is pct else _unit_norm(m.group("unit"))
                     add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, unit,
