@@ -5,7 +5,8 @@ underthesea builds the CRF features in Python, re-parsing each of its 22 feature
 with a regex and re-copying the sentence's columns for every template of every token: ~0.9
 ms per 6-word window, most of our NLP time. The features here are the same strings, built
 directly (`tests/test_nlp_postag.py` compares them with underthesea's on real text); the
-tokenizer, the model and the tagging are underthesea's own.
+tokenizer, the model and the tagging are underthesea's own; the words come from
+`wordseg.word_tokenize` (underthesea's segmentation, its features built the same way).
 """
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def sentence_features(words: list[str]) -> list[list[str]]:
 
 def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """Same result as `underthesea.pos_tag(sentence)`."""
-    from underthesea import word_tokenize
+    from kehoach.parser.nlp.wordseg import word_tokenize  # underthesea's, its features built in one pass
 
     predictor, model = _model()
     words = word_tokenize(sentence)

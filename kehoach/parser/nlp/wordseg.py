@@ -1,0 +1,124 @@
+"""underthesea's word segmentation (`underthesea.word_tokenize`, its CRF of 2023) with the CRF
+features built in one pass per sentence.
+
+underthesea_core's featurizer re-reads every one of its 43 templates for every token and joins
+the n-grams again each time (~15 us a token, most of a clause's segmentation time). Here each
+n-gram is joined, lowered and looked up in the dictionary once per sentence, and every feature
+string is the one underthesea_core writes (`tests/test_nlp_wordseg.py` compares them on real
+text). The regex tokenizer, the model and the tagging are underthesea's own; a model whose
+template differs from the one read here is run through underthesea's own featurizer.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# underthesea's ws_crf_vlsp2013_20230727/features.bin, in its order
+TEMPLATE = [
+    "T[-2]", "T[-1]", "T[0]", "T[1]", "T[2]",
+    "T[-2,-1]", "T[-1,0]", "T[0,1]", "T[1,2]", "T[-2,0]", "T[-1,1]", "T[0,2]",
+    "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower",
+    "T[-2,-1].lower", "T[-1,0].lower", "T[0,1].lower", "T[1,2].lower",
+    "T[-1].isdigit", "T[0].isdigit", "T[1].isdigit",
+    "T[-2].istitle", "T[-1].istitle", "T[0].istitle", "T[1].istitle", "T[2].istitle",
+    "T[0,1].istitle", "T[0,2].istitle",
+    "T[-2].is_in_dict", "T[-1].is_in_dict", "T[0].is_in_dict", "T[1].is_in_dict", "T[2].is_in_dict",
+    "T[-2,-1].is_in_dict", "T[-1,0].is_in_dict", "T[0,1].is_in_dict", "T[1,2].is_in_dict",
+    "T[-2,0].is_in_dict", "T[-1,1].is_in_dict", "T[0,2].is_in_dict",
+]
+
+_I32 = re.compile(r"[+-]?[0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """(underthesea's FastCRFSequenceTagger, its dictionary) -- the dictionary None when the
+    model's template is not TEMPLATE (then underthesea's featurizer builds the features)."""
+    from os.path import dirname, join
+
+    import joblib
+    import underthesea.pipeline.word_tokenize as ws
+    from underthesea import word_tokenize
+
+    if ws.word_tokenize_model is None:
+        word_tokenize("khởi tạo")  # underthesea loads its model on first use
+    model = ws.word_tokenize_model
+    # the model keeps them only inside its featurizer: read them where underthesea does
+    base = join(dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727")
+    features = list(joblib.load(join(base, model.path_features)))
+    if features != TEMPLATE:
+        return model, None
+    return model, frozenset(joblib.load(join(base, model.path_dictionary)))
+
+
+def _isdigit(s: str) -> str:
+    # underthesea_core: `text.parse::<i32>()` succeeds
+    return str(bool(_I32.fullmatch(s)) and -2**31 <= int(s) < 2**31)
+
+
+def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str]]:
+    """The 43 features of every token, as underthesea_core's CRFFeaturizer writes them. Its
+    istitle: each space-separated part's first char equals its upper case (digits too)."""
+    n = len(tokens)
+    # an n-gram starting at j: BOS when j < 0, EOS when it runs past the end (underthesea_core's rule)
+    def grams(k: int) -> list[str]:
+        return ["BOS", "BOS"] + [" ".join(tokens[j:j + k]) if j + k <= n else "EOS" for j in range(n + 2)]
+
+    g1, g2, g3 = grams(1), grams(2), grams(3)  # value of the n-gram starting at j: gK[j + 2]
+    mark = ("BOS", "EOS")
+    lo1 = [x if x in mark else x.lower() for x in g1]
+    lo2 = [x if x in mark else x.lower() for x in g2]
+    lo3 = [x if x in mark else x.lower() for x in g3]
+    d1 = [x if x in mark else str(x in dictionary) for x in lo1]
+    d2 = [x if x in mark else str(x in dictionary) for x in lo2]
+    d3 = [x if x in mark else str(x in dictionary) for x in lo3]
+    # a gram is title-like when each of its words is: each token tested once
+    title = [all(p[:1].upper() == p[:1] for p in t.split(" ")) for t in tokens]
+    t1 = ["BOS", "BOS"] + [str(title[j]) if j < n else "EOS" for j in range(n + 2)]
+    t2 = ["BOS", "BOS"] + [str(title[j] and title[j + 1]) if j + 2 <= n else "EOS" for j in range(n + 2)]
+    t3 = ["BOS", "BOS"] + [str(title[j] and title[j + 1] and title[j + 2]) if j + 3 <= n else "EOS"
+                           for j in range(n + 2)]
+    dg = [x if x in mark else _isdigit(x) for x in g1]
+    out = []
+    for i in range(n):
+        j = i + 2  # the gram starting at token i + k is at index j + k
+        out.append([
+            f"T[-2]={g1[j - 2]}", f"T[-1]={g1[j - 1]}", f"T[0]={g1[j]}", f"T[1]={g1[j + 1]}", f"T[2]={g1[j + 2]}",
+            f"T[-2,-1]={g2[j - 2]}", f"T[-1,0]={g2[j - 1]}", f"T[0,1]={g2[j]}", f"T[1,2]={g2[j + 1]}",
+            f"T[-2,0]={g3[j - 2]}", f"T[-1,1]={g3[j - 1]}", f"T[0,2]={g3[j]}",
+            f"T[-2].lower={lo1[j - 2]}", f"T[-1].lower={lo1[j - 1]}", f"T[0].lower={lo1[j]}",
+            f"T[1].lower={lo1[j + 1]}", f"T[2].lower={lo1[j + 2]}",
+            f"T[-2,-1].lower={lo2[j - 2]}", f"T[-1,0].lower={lo2[j - 1]}", f"T[0,1].lower={lo2[j]}",
+            f"T[1,2].lower={lo2[j + 1]}",
+            f"T[-1].isdigit={dg[j - 1]}", f"T[0].isdigit={dg[j]}", f"T[1].isdigit={dg[j + 1]}",
+            f"T[-2].istitle={t1[j - 2]}", f"T[-1].istitle={t1[j - 1]}", f"T[0].istitle={t1[j]}",
+            f"T[1].istitle={t1[j + 1]}", f"T[2].istitle={t1[j + 2]}",
+            f"T[0,1].istitle={t2[j]}", f"T[0,2].istitle={t3[j]}",
+            f"T[-2].is_in_dict={d1[j - 2]}", f"T[-1].is_in_dict={d1[j - 1]}", f"T[0].is_in_dict={d1[j]}",
+            f"T[1].is_in_dict={d1[j + 1]}", f"T[2].is_in_dict={d1[j + 2]}",
+            f"T[-2,-1].is_in_dict={d2[j - 2]}", f"T[-1,0].is_in_dict={d2[j - 1]}", f"T[0,1].is_in_dict={d2[j]}",
+            f"T[1,2].is_in_dict={d2[j + 1]}",
+            f"T[-2,0].is_in_dict={d3[j - 2]}", f"T[-1,1].is_in_dict={d3[j - 1]}", f"T[0,2].is_in_dict={d3[j]}",
+        ])
+    return out
+
+
+def word_tokenize(sentence: str) -> list[str]:
+    """Same result as `underthesea.word_tokenize(sentence)`."""
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+    model, dictionary = _model()
+    tokens = tokenize(sentence, use_token_normalize=True, fixed_words=[])
+    if not tokens:
+        return []
+    if dictionary is None:
+        tags = model.predict([[t] for t in tokens])
+    else:
+        tags = model.estimator.tag(sentence_features(tokens, dictionary))
+    out: list[str] = []
+    for tag, token in zip(tags, tokens):
+        if tag == "I-W" and out:
+            out[-1] = out[-1] + " " + token
+        else:
+            out.append(token)
+    return out
