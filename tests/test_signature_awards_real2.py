@@ -50,3 +50,34 @@ def test_recipient_wrapped_after_a_comma_and_specks_before_a_bullet():
                             "Đoàn xã Hoà Vinh", "Lưu VT"]
     assert (d.signature.on_behalf, d.signature.position, d.signature.name) == (
         "TM. BAN CHẤP HÀNH", "CHỦ TỊCH", "Phan Văn Tường")
+
+
+AWARDS_PLAN = HEAD + (
+    "TỜ TRÌNH\nVề việc công nhận danh hiệu năm học 2023-2024\n"
+    "1. Kết quả\n- Tổ Ngữ văn đã đạt được danh hiệu Tập thể lao động tiên tiến.\n"
+    "- Qua rà soát kết quả các phong trào trong cả năm học vừa qua và đối chiếu với các tiêu chuẩn của cấp trên, "
+    "ban chấp hành kính đề nghị Phòng Giáo dục huyện Hoà Vinh về kiểm tra công nhận danh hiệu Tổ công đoàn "
+    "tiêu biểu cho tổ Toán - Tin của nhà trường trong đợt xét duyệt của năm học mới.\n"
+    "2. Tổ chức thực hiện\n"
+    "- Đề xuất tặng giấy chứng nhận của Ban Chấp hành Hội Cựu giáo chức, thư cảm\n"
+    "ơn cho các tập thể, cá nhân có nhiều đóng góp cho hội thao.\n"
+    "- 20/5: Tổng kết, trao giải (giải nhất 800.000đ/đội, Giải nhì: 500.000đ;\n"
+    "Giải ba: 300.000đ).\n"
+    "- Tặng giấy chứng nhận cho học sinh tham dự.\n"
+    "TM. BAN CHẤP HÀNH\nCHỦ TỊCH\nPhan Văn Tường\n"
+)
+
+
+def test_awards_asked_in_a_long_sentence_wrapped_and_in_a_prize_scale():
+    got = [a.text.replace("\n", " ") for a in parse(AWARDS_PLAN, nlp=True).awards]
+    assert got == [
+        "Tổ Ngữ văn đã đạt được danh hiệu Tập thể lao động tiên tiến",
+        # the comma clause of a long sentence that asks for the title
+        "ban chấp hành kính đề nghị Phòng Giáo dục huyện Hoà Vinh về kiểm tra công nhận danh hiệu Tổ công đoàn "
+        "tiêu biểu cho tổ Toán - Tin của nhà trường trong đợt xét duyệt của năm học mới",
+        # a certificate in a named body's name, its line wrapped mid-word
+        "Đề xuất tặng giấy chứng nhận của Ban Chấp hành Hội Cựu giáo chức, thư cảm ơn cho các tập thể, "
+        "cá nhân có nhiều đóng góp cho hội thao",
+        # a contest's prizes with their amounts, the parenthesis wrapped past a ';'
+        "20/5: Tổng kết, trao giải (giải nhất 800.000đ/đội, Giải nhì: 500.000đ; Giải ba: 300.000đ)",
+    ]  # a certificate for taking part, in no one's name, is no award
