@@ -730,6 +730,25 @@ def _is_person_name(text: str, allow_caps: bool = False) -> bool:
             and not f.startswith(("phó ", "chánh ")) and not {"trưởng", "nhiệm", "đốc"} & set(f.split()))
 
 
+SIGN_NOTE = re.compile(r"^\(\s*(?:đã\s+)?k[ýí]\b[^)]*\)?$", re.I)  # "(Đã ký)", "(ký tên, đóng dấu)"
+BLANK_FILL = re.compile(r"^[.…_\s]+$")  # a dotted line left to fill in
+
+
+def _blank_slot(lines: list[Line], b: Line) -> bool:
+    """Nothing signed under a TM./KT. line: only a signing note or dotted lines follow it."""
+    return all(SIGN_NOTE.match(x.text.strip()) or BLANK_FILL.match(x.text) for x in lines[b.i + 1:])
+
+
+SPECKS = re.compile(r"^[._,'`]+\s*(?=[-+•])")  # a scan's specks before a bullet: "._ - Sở Tài chính;"
+
+
+def _closing_line(text: str) -> bool:
+    """A signature line (TM./KT., a position, a name, a signing note), not a recipient's wrap."""
+    ln = Line(0, text, fold(text), 0, 0)
+    return bool(ON_BEHALF.match(text) or SIGN_NOTE.match(text.strip()) or _is_position(ln)
+                or _is_person_name(text, allow_caps=True))
+
+
 def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signature], list[str], Optional[int]]:
     """Signature and recipients from the last lines. Returns (signature, recipients, closing start index)."""
     lo = max(body_start_i, len(lines) - 40)
@@ -745,9 +764,14 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
                                                             and _is_position(ln, any_case=True))]
     # a signature block printed before the body (a web page's summary) is no closing: the
     # closing has no paragraph of body text after it
+    # (a form's dotted fill-in line is no body text)
     def after_body(ln: Line) -> bool:
-        return not any(len(x.text) > 200 and not BULLET.match(x.text) for x in lines[ln.i + 1:])
+        return not any(len(x.text) > 200 and not BULLET.match(x.text) and not BLANK_FILL.match(x.text)
+                       for x in lines[ln.i + 1:])
     labels, behalf, positions = ([x for x in xs if after_body(x)] for xs in (labels, behalf, positions))
+    # a form's last TM. line with nothing signed under it (only "(ký tên, đóng dấu)") is a slot
+    # left for a later endorsement: the one who signed is the position and name above it
+    behalf = [b for b in behalf if not (_blank_slot(lines, b) and any(p.i < b.i for p in positions))]
     starts = [x[-1].i for x in (labels, behalf) if x] + ([positions[-1].i] if positions else [])
     if not starts:
         return None, [], None
@@ -760,14 +784,18 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
         cands = ([first] if first else []) + [ln.text for ln in lines[label.i + 1:]]
         last = -2  # the candidate that gave the last recipient
         for i, c in enumerate(cands):
+            c = SPECKS.sub("", c)
             if BULLET.match(c):
                 r = BULLET.sub("", c).strip().rstrip(";.,").strip()
                 if r:
                     recipients.append(r)
                     last = i
-            elif last == i - 1 and c.lstrip().startswith("(") and not re.match(r"(?i)\s*\((?:đã\s+)?ký", c):
-                # "- Thành đoàn;" then "(để b/cáo)": the wrapped purpose of the item above
-                recipients[-1] = recipients[-1] + " " + c.strip().rstrip(";.,").strip()
+            elif last == i - 1 and (c.lstrip().startswith("(") and not re.match(r"(?i)\s*\((?:đã\s+)?ký", c)
+                                    or cands[i - 1].rstrip().endswith(",") and not _closing_line(c)):
+                # "- Thành đoàn;" then "(để b/cáo)": the wrapped purpose of the item above; or an
+                # item broken after a comma ("- VPCP: BTCN, PCN,") that goes on on the next line
+                sep = " " if c.lstrip().startswith("(") else ", "
+                recipients[-1] = recipients[-1] + sep + c.strip().rstrip(";.,").strip()
                 last = i
             elif re.match(r"(?i)\s*(?:đính kèm|kèm theo)\b", c):
                 break  # "Đính kèm:" lists attachments, not recipients
@@ -799,6 +827,12 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
         ln for ln in after if _is_person_name(ln.text, allow_caps=True) and not _is_position(ln)]
     if names:
         sig.name = names[-1].text.strip(" .")
+    if not (sig.on_behalf or sig.position or sig.name) and labels:
+        # TM. and position lost under a stamp (a scan): the signer's name still ends the
+        # signature column, printed just above the "Nơi nhận" column that follows it
+        above = next((x for x in lines[max(labels[-1].i - 2, body_start_i):labels[-1].i][::-1] if _is_person_name(x.text)), None)
+        if above:
+            sig.name, closing = above.text.strip(" ."), above.i
     if not (sig.on_behalf or sig.position or sig.name):
         sig = None
     else:

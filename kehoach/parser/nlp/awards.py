@@ -143,19 +143,49 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
         if any(w in fold(text[s:e]) for w in map(fold, t["not_awards"])):
             continue
         out.append({"start": s, "end": e, "text": text[s:e], **_fields(text[s:e])})
-    for s, e in units(text, doc.body_start or 0, body_end):
+    for s, e in _wrapped(text, units(text, doc.body_start or 0, body_end)):
         line = text[s:e]
         low = line.lower()
-        if "khen" not in low and "danh" not in low and "đạt" not in low:
+        if "khen" not in low and "danh" not in low and "đạt" not in low and "giải" not in low and "tặng" not in low:
             continue  # every _COUNTED_AWARD match holds one of these: skip the costlier tests
         if inside(s, regions) or inside(s, excluded) or any(a["start"] < e and s < a["end"] for a in out):
             continue
-        if n_words(line) > 40 or not _COUNTED_AWARD.search(line) or any(w in fold(line) for w in map(fold, t["not_awards"])):
+        m = _COUNTED_AWARD.search(line)
+        if not m or any(w in fold(line) for w in map(fold, t["not_awards"])):
             continue
         if _AIM.search(line) or re.search(r"\d\s*%", line):
             continue  # "(Phấn đấu) 95% đoàn viên đạt danh hiệu ...": a share aimed at (a target), not an award given
+        if n_words(line) > 40:
+            # a long sentence: the comma clause that asks for or reports the award
+            s, e = _clause(text, s, e, s + m.start(), s + m.end())
+            line = text[s:e]
+            if n_words(line) > 40:
+                continue
         out.append({"start": s, "end": e, "text": line, **_fields(line)})
     out.sort(key=lambda a: a["start"])
+    return out
+
+
+def _clause(text: str, s: int, e: int, ms: int, me: int) -> tuple[int, int]:
+    """The comma clause of text[s:e] that holds the match text[ms:me]."""
+    cb, ca = comma_before(text, s, ms), comma_after(text, me, e)
+    return trim(text, cb + 1 if cb >= 0 else s, ca if ca >= 0 else e)
+
+
+def _wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence units with a PDF's wrapped lines put back: a unit that stops at a line break with
+    no closing mark goes on when the next opens in lower case ("... thư cảm" / "ơn cho ..."), and
+    a parenthesis left open goes on to its closing one ("(giải nhất ...; Giải ba: ...)")."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            ps, pe = out[-1]
+            prev, gap = text[ps:pe], text[pe:s]
+            if (("\n" in gap and not gap.strip() and text[s:s + 1].islower())
+                    or (prev.count("(") > prev.count(")") and not gap.strip(" \t\r\n;"))):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
     return out
 
 
@@ -169,4 +199,8 @@ _COUNTED_AWARD = re.compile(
     rf"|\bđạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT}"
     # "Có 4 giáo viên đạt giáo viên giỏi cấp huyện": a teaching title won, counted before it
     rf"|{_COUNT}[^\n]{{0,40}}\bđạt\s+(?:danh\s+hiệu\s+)?(?:giáo\s+viên\s+(?:dạy\s+)?giỏi|GVDG|GVG|LĐTT|CSTĐ"
-    rf"|Lao động tiên tiến|Chiến sĩ thi đua)\b)")
+    rf"|Lao động tiên tiến|Chiến sĩ thi đua)\b"
+    # a contest's prizes with their amounts: "giải nhất 1.500.000đ/đội, Giải nhì: 1.000.000đ"
+    rf"|\bgiải\s+(?:nhất|nhì|ba|khuyến\s+khích)\s*:?\s*\d"
+    # a certificate or letter of praise given in a named body's name: "tặng giấy chứng nhận của BCH Đoàn xã"
+    rf"|\btặng\s+(?:giấy\s+chứng\s+nhận|thư\s+khen)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))")
