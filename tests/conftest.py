@@ -21,6 +21,17 @@ def gold(doc_id: str, fixtures: bool = False) -> dict:
     return json.loads((d / f"{doc_id}.json").read_text(encoding="utf-8"))["gold"]
 
 
+def seed_windows(width: int, step: int) -> list[str]:
+    """Every seed line cut into windows of `width` words, one starting every `step` words
+    (the clause-sized pieces the target tagger hands to underthesea)."""
+    out = []
+    for f in sorted(SEEDS.glob("*.txt")):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            ws = line.split()
+            out += [" ".join(ws[s:s + width]) for s in range(0, len(ws), step)]
+    return out
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     assert SEEDS.is_dir(), f"shared corpora not found at {SEEDS}"

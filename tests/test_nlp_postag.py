@@ -7,17 +7,12 @@ from underthesea import pos_tag as underthesea_pos_tag
 from underthesea import word_tokenize
 from underthesea.pipeline.pos_tag.tagged_feature import word2features
 
-from conftest import SHARED
+from conftest import seed_windows
 from kehoach.parser.nlp import postag
 
 
 def _windows(limit: int = 400):
-    out = []
-    for f in sorted((SHARED / "corpora" / "seeds").glob("*.txt")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            ws = line.split()
-            out += [" ".join(ws[s:s + 6]) for s in range(0, len(ws), 4)]
-    return out[:limit] + ["", "Đạt 100%", "CBNGNLĐ  tham gia", "a  b", "TPHCM"]
+    return seed_windows(6, 4)[:limit] + ["", "Đạt 100%", "CBNGNLĐ  tham gia", "a  b", "TPHCM"]
 
 
 @pytest.fixture(scope="module")

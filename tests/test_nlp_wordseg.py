@@ -8,7 +8,7 @@ import underthesea.pipeline.word_tokenize as ws
 from underthesea import word_tokenize as underthesea_word_tokenize
 from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
 
-from conftest import SHARED
+from conftest import seed_windows
 from kehoach.parser.nlp import wordseg
 
 EDGES = ["", "Đạt", "2147483647 2147483648 -5 +7 + 007", "ß Ǆ ǅ ½ ² Σ ΑΣ", "a  b",
@@ -16,12 +16,7 @@ EDGES = ["", "Đạt", "2147483647 2147483648 -5 +7 + 007", "ß Ǆ ǅ ½ ² Σ �
 
 
 def _windows(limit: int = 1500):
-    out = []
-    for f in sorted((SHARED / "corpora" / "seeds").glob("*.txt")):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            w = line.split()
-            out += [" ".join(w[s:s + 8]) for s in range(0, len(w), 5)]
-    return out[:limit] + EDGES
+    return seed_windows(8, 5)[:limit] + EDGES
 
 
 @pytest.fixture(scope="module")
