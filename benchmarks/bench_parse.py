@@ -6,8 +6,10 @@ Files: the two real seeds as .txt, the fixtures as .docx and as text PDFs (long 
 Rows, per format: the raw library floors (reading a .txt; python-docx paragraphs; the
 OOXML part through zip + lxml; pypdfium2 and pdfplumber page text), kehoach's reader,
 reader + frame + sections (+ topics; `parse(nlp=False, checks=False)`) and the full
-pipeline (NLP and checks). docling and unstructured are measured when importable
-(they are not installed in this venv: docling brings torch; say so rather than guess).
+pipeline (NLP and checks). docling and unstructured are measured when importable, here or
+in the venv given by `--peer-python` (docling brings torch, so it lives in a venv of its own:
+`python3 -m venv V && V/bin/pip install torch==2.13.0 docling unstructured`); each peer row runs
+in a child of that interpreter, on the same files, timed the same way.
 
 Figures are CPU time of this process (time.process_time), not wall time: the lab machine
 is shared, and CPU time is what one core spends. Every document starts cold: the parser's
@@ -23,6 +25,7 @@ import json
 import subprocess
 import sys
 import time
+from functools import lru_cache
 
 from _common import SHARED, peak_mb
 
@@ -113,10 +116,15 @@ def full_pipeline(p):
     return parse(p)
 
 
-def docling(p):
+@lru_cache(maxsize=1)
+def _docling_converter():
     from docling.document_converter import DocumentConverter
 
-    return DocumentConverter().convert(str(p)).document.export_to_markdown()
+    return DocumentConverter()  # built once, as a batch would: its set-up is not per document
+
+
+def docling(p):
+    return _docling_converter().convert(str(p)).document.export_to_markdown()
 
 
 def unstructured(p):
@@ -135,20 +143,23 @@ COMMON = [("kehoach reader", kehoach_reader), ("kehoach frame + sections", frame
 PEERS = [("docling 'convert'", docling, "docling"), ("unstructured partition fast", unstructured, "unstructured")]
 
 
-def _available(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(module) is not None
+def _available(module: str, python: str) -> bool:
+    code = f"import importlib.util, sys; sys.exit(importlib.util.find_spec({module!r}) is None)"
+    return subprocess.run([python, "-c", code], capture_output=True).returncode == 0
 
 
 def run_row(fmt: str, name: str, rounds: int) -> dict:
     """In the child: warm up, then time every document `rounds` times, cold caches each."""
     try:
         from kehoach.parser.caches import clear
-    except ImportError:  # a checkout from before issue 14: its one per-text cache is the POS tags'
-        from kehoach.parser.nlp.targets import _noun_phrase
+    except ImportError:
+        try:  # a checkout from before issue 14: its one per-text cache is the POS tags'
+            from kehoach.parser.nlp.targets import _noun_phrase
 
-        clear = _noun_phrase.cache_clear
+            clear = _noun_phrase.cache_clear
+        except ImportError:  # a peer's venv, without kehoach: nothing of ours to clear
+            def clear():
+                return None
     fn = dict([(n, f) for n, f in ROWS.get(fmt, []) + COMMON] + [(n, f) for n, f, _ in PEERS])[name]
     paths = FILES[fmt]
     fn(paths[0])  # load libraries and models once
@@ -172,6 +183,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--formats", default="txt,docx,pdf")
+    ap.add_argument("--peer-python", default=sys.executable,
+                    help="the Python of a venv with docling/unstructured (default: this one)")
     ap.add_argument("--row", nargs=2, metavar=("FMT", "NAME"), help=argparse.SUPPRESS)  # child mode
     args = ap.parse_args()
     if args.row:
@@ -181,11 +194,11 @@ def main() -> None:
     print("'x floor': CPU time over the fastest library floor of the same format.")
     print(f"{'format':<6}{'row':<38}{'docs':>6}{'ms/doc':>9}{'docs/s':>9}{'pages/s':>9}{'x floor':>9}{'peak MB':>9}")
     for fmt in args.formats.split(","):
-        rows = [n for n, _ in ROWS.get(fmt, []) + COMMON]
-        rows += [n for n, _, mod in PEERS if _available(mod) and fmt != "txt"]
+        rows = [(n, sys.executable) for n, _ in ROWS.get(fmt, []) + COMMON]
+        rows += [(n, args.peer_python) for n, _, mod in PEERS if _available(mod, args.peer_python) and fmt != "txt"]
         done = []
-        for name in rows:
-            r = subprocess.run([sys.executable, __file__, "--rounds", str(args.rounds), "--row", fmt, name],
+        for name, python in rows:
+            r = subprocess.run([python, __file__, "--rounds", str(args.rounds), "--row", fmt, name],
                                capture_output=True, text=True)
             if r.returncode:
                 print(f"{fmt:<6}{name:<38} failed: {r.stderr.strip().splitlines()[-1:]}")
@@ -197,9 +210,9 @@ def main() -> None:
             ratio = f"{per / floor:>9.1f}" if floor else f"{'':>9}"
             print(f"{fmt:<6}{name:<38}{d['docs']:>6}{1000 * per:>9.1f}{1 / per:>9.1f}"
                   f"{d['pages'] / d['cpu']:>9.1f}{ratio}{d['peak_mb']:>9.0f}")
-    missing = [mod for _, _, mod in PEERS if not _available(mod)]
+    missing = [mod for _, _, mod in PEERS if not _available(mod, args.peer_python)]
     if missing:
-        print(f"not measured (not installed in this venv): {', '.join(missing)}")
+        print(f"not measured (not installed in {args.peer_python}): {', '.join(missing)}")
 
 
 if __name__ == "__main__":
