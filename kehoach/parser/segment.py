@@ -51,8 +51,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/])(?P<rest>)$")),  # "3." alone (a PDF line)
     # "1.1 Công đoàn ..." without a last dot is still 1.1 (not "1." + "1 Công đoàn"): a multi-level
-    # number may end at the space
-    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
+    # number may end at the space; "4-Kết quả ...": a dash glued to both the number and the heading
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|[-–](?=[A-ZĐÀ-Ỹ](?:[a-zà-ỹđ]|\s\w))"
+                          r"|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
                           r"\s*(?P<rest>\S.*)$")),
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}),)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),  # "1, Công tác ...", typed with a comma
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
@@ -377,6 +378,16 @@ def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
     return out
 
 
+def _word_headings(t: str, blocks: list[Block]) -> set[int]:
+    """Indexes of the unnumbered paragraphs Word gives an outline level that head sections.
+    One such paragraph alone outlines nothing: it is a stray level set on a line of the body
+    (the document's own outline is then its numbers)."""
+    out = {k for k, b in enumerate(blocks)
+           if b.outline_level and b.kind != "cell" and len(text := t[b.start:b.end]) <= 200
+           and not BULLET.match(text) and not ENACTING.match(text.strip()) and not candidates(text, k)}
+    return out if len(out) >= 2 else set()
+
+
 def build_tree(doc: PlanDocument) -> list[Section]:
     t = doc.text or ""
     lo, hi = doc.body_start, (doc.body_end or len(t))
@@ -388,6 +399,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
     in_table = False
     all_nodes: list[Section] = []
     bare_paragraphs = _bare_numbered_paragraphs(t, blocks)
+    word_headings = _word_headings(t, blocks)
     k = 0
     while k < len(blocks):
         b = blocks[k]
@@ -395,8 +407,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if TABLE_HEADER.match(text):
             in_table = True
         cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k)
-        if (not cands and b.outline_level and len(text) <= 200 and not BULLET.match(text) and b.kind != "cell"
-                and not ENACTING.match(text.strip())):
+        if not cands and k in word_headings:
             # an unnumbered Word heading: its outline level is the only level it has
             cands = [Candidate(f"outline:{b.outline_level}", (0,), "", text, k)]
         chosen = None

@@ -1,0 +1,53 @@
+"""Section headings on patterns seen in real plans, on small texts written for the test."""
+import io
+
+import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from kehoach.parser import parse_bytes
+from kehoach.parser.schema import iter_sections
+
+HEAD = "KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nNĂM HỌC 2024-2025\n"
+
+
+def tree(body: str, head: str = HEAD):
+    doc = parse_bytes((head + body).encode("utf-8"), "t.txt", nlp=False, checks=False)
+    return [(s.level, s.number, s.heading) for s in iter_sections(doc.sections)]
+
+
+def test_a_dash_glued_to_the_number_and_the_heading():
+    body = """1. Tự đánh giá:
+Bản thân luôn hoàn thành nhiệm vụ được giao trong năm học.
+2- Hướng khắc phục hạn chế:
+Tăng cường tự học để nâng cao trình độ chuyên môn.
+3-Kết quả bình xét của tổ công đoàn
+Tổ thống nhất đề nghị xếp loại hoàn thành tốt nhiệm vụ.
+4-Ý kiến của Ban Chấp hành
+"""
+    assert tree(body) == [(1, "1.", "Tự đánh giá"), (1, "2-", "Hướng khắc phục hạn chế"),
+                          (1, "3-", "Kết quả bình xét của tổ công đoàn"), (1, "4-", "Ý kiến của Ban Chấp hành")]
+
+
+def _docx(paragraphs) -> bytes:
+    d = docx.Document()
+    for text, level in paragraphs:
+        p = d.add_paragraph(text)
+        if level is not None:
+            ppr = p._p.get_or_add_pPr()
+            lvl = OxmlElement("w:outlineLvl")
+            lvl.set(qn("w:val"), str(level - 1))
+            ppr.append(lvl)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_one_stray_word_outline_level_heads_no_section():
+    data = _docx([("BẢN TỰ KIỂM ĐIỂM CÁ NHÂN NĂM 2024", None), ("Họ và tên: Lê Thị Hoa Mai", None),
+                  ("Là đoàn viên công đoàn Trường Tiểu học Sông Mây, tổ Khối Ba", 2),
+                  ("1. Tự đánh giá:", None), ("Luôn hoàn thành nhiệm vụ.", None),
+                  ("2. Hướng khắc phục:", None), ("Tự học thêm.", None)])
+    doc = parse_bytes(data, "t.docx", nlp=False, checks=False)
+    assert [(s.level, s.number, s.heading) for s in iter_sections(doc.sections)] == [
+        (1, "1.", "Tự đánh giá"), (1, "2.", "Hướng khắc phục")]
