@@ -51,3 +51,22 @@ def test_one_stray_word_outline_level_heads_no_section():
     doc = parse_bytes(data, "t.docx", nlp=False, checks=False)
     assert [(s.level, s.number, s.heading) for s in iter_sections(doc.sections)] == [
         (1, "1.", "Tự đánh giá"), (1, "2.", "Hướng khắc phục")]
+
+
+def test_a_heading_line_that_stops_on_a_word_needing_more_goes_on():
+    body = """Chương I
+NHỮNG
+QUY ĐỊNH CHUNG
+Điều 1. Phạm vi áp dụng
+Quy chế này áp dụng cho Công đoàn Trường Tiểu học Hoa Sen.
+Điều 2. Nguyên tắc phối hợp
+"""
+    assert tree(body, head="QUY CHẾ PHỐI HỢP\n") == [
+        (1, "Chương I", "NHỮNG QUY ĐỊNH CHUNG"), (2, "Điều 1.", "Phạm vi áp dụng"),
+        (2, "Điều 2.", "Nguyên tắc phối hợp")]
+    body = """I- ĐỐI VỚI CÁC
+TỔ CÔNG ĐOÀN KHỐI LỚP
+Nộp kinh phí trước ngày 15 hằng tháng.
+II- ĐỐI VỚI BAN NỮ CÔNG
+"""
+    assert tree(body) == [(1, "I-", "ĐỐI VỚI CÁC TỔ CÔNG ĐOÀN KHỐI LỚP"), (1, "II-", "ĐỐI VỚI BAN NỮ CÔNG")]

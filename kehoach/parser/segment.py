@@ -352,8 +352,18 @@ def _heading_text(rest: str) -> str:
     return rest.rstrip(" :").strip()
 
 
-def _continues_heading(text: str) -> bool:
-    return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text) and not candidates(text, 0)
+# words a heading cannot end on: "CHƯƠNG I / NHỮNG / QUY ĐỊNH CHUNG", "MỤC ĐÍCH VÀ / YÊU CẦU"
+DANGLING = {"những", "các", "và", "của", "về", "trong", "cho", "với", "đối", "tại", "theo", "để", "nhằm", "giữa",
+            "hoặc", "mỗi", "một"}
+
+
+def _continues_heading(text: str, heading: str = "") -> bool:
+    """The next line goes on with the heading: it opens in lower case, or the heading stopped on a
+    word that needs what follows."""
+    words = heading.split()
+    dangling = bool(words) and words[-1].lower() in DANGLING
+    return (bool(text) and (text[0].islower() or dangling) and len(text) <= 120 and not BULLET.match(text)
+            and not candidates(text, 0))
 
 
 BARE_PARAGRAPH = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
@@ -479,7 +489,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         # a heading that wraps onto the next line(s): lower-case continuation
         while j < len(blocks) and heading and not heading.endswith((".", ":")):
             nxt = t[blocks[j].start:blocks[j].end]
-            if not _continues_heading(nxt) or len(heading) + len(nxt) > wrap_max:
+            if not _continues_heading(nxt, heading) or len(heading) + len(nxt) > wrap_max:
                 break  # past a two-line heading's length: a numbered paragraph wrapped at the page width
             heading = heading + " " + nxt.strip().rstrip(" :")
             heading_end = blocks[j].end
