@@ -70,3 +70,13 @@ Nộp kinh phí trước ngày 15 hằng tháng.
 II- ĐỐI VỚI BAN NỮ CÔNG
 """
     assert tree(body) == [(1, "I-", "ĐỐI VỚI CÁC TỔ CÔNG ĐOÀN KHỐI LỚP"), (1, "II-", "ĐỐI VỚI BAN NỮ CÔNG")]
+
+
+def test_a_bare_number_repeating_the_open_one_is_no_heading():
+    body = """IV. PHÂN CÔNG TRÁCH NHIỆM
+Công đoàn chủ trì, phối hợp với nhà trường.
+V. TỔ CHỨC THỰC HIỆN
+Các tổ công đoàn triển khai kế hoạch này.
+V TRƯỜNG HOA SEN/2S
+"""
+    assert [h for _, _, h in tree(body)] == ["PHÂN CÔNG TRÁCH NHIỆM", "TỔ CHỨC THỰC HIỆN"]

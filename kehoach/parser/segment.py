@@ -225,6 +225,8 @@ class Outline:
             gap = last_val - prev
             if calendar and gap < 0:
                 gap += 4 if c.style == "quarter" else 12  # QUÝ IV -> QUÝ I, Tháng 12 -> Tháng 1
+            if gap == 0 and c.number.isalnum() and c.style in ("roman", "arabic:1"):
+                return None  # a bare number repeating the open one ("V." then "V TỈNH ..." of a stamp)
             if 1 <= gap <= (2 if strict else 3) or gap == 0:
                 return pos
             if last_val == 1 and pos == len(self.stack) - 1 and not strict:
