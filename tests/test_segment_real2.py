@@ -80,3 +80,22 @@ Các tổ công đoàn triển khai kế hoạch này.
 V TRƯỜNG HOA SEN/2S
 """
     assert [h for _, _, h in tree(body)] == ["PHÂN CÔNG TRÁCH NHIỆM", "TỔ CHỨC THỰC HIỆN"]
+
+
+SCAN_BODY = """I. MỤC ĐÍCH, YÊU CÀUƯ
+Các hoạt động phải đạt yêu cầu đề ra, thiết thực và hiệu quả.
+II. CHỈ TIỂU PHÁN ĐẦU
+Trong năm học, Công đoàn Trường Mầm non Cát Tiên phấn đấu hoàn thành các chỉ tiêu sau:
+III. NỘI DUNG PHÓI HỢP
+Công đoàn và nhà trường phối hợp tổ chức hội thi.
+"""
+
+
+def test_a_scans_headings_take_the_marks_its_body_writes():
+    from kehoach.parser import segment
+
+    doc = parse_bytes((HEAD + SCAN_BODY).encode("utf-8"), "t.txt", nlp=False, checks=False)
+    assert [s.heading for s in doc.sections][1] == "CHỈ TIỂU PHÁN ĐẦU"  # typed text: as written
+    doc.source.ocr = True
+    segment.apply(doc)
+    assert [s.heading for s in doc.sections] == ["MỤC ĐÍCH, YÊU CẦU", "CHỈ TIÊU PHẤN ĐẤU", "NỘI DUNG PHỐI HỢP"]

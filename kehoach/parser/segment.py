@@ -17,6 +17,7 @@ from typing import Optional
 
 from kehoach.parser.schema import Block, PlanDocument, Section
 from kehoach.parser.text.normalize import fold, is_upper_text
+from kehoach.parser.text.scan_spelling import BodySpelling
 
 VI_LOWER_LETTERS = "abcdđeghiklmnopqrstuvxy"
 LATIN_ONLY_LETTERS = "fjwz"
@@ -412,6 +413,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
     all_nodes: list[Section] = []
     bare_paragraphs = _bare_numbered_paragraphs(t, blocks)
     word_headings = _word_headings(t, blocks)
+    # a scan's headings in capitals, spelt as its body spells the same words
+    spelling = BodySpelling(t[lo:hi]) if doc.source is not None and doc.source.ocr else None
     k = 0
     while k < len(blocks):
         b = blocks[k]
@@ -496,6 +499,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
             heading = heading + " " + nxt.strip().rstrip(" :")
             heading_end = blocks[j].end
             j += 1
+        if spelling is not None and is_upper_text(heading, 0.8):
+            heading = spelling.respell(heading)
         style = c.style.split(":")[0]
         node = Section(number=c.number or None, level=1, heading=heading, style=style, start=b.start, end=b.end,
                        heading_start=b.start, heading_end=heading_end)
