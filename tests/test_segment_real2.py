@@ -99,3 +99,11 @@ def test_a_scans_headings_take_the_marks_its_body_writes():
     doc.source.ocr = True
     segment.apply(doc)
     assert [s.heading for s in doc.sections] == ["MỤC ĐÍCH, YÊU CẦU", "CHỈ TIÊU PHẤN ĐẤU", "NỘI DUNG PHỐI HỢP"]
+
+
+def test_a_run_of_bare_numbered_paragraphs_whose_1_was_read_as_i():
+    body = """Công đoàn Trường Tiểu học Vân Sơn đề nghị các tổ công đoàn thực hiện một số nội dung sau:
+I Tăng cường tuyên truyền trong đoàn viên về ý nghĩa của Tết Trung thu, quan tâm chăm lo cho các cháu là con đoàn viên.
+2 Phối hợp với nhà trường tổ chức vui Tết Trung thu cho các cháu, tặng quà các cháu có hoàn cảnh khó khăn, học giỏi.
+"""
+    assert [(n, h[:20]) for _, n, h in tree(body)] == [("I", "Tăng cường tuyên tru"), ("2", "Phối hợp với nhà trư")]

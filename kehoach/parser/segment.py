@@ -369,14 +369,15 @@ def _continues_heading(text: str, heading: str = "") -> bool:
             and not candidates(text, 0))
 
 
-BARE_PARAGRAPH = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
+BARE_PARAGRAPH = re.compile(r"^(\d{1,2}|[Il](?=\s))\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
 
 
 def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
     """Starts of long paragraphs numbered "1 Tuyên truyền ...", "2 Phối hợp ..." with no mark after
     the number (a letter whose list a scan or a page typed so): a run 1, 2, ... of them, each a
-    paragraph of prose (not a table's row), numbers its items."""
-    bare = [(int(m.group(1)), b.start) for b in blocks
+    paragraph of prose (not a table's row), numbers its items. A first number read "I" or "l" is
+    the "1" of a scan (then "2 ...")."""
+    bare = [(int(m.group(1)) if m.group(1).isdigit() else 1, b.start) for b in blocks
             if b.kind != "cell" and (m := BARE_PARAGRAPH.match(t[b.start:b.end])) and len(t[b.start:b.end]) >= 60
             and not TABLE_ROW.search(t[b.start:b.end]) and len(re.findall(r"[a-zà-ỹđ]{2,}", t[b.start:b.end])) >= 10]
     out: set[int] = set()
@@ -425,6 +426,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if not cands and k in word_headings:
             # an unnumbered Word heading: its outline level is the only level it has
             cands = [Candidate(f"outline:{b.outline_level}", (0,), "", text, k)]
+        if b.start in bare_paragraphs and text[:1] in "Il":
+            cands = [Candidate("arabic:1", (1,), text[0], text[1:].strip(), k)]  # the scan's "1" of the run
         chosen = None
         for c in cands:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
