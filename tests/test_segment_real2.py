@@ -107,3 +107,14 @@ I Tăng cường tuyên truyền trong đoàn viên về ý nghĩa của Tết T
 2 Phối hợp với nhà trường tổ chức vui Tết Trung thu cho các cháu, tặng quà các cháu có hoàn cảnh khó khăn, học giỏi.
 """
     assert [(n, h[:20]) for _, n, h in tree(body)] == [("I", "Tăng cường tuyên tru"), ("2", "Phối hợp với nhà trư")]
+
+
+def test_a_lists_last_item_ends_where_its_siblings_end():
+    body = """Thành phần gồm các ông, bà có tên sau đây:
+1) Ông Trần Văn Bình - Hiệu trưởng - Trưởng ban
+2) Bà Lê Thị Hạnh - Phó Hiệu trưởng - Uỷ viên
+3) Ông Vũ Minh Tâm - Tổ trưởng tổ Toán - Uỷ viên
+4) Bà Hồ Thị Lan - Tổ trưởng tổ Văn - Uỷ viên Đã tiến hành kiểm tra hồ sơ thi đua của các tổ công đoàn trong nhà trường và thống nhất kết quả như sau
+"""
+    got = tree(body, head="BIÊN BẢN KIỂM TRA\n")
+    assert got[-1] == (1, "4)", "Bà Hồ Thị Lan - Tổ trưởng tổ Văn - Uỷ viên")

@@ -12,6 +12,7 @@ then bold, decide the level of headings that carry no number.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -392,6 +393,19 @@ def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
     return out
 
 
+def _cut_like_siblings(heading: str, siblings: list[Section]) -> str:
+    """The last item of a list whose items end alike ("... - Tổ trưởng - Uỷ viên") with the next
+    paragraph run onto its line (a page that lost the line break): it ends where they do."""
+    if len(heading) <= 120 or len(siblings) < 3 or any(len(s.heading or "") > 100 for s in siblings):
+        return heading
+    ends = Counter(" ".join((s.heading or "").split()[-2:]) for s in siblings)
+    end, n = ends.most_common(1)[0]
+    if n * 2 < len(siblings) or len(end.split()) < 2:
+        return heading
+    m = re.search(rf"\s{re.escape(end)}(?=\s+[A-ZĐÀ-Ỹ])", heading)
+    return heading[:m.end()] if m else heading
+
+
 def _word_headings(t: str, blocks: list[Block]) -> set[int]:
     """Indexes of the unnumbered paragraphs Word gives an outline level that head sections.
     One such paragraph alone outlines nothing: it is a stray level set on a line of the body
@@ -505,6 +519,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if spelling is not None and is_upper_text(heading, 0.8):
             heading = spelling.respell(heading)
         style = c.style.split(":")[0]
+        parent = outline.stack[depth - 1].node.children if depth else outline.roots
+        heading = _cut_like_siblings(heading, parent)
         node = Section(number=c.number or None, level=1, heading=heading, style=style, start=b.start, end=b.end,
                        heading_start=b.start, heading_end=heading_end)
         outline.add(c, depth, node)
