@@ -118,3 +118,14 @@ def test_a_lists_last_item_ends_where_its_siblings_end():
 """
     got = tree(body, head="BIÊN BẢN KIỂM TRA\n")
     assert got[-1] == (1, "4)", "Bà Hồ Thị Lan - Tổ trưởng tổ Văn - Uỷ viên")
+
+
+def test_a_list_at_1_under_a_sub_heading_just_opened():
+    body = """1. Đối tượng kết nạp vào Công đoàn, bao gồm:
+1.1. Người lao động làm việc trong nhà trường.
+Người lao động làm việc có hưởng lương, tán thành Điều lệ Công đoàn.
+1. Giáo viên, nhân viên hợp đồng dài hạn của Trường Mầm non Sao Mai.
+2. Giáo viên, nhân viên hợp đồng dưới một năm.
+1.2. Người lao động tự nguyện gia nhập Công đoàn.
+"""
+    assert [(lv, n) for lv, n, _ in tree(body)] == [(1, "1."), (2, "1.1."), (3, "1."), (3, "2."), (2, "1.2.")]

@@ -210,6 +210,9 @@ class Outline:
             # "2.3" belongs under the open "2." (or "2.3.1" under "2.3"): the prefix must match
             parent_style = f"arabic:{len(c.values) - 1}"
             ppos = self.position(parent_style)
+            # "1." "1.1." "1." "2." "1.2.": the "1." that 1.2 follows, not the list under 1.1
+            ppos = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k].cand.style == parent_style
+                         and self.stack[k].last == c.values[:-1]), ppos)
             if ppos is not None:
                 if self.stack[ppos].last != c.values[:-1]:
                     return None
@@ -466,10 +469,10 @@ def build_tree(doc: PlanDocument) -> list[Section]:
                 # in capitals that bears the same numbering
                 depth = len(outline.stack)
             if (depth is not None and depth == pos < len(outline.stack) - 1 and c.values == (1,) == outline.stack[pos].last
-                    and outline.stack[-1].cand.style in ("part", "chapter", "roman", "upper")
+                    and outline.stack[-1].cand.style in ("part", "chapter", "roman", "upper", "arabic:2", "arabic:3")
                     and not outline.stack[-1].node.children):
                 # "1. Tiến trình buổi lễ", "Phần I: Phần lễ", "1. Đón đại biểu": the list of the
-                # heading just opened, not the "1." above it again
+                # heading just opened, not the "1." above it again (so too "1." "1.1." "1.")
                 depth = len(outline.stack)
             if depth is not None:
                 chosen = (c, depth)
