@@ -129,3 +129,16 @@ Người lao động làm việc có hưởng lương, tán thành Điều lệ 
 1.2. Người lao động tự nguyện gia nhập Công đoàn.
 """
     assert [(lv, n) for lv, n, _ in tree(body)] == [(1, "1."), (2, "1.1."), (3, "1."), (3, "2."), (2, "1.2.")]
+
+
+def test_a_list_that_lost_its_numbers_to_1_takes_a_later_1_as_an_item():
+    body = """1. Ngày 02/9/2024:
+Giáo viên chủ nhiệm cho học sinh vệ sinh lớp học.
+1. Ngày 03/9/2024: tập dượt lễ khai giảng.
+2. Tổ chức lễ khai giảng năm học mới
+3. Yêu cầu:
+Trang trọng, tiết kiệm, an toàn.
+1. Chương trình buổi lễ gồm phần lễ và phần hội.
+"""
+    got = tree(body, head="KẾ HOẠCH KHAI GIẢNG NĂM HỌC 2024-2025\n")
+    assert [(lv, n) for lv, n, _ in got] == [(1, "1."), (1, "1."), (1, "2."), (1, "3."), (1, "1.")]

@@ -177,6 +177,7 @@ class Outline:
         self.roots: list[Section] = []
         self.seen: dict[str, int] = {}  # last value of each style, even once closed
         self.lost_top = False  # the top list's numbers came out as "1." each time (see accepts)
+        self.ones: set[str] = set()  # styles of lists that wrote two items in a row as "1."
 
     def position(self, style: str, caps: Optional[bool] = None) -> Optional[int]:
         """Where `style` is open. A style open twice (a list under a capitals heading of the same
@@ -234,6 +235,8 @@ class Outline:
                 return None  # a bare number repeating the open one ("V." then "V TỈNH ..." of a stamp)
             if 1 <= gap <= (2 if strict else 3) or gap == 0:
                 return pos
+            if gap < 0 and c.values == (1,) and c.style in self.ones and pos == len(self.stack) - 1:
+                return pos  # one more item of a list that has lost its numbers to "1." (see add)
             if last_val == 1 and pos == len(self.stack) - 1 and not strict:
                 return None
             return None
@@ -280,6 +283,9 @@ class Outline:
         return len(self.stack)
 
     def add(self, c: Candidate, depth: int, node: Section) -> None:
+        if c.values == (1,) and depth < len(self.stack) and self.stack[depth].cand.style == c.style \
+                and self.stack[depth].last == (1,):
+            self.ones.add(c.style)  # "1." then "1." again: a page that wrote its list numbers as "1." each
         del self.stack[depth:]
         parent = self.stack[-1].node if self.stack else None
         node.level = depth + 1
