@@ -12,11 +12,13 @@ then bold, decide the level of headings that carry no number.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
 from kehoach.parser.schema import Block, PlanDocument, Section
 from kehoach.parser.text.normalize import fold, is_upper_text
+from kehoach.parser.text.scan_spelling import BodySpelling
 
 VI_LOWER_LETTERS = "abcdđeghiklmnopqrstuvxy"
 LATIN_ONLY_LETTERS = "fjwz"
@@ -51,8 +53,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("upper", re.compile(r"^(?P<num>(?P<val>[A-ZĐ])\s*[.)/])(?P<rest>)$")),
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/])(?P<rest>)$")),  # "3." alone (a PDF line)
     # "1.1 Công đoàn ..." without a last dot is still 1.1 (not "1." + "1 Công đoàn"): a multi-level
-    # number may end at the space
-    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
+    # number may end at the space; "4-Kết quả ...": a dash glued to both the number and the heading
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|[-–](?=[A-ZĐÀ-Ỹ](?:[a-zà-ỹđ]|\s\w))"
+                          r"|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
                           r"\s*(?P<rest>\S.*)$")),
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}),)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),  # "1, Công tác ...", typed with a comma
     ("arabic_bare", re.compile(r"^(?P<num>(?P<val>\d{1,2}))\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),
@@ -174,6 +177,7 @@ class Outline:
         self.roots: list[Section] = []
         self.seen: dict[str, int] = {}  # last value of each style, even once closed
         self.lost_top = False  # the top list's numbers came out as "1." each time (see accepts)
+        self.ones: set[str] = set()  # styles of lists that wrote two items in a row as "1."
 
     def position(self, style: str, caps: Optional[bool] = None) -> Optional[int]:
         """Where `style` is open. A style open twice (a list under a capitals heading of the same
@@ -207,6 +211,9 @@ class Outline:
             # "2.3" belongs under the open "2." (or "2.3.1" under "2.3"): the prefix must match
             parent_style = f"arabic:{len(c.values) - 1}"
             ppos = self.position(parent_style)
+            # "1." "1.1." "1." "2." "1.2.": the "1." that 1.2 follows, not the list under 1.1
+            ppos = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k].cand.style == parent_style
+                         and self.stack[k].last == c.values[:-1]), ppos)
             if ppos is not None:
                 if self.stack[ppos].last != c.values[:-1]:
                     return None
@@ -224,8 +231,12 @@ class Outline:
             gap = last_val - prev
             if calendar and gap < 0:
                 gap += 4 if c.style == "quarter" else 12  # QUÝ IV -> QUÝ I, Tháng 12 -> Tháng 1
+            if gap == 0 and c.number.isalnum() and c.style in ("roman", "arabic:1"):
+                return None  # a bare number repeating the open one ("V." then "V TỈNH ..." of a stamp)
             if 1 <= gap <= (2 if strict else 3) or gap == 0:
                 return pos
+            if gap < 0 and c.values == (1,) and c.style in self.ones and pos == len(self.stack) - 1:
+                return pos  # one more item of a list that has lost its numbers to "1." (see add)
             if last_val == 1 and pos == len(self.stack) - 1 and not strict:
                 return None
             return None
@@ -272,6 +283,9 @@ class Outline:
         return len(self.stack)
 
     def add(self, c: Candidate, depth: int, node: Section) -> None:
+        if c.values == (1,) and depth < len(self.stack) and self.stack[depth].cand.style == c.style \
+                and self.stack[depth].last == (1,):
+            self.ones.add(c.style)  # "1." then "1." again: a page that wrote its list numbers as "1." each
         del self.stack[depth:]
         parent = self.stack[-1].node if self.stack else None
         node.level = depth + 1
@@ -351,18 +365,29 @@ def _heading_text(rest: str) -> str:
     return rest.rstrip(" :").strip()
 
 
-def _continues_heading(text: str) -> bool:
-    return bool(text) and text[0].islower() and len(text) <= 120 and not BULLET.match(text) and not candidates(text, 0)
+# words a heading cannot end on: "CHƯƠNG I / NHỮNG / QUY ĐỊNH CHUNG", "MỤC ĐÍCH VÀ / YÊU CẦU"
+DANGLING = {"những", "các", "và", "của", "về", "trong", "cho", "với", "đối", "tại", "theo", "để", "nhằm", "giữa",
+            "hoặc", "mỗi", "một"}
 
 
-BARE_PARAGRAPH = re.compile(r"^(\d{1,2})\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
+def _continues_heading(text: str, heading: str = "") -> bool:
+    """The next line goes on with the heading: it opens in lower case, or the heading stopped on a
+    word that needs what follows."""
+    words = heading.split()
+    dangling = bool(words) and words[-1].lower() in DANGLING
+    return (bool(text) and (text[0].islower() or dangling) and len(text) <= 120 and not BULLET.match(text)
+            and not candidates(text, 0))
+
+
+BARE_PARAGRAPH = re.compile(r"^(\d{1,2}|[Il](?=\s))\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
 
 
 def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
     """Starts of long paragraphs numbered "1 Tuyên truyền ...", "2 Phối hợp ..." with no mark after
     the number (a letter whose list a scan or a page typed so): a run 1, 2, ... of them, each a
-    paragraph of prose (not a table's row), numbers its items."""
-    bare = [(int(m.group(1)), b.start) for b in blocks
+    paragraph of prose (not a table's row), numbers its items. A first number read "I" or "l" is
+    the "1" of a scan (then "2 ...")."""
+    bare = [(int(m.group(1)) if m.group(1).isdigit() else 1, b.start) for b in blocks
             if b.kind != "cell" and (m := BARE_PARAGRAPH.match(t[b.start:b.end])) and len(t[b.start:b.end]) >= 60
             and not TABLE_ROW.search(t[b.start:b.end]) and len(re.findall(r"[a-zà-ỹđ]{2,}", t[b.start:b.end])) >= 10]
     out: set[int] = set()
@@ -377,6 +402,29 @@ def _bare_numbered_paragraphs(t: str, blocks: list[Block]) -> set[int]:
     return out
 
 
+def _cut_like_siblings(heading: str, siblings: list[Section]) -> str:
+    """The last item of a list whose items end alike ("... - Tổ trưởng - Uỷ viên") with the next
+    paragraph run onto its line (a page that lost the line break): it ends where they do."""
+    if len(heading) <= 120 or len(siblings) < 3 or any(len(s.heading or "") > 100 for s in siblings):
+        return heading
+    ends = Counter(" ".join((s.heading or "").split()[-2:]) for s in siblings)
+    end, n = ends.most_common(1)[0]
+    if n * 2 < len(siblings) or len(end.split()) < 2:
+        return heading
+    m = re.search(rf"\s{re.escape(end)}(?=\s+[A-ZĐÀ-Ỹ])", heading)
+    return heading[:m.end()] if m else heading
+
+
+def _word_headings(t: str, blocks: list[Block]) -> set[int]:
+    """Indexes of the unnumbered paragraphs Word gives an outline level that head sections.
+    One such paragraph alone outlines nothing: it is a stray level set on a line of the body
+    (the document's own outline is then its numbers)."""
+    out = {k for k, b in enumerate(blocks)
+           if b.outline_level and b.kind != "cell" and len(text := t[b.start:b.end]) <= 200
+           and not BULLET.match(text) and not ENACTING.match(text.strip()) and not candidates(text, k)}
+    return out if len(out) >= 2 else set()
+
+
 def build_tree(doc: PlanDocument) -> list[Section]:
     t = doc.text or ""
     lo, hi = doc.body_start, (doc.body_end or len(t))
@@ -388,6 +436,9 @@ def build_tree(doc: PlanDocument) -> list[Section]:
     in_table = False
     all_nodes: list[Section] = []
     bare_paragraphs = _bare_numbered_paragraphs(t, blocks)
+    word_headings = _word_headings(t, blocks)
+    # a scan's headings in capitals, spelt as its body spells the same words
+    spelling = BodySpelling(t[lo:hi]) if doc.source is not None and doc.source.ocr else None
     k = 0
     while k < len(blocks):
         b = blocks[k]
@@ -395,10 +446,11 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if TABLE_HEADER.match(text):
             in_table = True
         cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k)
-        if (not cands and b.outline_level and len(text) <= 200 and not BULLET.match(text) and b.kind != "cell"
-                and not ENACTING.match(text.strip())):
+        if not cands and k in word_headings:
             # an unnumbered Word heading: its outline level is the only level it has
             cands = [Candidate(f"outline:{b.outline_level}", (0,), "", text, k)]
+        if b.start in bare_paragraphs and text[:1] in "Il":
+            cands = [Candidate("arabic:1", (1,), text[0], text[1:].strip(), k)]  # the scan's "1" of the run
         chosen = None
         for c in cands:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
@@ -423,10 +475,10 @@ def build_tree(doc: PlanDocument) -> list[Section]:
                 # in capitals that bears the same numbering
                 depth = len(outline.stack)
             if (depth is not None and depth == pos < len(outline.stack) - 1 and c.values == (1,) == outline.stack[pos].last
-                    and outline.stack[-1].cand.style in ("part", "chapter", "roman", "upper")
+                    and outline.stack[-1].cand.style in ("part", "chapter", "roman", "upper", "arabic:2", "arabic:3")
                     and not outline.stack[-1].node.children):
                 # "1. Tiến trình buổi lễ", "Phần I: Phần lễ", "1. Đón đại biểu": the list of the
-                # heading just opened, not the "1." above it again
+                # heading just opened, not the "1." above it again (so too "1." "1.1." "1.")
                 depth = len(outline.stack)
             if depth is not None:
                 chosen = (c, depth)
@@ -468,12 +520,16 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         # a heading that wraps onto the next line(s): lower-case continuation
         while j < len(blocks) and heading and not heading.endswith((".", ":")):
             nxt = t[blocks[j].start:blocks[j].end]
-            if not _continues_heading(nxt) or len(heading) + len(nxt) > wrap_max:
+            if not _continues_heading(nxt, heading) or len(heading) + len(nxt) > wrap_max:
                 break  # past a two-line heading's length: a numbered paragraph wrapped at the page width
             heading = heading + " " + nxt.strip().rstrip(" :")
             heading_end = blocks[j].end
             j += 1
+        if spelling is not None and is_upper_text(heading, 0.8):
+            heading = spelling.respell(heading)
         style = c.style.split(":")[0]
+        parent = outline.stack[depth - 1].node.children if depth else outline.roots
+        heading = _cut_like_siblings(heading, parent)
         node = Section(number=c.number or None, level=1, heading=heading, style=style, start=b.start, end=b.end,
                        heading_start=b.start, heading_end=heading_end)
         outline.add(c, depth, node)
