@@ -1,0 +1,60 @@
+"""Checks and plan periods on layouts met in real documents (the plans here are invented for the
+test): each case a miss or a false alarm the real corpus showed, and the slip beside it that must
+still be found."""
+from __future__ import annotations
+
+from kehoach.parser import parse_bytes
+
+HEAD = "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC AN PHÚ\nKẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nNĂM HỌC 2023-2024\n"
+
+
+def parsed(text: str, head: str = HEAD):
+    return parse_bytes((head + text).encode(), "plan.txt")
+
+
+def hits(text: str, code: str, head: str = HEAD) -> list[str]:
+    d = parsed(text, head)
+    return [d.text[f.start:f.end] for f in d.findings if f.code == code]
+
+
+def test_a_list_under_1_1_restarting_at_1_is_no_duplicate():
+    text = ("Chương 1.\nĐOÀN VIÊN\n1. Đối tượng kết nạp, bao gồm:\n1.1. Người lao động trong đơn vị.\n"
+            "Người làm việc tại các cơ quan sau:\n1. Viên chức đang làm việc trong các trường học.\n"
+            "2. Người lao động trong doanh nghiệp.\n")
+    assert hits(text, "numbering-duplicate") == []
+    slip = "I. Nhiệm vụ\n1. Tuyên truyền.\n2. Chăm lo đời sống.\n2. Phát triển đoàn viên.\n"
+    assert hits(slip, "numbering-duplicate") == ["2. Phát triển đoàn viên."]
+
+
+def test_parts_that_open_at_ii_lack_part_i():
+    text = ("Căn cứ tình hình thực tế, nhà trường báo cáo như sau:\nII. KẾT QUẢ THỰC HIỆN\n1. Công tác tuyên truyền.\n"
+            "2. Công tác kiểm tra.\nIII. PHƯƠNG HƯỚNG\n1. Tiếp tục tuyên truyền.\n")
+    assert hits(text, "numbering-gap") == ["II. KẾT QUẢ THỰC HIỆN"]
+    whole = "I. ĐẶC ĐIỂM\n1. Thuận lợi.\nII. KẾT QUẢ THỰC HIỆN\n1. Công tác tuyên truyền.\n"
+    assert hits(whole, "numbering-gap") == []
+
+
+SIGNED = ("TRƯỜNG MẦM NON HOA SEN\nSố:    /QC-MNHS          Bình An, ngày 12 tháng 9 năm 2022\n"
+          "QUY CHẾ PHỐI HỢP\nGIỮA NHÀ TRƯỜNG VÀ CÔNG ĐOÀN NĂM HỌC 2022-2023\n")
+
+
+def test_a_blank_date_in_a_signed_document_is_a_warning():
+    # its own date is filled in: it was signed, though its number was left blank
+    d = parsed("(Ban hành kèm theo quyết định số    /QĐ-MNHS ngày    tháng    năm 2022)\n"
+               "I. QUY ĐỊNH CHUNG\n1. Nhà trường và công đoàn phối hợp.\n", SIGNED)
+    (f,) = [f for f in d.findings if f.code == "incomplete-date"]
+    assert f.severity == "warning"
+    draft = SIGNED.replace("ngày 12 tháng 9", "ngày    tháng 9")
+    d = parsed("I. QUY ĐỊNH CHUNG\n1. Nhà trường và công đoàn phối hợp.\n", draft)
+    assert [f.severity for f in d.findings if f.code == "incomplete-date"] == ["info"]
+
+
+def test_a_decision_citing_a_law_by_name_is_a_document():
+    # a site's copy: the header's number and place-date, then grounds with no number
+    text = ("Độc lập - Tự do - Hạnh phúc\nSố: 25/QĐ-CĐN\nBình An, ngày 03 tháng 02 năm 2021\n"
+            "- Căn cứ Luật Công đoàn được Quốc hội thông qua ngày 20 tháng 6 năm 2012;\n"
+            "- Căn cứ tình hình thực tế của đơn vị.\n")
+    d = parse_bytes(text.encode(), "qd.txt")
+    assert d.source.is_plan and not [f for f in d.findings if f.code == "not-a-plan"]
+    d = parse_bytes("Số: 25/QĐ-CĐN\nCăn cứ tình hình thực tế.\n".encode(), "x.txt")
+    assert not d.source.is_plan
