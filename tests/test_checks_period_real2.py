@@ -58,3 +58,15 @@ def test_a_decision_citing_a_law_by_name_is_a_document():
     assert d.source.is_plan and not [f for f in d.findings if f.code == "not-a-plan"]
     d = parse_bytes("Số: 25/QĐ-CĐN\nCăn cứ tình hình thực tế.\n".encode(), "x.txt")
     assert not d.source.is_plan
+
+
+MONTHLY = ("CHI BỘ ẤP BÌNH AN\nSố: 12-BC/CB          Bình An, ngày 05 tháng 6 năm 2025\nBÁO CÁO\n"
+           "Kết quả thực hiện Nghị quyết tháng 5\nvà phương hướng, nhiệm vụ tháng 6 năm 2025\n")
+
+
+def test_a_monthly_report_whose_tasks_part_names_the_month_reported_on():
+    body = ("I- Kết quả thực hiện nhiệm vụ tháng 5/2025\n- Chi bộ họp đúng kỳ.\n"
+            "II- Một số nhiệm vụ chủ yếu của tháng 5 năm 2025\n- Tiếp tục tuyên truyền.\n")
+    assert hits(body, "period-mismatch", MONTHLY) == ["II- Một số nhiệm vụ chủ yếu của tháng 5 năm 2025"]
+    right = body.replace("chủ yếu của tháng 5", "chủ yếu của tháng 6")
+    assert hits(right, "period-mismatch", MONTHLY) == []

@@ -128,11 +128,52 @@ def _repeated_title(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
             yield "repeated_title", line_start, p
 
 
+# a report "kết quả tháng 4 và phương hướng, nhiệm vụ tháng 5": its results part heads the first
+# month, its tasks part the second
+_TASKS_TITLE = re.compile(r"(?i)(?:phương[ \t]+hướng|nhiệm[ \t]+vụ|kế[ \t]+hoạch)[^\n]{0,40}$")
+_PART_HEAD = re.compile(r"(?i)^(?:một[ \t]+số[ \t]+|các[ \t]+|đánh[ \t]+giá[ \t]+)?(?:(?P<res>kết[ \t]+quả|tình[ \t]+hình)|"
+                        r"(?P<task>phương[ \t]+hướng|nhiệm[ \t]+vụ))(?![^\W\d_])")
+
+
+def _two_part_months(ctx: Context) -> tuple[int, int] | None:
+    """(results month, tasks month), as year * 12 + month - 1, of a report whose title names the
+    month past and, after "phương hướng" or "nhiệm vụ", the month to come."""
+    per, title = ctx.doc.period, ctx.doc.title or ""
+    own = month_range(per)
+    if per is None or per.kind != "month" or own is None or own[1] != own[0] + 1:
+        return None
+    ms = [p for p in find_periods(title, months=True) if p.kind == "month"]
+    if len(ms) != 2 or not _TASKS_TITLE.search(title[:ms[1].span[0]]):
+        return None
+    return own
+
+
+def _part_headings(ctx: Context) -> Iterator[tuple[str, int, PeriodValue, int]]:
+    """Top part headings of a two-month report that name the other part's month: the tasks
+    part headed with the month reported on, or the results with the month to come."""
+    months = _two_part_months(ctx)
+    if months is None:
+        return
+    text = ctx.text
+    for s in ctx.doc.sections:
+        m = _PART_HEAD.match(s.heading or "")
+        if not m:
+            continue
+        p = next((q for q in find_periods(text, s.heading_start, s.heading_end, months=True) if q.kind == "month"), None)
+        if p is None:
+            continue
+        want = months[1] if m.group("task") else months[0]
+        named = (p.start or want // 12) * 12 + p.month - 1
+        if named != want:
+            yield "part_heading", s.heading_start, p, want
+
+
 WHERE = {
     "closing": ("câu kết", "closing sentence"),
     "built": ("câu “xây dựng ... như sau”", "'drawn up as follows' sentence"),
     "targets_heading": ("tiêu đề phần chỉ tiêu", "targets heading"),
     "repeated_title": ("tên văn bản nhắc lại trong thân", "title repeated in the body"),
+    "part_heading": ("tiêu đề phần", "part heading"),
 }
 
 
@@ -157,5 +198,14 @@ def period_mismatch(ctx: Context):
             start, p.span[1],
             f"Văn bản tự gọi là “{p.text}” ({vi}) nhưng tiêu đề ghi “{own_label}”",
             f"the document calls itself '{p.text}' ({en}) but its title says '{own_label}'",
+            {"named": p.label, "own": own_label, "where": where, "period_start": p.span[0]},
+        )
+    for where, start, p, want in _part_headings(ctx):
+        vi, en = WHERE[where]
+        label = f"tháng {want % 12 + 1}/{want // 12}"
+        yield Hit(
+            start, p.span[1],
+            f"Phần “{ctx.text[start:p.span[1]]}” ({vi}) ghi “{p.text}”, nhưng theo tiêu đề “{own_label}” phần này là {label}",
+            f"the part '{ctx.text[start:p.span[1]]}' ({en}) names '{p.text}', but by the title '{own_label}' it is {label}",
             {"named": p.label, "own": own_label, "where": where, "period_start": p.span[0]},
         )
