@@ -70,3 +70,14 @@ def test_a_monthly_report_whose_tasks_part_names_the_month_reported_on():
     assert hits(body, "period-mismatch", MONTHLY) == ["II- Một số nhiệm vụ chủ yếu của tháng 5 năm 2025"]
     right = body.replace("chủ yếu của tháng 5", "chủ yếu của tháng 6")
     assert hits(right, "period-mismatch", MONTHLY) == []
+
+
+def test_a_total_in_two_counts_whose_parts_add_up_for_one_only():
+    text = ("I. ĐẶC ĐIỂM TÌNH HÌNH\n- Tổng số học sinh toàn trường: 180 trẻ/07 lớp. Trong đó:\n"
+            ". Nhóm nhà trẻ: 30 trẻ/02 lớp\n. Lớp mầm: 60 trẻ 02 lớp\n. Lớp lá: 90 trẻ/04 lớp\n- Số điểm trường: 02 điểm\n")
+    assert hits(text, "count-mismatch") == ["Tổng số học sinh toàn trường: 180 trẻ/07 lớp"]
+    right = text.replace("90 trẻ/04 lớp", "90 trẻ/03 lớp")
+    assert hits(right, "count-mismatch") == []
+    # neither count adds up: the lines are some of the classes, not all
+    some = text.replace("30 trẻ/02 lớp", "20 trẻ/02 lớp")
+    assert hits(some, "count-mismatch") == []

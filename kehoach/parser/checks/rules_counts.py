@@ -159,6 +159,7 @@ def count_mismatch(ctx: Context):
                   {"announced": n, "listed": got, "noun": noun, "how": how})
     yield from _chapter_count(ctx)
     yield from _totals(ctx)
+    yield from _two_count_totals(ctx)
     yield from _shares(ctx)
 
 
@@ -251,6 +252,43 @@ def _totals(ctx: Context):
         yield Hit(m.start(), end, f"Tổng số {total} không khớp các thành phần ({written})",
                   f"total {total} does not match its parts ({written})",
                   {"total": total, "parts": parts, "how": "total"})
+
+
+# "Tổng số học sinh: 255 trẻ/08 lớp. Trong đó:" then one line per part with both counts
+_TOTAL2 = re.compile(ci("t") + r"(?<!\w.)(?i:ổng[ \t]+số[^\d\n:]{0,40}:[ \t]*(?P<a>\d{1,5})[ \t]*(?P<ua>[^\W\d_]+)"
+                     r"[ \t]*[/,][ \t]*(?P<b>\d{1,4})[ \t]*(?P<ub>[^\W\d_]+)(?![^\W\d_]))(?P<tail>[^\n]*)")
+
+
+def _count_of(unit: str, line: str) -> Optional[int]:
+    m = re.search(rf"(?<![\d.,])(\d{{1,5}})[ \t]*{re.escape(unit)}(?!{_W})", line, re.I)
+    return int(m.group(1)) if m else None
+
+
+def _two_count_totals(ctx: Context):
+    """A total given in two counts ("255 trẻ/08 lớp") over parts that give both: when one count's
+    parts add up to its total, the parts are the whole, and the other count must add up too."""
+    text = ctx.text
+    for m in finditer_at(_TOTAL2, text, _t_words(ctx)["tổng"]):
+        if not re.search(r"(?i)trong[ \t]+đó|gồm", m.group("tail")):
+            continue
+        ua, ub = m.group("ua"), m.group("ub")
+        if fold(ua) == fold(ub):
+            continue
+        sa = sb = n = 0
+        for ln in text[m.end():m.end() + 2000].split("\n")[1:12]:
+            if not ln.strip():
+                continue
+            a, b = _count_of(ua, ln), _count_of(ub, ln)
+            if a is None or b is None:
+                break
+            sa, sb, n = sa + a, sb + b, n + 1
+        ta, tb = int(m.group("a")), int(m.group("b"))
+        if n < 2 or (sa == ta) == (sb == tb):
+            continue  # both add up, or neither does (the parts are not the whole)
+        bad, total, got, unit = (m.group("b"), tb, sb, ub) if sa == ta else (m.group("a"), ta, sa, ua)
+        yield Hit(m.start(), m.end("ub"), f"Tổng số {bad} {unit} không khớp các thành phần (cộng lại {got} {unit})",
+                  f"total {bad} {unit} does not match its parts (they add up to {got})",
+                  {"total": total, "parts_sum": got, "unit": unit, "how": "total"})
 
 
 @lru_cache(maxsize=1)
