@@ -81,3 +81,10 @@ def test_a_total_in_two_counts_whose_parts_add_up_for_one_only():
     # neither count adds up: the lines are some of the classes, not all
     some = text.replace("30 trẻ/02 lớp", "20 trẻ/02 lớp")
     assert hits(some, "count-mismatch") == []
+
+
+def test_members_by_training_level_outnumber_the_members():
+    text = ("1. ĐẶC ĐIỂM TÌNH HÌNH:\nTổng số đoàn viên :\n12 người;\nSố nữ: 10 người.\n"
+            "Trình độ chuyên môn: Đại học: 11\n; Cao đẳng: 2\n")
+    assert hits(text, "count-mismatch") == ["Tổng số đoàn viên :\n12 người"]
+    assert hits(text.replace("Đại học: 11", "Đại học: 10"), "count-mismatch") == []

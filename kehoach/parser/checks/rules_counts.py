@@ -160,6 +160,7 @@ def count_mismatch(ctx: Context):
     yield from _chapter_count(ctx)
     yield from _totals(ctx)
     yield from _two_count_totals(ctx)
+    yield from _degree_totals(ctx)
     yield from _shares(ctx)
 
 
@@ -289,6 +290,52 @@ def _two_count_totals(ctx: Context):
         yield Hit(m.start(), m.end("ub"), f"Tổng số {bad} {unit} không khớp các thành phần (cộng lại {got} {unit})",
                   f"total {bad} {unit} does not match its parts (they add up to {got})",
                   {"total": total, "parts_sum": got, "unit": unit, "how": "total"})
+
+
+# a head count, its number perhaps on the next line: "Tổng số đoàn viên :\n9 người;"
+_HEADCOUNT = re.compile(ci("t") + r"(?<!\w.)(?i:ổng[ \t]+số(?P<what>[^\d\n:;.]{0,40}?)[ \t]*(?::|là)?\s*(?P<t>\d{1,4})"
+                        r"(?![\d%/]|[.,]\d)[ \t]*(?:người|đồng[ \t]+chí|đ/c|đc)?)")
+_LEVELS = re.compile(r"(?i)(?<![^\W\d_])(?P<lvl>tiến[ \t]+s[ĩỹ]|thạc[ \t]+s[ĩỹ]|trên[ \t]+đại[ \t]+học|đại[ \t]+học|cao[ \t]+đẳng|"
+                     r"trung[ \t]+cấp|sơ[ \t]+cấp)(?:[ \t]+sư[ \t]+phạm)?[ \t]*:?[ \t]*(?P<n>\d{1,4})(?![\d%/]|[.,]\d)")
+_TRAINING = re.compile(r"(?i)(?<![^\W\d_])trình[ \t]+độ(?:[ \t]+(?:chuyên[ \t]+môn|đào[ \t]+tạo|CM))?[ \t]*:")
+
+
+def _levels_after(text: str, pos: int) -> dict[str, int]:
+    """The training levels listed from `pos` on, one line after another while each holds one:
+    "Đại học: 9\n; Cao đẳng: 1" -> {"đại học": 9, "cao đẳng": 1} (a level's first count)."""
+    out: dict[str, int] = {}
+    for ln in text[pos:pos + 600].split("\n")[:8]:
+        found = list(_LEVELS.finditer(ln))
+        if not found:
+            break
+        for m in found:
+            out.setdefault(" ".join(fold(m.group("lvl")).split()), int(m.group("n")))
+    return out
+
+
+def _degree_totals(ctx: Context):
+    """A head count, then its people by training level ("Trình độ chuyên môn: Đại học 9; Cao
+    đẳng 1") that add up to more: each person has one highest level, so the levels cannot
+    outnumber the people."""
+    text = ctx.text
+    for m in finditer_at(_HEADCOUNT, text, _t_words(ctx)["tổng"]):
+        if "nữ" in fold(m.group("what")).split():
+            continue  # the women among them, not all
+        stop = text.find("\n\n", m.end())
+        nxt = re.search(r"(?i)tổng[ \t]+số", text[m.end():m.end() + 300])
+        window_end = min(x for x in (stop if stop >= 0 else len(text), m.end() + 300,
+                                     m.end() + nxt.start() if nxt else len(text)))
+        tr = _TRAINING.search(text, m.end(), window_end)
+        if tr is None or text.count("\n", m.end(), tr.start()) > 3:
+            continue
+        levels = _levels_after(text, tr.end())
+        total, got = int(m.group("t")), sum(levels.values())
+        if len(levels) < 2 or got <= total:
+            continue
+        written = ", ".join(f"{k} {v}" for k, v in levels.items())
+        yield Hit(m.start(), m.end(), f"Tổng số {total} ít hơn số người theo trình độ ({written}: {got})",
+                  f"total {total} is fewer than the people by training level ({written}: {got})",
+                  {"total": total, "parts": levels, "how": "levels"})
 
 
 @lru_cache(maxsize=1)
