@@ -88,3 +88,25 @@ def test_members_by_training_level_outnumber_the_members():
             "Trình độ chuyên môn: Đại học: 11\n; Cao đẳng: 2\n")
     assert hits(text, "count-mismatch") == ["Tổng số đoàn viên :\n12 người"]
     assert hits(text.replace("Đại học: 11", "Đại học: 10"), "count-mismatch") == []
+
+
+def test_an_undated_event_plan_takes_its_year_from_the_event_day_in_the_body():
+    text = ("KẾ HOẠCH\nTổ chức gặp mặt Kỷ niệm Ngày Quốc tế phụ nữ 8/3\nTrong nữ đoàn viên Công đoàn Trường TH Hòa Bình\n"
+            "I. Mục đích\n1. Động viên nữ đoàn viên.\nII. Thời gian\n- Bắt đầu lúc 7 giờ ngày 08/03/2019.\n")
+    p = parse_bytes(text.encode(), "k.txt").period
+    assert (p.kind, p.start, p.end) == ("month", "2019-03", "2019-03")
+
+
+def test_a_campaign_year_named_in_quotes_takes_the_year_the_body_gives_it():
+    text = ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH AN\nSố: 07/KH-LĐLĐ\nBình An, ngày 15 tháng 01 năm 2019\n"
+            "KẾ HOẠCH\nTRIỂN KHAI “NĂM AN TOÀN LAO ĐỘNG”\nCăn cứ Nghị quyết về việc chọn năm 2019 là “Năm an toàn "
+            "lao động”, Ban Thường vụ xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Nâng cao nhận thức.\n")
+    p = parse_bytes(text.encode(), "k.txt").period
+    assert (p.kind, p.start, p.end) == ("year", "2019-01", "2019-12")
+
+
+def test_an_observance_day_in_a_subject_line_names_its_month():
+    text = ("CÔNG ĐOÀN NGÀNH GIÁO DỤC\nSố: 15/CĐN\nV/v tổ chức kỷ niệm ngày 20/11/2018\n"
+            "Kính gửi: Công đoàn các trường\nCông đoàn ngành đề nghị các trường tổ chức như sau:\n1. Gặp mặt nhà giáo.\n")
+    p = parse_bytes(text.encode(), "cv.txt").period
+    assert (p.kind, p.start, p.end) == ("month", "2018-11", "2018-11")

@@ -665,14 +665,42 @@ _DAY_MONTH_DASHED = re.compile(r"(?<![\d/.\-–])(?P<d>\d{1,2})\s*(?P<s>[-.])\s*
 _YEARS_SPAN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y1>\d{4})\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y2>\d{4})")
 
 
+_OBSERVED_DAY = re.compile(r"(?:kỷ|kỉ)\s+niệm\s+ngày\s*$|chào\s+mừng\s+ngày\s*$", re.I)
+# a campaign year: "lấy năm 2016 là “Năm phát triển đoàn viên”" (the title quotes the campaign's name)
+_CAMPAIGN_YEAR = re.compile(r"năm\s+(?P<y>\d{4})\s+(?:là|làm)\s+[“\"]\s*năm\s+(?!học\b)", re.I)
+_QUOTED_YEAR_NAME = re.compile(r"[“\"]\s*năm\s+(?!học\b)[^\d“”\"]{3,}[”\"]", re.I)
+
+
+def period_from_body(title: str, body: str, date_month: Optional[str]) -> Optional[Period]:
+    """A title that names its period only by what the body dates: a campaign year quoted by name
+    ("Kế hoạch triển khai “Năm phát triển đoàn viên”", the body "lấy năm 2016 là “Năm ...”"), or an
+    event day without its year in an undated plan ("Kỷ niệm Ngày Quốc tế phụ nữ 8/3", the body
+    "ngày 08/03/2011")."""
+    if _QUOTED_YEAR_NAME.search(title):
+        m = _CAMPAIGN_YEAR.search(body)
+        if m:
+            y = m.group("y")
+            return Period(kind="year", start=f"{y}-01", end=f"{y}-12", text=m.group(0).rstrip(" “\"").rstrip())
+    if date_month is None:
+        days = [m for m in _DAY_MONTH.finditer(title) if not m.group("y")]
+        if days:
+            d, mo = int(days[-1].group("d")), int(days[-1].group("m"))
+            m = re.search(rf"(?<![\d/.])0?{d}\s*/\s*0?{mo}\s*/\s*(?P<y>\d{{4}})(?!\d)", body)
+            if m and 1 <= mo <= 12:
+                return _event_month(title, f"{m.group('y')}-{mo:02d}")
+    return None
+
+
 def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
     the month of its last such date, in the year written or the document's year."""
     # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
     # nor a site card's "Ngày ban hành: 03/02/2020"
     found = sorted([*_DAY_MONTH.finditer(text), *_DAY_MONTH_DASHED.finditer(text)], key=lambda m: m.start())
+    # (an observance's "kỷ niệm ngày 20/11/2010" is the event's day)
     hits = [m for m in found if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
-            and not re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)]
+            and not (re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)
+                     and not _OBSERVED_DAY.search(text[:m.start()]))]
     if hits and date_month and any(r.start() <= hits[-1].start() < r.end() and r.group("y1") != r.group("y2")
                                    for r in _YEARS_SPAN.finditer(text)):
         # an anniversary's span ("kỷ niệm 90 năm ... (28/7/1929 - 28/7/2019)"): its day is the event's
@@ -897,6 +925,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
                 doc.title = vv.group(0).strip() if vv else None
         # (the date of its own number names no period: "Hướng dẫn số 18/HD ngày 2 tháng 11 năm 2013 ...")
         doc.period = period_from(title_text[own.end():] if own else title_text, date_month)
+        if doc.period is None:
+            doc.period = period_from_body(title_text, "\n".join(ln.text for ln in lines[j:j + 80]), date_month)
         if doc.period and doc.period.kind == "term_of_office" and (
                 doc.doc_type in _data()["not_term_documents"]
                 or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))):
