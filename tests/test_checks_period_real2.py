@@ -110,3 +110,31 @@ def test_an_observance_day_in_a_subject_line_names_its_month():
             "Kính gửi: Công đoàn các trường\nCông đoàn ngành đề nghị các trường tổ chức như sau:\n1. Gặp mặt nhà giáo.\n")
     p = parse_bytes(text.encode(), "cv.txt").period
     assert (p.kind, p.start, p.end) == ("month", "2018-11", "2018-11")
+
+
+def test_kinds_of_body_over_the_company_name_are_one_issuer():
+    text = ("CÔNG ĐOÀN – ĐOÀN THANH NIÊN\nCÔNG TY CỔ PHẦN SỮA BÌNH AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập – Tự do – Hạnh phúc\nSố: 12/KH-CĐ-ĐTN\nBình An, ngày 04 tháng 8 năm 2019\nKẾ HOẠCH\n"
+            "Tổ chức Hội thao năm 2019\nI. Mục đích\n1. Tạo không khí vui tươi.\n")
+    h = parse_bytes(text.encode(), "k.txt").header
+    assert (h.superior, h.issuer) == (None, "CÔNG ĐOÀN – ĐOÀN THANH NIÊN CÔNG TY CỔ PHẦN SỮA BÌNH AN")
+    parent = text.replace("CÔNG ĐOÀN – ĐOÀN THANH NIÊN\n", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH AN\n")
+    h = parse_bytes(parent.encode(), "k.txt").header
+    assert (h.superior, h.issuer) == ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH AN", "CÔNG TY CỔ PHẦN SỮA BÌNH AN")
+
+
+def test_a_number_broken_at_a_dash_ends_under_the_place_date():
+    text = ("UBND HUYỆN BÌNH AN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN CHỈ ĐẠO PCGD, XMC\n"
+            "Độc lập – Tự do – Hạnh phúc\nSố: 118 / BC-BCĐPCGD\n-\nBình An, ngày 13 tháng 11 năm 2021\nXMC\n"
+            "BÁO CÁO\nKẾT QUẢ PHỔ CẬP GIÁO DỤC NĂM 2021\nI. KẾT QUẢ\n1. Huy động trẻ ra lớp.\n")
+    h = parse_bytes(text.encode(), "bc.txt").header
+    assert (h.number, h.issuer) == ("118 / BC-BCĐPCGD-XMC", "BAN CHỈ ĐẠO PCGD, XMC")
+
+
+def test_a_type_word_going_on_with_the_sentence_above_is_no_title():
+    text = ("PHÒNG GD&ĐT BÌNH AN\nTRƯỜNG TH HÒA BÌNH\nSỐ: 25/BC-TH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập – Tự do – Hạnh phúc\nHòa Bình, ngày 14 tháng 04 năm 2019\n"
+            "Sơ kết thực hiện Quy chế dân chủ ở cơ sở\nThực hiện Nghị định 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ và\n"
+            "chỉ thị 30 của Bộ Chính trị về “Xây dựng và thực hiện quy chế dân chủ ở cơ sở”;\nI. KẾT QUẢ\n1. Công khai tài chính.\n")
+    d = parse_bytes(text.encode(), "bc.txt")
+    assert d.doc_type == "Báo cáo" and d.title is None

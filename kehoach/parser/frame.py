@@ -303,11 +303,18 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
         for ln in window:
             if nat is not None and ln.i < nat:
                 continue
-            if _is_title_start(ln, allow_mixed) and "[.]" not in ln.text:  # (a page's preview cut short: "Sơ kết học[.]")
+            if (_is_title_start(ln, allow_mixed) and "[.]" not in ln.text  # (a page's preview cut short: "Sơ kết học[.]")
+                    and not (ln.i > 0 and _goes_on(lines[ln.i - 1].text, ln.text))):
                 if any(SITE_CARD.match(x.text) for x in lines[ln.i + 1:ln.i + 3]):
                     continue  # the site's heading over its record card ("Số hiệu: ..."), not the document's title
                 return ln.i
     return None
+
+
+def _goes_on(prev: str, text: str) -> bool:
+    """`text` goes on with the sentence `prev` broke off ("Thực hiện Nghị định 71 ... và" /
+    "chỉ thị 38 của Thủ tướng ..."): it opens in lower case after a joining word or a comma."""
+    return text[:1].islower() and bool(re.search(r"(?:,|\s(?:và|của|theo|về|với|tại|hoặc|cùng))\s*$", prev, re.I))
 
 
 @lru_cache(maxsize=1)
@@ -402,6 +409,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     after_so = False  # the previous header line was a bare "Số:"
     since = 0  # orgs[since:] came after the last Quốc hiệu, motto, number or place-date line
     frozen, kept = False, []
+    num_i = len(lines)  # the number's line
     for ln in lines[header_start:end]:
         text = ln.text.strip()
         if _is_chrome(ln) or SEPARATOR.match(text) or ln.i in skip or VV_LINE.match(text):
@@ -437,6 +445,12 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                 h.place = None  # left blank: "………, ngày ..."
         elif was_so and re.fullmatch(r"[A-ZĐ][A-ZĐ&]*(?:\s*-\s*[A-ZĐ&]+)+", text):
             h.symbol = text  # "Số:" left blank, its code alone on the next line ("QC-MNHT")
+        elif h.number and re.fullmatch(r"[A-ZĐ][A-ZĐ&]{1,9}", text) and (
+                h.number.endswith("-") or (num_i + 1 < len(lines) and lines[num_i + 1].text.strip() in ("-", "–"))):
+            # the number's code broken at a dash, its end under the place-date of the other column
+            # ("Số: 255 / BC-BCĐPCGD-" ... "XMC")
+            h.number = h.number.rstrip("-– ") + "-" + text
+            h.symbol = h.number[h.number.find("/"):] if "/" in h.number else None
         elif (m := NUMBER_LINE.match(text)) or (was_so and SYMBOL_ONLY.match(text)):
             # a blank draft number spaced out ("Số:     /CTr-CĐ") reaches here as two lines
             rest = m.group("rest").strip() if m else text
@@ -449,7 +463,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                 if rest.startswith("/") or not re.match(r"\w", rest):
                     h.symbol = rest  # the number is left blank in drafts: "Số:    /CTr-CĐ"
                 else:
-                    h.number = rest
+                    h.number, num_i = rest, ln.i
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif (is_upper_text(text, 0.7) or _org_head(ln.f)) and doc_type_of(re.sub(r"^(?i:qui)\b", "QUY", text)):
             continue  # a page's heading naming a document ("QUI CHẾ THU CHI ..." over "HƯỚNG DẪN"), no body
@@ -477,6 +491,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
     orgs = [_undoubled(o) for o in orgs]
+    if len(orgs) >= 2 and _BARE_BODIES.fullmatch(fold(orgs[0]).strip()):
+        # "CÔNG ĐOÀN – ĐOÀN THANH NIÊN" over "CÔNG TY TNHH ...": kinds of body with no name yet,
+        # the line under them names whose they are; no parent body
+        orgs = [orgs[0] + " " + orgs[1]] + orgs[2:]
     if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
         # a joint document: the bodies in the left column issue it together
         h.issuer = " - ".join(orgs)
@@ -486,6 +504,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
         h.superior = orgs[0]
         h.issuer = " ".join(orgs[1:])
     return h, last
+
+
+_BARE_BODY = r"(?:công đoàn(?: cơ sở)?|cđcs|cđ|đoàn thanh niên|đoàn tncs hồ chí minh|chi đoàn|chi bộ|ban chấp hành|bch)"
+_BARE_BODIES = re.compile(rf"{_BARE_BODY}(?:\s*[-–,&]\s*{_BARE_BODY}|\s+và\s+{_BARE_BODY})*")
 
 
 def _undoubled(org: str) -> str:
