@@ -138,3 +138,9 @@ def test_a_type_word_going_on_with_the_sentence_above_is_no_title():
             "chỉ thị 30 của Bộ Chính trị về “Xây dựng và thực hiện quy chế dân chủ ở cơ sở”;\nI. KẾT QUẢ\n1. Công khai tài chính.\n")
     d = parse_bytes(text.encode(), "bc.txt")
     assert d.doc_type == "Báo cáo" and d.title is None
+
+
+def test_a_place_date_with_its_place_left_as_a_dot_and_glued_numbers():
+    text = ("CÔNG ĐOÀN TRƯỜNG TH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "., ngày 3 tháng5 năm2015\nBÁO CÁO\nTỔNG KẾT NĂM HỌC 2014-2015\nI. KẾT QUẢ\n1. Chăm lo đời sống.\n")
+    assert parse_bytes(text.encode(), "bc.txt").header.date == "2015-05-03"

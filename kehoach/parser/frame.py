@@ -29,7 +29,7 @@ PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words; a day or month
     # left blank in a draft, as spaces or dots ("Hà Nội, ngày ….. tháng 5 năm 2018"); a place
     # numbered last ("Quận 3", "Thứ 11")
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[^\d,;:()]{1,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # a cover page's place and month, no day: "Hà Nội, tháng 5 năm 2023"
