@@ -144,3 +144,13 @@ def test_a_place_date_with_its_place_left_as_a_dot_and_glued_numbers():
     text = ("CÔNG ĐOÀN TRƯỜNG TH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
             "., ngày 3 tháng5 năm2015\nBÁO CÁO\nTỔNG KẾT NĂM HỌC 2014-2015\nI. KẾT QUẢ\n1. Chăm lo đời sống.\n")
     assert parse_bytes(text.encode(), "bc.txt").header.date == "2015-05-03"
+
+
+def test_a_cover_page_kept_from_the_last_term():
+    cover = ("CÔNG ĐOÀN GIÁO DỤC HUYỆN BÌNH AN\nCÔNG ĐOÀN TRƯỜNG TH HÒA BÌNH\nBÁO CÁO TỔNG KẾT\ncông tác công đoàn\n"
+             "nhiệm kỳ 2015-2017\nBình An, tháng 5 năm 2019\n")
+    doc = ("CÔNG ĐOÀN TRƯỜNG TH HÒA BÌNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+           "Bình An, ngày 3 tháng 5 năm 2019\nBÁO CÁO TỔNG KẾT\ncông tác công đoàn nhiệm kỳ 2017-2019\n"
+           "I. KẾT QUẢ\n1. Chăm lo đời sống đoàn viên.\n")
+    assert hits("", "period-mismatch", cover + doc) == ["tác công đoàn\nnhiệm kỳ 2015-2017"]
+    assert hits("", "period-mismatch", cover.replace("2015-2017", "2017-2019") + doc) == []

@@ -12,7 +12,8 @@ from typing import Iterator
 
 from kehoach import models
 from kehoach.parser.checks.engine import Context, Hit, rule
-from kehoach.parser.checks.periods import PeriodValue, disagrees, disagrees_months, doc_period, find_periods, month_range
+from kehoach.parser.checks.periods import (PERIOD_RE, PeriodValue, disagrees, disagrees_months, doc_period, find_periods,
+                                           month_range)
 from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
@@ -168,23 +169,70 @@ def _part_headings(ctx: Context) -> Iterator[tuple[str, int, PeriodValue, int]]:
             yield "part_heading", s.heading_start, p, want
 
 
+_TERM_RE = re.compile(r"(?i)nhiệm[ \t]*k[ỳì][ \t]*:?[ \t]*\(?(?P<y1>\d{4})[ \t]*[-–—][ \t]*(?P<y2>\d{4})")
+
+
+def _own_span(ctx: Context) -> tuple[int, int] | None:
+    """(first year, last year) of a term or school year the title names."""
+    per = ctx.doc.period
+    if per is None or per.kind not in ("term_of_office", "school_year") or not per.start or not per.end:
+        return None
+    try:
+        return int(per.start[:4]), int(per.end[:4])
+    except ValueError:
+        return None
+
+
+def _cover(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
+    """A cover page (the lines before the title) that repeats the title's words before its
+    period ("... công tác công đoàn / nhiệm kì 2010-2012") with another term or school year:
+    a cover kept from an earlier year's document."""
+    title, per, text = ctx.doc.title or "", ctx.doc.period, ctx.text
+    own = _own_span(ctx)
+    if own is None or not per.text or per.text not in title:
+        return
+    lead = fold(title[:title.index(per.text)]).split()[-3:]
+    # where the title stands: the last place its first words are found before the body
+    head = re.compile(r"\s+".join(map(re.escape, title.split()[:3])))
+    cut = max((m.start() for m in head.finditer(text, 0, ctx.body_start)), default=-1)
+    if len(lead) < 3 or cut <= 0:
+        return
+    rx = _TERM_RE if per.kind == "term_of_office" else PERIOD_RE
+    for m in rx.finditer(text, 0, cut):
+        if not m.group("y2"):
+            continue
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if fold(text[max(0, m.start() - 80):m.start()]).split()[-3:] != lead or (y1, y2) == own:
+            continue
+        start = m.start()
+        for _ in range(3):  # the excerpt opens at the repeated words
+            start = len(text[:start].rstrip()) - len(text[:start].rstrip().split()[-1])
+        yield "cover", start, PeriodValue(per.kind, y1, y2, (m.start(), m.end()), m.group(0))
+
+
 WHERE = {
     "closing": ("câu kết", "closing sentence"),
     "built": ("câu “xây dựng ... như sau”", "'drawn up as follows' sentence"),
     "targets_heading": ("tiêu đề phần chỉ tiêu", "targets heading"),
     "repeated_title": ("tên văn bản nhắc lại trong thân", "title repeated in the body"),
     "part_heading": ("tiêu đề phần", "part heading"),
+    "cover": ("trang bìa", "cover page"),
 }
 
 
 @rule("period-mismatch", "error", "the document names itself with a period other than its title's",
       "văn bản tự gọi tên với thời kỳ khác thời kỳ ở tiêu đề")
 def period_mismatch(ctx: Context):
+    own_label = ctx.doc.period.text if ctx.doc.period else ""
+    for where, start, p in _cover(ctx):
+        vi, en = WHERE[where]
+        yield Hit(start, p.span[1], f"Văn bản tự gọi là “{p.text}” ({vi}) nhưng tiêu đề ghi “{own_label}”",
+                  f"the document calls itself '{p.text}' ({en}) but its title says '{own_label}'",
+                  {"named": p.text, "own": own_label, "where": where, "period_start": p.span[0]})
     own = doc_period(ctx.doc.period)  # a year or a school year
     own_m = month_range(ctx.doc.period)  # any period, in months: a named month is compared this way
     if own is None and (own_m is None or ctx.doc.period.kind not in ("month", "quarter")):
         return
-    own_label = ctx.doc.period.text if ctx.doc.period else ""
     for where, start, p in _candidates(ctx):
         if where == "repeated_title" and p.kind == "month":
             continue
