@@ -154,3 +154,15 @@ def test_a_cover_page_kept_from_the_last_term():
            "I. KẾT QUẢ\n1. Chăm lo đời sống đoàn viên.\n")
     assert hits("", "period-mismatch", cover + doc) == ["tác công đoàn\nnhiệm kỳ 2015-2017"]
     assert hits("", "period-mismatch", cover.replace("2015-2017", "2017-2019") + doc) == []
+
+
+def test_a_page_that_lost_its_vietnamese_letters_to_question_marks():
+    # a legacy page shown in Latin-1: the letters beyond it became "?" (ư, ơ, ă as u, o, a)
+    text = ("NỘI DUNG VĂN BẢN\nLI?N ĐOÀN LAO Đ?NG T?NH BÌNH AN\nC?NG HOÀ XÃ H?I CH? NGHIA VI?T NAM\n"
+            "Đ?c l?p - T? do - H?nh phúc\nS?: 77/HD-LĐLĐ\nBình An, ngày 12 tháng 4 nam 2016\n"
+            "HU?NG D?N\nCÔNG TÁC THI ĐUA N?M 2016\n1. V? d?i tu?ng.\n2. V? h? so.\n")
+    d = parse_bytes(text.encode(), "hd.txt")
+    h = d.header
+    assert d.doc_type == "Hướng dẫn" and d.title == "HU?NG D?N CÔNG TÁC THI ĐUA N?M 2016"
+    assert (h.issuer, h.number, h.date) == ("LI?N ĐOÀN LAO Đ?NG T?NH BÌNH AN", "77/HD-LĐLĐ", "2016-04-12")
+    assert not [f for f in d.findings if f.code == "not-a-plan"]

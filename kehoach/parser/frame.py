@@ -29,14 +29,14 @@ PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words; a day or month
     # left blank in a draft, as spaces or dots ("Hà Nội, ngày ….. tháng 5 năm 2018"); a place
     # numbered last ("Quận 3", "Thứ 11")
-    r"^(?:(?P<place>[^\d,;:()]{1,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[^\d,;:()]{1,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:n[ăa?]m|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # a cover page's place and month, no day: "Hà Nội, tháng 5 năm 2023"
 PLACE_MONTH = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][^\d,;:()]{1,40}?)\s*,\s*tháng\s*\d{1,2}\s*(?:năm|/)\s*\d{4}$", re.I)
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
-NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
+NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó?](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
 VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 # a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
@@ -182,6 +182,19 @@ _plain = plain_chars  # one char for one char: offsets still hold
 _NATIONAL_PLAIN = _plain(NATIONAL).replace(" ", "")
 
 
+@lru_cache(maxsize=256)
+def _q_rx(plain: str) -> re.Pattern:
+    """`plain` (folded, without marks) as read from a page that lost its Vietnamese letters to
+    "?" (a legacy page shown in Latin-1: "C?NG HOÀ XÃ H?I", "HU?NG D?N"): each letter may be "?"."""
+    return re.compile("".join(f"[{re.escape(c)}?]" if c.isalnum() else re.escape(c) for c in plain))
+
+
+def _q_starts(f: str, target: str) -> bool:
+    """A folded line with "?" for its lost letters starts with the folded `target`."""
+    m = _q_rx(_plain(target)).match(_plain(f))
+    return bool(m) and (m.end() == len(f) or not f[m.end()].isalnum())
+
+
 def _national_text(f: str) -> bool:
     # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
@@ -190,11 +203,15 @@ def _national_text(f: str) -> bool:
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
-            or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
+            or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN  # one char for one: a prefix will do
+            or ("?" in g and bool(_q_rx(_NATIONAL_PLAIN).match(_plain(g)))))
 
 
 def _motto_text(f: str) -> bool:
     g = f.replace(" ", "")
+    if "?" in g:
+        g = _plain(g)
+        return bool(_q_rx("doclap").search(g) and _q_rx("hanhphuc").search(g))
     return "độclập" in g and "hạnhphúc" in g
 
 
@@ -210,6 +227,8 @@ def doc_type_of(line: str) -> Optional[str]:
     for p, canon in types:
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
             return canon
+    if "?" in f:
+        return next((canon for p, canon in types if _q_starts(f, p)), None)
     if is_upper_text(line, 0.9):
         # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH", "KẾ HOẠCHHOẠT ĐỘNG")
         g = f.replace(" ", "")
@@ -245,6 +264,8 @@ def _is_motto(ln: Line) -> bool:
 
 def _org_head(f: str) -> bool:
     heads = [fold(x) for x in _data()["org_heads"]]
+    if "?" in f:
+        return any(_q_starts(f, h) for h in heads)
     # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X", "CÔNGĐOÀN TX BUÔN HỒ"
     g = f.replace(" ", "")
     return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
