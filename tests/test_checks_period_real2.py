@@ -166,3 +166,9 @@ def test_a_page_that_lost_its_vietnamese_letters_to_question_marks():
     assert d.doc_type == "Hướng dẫn" and d.title == "HU?NG D?N CÔNG TÁC THI ĐUA N?M 2016"
     assert (h.issuer, h.number, h.date) == ("LI?N ĐOÀN LAO Đ?NG T?NH BÌNH AN", "77/HD-LĐLĐ", "2016-04-12")
     assert not [f for f in d.findings if f.code == "not-a-plan"]
+
+
+def test_training_levels_of_another_scale_are_not_added():
+    text = ("1. ĐẶC ĐIỂM TÌNH HÌNH:\nTổng số đoàn viên: 40 người.\nTrình độ chuyên môn: Đại học 35; Cao đẳng 5; "
+            "Trình độ chính trị: Trung cấp 5, Sơ cấp 10\n")
+    assert hits(text, "count-mismatch") == []

@@ -300,11 +300,17 @@ _LEVELS = re.compile(r"(?i)(?<![^\W\d_])(?P<lvl>tiến[ \t]+s[ĩỹ]|thạc[ \t]
 _TRAINING = re.compile(r"(?i)(?<![^\W\d_])trình[ \t]+độ(?:[ \t]+(?:chuyên[ \t]+môn|đào[ \t]+tạo|CM))?[ \t]*:")
 
 
+_OTHER_SCALE = re.compile(r"(?i)(?<![^\W\d_])(?:trình[ \t]+độ|chính[ \t]+trị|lý[ \t]+luận|tin[ \t]+học|ngoại[ \t]+ngữ|"
+                          r"quản[ \t]+lý[ \t]+nhà[ \t]+nước|đang[ \t]+học)(?![^\W\d_])")
+
+
 def _levels_after(text: str, pos: int) -> dict[str, int]:
     """The training levels listed from `pos` on, one line after another while each holds one:
     "Đại học: 9\n; Cao đẳng: 1" -> {"đại học": 9, "cao đẳng": 1} (a level's first count)."""
     out: dict[str, int] = {}
-    for ln in text[pos:pos + 600].split("\n")[:8]:
+    seg = text[pos:pos + 600]
+    other = _OTHER_SCALE.search(seg)  # "Trình độ chính trị: Trung cấp 5" is another scale
+    for ln in seg[:other.start() if other else len(seg)].split("\n")[:8]:
         found = list(_LEVELS.finditer(ln))
         if not found:
             break
