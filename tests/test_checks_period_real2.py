@@ -172,3 +172,11 @@ def test_training_levels_of_another_scale_are_not_added():
     text = ("1. ĐẶC ĐIỂM TÌNH HÌNH:\nTổng số đoàn viên: 40 người.\nTrình độ chuyên môn: Đại học 35; Cao đẳng 5; "
             "Trình độ chính trị: Trung cấp 5, Sơ cấp 10\n")
     assert hits(text, "count-mismatch") == []
+
+
+def test_a_parent_and_a_school_on_one_line_in_ordinary_case():
+    text = ("Sở GD&ĐT tỉnh Bình An Trường THPT Hòa Bình\nSố: 12/KH-THPT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\nBình An, ngày 10 tháng 9 năm 2019\nKẾ HOẠCH\nCÔNG TÁC NĂM HỌC 2019-2020\n"
+            "I. MỤC ĐÍCH\n1. Nâng cao chất lượng.\n")
+    h = parse_bytes(text.encode(), "kh.txt").header
+    assert (h.superior, h.issuer) == ("Sở GD&ĐT tỉnh Bình An", "Trường THPT Hòa Bình")

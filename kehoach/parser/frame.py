@@ -555,6 +555,12 @@ def _split_orgs(text: str) -> list[str]:
         union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ") or (m.group() == "TRƯỜNG" and re.match(r"(?:PHÒNG|SỞ|UBND)\s", head))
         if len(head.split()) >= 3 and (_LEVEL.search(head) or (parent and union)):
             return [head, text[m.start():].strip()]
+    # typed in ordinary case: "Sở GD&ĐT Hải Phòng Trường THPT X" (a page that dropped TCVN3's
+    # soft-hyphen ư writes "Trờng")
+    if not is_upper_text(text, 0.7) and re.match(r"(?i)(?:sở|phòng|ubnd|lđlđ|liên\s+đoàn)\s", text):
+        m = re.search(r"(?<=\s)(?:Trường|Trờng|Công đoàn|Chi bộ)(?=\s)", text)
+        if m and len(text[:m.start()].split()) >= 3:
+            return [text[:m.start()].strip(), text[m.start():].strip()]
     return [text]
 
 
