@@ -1,8 +1,10 @@
 """period-mismatch: the plan names itself with a period other than its title's.
 
 Only self-naming places are read (closing "Trên đây là ...", "xây dựng <doc> ... như sau",
-a repeated title line, the "Các chỉ tiêu ... năm học X" heading); other periods in the body
-("tổng kết năm học 2023-2024", "nhiệm kỳ 2023-2028") are legitimate and never looked at.
+a repeated title line, the "Các chỉ tiêu ... năm học X" heading, a cover page repeating the
+title, the part headings of a "kết quả tháng 4 và phương hướng tháng 5" report); other periods
+in the body ("tổng kết năm học 2023-2024", "nhiệm kỳ 2023-2028") are legitimate and never
+looked at.
 """
 from __future__ import annotations
 
@@ -202,6 +204,8 @@ def _cover(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
         if not m.group("y2"):
             continue
         y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if per.kind == "school_year" and y2 != y1 + 1:
+            continue  # "năm 2021 - 2025": a span of years, no school year
         if fold(text[max(0, m.start() - 80):m.start()]).split()[-3:] != lead or (y1, y2) == own:
             continue
         start = m.start()
