@@ -29,14 +29,14 @@ PLACE_DATE = re.compile(
     # "Tp HCM ngày 20 ..." without the comma: only a place of capitalized words; a day or month
     # left blank in a draft, as spaces or dots ("Hà Nội, ngày ….. tháng 5 năm 2018"); a place
     # numbered last ("Quận 3", "Thứ 11")
-    r"^(?:(?P<place>[^\d,;:()]{2,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:năm|/)\s*(?P<y>\d{4})",
+    r"^(?:(?P<place>[^\d,;:()]{1,60}?(?:\s\d{1,2})?)\s*,\s*|(?P<place2>(?:[A-ZĐÀ-Ỹ][^\s,;:()\d]*\s+){1,4}))?ngày[\s.…_]*(?:thứ\s*)?(?P<d>\d{1,2})?[\s.…_]*(?:tháng|/)[\s.…_]*(?P<m>\d{1,2})?[.,]?[\s.…_]*(?:n[ăa?]m|/)\s*(?P<y>\d{4})",
     re.I,
 )
 # a cover page's place and month, no day: "Hà Nội, tháng 5 năm 2023"
 PLACE_MONTH = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][^\d,;:()]{1,40}?)\s*,\s*tháng\s*\d{1,2}\s*(?:năm|/)\s*\d{4}$", re.I)
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
-NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
+NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó?](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
 VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
 # a joint (liên tịch) document: the type code carries "LT" (KHLT, HDLT, TTLT, NQLT, CTrLT)
@@ -182,6 +182,19 @@ _plain = plain_chars  # one char for one char: offsets still hold
 _NATIONAL_PLAIN = _plain(NATIONAL).replace(" ", "")
 
 
+@lru_cache(maxsize=256)
+def _q_rx(plain: str) -> re.Pattern:
+    """`plain` (folded, without marks) as read from a page that lost its Vietnamese letters to
+    "?" (a legacy page shown in Latin-1: "C?NG HOÀ XÃ H?I", "HU?NG D?N"): each letter may be "?"."""
+    return re.compile("".join(f"[{re.escape(c)}?]" if c.isalnum() else re.escape(c) for c in plain))
+
+
+def _q_starts(f: str, target: str) -> bool:
+    """A folded line with "?" for its lost letters starts with the folded `target`."""
+    m = _q_rx(_plain(target)).match(_plain(f))
+    return bool(m) and (m.end() == len(f) or not f[m.end()].isalnum())
+
+
 def _national_text(f: str) -> bool:
     # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
@@ -190,11 +203,15 @@ def _national_text(f: str) -> bool:
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
-            or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
+            or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN  # one char for one: a prefix will do
+            or ("?" in g and bool(_q_rx(_NATIONAL_PLAIN).match(_plain(g)))))
 
 
 def _motto_text(f: str) -> bool:
     g = f.replace(" ", "")
+    if "?" in g:
+        g = _plain(g)
+        return bool(_q_rx("doclap").search(g) and _q_rx("hanhphuc").search(g))
     return "độclập" in g and "hạnhphúc" in g
 
 
@@ -210,6 +227,8 @@ def doc_type_of(line: str) -> Optional[str]:
     for p, canon in types:
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
             return canon
+    if "?" in f:
+        return next((canon for p, canon in types if _q_starts(f, p)), None)
     if is_upper_text(line, 0.9):
         # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH", "KẾ HOẠCHHOẠT ĐỘNG")
         g = f.replace(" ", "")
@@ -245,6 +264,8 @@ def _is_motto(ln: Line) -> bool:
 
 def _org_head(f: str) -> bool:
     heads = [fold(x) for x in _data()["org_heads"]]
+    if "?" in f:
+        return any(_q_starts(f, h) for h in heads)
     # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X", "CÔNGĐOÀN TX BUÔN HỒ"
     g = f.replace(" ", "")
     return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
@@ -303,11 +324,18 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
         for ln in window:
             if nat is not None and ln.i < nat:
                 continue
-            if _is_title_start(ln, allow_mixed) and "[.]" not in ln.text:  # (a page's preview cut short: "Sơ kết học[.]")
+            if (_is_title_start(ln, allow_mixed) and "[.]" not in ln.text  # (a page's preview cut short: "Sơ kết học[.]")
+                    and not (ln.i > 0 and _goes_on(lines[ln.i - 1].text, ln.text))):
                 if any(SITE_CARD.match(x.text) for x in lines[ln.i + 1:ln.i + 3]):
                     continue  # the site's heading over its record card ("Số hiệu: ..."), not the document's title
                 return ln.i
     return None
+
+
+def _goes_on(prev: str, text: str) -> bool:
+    """`text` goes on with the sentence `prev` broke off ("Thực hiện Nghị định 71 ... và" /
+    "chỉ thị 38 của Thủ tướng ..."): it opens in lower case after a joining word or a comma."""
+    return text[:1].islower() and bool(re.search(r"(?:,|\s(?:và|của|theo|về|với|tại|hoặc|cùng))\s*$", prev, re.I))
 
 
 @lru_cache(maxsize=1)
@@ -402,6 +430,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     after_so = False  # the previous header line was a bare "Số:"
     since = 0  # orgs[since:] came after the last Quốc hiệu, motto, number or place-date line
     frozen, kept = False, []
+    num_i = len(lines)  # the number's line
     for ln in lines[header_start:end]:
         text = ln.text.strip()
         if _is_chrome(ln) or SEPARATOR.match(text) or ln.i in skip or VV_LINE.match(text):
@@ -437,6 +466,12 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                 h.place = None  # left blank: "………, ngày ..."
         elif was_so and re.fullmatch(r"[A-ZĐ][A-ZĐ&]*(?:\s*-\s*[A-ZĐ&]+)+", text):
             h.symbol = text  # "Số:" left blank, its code alone on the next line ("QC-MNHT")
+        elif h.number and re.fullmatch(r"[A-ZĐ][A-ZĐ&]{1,9}", text) and (
+                h.number.endswith("-") or (num_i + 1 < len(lines) and lines[num_i + 1].text.strip() in ("-", "–"))):
+            # the number's code broken at a dash, its end under the place-date of the other column
+            # ("Số: 255 / BC-BCĐPCGD-" ... "XMC")
+            h.number = h.number.rstrip("-– ") + "-" + text
+            h.symbol = h.number[h.number.find("/"):] if "/" in h.number else None
         elif (m := NUMBER_LINE.match(text)) or (was_so and SYMBOL_ONLY.match(text)):
             # a blank draft number spaced out ("Số:     /CTr-CĐ") reaches here as two lines
             rest = m.group("rest").strip() if m else text
@@ -449,7 +484,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                 if rest.startswith("/") or not re.match(r"\w", rest):
                     h.symbol = rest  # the number is left blank in drafts: "Số:    /CTr-CĐ"
                 else:
-                    h.number = rest
+                    h.number, num_i = rest, ln.i
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif (is_upper_text(text, 0.7) or _org_head(ln.f)) and doc_type_of(re.sub(r"^(?i:qui)\b", "QUY", text)):
             continue  # a page's heading naming a document ("QUI CHẾ THU CHI ..." over "HƯỚNG DẪN"), no body
@@ -477,6 +512,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
     if len(orgs) == 1:
         orgs = _split_orgs(orgs[0])
     orgs = [_undoubled(o) for o in orgs]
+    if len(orgs) >= 2 and _BARE_BODIES.fullmatch(fold(orgs[0]).strip()):
+        # "CÔNG ĐOÀN – ĐOÀN THANH NIÊN" over "CÔNG TY TNHH ...": kinds of body with no name yet,
+        # the line under them names whose they are; no parent body
+        orgs = [orgs[0] + " " + orgs[1]] + orgs[2:]
     if len(orgs) >= 2 and h.symbol and JOINT_SYMBOL.search(h.symbol):
         # a joint document: the bodies in the left column issue it together
         h.issuer = " - ".join(orgs)
@@ -486,6 +525,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
         h.superior = orgs[0]
         h.issuer = " ".join(orgs[1:])
     return h, last
+
+
+_BARE_BODY = r"(?:công đoàn(?: cơ sở)?|cđcs|cđ|đoàn thanh niên|đoàn tncs hồ chí minh|chi đoàn|chi bộ|ban chấp hành|bch)"
+_BARE_BODIES = re.compile(rf"{_BARE_BODY}(?:\s*[-–,&]\s*{_BARE_BODY}|\s+và\s+{_BARE_BODY})*")
 
 
 def _undoubled(org: str) -> str:
@@ -512,6 +555,12 @@ def _split_orgs(text: str) -> list[str]:
         union = m.group() in ("CÔNG ĐOÀN", "CĐCS", "CĐ") or (m.group() == "TRƯỜNG" and re.match(r"(?:PHÒNG|SỞ|UBND)\s", head))
         if len(head.split()) >= 3 and (_LEVEL.search(head) or (parent and union)):
             return [head, text[m.start():].strip()]
+    # typed in ordinary case: "Sở GD&ĐT Hải Phòng Trường THPT X" (a page that dropped TCVN3's
+    # soft-hyphen ư writes "Trờng")
+    if not is_upper_text(text, 0.7) and re.match(r"(?i)(?:sở|phòng|ubnd|lđlđ|liên\s+đoàn)\s", text):
+        m = re.search(r"(?<=\s)(?:Trường|Trờng|Công đoàn|Chi bộ)(?=\s)", text)
+        if m and len(text[:m.start()].split()) >= 3:
+            return [text[:m.start()].strip(), text[m.start():].strip()]
     return [text]
 
 
@@ -665,14 +714,42 @@ _DAY_MONTH_DASHED = re.compile(r"(?<![\d/.\-–])(?P<d>\d{1,2})\s*(?P<s>[-.])\s*
 _YEARS_SPAN = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y1>\d{4})\s*[-–—]\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<y2>\d{4})")
 
 
+_OBSERVED_DAY = re.compile(r"(?:kỷ|kỉ)\s+niệm\s+ngày\s*$|chào\s+mừng\s+ngày\s*$", re.I)
+# a campaign year: "lấy năm 2016 là “Năm phát triển đoàn viên”" (the title quotes the campaign's name)
+_CAMPAIGN_YEAR = re.compile(r"năm\s+(?P<y>\d{4})\s+(?:là|làm)\s+[“\"]\s*năm\s+(?!học\b)", re.I)
+_QUOTED_YEAR_NAME = re.compile(r"[“\"]\s*năm\s+(?!học\b)[^\d“”\"]{3,}[”\"]", re.I)
+
+
+def period_from_body(title: str, body: str, date_month: Optional[str]) -> Optional[Period]:
+    """A title that names its period only by what the body dates: a campaign year quoted by name
+    ("Kế hoạch triển khai “Năm phát triển đoàn viên”", the body "lấy năm 2016 là “Năm ...”"), or an
+    event day without its year in an undated plan ("Kỷ niệm Ngày Quốc tế phụ nữ 8/3", the body
+    "ngày 08/03/2011")."""
+    if _QUOTED_YEAR_NAME.search(title):
+        m = _CAMPAIGN_YEAR.search(body)
+        if m:
+            y = m.group("y")
+            return Period(kind="year", start=f"{y}-01", end=f"{y}-12", text=m.group(0).rstrip(" “\"").rstrip())
+    if date_month is None:
+        days = [m for m in _DAY_MONTH.finditer(title) if not m.group("y")]
+        if days:
+            d, mo = int(days[-1].group("d")), int(days[-1].group("m"))
+            m = re.search(rf"(?<![\d/.])0?{d}\s*/\s*0?{mo}\s*/\s*(?P<y>\d{{4}})(?!\d)", body)
+            if m and 1 <= mo <= 12:
+                return _event_month(title, f"{m.group('y')}-{mo:02d}")
+    return None
+
+
 def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A single-event title names its day ("... Ngày Quốc tế Phụ nữ 8/3/2013", "... 20/10"):
     the month of its last such date, in the year written or the document's year."""
     # not a cited document's date ("Chỉ thị ... ngày 03/9/2019") nor a page's time stamp
     # nor a site card's "Ngày ban hành: 03/02/2020"
     found = sorted([*_DAY_MONTH.finditer(text), *_DAY_MONTH_DASHED.finditer(text)], key=lambda m: m.start())
+    # (an observance's "kỷ niệm ngày 20/11/2010" is the event's day)
     hits = [m for m in found if 1 <= int(m.group("d")) <= 31 and 1 <= int(m.group("m")) <= 12
-            and not re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)]
+            and not (re.search(r"(?:ngày|\d{1,2}:\d{2}|ban\s+hành\s*:)\s*$", text[:m.start()], re.I)
+                     and not _OBSERVED_DAY.search(text[:m.start()]))]
     if hits and date_month and any(r.start() <= hits[-1].start() < r.end() and r.group("y1") != r.group("y2")
                                    for r in _YEARS_SPAN.finditer(text)):
         # an anniversary's span ("kỷ niệm 90 năm ... (28/7/1929 - 28/7/2019)"): its day is the event's
@@ -931,6 +1008,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
                 doc.title = vv.group(0).strip() if vv else None
         # (the date of its own number names no period: "Hướng dẫn số 18/HD ngày 2 tháng 11 năm 2013 ...")
         doc.period = period_from(title_text[own.end():] if own else title_text, date_month)
+        if doc.period is None:
+            doc.period = period_from_body(title_text, "\n".join(ln.text for ln in lines[j:j + 80]), date_month)
         if doc.period and doc.period.kind == "term_of_office" and (
                 doc.doc_type in _data()["not_term_documents"]
                 or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))):

@@ -5,11 +5,13 @@ PlanDocument: without a verdict that passes silently through check, batch and co
 A plan (kế hoạch, chương trình, báo cáo, ... of an organisation) shows at least two of six
 parts: a title naming a document type, a header (Quốc hiệu, issuer, số/ký hiệu,
 place-date), a period, two or more numbered sections, a closing (signature, Nơi nhận), a
-cited document with its number (real guidance whose header a site dropped still cites its
-grounds). One alone is not enough: a README with "1. Install / 2. Usage" has sections and
-nothing else.
+cited document with its number, or a "Căn cứ Luật ..." line (real guidance whose header a
+site dropped still cites its grounds). One alone is not enough: a README with "1. Install /
+2. Usage" has sections and nothing else.
 """
 from __future__ import annotations
+
+import re
 
 from kehoach.parser.schema import PlanDocument, iter_sections
 
@@ -28,6 +30,19 @@ PARTS = {
 }
 
 
+# a line stating the grounds: "- Căn cứ Luật Công đoàn ...", "Căn cứ vào Nghị quyết Đại hội ..."
+# (a law cited by name has no number, and a decision cites its grounds so)
+_GROUNDS = re.compile(r"(?im)^[ \t\-–+•*]*căn[ \t]+cứ[ \t]+(?:vào[ \t]+)?(?:bộ[ \t]+)?(?:luật|nghị[ \t]+quyết|nghị[ \t]+định|"
+                      r"quyết[ \t]+định|thông[ \t]+tư|chỉ[ \t]+thị|điều[ \t]+lệ|hiến[ \t]+pháp)(?!\w)")
+
+
+def _references(doc: PlanDocument) -> str | None:
+    if doc.legal_refs:
+        return f"{len(doc.legal_refs)} cited document(s)"
+    m = _GROUNDS.search(doc.text or "")
+    return "grounds: " + " ".join(m.group(0).split()).lstrip("-–+•* ") if m else None
+
+
 def parts(doc: PlanDocument) -> dict[str, str | None]:
     """Each part -> what was found (a short description), or None."""
     h = doc.header
@@ -40,7 +55,7 @@ def parts(doc: PlanDocument) -> dict[str, str | None]:
         "period": f"period {doc.period.text}" if doc.period else None,
         "sections": f"{n} numbered sections" if n >= 2 else None,
         "closing": "closing (signature or Nơi nhận)" if (sig and (sig.name or sig.position)) or doc.recipients else None,
-        "references": f"{len(doc.legal_refs)} cited document(s)" if doc.legal_refs else None,
+        "references": _references(doc),
     }
 
 

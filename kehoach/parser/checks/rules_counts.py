@@ -159,6 +159,8 @@ def count_mismatch(ctx: Context):
                   {"announced": n, "listed": got, "noun": noun, "how": how})
     yield from _chapter_count(ctx)
     yield from _totals(ctx)
+    yield from _two_count_totals(ctx)
+    yield from _degree_totals(ctx)
     yield from _shares(ctx)
 
 
@@ -251,6 +253,95 @@ def _totals(ctx: Context):
         yield Hit(m.start(), end, f"Tổng số {total} không khớp các thành phần ({written})",
                   f"total {total} does not match its parts ({written})",
                   {"total": total, "parts": parts, "how": "total"})
+
+
+# "Tổng số học sinh: 255 trẻ/08 lớp. Trong đó:" then one line per part with both counts
+_TOTAL2 = re.compile(ci("t") + r"(?<!\w.)(?i:ổng[ \t]+số[^\d\n:]{0,40}:[ \t]*(?P<a>\d{1,5})[ \t]*(?P<ua>[^\W\d_]+)"
+                     r"[ \t]*[/,][ \t]*(?P<b>\d{1,4})[ \t]*(?P<ub>[^\W\d_]+)(?![^\W\d_]))(?P<tail>[^\n]*)")
+
+
+def _count_of(unit: str, line: str) -> Optional[int]:
+    m = re.search(rf"(?<![\d.,])(\d{{1,5}})[ \t]*{re.escape(unit)}(?!{_W})", line, re.I)
+    return int(m.group(1)) if m else None
+
+
+def _two_count_totals(ctx: Context):
+    """A total given in two counts ("255 trẻ/08 lớp") over parts that give both: when one count's
+    parts add up to its total, the parts are the whole, and the other count must add up too."""
+    text = ctx.text
+    for m in finditer_at(_TOTAL2, text, _t_words(ctx)["tổng"]):
+        if not re.search(r"(?i)trong[ \t]+đó|gồm", m.group("tail")):
+            continue
+        ua, ub = m.group("ua"), m.group("ub")
+        if fold(ua) == fold(ub):
+            continue
+        sa = sb = n = 0
+        for ln in text[m.end():m.end() + 2000].split("\n")[1:12]:
+            if not ln.strip():
+                continue
+            a, b = _count_of(ua, ln), _count_of(ub, ln)
+            if a is None or b is None:
+                break
+            sa, sb, n = sa + a, sb + b, n + 1
+        ta, tb = int(m.group("a")), int(m.group("b"))
+        if n < 2 or (sa == ta) == (sb == tb):
+            continue  # both add up, or neither does (the parts are not the whole)
+        bad, total, got, unit = (m.group("b"), tb, sb, ub) if sa == ta else (m.group("a"), ta, sa, ua)
+        yield Hit(m.start(), m.end("ub"), f"Tổng số {bad} {unit} không khớp các thành phần (cộng lại {got} {unit})",
+                  f"total {bad} {unit} does not match its parts (they add up to {got})",
+                  {"total": total, "parts_sum": got, "unit": unit, "how": "total"})
+
+
+# a head count, its number perhaps on the next line: "Tổng số đoàn viên :\n9 người;"
+_HEADCOUNT = re.compile(ci("t") + r"(?<!\w.)(?i:ổng[ \t]+số(?P<what>[^\d\n:;.]{0,40}?)[ \t]*(?::|là)?\s*(?P<t>\d{1,4})"
+                        r"(?![\d%/]|[.,]\d)[ \t]*(?:người|đồng[ \t]+chí|đ/c|đc)?)")
+_LEVELS = re.compile(r"(?i)(?<![^\W\d_])(?P<lvl>tiến[ \t]+s[ĩỹ]|thạc[ \t]+s[ĩỹ]|trên[ \t]+đại[ \t]+học|đại[ \t]+học|cao[ \t]+đẳng|"
+                     r"trung[ \t]+cấp|sơ[ \t]+cấp)(?:[ \t]+sư[ \t]+phạm)?[ \t]*:?[ \t]*(?P<n>\d{1,4})(?![\d%/]|[.,]\d)")
+_TRAINING = re.compile(r"(?i)(?<![^\W\d_])trình[ \t]+độ(?:[ \t]+(?:chuyên[ \t]+môn|đào[ \t]+tạo|CM))?[ \t]*:")
+
+
+_OTHER_SCALE = re.compile(r"(?i)(?<![^\W\d_])(?:trình[ \t]+độ|chính[ \t]+trị|lý[ \t]+luận|tin[ \t]+học|ngoại[ \t]+ngữ|"
+                          r"quản[ \t]+lý[ \t]+nhà[ \t]+nước|đang[ \t]+học)(?![^\W\d_])")
+
+
+def _levels_after(text: str, pos: int) -> dict[str, int]:
+    """The training levels listed from `pos` on, one line after another while each holds one:
+    "Đại học: 9\n; Cao đẳng: 1" -> {"đại học": 9, "cao đẳng": 1} (a level's first count)."""
+    out: dict[str, int] = {}
+    seg = text[pos:pos + 600]
+    other = _OTHER_SCALE.search(seg)  # "Trình độ chính trị: Trung cấp 5" is another scale
+    for ln in seg[:other.start() if other else len(seg)].split("\n")[:8]:
+        found = list(_LEVELS.finditer(ln))
+        if not found:
+            break
+        for m in found:
+            out.setdefault(" ".join(fold(m.group("lvl")).split()), int(m.group("n")))
+    return out
+
+
+def _degree_totals(ctx: Context):
+    """A head count, then its people by training level ("Trình độ chuyên môn: Đại học 9; Cao
+    đẳng 1") that add up to more: each person has one highest level, so the levels cannot
+    outnumber the people."""
+    text = ctx.text
+    for m in finditer_at(_HEADCOUNT, text, _t_words(ctx)["tổng"]):
+        if "nữ" in fold(m.group("what")).split():
+            continue  # the women among them, not all
+        stop = text.find("\n\n", m.end())
+        nxt = re.search(r"(?i)tổng[ \t]+số", text[m.end():m.end() + 300])
+        window_end = min(x for x in (stop if stop >= 0 else len(text), m.end() + 300,
+                                     m.end() + nxt.start() if nxt else len(text)))
+        tr = _TRAINING.search(text, m.end(), window_end)
+        if tr is None or text.count("\n", m.end(), tr.start()) > 3:
+            continue
+        levels = _levels_after(text, tr.end())
+        total, got = int(m.group("t")), sum(levels.values())
+        if len(levels) < 2 or got <= total:
+            continue
+        written = ", ".join(f"{k} {v}" for k, v in levels.items())
+        yield Hit(m.start(), m.end(), f"Tổng số {total} ít hơn số người theo trình độ ({written}: {got})",
+                  f"total {total} is fewer than the people by training level ({written}: {got})",
+                  {"total": total, "parts": levels, "how": "levels"})
 
 
 @lru_cache(maxsize=1)

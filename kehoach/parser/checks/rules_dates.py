@@ -290,8 +290,10 @@ _INCOMPLETE_NUM_RE = re.compile(
 
 def _is_draft(ctx: Context) -> bool:
     h = ctx.doc.header
-    if h.symbol and not h.number:
-        return True  # "Số:    /KH-CĐ": the number is filled in when it is signed
+    if h.symbol and not h.number and not ctx.doc_date:
+        # "Số:    /KH-CĐ" and "ngày   tháng": both are filled in when it is signed; a document
+        # dated in full was signed, and its blank number is one more slip, not a draft's mark
+        return True
     return "du thao" in strip_accents(fold(ctx.text[:1500]))
 
 

@@ -108,8 +108,34 @@ def _outline(ctx: Context):
     return ctx.cached("numbering_outline", make)
 
 
+def _nested_restart(prev: Section, vals: tuple[int, ...]) -> bool:
+    """"1. A / 1.1. B / 1. C": a list restarting at 1 after a section whose items are numbered 1.1.
+    is a list under 1.1 whose "1.1.1." the page wrote "1.", not a second item 1."""
+    return 1 in vals and any(c.style == "arabic" and "." in (c.number or "").strip(". ") for c in prev.children)
+
+
+def _late_start(ctx: Context) -> Iterator[Hit]:
+    """The body's top outline opens at II. with no I. before it: the first part was dropped (or
+    its number). Only the top list in Roman numerals, the parts of a report or plan, is read:
+    a list of items may begin where a cited document's list did, and a web excerpt of a charter
+    at its chapter VI."""
+    tops = ctx.doc.sections
+    if not tops or tops[0].style != "roman" or not ctx.doc.title:
+        return
+    o = _ordinal(tops[0])
+    if o is None or o[1][0] not in (2, 3):
+        return
+    s = tops[0]
+    start, end = _heading_span(s)
+    yield Hit(start, end, f"Phần đầu tiên của văn bản mang số “{s.number}”, thiếu phần trước nó",
+              f"the first part is numbered '{s.number}': the parts before it are missing",
+              {"number": s.number, "previous": None, "missing": o[1][0] - 1})
+
+
 def _numbering_hits(ctx: Context, want: str):
     lists, ords, renumbered = _outline(ctx)
+    if want == "gap":
+        yield from _late_start(ctx)
     for sibs in lists:
         if want == "duplicate" and renumbered and _same_list(sibs, ords):
             continue
@@ -129,7 +155,7 @@ def _numbering_hits(ctx: Context, want: str):
                 if _caps(prev[0]) != _caps(s):
                     prev = (s, key, vals)
                     continue  # "1. ĐẶC ĐIỂM" then "1. Những thuận lợi": a heading and its first item
-                same = any(a == b for a, b in pairs)
+                same = any(a == b for a, b in pairs) and not _nested_restart(prev[0], vals)
                 # a gap only when every alphabet agrees (a, b, c, d, e skips the Vietnamese đ)
                 gap = all(b > a + 1 for a, b in pairs)
                 start, end = _heading_span(s)

@@ -1,8 +1,10 @@
 """period-mismatch: the plan names itself with a period other than its title's.
 
 Only self-naming places are read (closing "Trên đây là ...", "xây dựng <doc> ... như sau",
-a repeated title line, the "Các chỉ tiêu ... năm học X" heading); other periods in the body
-("tổng kết năm học 2023-2024", "nhiệm kỳ 2023-2028") are legitimate and never looked at.
+a repeated title line, the "Các chỉ tiêu ... năm học X" heading, a cover page repeating the
+title, the part headings of a "kết quả tháng 4 và phương hướng tháng 5" report); other periods
+in the body ("tổng kết năm học 2023-2024", "nhiệm kỳ 2023-2028") are legitimate and never
+looked at.
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from typing import Iterator
 
 from kehoach import models
 from kehoach.parser.checks.engine import Context, Hit, rule
-from kehoach.parser.checks.periods import PeriodValue, disagrees, disagrees_months, doc_period, find_periods, month_range
+from kehoach.parser.checks.periods import (PERIOD_RE, PeriodValue, disagrees, disagrees_months, doc_period, find_periods,
+                                           month_range)
 from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
@@ -128,22 +131,112 @@ def _repeated_title(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
             yield "repeated_title", line_start, p
 
 
+# a report "kết quả tháng 4 và phương hướng, nhiệm vụ tháng 5": its results part heads the first
+# month, its tasks part the second
+_TASKS_TITLE = re.compile(r"(?i)(?:phương[ \t]+hướng|nhiệm[ \t]+vụ|kế[ \t]+hoạch)[^\n]{0,40}$")
+_PART_HEAD = re.compile(r"(?i)^(?:một[ \t]+số[ \t]+|các[ \t]+|đánh[ \t]+giá[ \t]+)?(?:(?P<res>kết[ \t]+quả|tình[ \t]+hình)|"
+                        r"(?P<task>phương[ \t]+hướng|nhiệm[ \t]+vụ))(?![^\W\d_])")
+
+
+def _two_part_months(ctx: Context) -> tuple[int, int] | None:
+    """(results month, tasks month), as year * 12 + month - 1, of a report whose title names the
+    month past and, after "phương hướng" or "nhiệm vụ", the month to come."""
+    per, title = ctx.doc.period, ctx.doc.title or ""
+    own = month_range(per)
+    if per is None or per.kind != "month" or own is None or own[1] != own[0] + 1:
+        return None
+    ms = [p for p in find_periods(title, months=True) if p.kind == "month"]
+    if len(ms) != 2 or not _TASKS_TITLE.search(title[:ms[1].span[0]]):
+        return None
+    return own
+
+
+def _part_headings(ctx: Context) -> Iterator[tuple[str, int, PeriodValue, int]]:
+    """Top part headings of a two-month report that name the other part's month: the tasks
+    part headed with the month reported on, or the results with the month to come."""
+    months = _two_part_months(ctx)
+    if months is None:
+        return
+    text = ctx.text
+    for s in ctx.doc.sections:
+        m = _PART_HEAD.match(s.heading or "")
+        if not m:
+            continue
+        p = next((q for q in find_periods(text, s.heading_start, s.heading_end, months=True) if q.kind == "month"), None)
+        if p is None:
+            continue
+        want = months[1] if m.group("task") else months[0]
+        named = (p.start or want // 12) * 12 + p.month - 1
+        if named != want:
+            yield "part_heading", s.heading_start, p, want
+
+
+_TERM_RE = re.compile(r"(?i)nhiệm[ \t]*k[ỳì][ \t]*:?[ \t]*\(?(?P<y1>\d{4})[ \t]*[-–—][ \t]*(?P<y2>\d{4})")
+
+
+def _own_span(ctx: Context) -> tuple[int, int] | None:
+    """(first year, last year) of a term or school year the title names."""
+    per = ctx.doc.period
+    if per is None or per.kind not in ("term_of_office", "school_year") or not per.start or not per.end:
+        return None
+    try:
+        return int(per.start[:4]), int(per.end[:4])
+    except ValueError:
+        return None
+
+
+def _cover(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
+    """A cover page (the lines before the title) that repeats the title's words before its
+    period ("... công tác công đoàn / nhiệm kì 2010-2012") with another term or school year:
+    a cover kept from an earlier year's document."""
+    title, per, text = ctx.doc.title or "", ctx.doc.period, ctx.text
+    own = _own_span(ctx)
+    if own is None or not per.text or per.text not in title:
+        return
+    lead = fold(title[:title.index(per.text)]).split()[-3:]
+    # where the title stands: the last place its first words are found before the body
+    head = re.compile(r"\s+".join(map(re.escape, title.split()[:3])))
+    cut = max((m.start() for m in head.finditer(text, 0, ctx.body_start)), default=-1)
+    if len(lead) < 3 or cut <= 0:
+        return
+    rx = _TERM_RE if per.kind == "term_of_office" else PERIOD_RE
+    for m in rx.finditer(text, 0, cut):
+        if not m.group("y2"):
+            continue
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if per.kind == "school_year" and y2 != y1 + 1:
+            continue  # "năm 2021 - 2025": a span of years, no school year
+        if fold(text[max(0, m.start() - 80):m.start()]).split()[-3:] != lead or (y1, y2) == own:
+            continue
+        start = m.start()
+        for _ in range(3):  # the excerpt opens at the repeated words
+            start = len(text[:start].rstrip()) - len(text[:start].rstrip().split()[-1])
+        yield "cover", start, PeriodValue(per.kind, y1, y2, (m.start(), m.end()), m.group(0))
+
+
 WHERE = {
     "closing": ("câu kết", "closing sentence"),
     "built": ("câu “xây dựng ... như sau”", "'drawn up as follows' sentence"),
     "targets_heading": ("tiêu đề phần chỉ tiêu", "targets heading"),
     "repeated_title": ("tên văn bản nhắc lại trong thân", "title repeated in the body"),
+    "part_heading": ("tiêu đề phần", "part heading"),
+    "cover": ("trang bìa", "cover page"),
 }
 
 
 @rule("period-mismatch", "error", "the document names itself with a period other than its title's",
       "văn bản tự gọi tên với thời kỳ khác thời kỳ ở tiêu đề")
 def period_mismatch(ctx: Context):
+    own_label = ctx.doc.period.text if ctx.doc.period else ""
+    for where, start, p in _cover(ctx):
+        vi, en = WHERE[where]
+        yield Hit(start, p.span[1], f"Văn bản tự gọi là “{p.text}” ({vi}) nhưng tiêu đề ghi “{own_label}”",
+                  f"the document calls itself '{p.text}' ({en}) but its title says '{own_label}'",
+                  {"named": p.text, "own": own_label, "where": where, "period_start": p.span[0]})
     own = doc_period(ctx.doc.period)  # a year or a school year
     own_m = month_range(ctx.doc.period)  # any period, in months: a named month is compared this way
     if own is None and (own_m is None or ctx.doc.period.kind not in ("month", "quarter")):
         return
-    own_label = ctx.doc.period.text if ctx.doc.period else ""
     for where, start, p in _candidates(ctx):
         if where == "repeated_title" and p.kind == "month":
             continue
@@ -157,5 +250,14 @@ def period_mismatch(ctx: Context):
             start, p.span[1],
             f"Văn bản tự gọi là “{p.text}” ({vi}) nhưng tiêu đề ghi “{own_label}”",
             f"the document calls itself '{p.text}' ({en}) but its title says '{own_label}'",
+            {"named": p.label, "own": own_label, "where": where, "period_start": p.span[0]},
+        )
+    for where, start, p, want in _part_headings(ctx):
+        vi, en = WHERE[where]
+        label = f"tháng {want % 12 + 1}/{want // 12}"
+        yield Hit(
+            start, p.span[1],
+            f"Phần “{ctx.text[start:p.span[1]]}” ({vi}) ghi “{p.text}”, nhưng theo tiêu đề “{own_label}” phần này là {label}",
+            f"the part '{ctx.text[start:p.span[1]]}' ({en}) names '{p.text}', but by the title '{own_label}' it is {label}",
             {"named": p.label, "own": own_label, "where": where, "period_start": p.span[0]},
         )
