@@ -164,9 +164,11 @@ def _unit_norm(u: str) -> str:
     return next((v for k, v in units_.items() if fold(k) == f), u)
 
 
-def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False) -> list[Quantity]:
+def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
+               situation: bool = False) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
-    targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:")."""
+    targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:"); `situation`: under
+    one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:")."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
@@ -179,7 +181,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     committed = any(w in lowered for w in commit)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
-    composition = not aimed and _has(folded, cues["composition"]) and not _has(folded, cues["aim"])
+    # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
+    situation = (situation or _SITUATION_INLINE.search(folded) is not None) and not _has(folded, _RESULT_WORDS)
+    composition = not aimed and (situation or _has(folded, cues["composition"])) and not _has(folded, cues["aim"])
     taken: list[tuple[int, int]] = []
 
     def free(qs: int, qe: int) -> bool:
@@ -392,10 +396,11 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     last_end = start
     aims = _aim_spans(text, start, end)
+    situations = _situation_spans(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
-        qs = quantities(text, us, ue, excluded, inside(us, aims))
+        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations))
         if not qs:
             continue
         carry = -1  # "trên 90% cán bộ, viên chức, trên 50% công nhân tham gia": shares sharing one verb
@@ -446,6 +451,36 @@ def _aim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((open_at, m.start()))
             open_at = -1
         if aims and open_at < 0:
+            open_at = m.end()
+    if open_at >= 0:
+        out.append((open_at, end))
+    return out
+
+
+# a heading or label that describes the unit as it stands (its staff, its means, its strengths and
+# weaknesses): the counts under it say who and what there is, not what is aimed at or was done
+_SITUATION = re.compile(r"(?<!\w)(?:đặc điểm|thuận lợi|khó khăn)(?!\w)")
+_RESULT_WORDS = ("đạt", "kết quả", "hoàn thành")
+_SITUATION_INLINE = re.compile(r"(?<!\w)(?:thuận lợi|khó khăn)\s*:")
+# any outline heading, also with no space after its number ("I.Đặc điểm tình hình")
+_ANY_HEADING = re.compile(r"[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s*\w")
+
+
+def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches under a short heading or label naming the situation ("I.Đặc điểm tình hình",
+    "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _LINE.finditer(text, start, end):
+        line = m.group(0).strip()
+        head = fold(" ".join(line.split()[:6]))
+        labelled = n_words(line) <= 15 and (_ANY_HEADING.match(line) is not None or line.endswith(":")
+                                            or line[:1] in "*+-•")
+        cued = labelled and _SITUATION.search(head) is not None
+        if open_at >= 0 and not cued and _ANY_HEADING.match(line) and n_words(line) <= 15:
+            out.append((open_at, m.start()))
+            open_at = -1
+        if cued and open_at < 0:
             open_at = m.end()
     if open_at >= 0:
         out.append((open_at, end))

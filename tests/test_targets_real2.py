@@ -1,0 +1,22 @@
+"""Targets on invented plans and reports: patterns met in real documents (corpora/real)."""
+from __future__ import annotations
+
+from kehoach.parser import parse_bytes
+
+
+def _targets(text: str) -> list[str]:
+    return [t.text for t in parse_bytes(text.encode(), "t.txt", checks=False).targets]
+
+
+def test_counts_under_a_situation_heading_say_what_there_is():
+    text = ("KẾ HOẠCH HOẠT ĐỘNG NỮ CÔNG NĂM HỌC 2030-2031\n"
+            "I.Đặc điểm tình hình\n"
+            "Chị em trong đơn vị chiếm 60% số đảng viên trong chi bộ.\n"
+            "* Thuận lợi:\n"
+            "- Số đoàn viên ở gần trường khá đông: 9 người.\n"
+            "- Học sinh 6 tuổi vào lớp 1 ra lớp đạt 100%.\n"
+            "II.Nhiệm vụ\n"
+            "- Phấn đấu 100% chị em tham gia hội thi cắm hoa.\n"
+            "Khó khăn: đội ngũ chênh lệch giới (nữ 30/41 chiếm 73,2%).\n")
+    assert _targets(text) == ["Học sinh 6 tuổi vào lớp 1 ra lớp đạt 100%",
+                              "Phấn đấu 100% chị em tham gia hội thi cắm hoa"]
