@@ -20,3 +20,9 @@ def test_counts_under_a_situation_heading_say_what_there_is():
             "Khó khăn: đội ngũ chênh lệch giới (nữ 30/41 chiếm 73,2%).\n")
     assert _targets(text) == ["Học sinh 6 tuổi vào lớp 1 ra lớp đạt 100%",
                               "Phấn đấu 100% chị em tham gia hội thi cắm hoa"]
+
+
+def test_a_count_listed_after_a_counted_one_shares_its_verb():
+    text = ("BÁO CÁO KẾT QUẢ THÁNG 3 NĂM 2031\n"
+            "- Trong tháng, bà con trồng mới bắp 15 ha, đậu phộng 6 ha.\n")
+    assert _targets(text) == ["Trong tháng, bà con trồng mới bắp 15 ha", "đậu phộng 6 ha"]

@@ -267,7 +267,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
         if not (m.group("comp") or each or any(w in before for w in cues["commit"])
-                or (unit != "%" and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]))):
+                or (unit != "%" and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]))
+                or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
         if int(m.group("num")) == 0:
             continue
@@ -284,6 +285,16 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
                      s + m.start("unit") if unit == "người" else -2))
     out.sort(key=lambda q: q.start)
     return _join_bounds(text, out)
+
+
+def _listed_after(seg: str, out: list[Quantity], s: int, at: int, unit: str) -> bool:
+    """'Diện tích trồng cỏ 12 ha, hoa màu 7 ha': a count right after a counted one of the same unit,
+    a comma and a few words apart, is the next item of the same list (its verb is the first one's)."""
+    p = out[-1] if out else None
+    if p is None or p.unit != unit or p.min is not None or p.end > s + at:
+        return False
+    gap = seg[p.end - s:at]
+    return gap.lstrip().startswith(",") and n_words(gap) <= 4 and not re.search(r"[.;:\n]", gap)
 
 
 def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
