@@ -26,3 +26,16 @@ def test_a_count_listed_after_a_counted_one_shares_its_verb():
     text = ("BÁO CÁO KẾT QUẢ THÁNG 3 NĂM 2031\n"
             "- Trong tháng, bà con trồng mới bắp 15 ha, đậu phộng 6 ha.\n")
     assert _targets(text) == ["Trong tháng, bà con trồng mới bắp 15 ha", "đậu phộng 6 ha"]
+
+
+def test_a_long_lead_before_voi_and_a_long_tail_after_the_count_are_left_out():
+    text = ("BÁO CÁO TÌNH HÌNH QUÝ II NĂM 2031\n"
+            "- Sau khi họp dân xong thì Ban quản lý chợ Hòa Lạc tiến hành thu phí chỉnh trang các ki-ốt với "
+            "số tiền tạm thu là 2.400.000 đ/ki-ốt.\n"
+            "- Đội dân phòng khu phố phối hợp cùng công an phường tổ chức tuần tra 6 cuộc, "
+            "qua tuần tra không phát hiện vụ việc nào bất thường.\n"
+            "- Tặng quà cho 20 cháu thiếu niên, nhi đồng là con của đoàn viên có hoàn cảnh khó khăn.\n")
+    assert _targets(text) == [
+        "số tiền tạm thu là 2.400.000 đ/ki-ốt",
+        "Đội dân phòng khu phố phối hợp cùng công an phường tổ chức tuần tra 6 cuộc",
+        "Tặng quà cho 20 cháu thiếu niên, nhi đồng là con của đoàn viên có hoàn cảnh khó khăn"]

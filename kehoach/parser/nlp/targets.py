@@ -428,6 +428,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             if carry >= 0 and q.unit == "%":
                 rs = carry
             carry = -1
+            rs, re_ = _tighten(text, rs, re_, group)
             deadline = None
             for h in dates:
                 if rs <= h.start < re_ and h.kind in ("date", "month", "school_year", "year") and h.valid:
@@ -436,6 +437,30 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             yield {"start": rs, "end": re_, "text": text[rs:re_], "value": q.value, "min": q.min, "max": q.max,
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
+
+
+_WITH = re.compile(r"(?i)(?<!đối )(?<!\w)với\s+")
+_TAIL_BREAK = re.compile(r",|\s(?:và|qua)\s")
+LONG_LEAD = 8  # words before "với" that make it a lead of its own
+LONG_TAIL = 7  # words after the last quantity that are a clause of their own
+
+
+def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, int]:
+    """A long clause cut to the words about its quantity: after 'với' when a long lead comes first
+    ('... tiến hành thu tiền ... với số tiền tạm thu là 13.500.000 đ'), and before a long tail
+    that says something else ('tuần tra 4 cuộc, qua tuần tra không phát hiện ...')."""
+    first, last = group[0], group[-1]
+    w = None
+    for w in _WITH.finditer(text, rs, first.start):
+        pass
+    if w is not None and n_words(text[rs:w.start()]) >= LONG_LEAD and "," not in text[w.end():first.start]:
+        rs = w.end()
+    if last.unit != "%" and n_words(text[rs:first.start]) >= 4 and n_words(text[last.end:re_]) > LONG_TAIL:
+        b = _TAIL_BREAK.search(text, last.end, re_)
+        # (not a comma going on with the nouns counted: "cho 35 cháu thiếu niên, nhi đồng là con ...")
+        if b is not None and n_words(text[rs:b.start()]) >= 4 and not (b.group() == "," and _opens_noun(text[b.end():re_])):
+            re_ = b.start()
+    return rs, re_
 
 
 # a heading line: an outline number, or a line in capitals
@@ -560,6 +585,13 @@ def _has_verb(clause: str) -> bool:
     if len(words.split()) < 2:
         return True  # a bare value ("100%" in a table's target cell): its row says what it is for
     return any(t == "V" for _, t in pos_tag(words))
+
+
+def _opens_noun(s: str) -> bool:
+    from kehoach.parser.nlp.postag import pos_tag
+
+    tags = pos_tag(" ".join(s.lower().split()[:6]))
+    return bool(tags) and tags[0][1] in _NOUN_TAGS
 
 
 @lru_cache(maxsize=4096)
