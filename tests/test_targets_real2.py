@@ -39,3 +39,12 @@ def test_a_long_lead_before_voi_and_a_long_tail_after_the_count_are_left_out():
         "số tiền tạm thu là 2.400.000 đ/ki-ốt",
         "Đội dân phòng khu phố phối hợp cùng công an phường tổ chức tuần tra 6 cuộc",
         "Tặng quà cho 20 cháu thiếu niên, nhi đồng là con của đoàn viên có hoàn cảnh khó khăn"]
+
+
+def test_a_label_naming_whom_a_price_concerns_stays_a_part_label_goes():
+    text = ("KẾ HOẠCH THAM QUAN HÈ NĂM 2031\n"
+            "* Đối với người thân đi kèm:\n"
+            "+ Người lớn đi kèm: đóng theo giá vé trọn gói là 3.150.000đ\n"
+            "Chỉ tiêu và giải pháp: 97% đoàn viên tham gia chuyến tham quan đúng lịch trình\n")
+    assert _targets(text) == ["Người lớn đi kèm: đóng theo giá vé trọn gói là 3.150.000đ",
+                              "97% đoàn viên tham gia chuyến tham quan đúng lịch trình"]

@@ -339,12 +339,19 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+# a label that names a part of the plan, not what its quantity is about ("Chỉ tiêu và giải pháp:"),
+# or a date ("09/12:")
+_PART_LABEL = re.compile(r"(?i)(?:.*(?<!\w)(?:chỉ tiêu|giải pháp|nhiệm vụ|mục tiêu|nội dung|biện pháp|yêu cầu|kế hoạch"
+                         r"|phương hướng)(?!\w).*|[\s\d/.\-–]+)")
+
+
 def _label_cut(text: str, s: int, e: int, first: Quantity | None = None) -> int:
-    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label (never past a quantity).
-    A label whose value is the quantity alone ("Tuyên truyền (in ấn): 1.000.000đ", "Phẩm chất
-    chính trị: (tối đa 10 điểm)") names what it is for: it stays."""
+    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label naming a part of the plan
+    (never past a quantity). Any other label says what the quantity is for or whom it concerns
+    ("Người lớn đi kèm: đóng ... 2.980.000đ", "Tuyên truyền (in ấn): 1.000.000đ"): it stays."""
     c = text.find(":", s, e)
-    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first.start > c):
+    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first.start > c) \
+            and _PART_LABEL.fullmatch(text, s, c):
         said = _ASIDE.sub(" ", text[c + 1:e])  # "Giá trọn gói: 2.980.000đ (chưa gồm VAT)": the aside says nothing new
         if first is not None and n_words(said) - n_words(text[first.start:first.end]) < 2:
             return s
@@ -439,14 +446,15 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
 
 
-_WITH = re.compile(r"(?i)(?<!đối )(?<!\w)với\s+")
+# "với" opening the terms of what is done: an amount, a rate, a share ("với số tiền ...", "với mức ...")
+_WITH = re.compile(r"(?i)(?<!\w)với\s+(?=(?:tổng\s+)?(?:số tiền|số lượng|mức|tỷ lệ|tỉ lệ|kinh phí|phương thức)(?!\w))")
 _TAIL_BREAK = re.compile(r",|\s(?:và|qua)\s")
-LONG_LEAD = 8  # words before "với" that make it a lead of its own
+LONG_LEAD = 15  # words before "với số tiền" that make it a lead of its own
 LONG_TAIL = 7  # words after the last quantity that are a clause of their own
 
 
 def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, int]:
-    """A long clause cut to the words about its quantity: after 'với' when a long lead comes first
+    """A long clause cut to the words about its quantity: after 'với' opening its terms when a long lead comes first
     ('... tiến hành thu tiền ... với số tiền tạm thu là 13.500.000 đ'), and before a long tail
     that says something else ('tuần tra 4 cuộc, qua tuần tra không phát hiện ...')."""
     first, last = group[0], group[-1]
