@@ -48,3 +48,11 @@ def test_a_label_naming_whom_a_price_concerns_stays_a_part_label_goes():
             "Chỉ tiêu và giải pháp: 97% đoàn viên tham gia chuyến tham quan đúng lịch trình\n")
     assert _targets(text) == ["Người lớn đi kèm: đóng theo giá vé trọn gói là 3.150.000đ",
                               "97% đoàn viên tham gia chuyến tham quan đúng lịch trình"]
+
+
+def test_a_count_with_a_slash_after_its_unit_is_still_a_count():
+    text = ("KẾ HOẠCH CUỘC THI Ý TƯỞNG SÁNG TẠO NĂM HỌC 2031-2032\n"
+            "- Mỗi chi đoàn ít nhất 02 sản phẩm/mô hình dự thi.\n"
+            "- Tối thiểu mỗi giáo viên chủ nhiệm có 3 buổi/1 tháng gặp gỡ phụ huynh.\n")
+    assert _targets(text) == ["Mỗi chi đoàn ít nhất 02 sản phẩm/mô hình dự thi",
+                              "Tối thiểu mỗi giáo viên chủ nhiệm có 3 buổi/1 tháng gặp gỡ phụ huynh"]

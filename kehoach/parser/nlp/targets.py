@@ -89,7 +89,7 @@ def _tables():
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
     cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}})\s*"  # the look back after the digit
-                                  rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b(?!\s*/(?!c\b))")
+                                  rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b")
     money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
     money = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,]\d){_NUMBER_TAIL})\s*"
                                     rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
