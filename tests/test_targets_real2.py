@@ -56,3 +56,11 @@ def test_a_count_with_a_slash_after_its_unit_is_still_a_count():
             "- Tối thiểu mỗi giáo viên chủ nhiệm có 3 buổi/1 tháng gặp gỡ phụ huynh.\n")
     assert _targets(text) == ["Mỗi chi đoàn ít nhất 02 sản phẩm/mô hình dự thi",
                               "Tối thiểu mỗi giáo viên chủ nhiệm có 3 buổi/1 tháng gặp gỡ phụ huynh"]
+
+
+def test_what_a_count_is_worth_after_a_comma_is_the_same_target():
+    text = ("THÔNG BÁO VỀ CÔNG TÁC CHỦ NHIỆM NĂM HỌC 2031-2032\n"
+            "- Giáo viên chủ nhiệm họp lớp mỗi tuần 1 lần, tổng cộng mỗi tháng có 4 buổi họp, "
+            "được tính 2 giờ chuẩn.\n")
+    assert _targets(text) == ["Giáo viên chủ nhiệm họp lớp mỗi tuần 1 lần",
+                              "tổng cộng mỗi tháng có 4 buổi họp, được tính 2 giờ chuẩn"]

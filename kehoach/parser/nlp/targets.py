@@ -379,7 +379,7 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
                 d = v if v >= 0 and (n_words(text[v:q.start]) >= 2 or (
                     q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2)) else -1
             c = d + 1 if d >= 0 else -1
-        if c >= 0 and _make_up_goes_on(text, bounds[-1], prev, c, q):
+        if c >= 0 and (_make_up_goes_on(text, bounds[-1], prev, c, q) or _WORTH.match(text, c + 1, q.start)):
             c = -1
         if c < 0:
             groups[-1].append(q)
@@ -396,6 +396,10 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
             rs, re_ = _clause_of(text, rs, re_, g[0])
         out.append((rs, re_, g))
     return out
+
+
+# "có 4 giờ họp, được tính 1 giờ chuẩn": what the count before is worth, with no subject of its own
+_WORTH = re.compile(r"(?i)\s*(?:được\s+tính|tính\s+là|tương\s+đương|quy\s+đổi)\b")
 
 
 def _make_up_goes_on(text: str, gs: int, prev: Quantity, c: int, q: Quantity) -> bool:
