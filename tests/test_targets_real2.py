@@ -64,3 +64,12 @@ def test_what_a_count_is_worth_after_a_comma_is_the_same_target():
             "được tính 2 giờ chuẩn.\n")
     assert _targets(text) == ["Giáo viên chủ nhiệm họp lớp mỗi tuần 1 lần",
                               "tổng cộng mỗi tháng có 4 buổi họp, được tính 2 giờ chuẩn"]
+
+
+def test_a_long_clause_keeps_the_objects_its_verb_lists():
+    text = ("KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN NĂM HỌC 2031-2032\n"
+            "Đẩy mạnh công tác giáo dục chính trị, đạo đức nhà giáo cho cán bộ, nhân viên; tuyên truyền, "
+            "vận động 100% giáo viên và người lao động nhà trường chấp hành tốt chủ trương, chính sách của Đảng, "
+            "pháp luật của Nhà nước và quy định của ngành.\n")
+    assert _targets(text) == ["vận động 100% giáo viên và người lao động nhà trường chấp hành tốt chủ trương, "
+                              "chính sách của Đảng, pháp luật của Nhà nước và quy định của ngành"]

@@ -333,6 +333,12 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
             ce = e if p < 0 else p
         else:
             break
+    while ce < e:  # "... thực hiện tốt chủ trương, chính sách của Đảng, pháp luật ...": the objects listed go on
+        p = comma_after(text, ce + 1, e)
+        p = e if p < 0 else p
+        if _has_verb(text[ce + 1:p]) or not _opens_noun(text[ce + 1:p]):
+            break
+        ce = p
     return cs, ce
 
 
