@@ -73,3 +73,9 @@ def test_a_long_clause_keeps_the_objects_its_verb_lists():
             "pháp luật của Nhà nước và quy định của ngành.\n")
     assert _targets(text) == ["vận động 100% giáo viên và người lao động nhà trường chấp hành tốt chủ trương, "
                               "chính sách của Đảng, pháp luật của Nhà nước và quy định của ngành"]
+
+
+def test_a_distance_in_metres_after_a_comparator():
+    text = ("QUY ĐỊNH VỀ ĐIỂM KINH DOANH TRÒ CHƠI ĐIỆN TỬ\n"
+            "- Địa điểm kinh doanh phải cách cổng các trường học tối thiểu 150m.\n")
+    assert _targets(text) == ["Địa điểm kinh doanh phải cách cổng các trường học tối thiểu 150m"]
