@@ -79,3 +79,9 @@ def test_a_distance_in_metres_after_a_comparator():
     text = ("QUY ĐỊNH VỀ ĐIỂM KINH DOANH TRÒ CHƠI ĐIỆN TỬ\n"
             "- Địa điểm kinh doanh phải cách cổng các trường học tối thiểu 150m.\n")
     assert _targets(text) == ["Địa điểm kinh doanh phải cách cổng các trường học tối thiểu 150m"]
+
+
+def test_every_period_slash_times_is_a_frequency():
+    text = ("THÔNG BÁO VỀ SINH HOẠT LỚP NĂM HỌC 2031-2032\n"
+            "- Các khoa sắp xếp lịch sinh hoạt lớp mỗi tuần/1 lần/45 phút.\n")
+    assert _targets(text) == ["Các khoa sắp xếp lịch sinh hoạt lớp mỗi tuần/1 lần/45 phút"]

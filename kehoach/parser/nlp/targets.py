@@ -95,8 +95,8 @@ def _tables():
                                     rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
     # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
     frac = re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b")
-    # "01 lần/01 năm", "06 tháng/01 lần": how often
-    freq = re.compile(r"(?i)(?<![\d/.,])(?P<num>\d{1,2})\s*(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
+    # "01 lần/01 năm", "06 tháng/01 lần", "mỗi tháng/1 lần": how often
+    freq = re.compile(r"(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
                       r"(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b")
     commit = [w.lower() for w in data["commitment_words"]]
     cues = {"action": tuple(fold(w) for w in data["action_words"]),
@@ -239,8 +239,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         add(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
     for m in freq.finditer(seg) if slash else ():
         if free(s + m.start(), s + m.end()) and (committed or _has(folded, cues["action"]) or "định kỳ" in folded
-                                                   or m.group(0).lower().startswith(m.group("num") + " lần")):
-            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "lần", "=", -2))
+                                                   or m.group("every") or m.group(0).lower().startswith(m.group("num") + " lần")):
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")) if m.group("num") else 1, None, None,
+                         "lần", "=", -2))
     for m in _EVERY.finditer(seg) if ("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) else ():
         if free(s + m.start(), s + m.end()):
             num = m.group("num").lower()
