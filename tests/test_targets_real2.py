@@ -85,3 +85,10 @@ def test_every_period_slash_times_is_a_frequency():
     text = ("THÔNG BÁO VỀ SINH HOẠT LỚP NĂM HỌC 2031-2032\n"
             "- Các khoa sắp xếp lịch sinh hoạt lớp mỗi tuần/1 lần/45 phút.\n")
     assert _targets(text) == ["Các khoa sắp xếp lịch sinh hoạt lớp mỗi tuần/1 lần/45 phút"]
+
+
+def test_a_decimal_count_and_the_basis_cited_before_it():
+    text = ("THÔNG BÁO VỀ CHẾ ĐỘ LÀM VIỆC NĂM HỌC 2031-2032\n"
+            "Theo quy định 415/QĐ-ĐHHL ngày 05/09/2030, mục III Chế độ làm việc, mỗi buổi họp được tính "
+            "0,5 giờ chuẩn.\n")
+    assert _targets(text) == ["mỗi buổi họp được tính 0,5 giờ chuẩn"]

@@ -88,7 +88,7 @@ def _tables():
                                   rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
-    cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}})\s*"  # the look back after the digit
+    cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}}(?:,\d{{1,2}}(?!\d))?)\s*"  # the look back after the digit
                                   rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b")
     money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
     money = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,]\d){_NUMBER_TAIL})\s*"
@@ -271,7 +271,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
                 or (unit != "%" and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
-        if int(m.group("num")) == 0:
+        if not parse_number(m.group("num")):
             continue
         if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) and not _EVERY_BEFORE.search(folded, 0, m.start("num")):
             continue  # "CHƯƠNG TRÌNH 4 Tổ chức ...", "Điều 3", "tháng 4": a name or an ordinal, not a count
@@ -457,6 +457,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
 
 
+_BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
 # "với" opening the terms of what is done: an amount, a rate, a share ("với số tiền ...", "với mức ...")
 _WITH = re.compile(r"(?i)(?<!\w)với\s+(?=(?:tổng\s+)?(?:số tiền|số lượng|mức|tỷ lệ|tỉ lệ|kinh phí|phương thức)(?!\w))")
 _TAIL_BREAK = re.compile(r",|\s(?:và|qua)\s")
@@ -469,6 +470,12 @@ def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, 
     ('... tiến hành thu tiền ... với số tiền tạm thu là 13.500.000 đ'), and before a long tail
     that says something else ('tuần tra 4 cuộc, qua tuần tra không phát hiện ...')."""
     first, last = group[0], group[-1]
+    if _BASIS.match(text, rs):  # "Theo quy định 269 ngày ..., mỗi tháng ...": the basis cited is not the target
+        c = comma_before(text, rs, first.start)
+        if c >= 0:
+            rs = c + 1
+            while rs < first.start and text[rs].isspace():
+                rs += 1
     w = None
     for w in _WITH.finditer(text, rs, first.start):
         pass
