@@ -92,3 +92,9 @@ def test_a_decimal_count_and_the_basis_cited_before_it():
             "Theo quy định 415/QĐ-ĐHHL ngày 05/09/2030, mục III Chế độ làm việc, mỗi buổi họp được tính "
             "0,5 giờ chuẩn.\n")
     assert _targets(text) == ["mỗi buổi họp được tính 0,5 giờ chuẩn"]
+
+
+def test_a_bare_count_after_va_ends_one_make_up():
+    text = ("KẾ HOẠCH TẬP HUẤN CHUYỂN ĐỔI SỐ NĂM 2031\n"
+            "- Thành phần: mỗi phòng chuyên môn cử 01 lãnh đạo phụ trách và 02 chuyên viên.\n")
+    assert _targets(text) == ["Thành phần: mỗi phòng chuyên môn cử 01 lãnh đạo phụ trách và 02 chuyên viên"]

@@ -382,9 +382,11 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
             d = max(text.rfind(" - ", prev.end, q.start), text.rfind(" – ", prev.end, q.start))
             if d < 0:  # "... có 12 triệu đoàn viên và phấn đấu 100% ...": two aims joined by "và"
                 v = text.rfind(" và ", prev.end, q.start)
-                # (or two counts, each with its noun: "bầu 01 ủy viên BCH và 01 ủy viên UBKT")
+                # (or two counts, each with its noun: "bầu 01 ủy viên BCH và 01 ủy viên UBKT"; a bare last
+                # one is the rest of one make-up: "cử 01 lãnh đạo đại diện và 01 chuyên viên")
                 d = v if v >= 0 and (n_words(text[v:q.start]) >= 2 or (
-                    q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2)) else -1
+                    q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2
+                    and n_words(re.split(r"[,;()]", text[q.end:e], maxsplit=1)[0]) >= 1)) else -1
             c = d + 1 if d >= 0 else -1
         if c >= 0 and (_make_up_goes_on(text, bounds[-1], prev, c, q) or _WORTH.match(text, c + 1, q.start)):
             c = -1
