@@ -98,3 +98,11 @@ def test_a_bare_count_after_va_ends_one_make_up():
     text = ("KẾ HOẠCH TẬP HUẤN CHUYỂN ĐỔI SỐ NĂM 2031\n"
             "- Thành phần: mỗi phòng chuyên môn cử 01 lãnh đạo phụ trách và 02 chuyên viên.\n")
     assert _targets(text) == ["Thành phần: mỗi phòng chuyên môn cử 01 lãnh đạo phụ trách và 02 chuyên viên"]
+
+
+def test_a_count_given_as_a_labels_value():
+    text = ("BÁO CÁO TỔNG KẾT NHIỆM KỲ 2026-2031\n"
+            "- Số đoàn viên kết nạp mới trong nhiệm kỳ: 9\n"
+            "- Số đoàn viên chuyển đi trong nhiệm kỳ: 4\n"
+            "- Số đoàn viên đạt danh hiệu Lao động tiên tiến năm trước: 12\n")
+    assert _targets(text) == ["Số đoàn viên kết nạp mới trong nhiệm kỳ: 9"]

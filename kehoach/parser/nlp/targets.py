@@ -125,6 +125,9 @@ _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
 _ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
+# a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
+_LABELLED_COUNT = re.compile(r"(?i)(?<!\w)số\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
+                             r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])")
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
@@ -220,6 +223,11 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
                                  comps[m.group("comp").lower()], s + m.start("unit") if unit == "người" else -1))
         out.sort(key=lambda q: q.start)
         return out
+    for m in _LABELLED_COUNT.finditer(seg) if ":" in seg else ():  # "Số đoàn viên kết nạp mới trong năm: 7"
+        label = fold(m.group("label"))
+        if (any(w in label for w in cues["commit"]) or _has(label, cues["action"])) and parse_number(m.group("num")) \
+                and "danh hiệu" not in label and free(s + m.start(), s + m.end()):  # (a title won is an award)
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
     for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
