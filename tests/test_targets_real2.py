@@ -106,3 +106,10 @@ def test_a_count_given_as_a_labels_value():
             "- Số đoàn viên chuyển đi trong nhiệm kỳ: 4\n"
             "- Số đoàn viên đạt danh hiệu Lao động tiên tiến năm trước: 12\n")
     assert _targets(text) == ["Số đoàn viên kết nạp mới trong nhiệm kỳ: 9"]
+
+
+def test_more_than_half_the_votes_is_a_quantity():
+    text = ("THỂ LỆ BẦU CỬ ĐẠI HỘI CÔNG ĐOÀN NHIỆM KỲ 2031-2036\n"
+            "3. Điều kiện trúng cử:\n"
+            "Người trúng cử phải đạt quá nửa số phiếu bầu hợp lệ, lấy từ cao xuống thấp.\n")
+    assert _targets(text) == ["Người trúng cử phải đạt quá nửa số phiếu bầu hợp lệ, lấy từ cao xuống thấp"]

@@ -121,6 +121,8 @@ _REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|kh
 # how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
                           + r")\s+(?:tháng|năm|tuần|quý|ngày)\s+(?:[^\s\d,;.:()]+\s+){0,2}?(?:một|1|01)\s+lần\b")
+# a majority: "quá nửa số phiếu bầu", "hơn một nửa tổng số đại biểu" ("qúa": the tone mark misplaced)
+_HALF = re.compile(r"(?i)(?<!\w)(?:quá|qúa|hơn|trên)\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b")
 # "mỗi tháng 1 lần": "tháng 1" after "mỗi" is a period of the frequency, not the month January
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
@@ -178,7 +180,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     lowered = seg.lower()
     if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
                                        and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
-            and not ("lần" in lowered and _PER_STRETCH.search(seg)):
+            and not ("lần" in lowered and _PER_STRETCH.search(seg)) and not ("nửa" in lowered and _HALF.search(seg)):
         return out
     folded = fold(seg)
     committed = any(w in lowered for w in commit)
@@ -261,6 +263,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start("num"), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, unit, "=",
                          s + m.start("unit") if unit == "người" else -2))
+    for m in _HALF.finditer(seg) if "nửa" in lowered else ():  # "quá nửa số phiếu bầu": more than half
+        if free(s + m.start(), s + m.end()):
+            add(Quantity(s + m.start(), s + m.end(), 50, None, None, "%", ">", -1))
     for m in _PER_STRETCH.finditer(seg) if "lần" in lowered else ():
         if free(s + m.start(), s + m.end()):  # once per stretch
             comp = comps.get((m.group("comp") or "").lower(), "=")
