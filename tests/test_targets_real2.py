@@ -113,3 +113,12 @@ def test_more_than_half_the_votes_is_a_quantity():
             "3. Điều kiện trúng cử:\n"
             "Người trúng cử phải đạt quá nửa số phiếu bầu hợp lệ, lấy từ cao xuống thấp.\n")
     assert _targets(text) == ["Người trúng cử phải đạt quá nửa số phiếu bầu hợp lệ, lấy từ cao xuống thấp"]
+
+
+def test_a_count_charged_or_bought_is_a_rule_of_the_plan():
+    text = ("KẾ HOẠCH THAM QUAN HÈ NĂM 2031\n"
+            "- Trẻ em đi kèm: cháu từ 12 tuổi trở lên tính 1 vé người lớn.\n"
+            "- Mỗi gia đình mua thêm 2 vé xe nếu có nhu cầu.\n"
+            "- Tính đến ngày 30/6/2031 công đoàn có 45 đoàn viên.\n")
+    assert _targets(text) == ["Trẻ em đi kèm: cháu từ 12 tuổi trở lên tính 1 vé người lớn",
+                              "Mỗi gia đình mua thêm 2 vé xe nếu có nhu cầu"]

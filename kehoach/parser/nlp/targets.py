@@ -134,6 +134,10 @@ _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()",
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
 
+# "tính đến ngày 30/6": counted up to a date, not charged ("tính 1 vé")
+_SINCE = re.compile(r"(?<!\w)tính\s+(?:đến|tới|từ)(?!\w)")
+
+
 def _comma_clause_of(s: str, a: int, b: int) -> str:
     """The comma clause of s holding s[a:b]: an action word must be there, not elsewhere in the
     sentence ("... trọng tâm là các nhiệm vụ, 10 nhóm chỉ tiêu, ba khâu đột phá" is no count done)."""
@@ -281,7 +285,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
         if not (m.group("comp") or each or any(w in before for w in cues["commit"])
-                or (unit != "%" and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]))
+                or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
         if not parse_number(m.group("num")):
