@@ -122,3 +122,9 @@ def test_a_count_charged_or_bought_is_a_rule_of_the_plan():
             "- Tính đến ngày 30/6/2031 công đoàn có 45 đoàn viên.\n")
     assert _targets(text) == ["Trẻ em đi kèm: cháu từ 12 tuổi trở lên tính 1 vé người lớn",
                               "Mỗi gia đình mua thêm 2 vé xe nếu có nhu cầu"]
+
+
+def test_half_a_ticket_is_a_count():
+    text = ("KẾ HOẠCH THAM QUAN HÈ NĂM 2031\n"
+            "- Cháu từ 5 – 9 tuổi tính ½ vé tham quan.\n")
+    assert _targets(text) == ["Cháu từ 5 – 9 tuổi tính ½ vé tham quan"]

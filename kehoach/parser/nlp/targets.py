@@ -108,6 +108,7 @@ def _tables():
     each_words = re.compile(rf"(?i)\bmỗi\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
                             rf"(?P<unit>{unit_alt})\b")
     cues["each_words"] = each_words
+    cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
@@ -301,6 +302,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
+    for m in cues["half"].finditer(seg) if "½" in seg else ():
+        if free(s + m.start(), s + m.end()) and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]):
+            add(Quantity(s + m.start(), s + m.end(), 0.5, None, None, _unit_norm(m.group("unit")), "=", -2))
     out.sort(key=lambda q: q.start)
     return _join_bounds(text, out)
 
