@@ -128,3 +128,11 @@ def test_half_a_ticket_is_a_count():
     text = ("KẾ HOẠCH THAM QUAN HÈ NĂM 2031\n"
             "- Cháu từ 5 – 9 tuổi tính ½ vé tham quan.\n")
     assert _targets(text) == ["Cháu từ 5 – 9 tuổi tính ½ vé tham quan"]
+
+
+def test_a_worked_example_in_parentheses_is_no_target():
+    text = ("THÔNG BÁO VỀ NỘP HỒ SƠ NĂM HỌC 2031-2032\n"
+            "- Khoa nộp trễ hạn bị trừ khối lượng giờ chuẩn còn lại (ví dụ nộp trễ 3 ngày, trừ 15%, "
+            "giờ chuẩn còn lại là 2 (giờ chuẩn)*85%=1,7 (giờ chuẩn)).\n"
+            "- Phấn đấu 100% giảng viên nộp hồ sơ đúng hạn.\n")
+    assert _targets(text) == ["Phấn đấu 100% giảng viên nộp hồ sơ đúng hạn"]

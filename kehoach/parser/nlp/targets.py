@@ -448,6 +448,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     last_end = start
     aims = _aim_spans(text, start, end)
+    # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
+    excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)]
     situations = _situation_spans(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
@@ -480,6 +482,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
 
 
+_EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
 _BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
 # "với" opening the terms of what is done: an amount, a rate, a share ("với số tiền ...", "với mức ...")
 _WITH = re.compile(r"(?i)(?<!\w)với\s+(?=(?:tổng\s+)?(?:số tiền|số lượng|mức|tỷ lệ|tỉ lệ|kinh phí|phương thức)(?!\w))")
