@@ -88,15 +88,15 @@ def _tables():
                                   rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
     rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
                      rf"\s+(?P<unit>{unit_alt})\b")
-    cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}})\s*"  # the look back after the digit
-                                  rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b(?!\s*/(?!c\b))")
+    cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}}(?:,\d{{1,2}}(?!\d))?)\s*"  # the look back after the digit
+                                  rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b")
     money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
     money = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,]\d){_NUMBER_TAIL})\s*"
                                     rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
     # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
     frac = re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b")
-    # "01 lần/01 năm", "06 tháng/01 lần": how often
-    freq = re.compile(r"(?i)(?<![\d/.,])(?P<num>\d{1,2})\s*(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
+    # "01 lần/01 năm", "06 tháng/01 lần", "mỗi tháng/1 lần": how often
+    freq = re.compile(r"(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
                       r"(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b")
     commit = [w.lower() for w in data["commitment_words"]]
     cues = {"action": tuple(fold(w) for w in data["action_words"]),
@@ -108,6 +108,7 @@ def _tables():
     each_words = re.compile(rf"(?i)\bmỗi\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
                             rf"(?P<unit>{unit_alt})\b")
     cues["each_words"] = each_words
+    cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
@@ -121,12 +122,21 @@ _REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|kh
 # how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
                           + r")\s+(?:tháng|năm|tuần|quý|ngày)\s+(?:[^\s\d,;.:()]+\s+){0,2}?(?:một|1|01)\s+lần\b")
+# a majority: "quá nửa số phiếu bầu", "hơn một nửa tổng số đại biểu" ("qúa": the tone mark misplaced)
+_HALF = re.compile(r"(?i)(?<!\w)(?:quá|qúa|hơn|trên)\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b")
 # "mỗi tháng 1 lần": "tháng 1" after "mỗi" is a period of the frequency, not the month January
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
 _ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
+# a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
+_LABELLED_COUNT = re.compile(r"(?i)(?<!\w)số\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
+                             r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])")
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
+
+
+# "tính đến ngày 30/6": counted up to a date, not charged ("tính 1 vé")
+_SINCE = re.compile(r"(?<!\w)tính\s+(?:đến|tới|từ)(?!\w)")
 
 
 def _comma_clause_of(s: str, a: int, b: int) -> str:
@@ -164,22 +174,26 @@ def _unit_norm(u: str) -> str:
     return next((v for k, v in units_.items() if fold(k) == f), u)
 
 
-def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False) -> list[Quantity]:
+def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
+               situation: bool = False) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
-    targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:")."""
+    targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:"); `situation`: under
+    one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:")."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
     lowered = seg.lower()
     if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
                                        and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
-            and not ("lần" in lowered and _PER_STRETCH.search(seg)):
+            and not ("lần" in lowered and _PER_STRETCH.search(seg)) and not ("nửa" in lowered and _HALF.search(seg)):
         return out
     folded = fold(seg)
     committed = any(w in lowered for w in commit)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
-    composition = not aimed and _has(folded, cues["composition"]) and not _has(folded, cues["aim"])
+    # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
+    situation = (situation or _SITUATION_INLINE.search(folded) is not None) and not _has(folded, _RESULT_WORDS)
+    composition = not aimed and (situation or _has(folded, cues["composition"])) and not _has(folded, cues["aim"])
     taken: list[tuple[int, int]] = []
 
     def free(qs: int, qe: int) -> bool:
@@ -216,6 +230,11 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
                                  comps[m.group("comp").lower()], s + m.start("unit") if unit == "người" else -1))
         out.sort(key=lambda q: q.start)
         return out
+    for m in _LABELLED_COUNT.finditer(seg) if ":" in seg else ():  # "Số đoàn viên kết nạp mới trong năm: 7"
+        label = fold(m.group("label"))
+        if (any(w in label for w in cues["commit"]) or _has(label, cues["action"])) and parse_number(m.group("num")) \
+                and "danh hiệu" not in label and free(s + m.start(), s + m.end()):  # (a title won is an award)
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
     for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
@@ -235,8 +254,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         add(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
     for m in freq.finditer(seg) if slash else ():
         if free(s + m.start(), s + m.end()) and (committed or _has(folded, cues["action"]) or "định kỳ" in folded
-                                                   or m.group(0).lower().startswith(m.group("num") + " lần")):
-            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "lần", "=", -2))
+                                                   or m.group("every") or m.group(0).lower().startswith(m.group("num") + " lần")):
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")) if m.group("num") else 1, None, None,
+                         "lần", "=", -2))
     for m in _EVERY.finditer(seg) if ("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) else ():
         if free(s + m.start(), s + m.end()):
             num = m.group("num").lower()
@@ -248,6 +268,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start("num"), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, unit, "=",
                          s + m.start("unit") if unit == "người" else -2))
+    for m in _HALF.finditer(seg) if "nửa" in lowered else ():  # "quá nửa số phiếu bầu": more than half
+        if free(s + m.start(), s + m.end()):
+            add(Quantity(s + m.start(), s + m.end(), 50, None, None, "%", ">", -1))
     for m in _PER_STRETCH.finditer(seg) if "lần" in lowered else ():
         if free(s + m.start(), s + m.end()):  # once per stretch
             comp = comps.get((m.group("comp") or "").lower(), "=")
@@ -263,9 +286,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
         if not (m.group("comp") or each or any(w in before for w in cues["commit"])
-                or (unit != "%" and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]))):
+                or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
+                or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
-        if int(m.group("num")) == 0:
+        if not parse_number(m.group("num")):
             continue
         if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) and not _EVERY_BEFORE.search(folded, 0, m.start("num")):
             continue  # "CHƯƠNG TRÌNH 4 Tổ chức ...", "Điều 3", "tháng 4": a name or an ordinal, not a count
@@ -278,8 +302,21 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
+    for m in cues["half"].finditer(seg) if "½" in seg else ():
+        if free(s + m.start(), s + m.end()) and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]):
+            add(Quantity(s + m.start(), s + m.end(), 0.5, None, None, _unit_norm(m.group("unit")), "=", -2))
     out.sort(key=lambda q: q.start)
     return _join_bounds(text, out)
+
+
+def _listed_after(seg: str, out: list[Quantity], s: int, at: int, unit: str) -> bool:
+    """'Diện tích trồng cỏ 12 ha, hoa màu 7 ha': a count right after a counted one of the same unit,
+    a comma and a few words apart, is the next item of the same list (its verb is the first one's)."""
+    p = out[-1] if out else None
+    if p is None or p.unit != unit or p.min is not None or p.end > s + at:
+        return False
+    gap = seg[p.end - s:at]
+    return gap.lstrip().startswith(",") and n_words(gap) <= 4 and not re.search(r"[.;:\n]", gap)
 
 
 def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -318,18 +355,31 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
             ce = e if p < 0 else p
         else:
             break
+    while ce < e:  # "... thực hiện tốt chủ trương, chính sách của Đảng, pháp luật ...": the objects listed go on
+        p = comma_after(text, ce + 1, e)
+        p = e if p < 0 else p
+        if _has_verb(text[ce + 1:p]) or not _opens_noun(text[ce + 1:p]):
+            break
+        ce = p
     return cs, ce
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
+# a label that names a part of the plan, not what its quantity is about ("Chỉ tiêu và giải pháp:"),
+# or a date ("09/12:")
+_PART_LABEL = re.compile(r"(?i)(?:.*(?<!\w)(?:chỉ tiêu|giải pháp|nhiệm vụ|mục tiêu|nội dung|biện pháp|yêu cầu|kế hoạch"
+                         r"|phương hướng)(?!\w).*|[\s\d/.\-–]+)")
+
+
 def _label_cut(text: str, s: int, e: int, first: Quantity | None = None) -> int:
-    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label (never past a quantity).
-    A label whose value is the quantity alone ("Tuyên truyền (in ấn): 1.000.000đ", "Phẩm chất
-    chính trị: (tối đa 10 điểm)") names what it is for: it stays."""
+    """'Chỉ tiêu và những giải pháp: ...' -> start after a short label naming a part of the plan
+    (never past a quantity). Any other label says what the quantity is for or whom it concerns
+    ("Người lớn đi kèm: đóng ... 2.980.000đ", "Tuyên truyền (in ấn): 1.000.000đ"): it stays."""
     c = text.find(":", s, e)
-    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first.start > c):
+    if c > 0 and n_words(text[s:c]) <= 6 and n_words(text[c + 1:e]) >= 3 and (first is None or first.start > c) \
+            and _PART_LABEL.fullmatch(text, s, c):
         said = _ASIDE.sub(" ", text[c + 1:e])  # "Giá trọn gói: 2.980.000đ (chưa gồm VAT)": the aside says nothing new
         if first is not None and n_words(said) - n_words(text[first.start:first.end]) < 2:
             return s
@@ -353,11 +403,13 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
             d = max(text.rfind(" - ", prev.end, q.start), text.rfind(" – ", prev.end, q.start))
             if d < 0:  # "... có 12 triệu đoàn viên và phấn đấu 100% ...": two aims joined by "và"
                 v = text.rfind(" và ", prev.end, q.start)
-                # (or two counts, each with its noun: "bầu 01 ủy viên BCH và 01 ủy viên UBKT")
+                # (or two counts, each with its noun: "bầu 01 ủy viên BCH và 01 ủy viên UBKT"; a bare last
+                # one is the rest of one make-up: "cử 01 lãnh đạo đại diện và 01 chuyên viên")
                 d = v if v >= 0 and (n_words(text[v:q.start]) >= 2 or (
-                    q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2)) else -1
+                    q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2
+                    and n_words(re.split(r"[,;()]", text[q.end:e], maxsplit=1)[0]) >= 1)) else -1
             c = d + 1 if d >= 0 else -1
-        if c >= 0 and _make_up_goes_on(text, bounds[-1], prev, c, q):
+        if c >= 0 and (_make_up_goes_on(text, bounds[-1], prev, c, q) or _WORTH.match(text, c + 1, q.start)):
             c = -1
         if c < 0:
             groups[-1].append(q)
@@ -376,6 +428,10 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
     return out
 
 
+# "có 4 giờ họp, được tính 1 giờ chuẩn": what the count before is worth, with no subject of its own
+_WORTH = re.compile(r"(?i)\s*(?:được\s+tính|tính\s+là|tương\s+đương|quy\s+đổi)\b")
+
+
 def _make_up_goes_on(text: str, gs: int, prev: Quantity, c: int, q: Quantity) -> bool:
     """'Mỗi đội không quá 05 học sinh, 01 giáo viên hướng dẫn': the count after the comma is the
     next member of one make-up, not a target of its own."""
@@ -392,10 +448,13 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     last_end = start
     aims = _aim_spans(text, start, end)
+    # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
+    excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)]
+    situations = _situation_spans(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
-        qs = quantities(text, us, ue, excluded, inside(us, aims))
+        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations))
         if not qs:
             continue
         carry = -1  # "trên 90% cán bộ, viên chức, trên 50% công nhân tham gia": shares sharing one verb
@@ -412,6 +471,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             if carry >= 0 and q.unit == "%":
                 rs = carry
             carry = -1
+            rs, re_ = _tighten(text, rs, re_, group)
             deadline = None
             for h in dates:
                 if rs <= h.start < re_ and h.kind in ("date", "month", "school_year", "year") and h.valid:
@@ -420,6 +480,39 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             yield {"start": rs, "end": re_, "text": text[rs:re_], "value": q.value, "min": q.min, "max": q.max,
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
+
+
+_EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
+_BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
+# "với" opening the terms of what is done: an amount, a rate, a share ("với số tiền ...", "với mức ...")
+_WITH = re.compile(r"(?i)(?<!\w)với\s+(?=(?:tổng\s+)?(?:số tiền|số lượng|mức|tỷ lệ|tỉ lệ|kinh phí|phương thức)(?!\w))")
+_TAIL_BREAK = re.compile(r",|\s(?:và|qua)\s")
+LONG_LEAD = 15  # words before "với số tiền" that make it a lead of its own
+LONG_TAIL = 7  # words after the last quantity that are a clause of their own
+
+
+def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, int]:
+    """A long clause cut to the words about its quantity: after 'với' opening its terms when a long lead comes first
+    ('... tiến hành thu tiền ... với số tiền tạm thu là 13.500.000 đ'), and before a long tail
+    that says something else ('tuần tra 4 cuộc, qua tuần tra không phát hiện ...')."""
+    first, last = group[0], group[-1]
+    if _BASIS.match(text, rs):  # "Theo quy định 269 ngày ..., mỗi tháng ...": the basis cited is not the target
+        c = comma_before(text, rs, first.start)
+        if c >= 0:
+            rs = c + 1
+            while rs < first.start and text[rs].isspace():
+                rs += 1
+    w = None
+    for w in _WITH.finditer(text, rs, first.start):
+        pass
+    if w is not None and n_words(text[rs:w.start()]) >= LONG_LEAD and "," not in text[w.end():first.start]:
+        rs = w.end()
+    if last.unit != "%" and n_words(text[rs:first.start]) >= 4 and n_words(text[last.end:re_]) > LONG_TAIL:
+        b = _TAIL_BREAK.search(text, last.end, re_)
+        # (not a comma going on with the nouns counted: "cho 35 cháu thiếu niên, nhi đồng là con ...")
+        if b is not None and n_words(text[rs:b.start()]) >= 4 and not (b.group() == "," and _opens_noun(text[b.end():re_])):
+            re_ = b.start()
+    return rs, re_
 
 
 # a heading line: an outline number, or a line in capitals
@@ -446,6 +539,36 @@ def _aim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((open_at, m.start()))
             open_at = -1
         if aims and open_at < 0:
+            open_at = m.end()
+    if open_at >= 0:
+        out.append((open_at, end))
+    return out
+
+
+# a heading or label that describes the unit as it stands (its staff, its means, its strengths and
+# weaknesses): the counts under it say who and what there is, not what is aimed at or was done
+_SITUATION = re.compile(r"(?<!\w)(?:đặc điểm|thuận lợi|khó khăn)(?!\w)")
+_RESULT_WORDS = ("đạt", "kết quả", "hoàn thành")
+_SITUATION_INLINE = re.compile(r"(?<!\w)(?:thuận lợi|khó khăn)\s*:")
+# any outline heading, also with no space after its number ("I.Đặc điểm tình hình")
+_ANY_HEADING = re.compile(r"[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s*\w")
+
+
+def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches under a short heading or label naming the situation ("I.Đặc điểm tình hình",
+    "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _LINE.finditer(text, start, end):
+        line = m.group(0).strip()
+        head = fold(" ".join(line.split()[:6]))
+        labelled = n_words(line) <= 15 and (_ANY_HEADING.match(line) is not None or line.endswith(":")
+                                            or line[:1] in "*+-•")
+        cued = labelled and _SITUATION.search(head) is not None
+        if open_at >= 0 and not cued and _ANY_HEADING.match(line) and n_words(line) <= 15:
+            out.append((open_at, m.start()))
+            open_at = -1
+        if cued and open_at < 0:
             open_at = m.end()
     if open_at >= 0:
         out.append((open_at, end))
@@ -514,6 +637,13 @@ def _has_verb(clause: str) -> bool:
     if len(words.split()) < 2:
         return True  # a bare value ("100%" in a table's target cell): its row says what it is for
     return any(t == "V" for _, t in pos_tag(words))
+
+
+def _opens_noun(s: str) -> bool:
+    from kehoach.parser.nlp.postag import pos_tag
+
+    tags = pos_tag(" ".join(s.lower().split()[:6]))
+    return bool(tags) and tags[0][1] in _NOUN_TAGS
 
 
 @lru_cache(maxsize=4096)
