@@ -62,3 +62,19 @@ def test_type_word_left_in_its_legacy_font_look():
     vni = legacy.encode("KẾ HOẠCH", "vni").decode("cp1252")
     d = frame(HEADER + vni + "\nV/V TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM 2021\n- Thực hiện kế hoạch năm học;\n" + BODY)
     assert d.doc_type == "Kế hoạch" and d.title.startswith(vni + " V/V TỔ CHỨC")
+
+
+def test_cong_van_subject_under_the_place_date_line():
+    # no type word: the subject "Về ..." under the header's last line, "Kính gởi" below it
+    d = frame("LIÊN ĐOÀN LAO ĐỘNG TỈNH AN HẢI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN NGÀNH Y TẾ\n"
+              "Độc lập - Tự do - Hạnh phúc\nSố: 31/KH-CĐYT\nAn Hải, ngày 03 tháng 12 năm 2020\n"
+              "Về quyên góp sách vở\ntặng học sinh vùng lũ\nKính gởi: Chủ tịch CĐCS trực thuộc.\n"
+              "Ban Thường vụ Công đoàn ngành đề nghị các đơn vị vận động đoàn viên.\n")
+    assert d.doc_type == "Công văn" and d.title == "Về quyên góp sách vở tặng học sinh vùng lũ"
+
+
+def test_cover_place_and_year_under_its_facts():
+    d = frame("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "PHƯƠNG ÁN PHÒNG CHÁY CHỮA CHÁY CỦA CƠ SỞ\nTên cơ sở: Trường mầm non Hoàng Mai.\n"
+              "Địa chỉ: xã Hoàng Mai, huyện An Hải.\nĐiện thoại: ........\n\nAn Hải, 2022\n" + BODY)
+    assert (d.header.place, d.header.date) == ("An Hải", None)

@@ -994,8 +994,9 @@ def apply(doc: PlanDocument) -> PlanDocument:
     if vv is None and ti is None:
         # a công văn whose subject under the number opens with "Về ..." (no "việc"), its
         # "Kính gửi" below
+        # (under the number, or under the place-date line the number's column ends beside)
         vv = next((ln.i for ln in lines[hstart + 1:hstart + 14] if ln.text.startswith("Về ")
-                   and NUMBER_LINE.match(lines[ln.i - 1].text)
+                   and (NUMBER_LINE.match(lines[ln.i - 1].text) or PLACE_DATE.match(lines[ln.i - 1].text))
                    and any(x.f.startswith(("kính gửi", "kính gởi")) for x in lines[ln.i + 1:ln.i + 6])), None)
     if vv is not None:
         ti = None
@@ -1084,6 +1085,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
             elif header.date is None and header.place is None and (pm := PLACE_MONTH.match(ln.text.strip())):
                 header.place, header.date_text = pm.group("place"), ln.text.strip()  # a cover's "Tượng Sơn, tháng 03 năm 2023"
                 body_i = ln.i + 1
+        if header.date is None and header.place is None and (cover := _cover_place(lines, j)):
+            header.place, header.date_text = cover
     if header.issuer is None and header.superior is None:
         # no left header column: the body named on a "Đơn vị: ..." line beside the title
         near = lines[hstart:ti] + lines[body_i:body_i + 2] if ti is not None else lines[hstart:body_i + 2]
@@ -1110,6 +1113,21 @@ def apply(doc: PlanDocument) -> PlanDocument:
     else:
         doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
+
+
+_PLACE_YEAR = re.compile(r"^(?P<place>(?:[A-ZĐÀ-Ỹ][^\s\d,;:()]*\s*){1,4}),\s*(?:năm\s*)?\d{4}\.?$")
+
+
+def _cover_place(lines: list[Line], j: int) -> Optional[tuple[str, str]]:
+    """A cover's place and year closing its block of facts under the title, before the body's
+    first heading ("Bá Thước, 2023", "Hà Nội, tháng 5 năm 2023"): (place, line)."""
+    for ln in lines[j:j + 12]:
+        if NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text):
+            return None
+        m = PLACE_MONTH.match(ln.text.strip()) or _PLACE_YEAR.match(ln.text.strip())
+        if m:
+            return m.group("place").strip(), ln.text.strip()
+    return None
 
 
 _DECISION_VERBS = ("về việc", "v/v", "ban hành", "phê duyệt", "thành lập", "kiện toàn", "công nhận", "khen thưởng")
