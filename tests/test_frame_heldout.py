@@ -22,12 +22,12 @@ def test_page_opening_on_a_long_title_in_ordinary_case():
 
 
 def test_old_spelling_qui_names_the_type():
-    d = frame(HEADER + "QUI CHẾ PHỐI HỢP CÔNG TÁC VỚI BAN GIÁM HIỆU\n"
-              "Ban chấp hành Công đoàn và Ban giám hiệu họp ngày 10 tháng\n"
-              "9 năm 2021, Sau khi bàn bạc thống nhất qui chế làm việc\nnhư sau:\n" + BODY)
+    d = frame(HEADER + "QUI CHẾ HOẠT ĐỘNG CỦA BAN NỮ CÔNG\n"
+              "Ban nữ công nhà trường được kiện toàn từ ngày 10 tháng\n"
+              "9 năm 2021, Các thành viên thống nhất những điều dưới\nđây:\n" + BODY)
     assert d.doc_type == "Quy chế"
     # a day's date broken over the body's first lines names no period of the title
-    assert d.title == "QUI CHẾ PHỐI HỢP CÔNG TÁC VỚI BAN GIÁM HIỆU"
+    assert d.title == "QUI CHẾ HOẠT ĐỘNG CỦA BAN NỮ CÔNG"
 
 
 def test_page_heading_over_a_bare_type_line():
