@@ -20,6 +20,7 @@ from kehoach import models
 from kehoach.parser.schema import Header, Period, PlanDocument, Signature
 from kehoach.parser.landmarks import DEGREE
 from kehoach.parser.nlp.dates import CAN_CHI
+from kehoach.parser.text import legacy
 from kehoach.parser.text.normalize import fold, is_upper_text, plain_chars
 
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -46,6 +47,9 @@ ATTACHMENT = re.compile(r"^\(?\s*(?:ban\s+hành\s+)?kèm\s+theo\b|^phụ\s+lục
 # "/KH - CĐMC", "17/BC- CĐ", "./BC- THMH" (a blank number dotted out) too
 SYMBOL_ONLY = re.compile(r"^(?:\d+[a-z]?|[.…_ ]*)\s*/\s*[\w&.\-/]+(?:\s*[\-/]?\s*[\w&.]+)*$")  # "/CTr-CĐ", "12/KH-CĐ" on its own line
 DRAFT = re.compile(r"^\(?\s*dự\s+thảo\s*\)?\s*[.:]?$", re.I)  # a draft's mark in the header: "(Dự thảo)"
+# a note on how the paper circulates, set in brackets under its title: "(Lưu hành nội bộ)"
+HANDLING_NOTE = re.compile(r"^\(\s*(?:lưu\s+hành\s+nội\s+bộ|(?:tài\s+liệu|sử\s+dụng|dùng)\s+(?:nội\s+bộ|tham\s+khảo|mật)"
+                           r"|tài\s+liệu\s+sinh\s+hoạt|bản\s+(?:chính\s+thức|sao))\b[^()]*\)\s*[.:]?$", re.I)
 SEPARATOR = re.compile(r"^[\W_]+$")  # rules and ornaments: "-----", "_____&_____", "*", "|"
 NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)/]|[IVXLC]+(?:[.)]|/(?![vV]\b))|[a-zđ]\)|[-+•·*–])\s*")  # not "V/v"
 ON_BEHALF = re.compile(r"^(?:TM|KT|Q|TL|TUQ|T/M|K/T)(?:\s*[.:/]\s*|\s+)[A-ZĐÀ-Ỹ]")  # "TM/BCH" too
@@ -221,8 +225,29 @@ def _doc_types() -> list[tuple[str, str]]:
     return [(fold(prefix), canon) for prefix, canon in sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0]))]
 
 
+_OLD_QUI = re.compile(r"(?<!\w)qu([iíìỉĩị])(?!\w)")  # "qui chế", "qui định": the older spelling of "quy"
+_QUY = dict(zip("iíìỉĩị", "yýỳỷỹỵ"))
+
+
+def _new_spelling(f: str) -> str:
+    """A folded line with "qui" spelt as today's "quy": the type words compare equal (same length)."""
+    return _OLD_QUI.sub(lambda m: "qu" + _QUY[m.group(1)], f) if "qu" in f else f
+
+
 def doc_type_of(line: str) -> Optional[str]:
-    f = fold(line)
+    return _doc_type_of(line) or _legacy_doc_type(line)
+
+
+def _legacy_doc_type(line: str) -> Optional[str]:
+    """A title typed in a legacy font that a page kept as its cp1252 look ("KEÁ HOAÏCH", VNI):
+    read through each font's table; a type word does not come out of another by chance."""
+    if len(line) > 200 or line.isascii() or not legacy._legacy_only(line) or not any("\x80" <= c <= "\xff" for c in line):
+        return None
+    return next((t for enc in legacy.ENCODINGS if (t := _doc_type_of(legacy.decode_str(line, enc)))), None)
+
+
+def _doc_type_of(line: str) -> Optional[str]:
+    f = _new_spelling(fold(line))
     types = _doc_types()
     for p, canon in types:
         if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
@@ -246,7 +271,14 @@ def _is_title_start(ln: Line, allow_mixed: bool) -> bool:
         return False
     if fold(ln.text).startswith(NATIONAL):
         return False
-    return is_upper_text(ln.text, 0.6) or (allow_mixed and (len(ln.text) <= 120 or _own_number_title(ln.text) is not None))
+    return is_upper_text(ln.text, 0.6) or (allow_mixed and (len(ln.text) <= 120 or _own_number_title(ln.text) is not None
+                                                          or _page_opening_title(ln)))
+
+
+def _page_opening_title(ln: Line) -> bool:
+    """A page with no header that opens on its title in ordinary case, however long ("Kế hoạch
+    Tổ chức các hoạt động ... năm 2016"): the first line, no sentence ended."""
+    return ln.i == 0 and not ln.text.rstrip().endswith((".", ";", ":", ","))
 
 
 def _own_number_title(text: str) -> Optional[re.Match]:
@@ -293,9 +325,11 @@ def _header_like(ln: Line, mixed_orgs: bool = False) -> bool:
         return False
     return (
         _is_national(ln) or _is_motto(ln) or bool(NUMBER_LINE.match(ln.text)) or bool(PLACE_DATE.match(ln.text))
+        or (ln.text.startswith("/") and bool(SYMBOL_ONLY.match(ln.text)))  # a blank number's symbol under its "Số:"
         or bool(SEPARATOR.match(ln.text)) or bool(DRAFT.match(ln.text))
         or (mixed_orgs and _org_head(ln.f) and len(ln.text) <= 60 and not ln.text.rstrip().endswith((".", ";", ":"))  # "Trường THCS X" typed in ordinary case
-            and not re.search(r"\s(?:theo|của|về|cho|và)\s|\(", ln.f))  # (not a page's heading naming a rule)
+            and not re.search(r"\s(?:theo|của|về|cho|và)\s|\(", ln.f)  # (not a page's heading naming a rule
+            and period_from(ln.text) is None)  # or a school year: "Tổ chức Ngày hội ... năm học 2019 - 2020")
         or (is_upper_text(ln.text, 0.7) and len(ln.text) <= 90 and doc_type_of(ln.text) is None
             and period_from(ln.text) is None  # "NHIỆM VỤ ... NĂM HỌC 2014-2015 CỦA ..." is a page heading
             and not _plain_doc_type(ln.text))
@@ -328,8 +362,17 @@ def find_title(lines: list[Line], limit: int = 60) -> Optional[int]:
                     and not (ln.i > 0 and _goes_on(lines[ln.i - 1].text, ln.text))):
                 if any(SITE_CARD.match(x.text) for x in lines[ln.i + 1:ln.i + 3]):
                     continue  # the site's heading over its record card ("Số hiệu: ..."), not the document's title
+                if ln.i + 1 < len(lines) and not _bare_type(ln.text) and _bare_type(lines[ln.i + 1].text) \
+                        and doc_type_of(lines[ln.i + 1].text) != doc_type_of(ln.text):
+                    return ln.i + 1  # a page's heading naming its file ("QUY CHẾ THU CHI ...") over "HƯỚNG DẪN" alone
                 return ln.i
     return None
+
+
+def _bare_type(text: str) -> bool:
+    """The type word alone on its line ("KẾ HOẠCH", "HƯỚNG DẪN"), its subject under it."""
+    t = doc_type_of(text)
+    return t is not None and _new_spelling(fold(text)).strip(" .:") in {p for p, c in _doc_types() if c == t}
 
 
 def _goes_on(prev: str, text: str) -> bool:
@@ -359,7 +402,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
         return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
     if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
-            or _labelled(ln) or re.fullmatch(r"\d+(?:\s+\d+)+", ln.text.strip())):  # (a site's counters: "12 200 0")
+            or _labelled(ln) or HANDLING_NOTE.match(ln.text) or re.fullmatch(r"\d+(?:\s+\d+)+", ln.text.strip())):  # (a site's counters: "12 200 0")
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
     # (but "QUÝ I NĂM 2025" under a title that names no period yet is the title's period)
@@ -503,6 +546,9 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                 orgs[-1] = _glue(orgs[-1], text)
             else:
                 orgs.append(text)
+        elif orgs and ln.i > header_start and lines[ln.i - 1].f.strip(" :") == fold(orgs[-1]).strip(" :") \
+                and _names_bare_body(lines[ln.i - 1], ln):
+            orgs[-1] = orgs[-1] + " " + text  # "Công đoàn cơ sở" / "Trờng tiểu học X" (its ư lost): one body
         else:
             continue
         last = ln.i + 1
@@ -564,6 +610,14 @@ def _split_orgs(text: str) -> list[str]:
     return [text]
 
 
+def _names_bare_body(bare: Line, ln: Line) -> bool:
+    """`ln` names whose body the line above is, that line a kind of body alone ("Công đoàn cơ sở" /
+    "Trường tiểu học X", the school's name however typed)."""
+    return (bool(_BARE_BODIES.fullmatch(bare.f.strip(" :"))) and len(ln.text) <= 60 and ln.text[:1].isupper()
+            and not ln.text.rstrip().endswith((".", ";", ":", ",")) and not _is_chrome(ln)
+            and doc_type_of(ln.text) is None and period_from(ln.text) is None)
+
+
 def _header_start(lines: list[Line], anchor: int) -> int:
     """Walk back from the anchor (Quốc hiệu or title) over header-like lines, and over a
     công văn's "V/v ..." subject (with its wrapped lines) between the number and the Quốc hiệu."""
@@ -572,6 +626,9 @@ def _header_start(lines: list[Line], anchor: int) -> int:
         prev = lines[i - 1]
         if _header_like(prev, mixed_orgs=_is_national(lines[anchor])):  # (an agency in ordinary case beside a Quốc hiệu)
             i -= 1
+            continue
+        if i >= 2 and _names_bare_body(lines[i - 2], prev):
+            i -= 2
             continue
         vv = next((k for k in range(i - 1, max(-1, i - 5), -1) if VV_LINE.match(lines[k].text)), None)
         if vv is None or i - 1 not in _vv_lines(lines, vv):
@@ -937,8 +994,9 @@ def apply(doc: PlanDocument) -> PlanDocument:
     if vv is None and ti is None:
         # a công văn whose subject under the number opens with "Về ..." (no "việc"), its
         # "Kính gửi" below
+        # (under the number, or under the place-date line the number's column ends beside)
         vv = next((ln.i for ln in lines[hstart + 1:hstart + 14] if ln.text.startswith("Về ")
-                   and NUMBER_LINE.match(lines[ln.i - 1].text)
+                   and (NUMBER_LINE.match(lines[ln.i - 1].text) or PLACE_DATE.match(lines[ln.i - 1].text))
                    and any(x.f.startswith(("kính gửi", "kính gởi")) for x in lines[ln.i + 1:ln.i + 6])), None)
     if vv is not None:
         ti = None
@@ -1027,6 +1085,8 @@ def apply(doc: PlanDocument) -> PlanDocument:
             elif header.date is None and header.place is None and (pm := PLACE_MONTH.match(ln.text.strip())):
                 header.place, header.date_text = pm.group("place"), ln.text.strip()  # a cover's "Tượng Sơn, tháng 03 năm 2023"
                 body_i = ln.i + 1
+        if header.date is None and header.place is None and (cover := _cover_place(lines, j)):
+            header.place, header.date_text = cover
     if header.issuer is None and header.superior is None:
         # no left header column: the body named on a "Đơn vị: ..." line beside the title
         near = lines[hstart:ti] + lines[body_i:body_i + 2] if ti is not None else lines[hstart:body_i + 2]
@@ -1053,6 +1113,21 @@ def apply(doc: PlanDocument) -> PlanDocument:
     else:
         doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
+
+
+_PLACE_YEAR = re.compile(r"^(?P<place>(?:[A-ZĐÀ-Ỹ][^\s\d,;:()]*\s*){1,4}),\s*(?:năm\s*)?\d{4}\.?$")
+
+
+def _cover_place(lines: list[Line], j: int) -> Optional[tuple[str, str]]:
+    """A cover's place and year closing its block of facts under the title, before the body's
+    first heading ("Bá Thước, 2023", "Hà Nội, tháng 5 năm 2023"): (place, line)."""
+    for ln in lines[j:j + 12]:
+        if NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text):
+            return None
+        m = PLACE_MONTH.match(ln.text.strip()) or _PLACE_YEAR.match(ln.text.strip())
+        if m:
+            return m.group("place").strip(), ln.text.strip()
+    return None
 
 
 _DECISION_VERBS = ("về việc", "v/v", "ban hành", "phê duyệt", "thành lập", "kiện toàn", "công nhận", "khen thưởng")
@@ -1105,6 +1180,8 @@ def _title_reaches_period(lines: list[Line], ti: int, j: int) -> int:
                 or re.match(r"^[-+•]?\s*(căn cứ|trên cơ sở|kính g[ửở]i)\b", ln.f)
                 or (ln.text.rstrip().endswith(";") and re.match(r"^[-+•]?\s*thực hiện\b", ln.f))):
             return j
+        if re.search(r"ngày\s*\d{1,2}(?:\s*tháng)?\s*$", lines[k - 1].f) and ln.text[:1].isdigit():
+            return j  # a day's date broken over the lines ("họp ngày 23 tháng" / "9 năm 2017"): a sentence's, no period
         if period_from(ln.text) is not None and not re.match(r"^(căn cứ|thực hiện|trên cơ sở|kính g[ửở]i)\b", ln.f):
             return k + 1
     return j
