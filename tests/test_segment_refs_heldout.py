@@ -1,5 +1,7 @@
 """Sections and legal-reference issuers: patterns the r4 held-out documents showed (invented text)."""
 from kehoach.parser import parse_bytes
+from kehoach.parser.nlp.dates import find_dates
+from kehoach.parser.nlp.refs import find_mentions
 from kehoach.parser.schema import iter_sections
 
 HEAD = "KẾ HOẠCH\nTổ chức Tuần lễ học tập suốt đời năm 2024\n"
@@ -81,3 +83,23 @@ III. TỔ CHỨC THỰC HIỆN:
     assert [(lv, n) for lv, n, _ in got] == [
         (1, "I."), (2, "1."), (2, "2."), (1, "II."), (2, "1."), (1, "III."), (2, "1."),
     ]
+
+
+def issuers(text: str) -> dict[str, str | None]:
+    return {m.symbol: m.issuer for m in find_mentions(text, find_dates(text))}
+
+
+def test_a_jointly_issued_plan_keeps_every_issuer():
+    # the symbol names each body by its initials: "SGDĐT", "BATGTTP", "SGTVT"
+    text = ("Căn cứ Kế hoạch liên tịch số 1207/KH-SGDĐT-BATGTTP-SGTVT ngày 5 tháng 3 năm 2024 của Sở Giáo dục "
+            "và Đào tạo, Ban An toàn giao thông thành phố, Sở Giao thông vận tải về bảo đảm an toàn giao "
+            "thông quanh trường học;")
+    assert issuers(text)["1207/KH-SGDĐT-BATGTTP-SGTVT"] == (
+        "Sở Giáo dục và Đào tạo, Ban An toàn giao thông thành phố, Sở Giao thông vận tải")
+
+
+def test_one_issuer_with_its_division_code_stops_at_the_comma():
+    # "GDTH" is a division of the Sở, not a second body: the name after the comma is no issuer
+    text = ("Thực hiện Công văn số 845/SGDĐT-GDTH ngày 2 tháng 4 năm 2024 của Sở Giáo dục và Đào tạo, "
+            "Phòng Giáo dục và Đào tạo huyện Đông Sơn triển khai kế hoạch.")
+    assert issuers(text)["845/SGDĐT-GDTH"] == "Sở Giáo dục và Đào tạo"

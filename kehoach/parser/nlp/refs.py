@@ -13,7 +13,7 @@ from functools import lru_cache
 from kehoach import models
 from kehoach.parser.nlp.dates import DateHit, date_at
 from kehoach.parser.text.fastre import literal_alt
-from kehoach.parser.text.normalize import fold
+from kehoach.parser.text.normalize import fold, strip_accents
 
 _LETTERS = "A-Za-zĐđ"
 # capitals with marks a code may hold: "30-CT/TƯ" (Trung ương), "CTTƯ"
@@ -156,6 +156,34 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     return (iss or None), e
 
 
+def _initials(name: str) -> str:
+    """A body's code as its initials: "Ban An toàn giao thông thành phố" -> "batgttp" ("và" left out)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", strip_accents(name).lower()) if w != "va"]
+    return "".join(w[0] for w in words)
+
+
+def _same_code(code: str, name: str) -> bool:
+    c, ini = re.sub(r"[^a-z]", "", strip_accents(code).lower()), _initials(name)
+    return len(c) >= 2 and (c == ini or (len(ini) >= 3 and (c.startswith(ini) or ini.startswith(c))))
+
+
+def _joint_issuers(text: str, e: int, issuer_code: str | None) -> int:
+    """A document issued jointly ("số 12/KH-SGDĐT-BATGTTP-SGTVT ... của Sở A, Ban B, Sở C"): its
+    symbol names each body by its initials, so the issuer runs on over ", <body>" while the next body
+    is the next code. Returns where the issuer ends."""
+    codes = [c for c in re.split(r"[-–]", issuer_code or "") if c.strip()]
+    for code in codes[1:]:
+        m = re.match(r",[ \t]*", text[e:e + 4])
+        if not m:
+            break
+        s = e + m.end()
+        nxt = _issuer_end(text, s)
+        if not _same_code(code, text[s:nxt]):
+            break
+        e = nxt
+    return e
+
+
 def _issuer_end(text: str, s: int) -> int:
     """The issuer runs to a stop; a hard line break inside it (wrapped web text) is passed when the
     next line goes on in lower case ("Bộ Giáo dục\nvà Đào tạo")."""
@@ -276,6 +304,9 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                 continue
             if mention.issuer is None:
                 iss, e = _issuer_after(text, pos)
+                if iss and (joint := _joint_issuers(text, e, mention.issuer_code)) > e:
+                    iss, e = iss + text[e:joint].rstrip(), joint
+                    iss = " ".join(iss.split())
                 if iss:
                     mention.issuer, pos = iss, e
                     continue
