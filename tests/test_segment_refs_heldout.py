@@ -103,3 +103,13 @@ def test_one_issuer_with_its_division_code_stops_at_the_comma():
     text = ("Thực hiện Công văn số 845/SGDĐT-GDTH ngày 2 tháng 4 năm 2024 của Sở Giáo dục và Đào tạo, "
             "Phòng Giáo dục và Đào tạo huyện Đông Sơn triển khai kế hoạch.")
     assert issuers(text)["845/SGDĐT-GDTH"] == "Sở Giáo dục và Đào tạo"
+
+
+def test_an_issuer_goes_on_past_its_abbreviation_in_brackets():
+    # "(LĐLĐ)" inside the name: "Việt Nam" still belongs to it; an abbreviation that ends it stays out
+    text = ("Căn cứ Kế hoạch số 15/KH-TLĐ ngày 12/02/2024 của Đoàn Chủ tịch Tổng Liên đoàn Lao động (LĐLĐ) "
+            "Việt Nam về tổ chức Tháng Công nhân; Công văn số 9/CV-CĐN ngày 1/3/2024 của Công đoàn ngành (CĐN) "
+            "về việc hưởng ứng.")
+    got = issuers(text)
+    assert got["15/KH-TLĐ"] == "Đoàn Chủ tịch Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam"
+    assert got["9/CV-CĐN"] == "Công đoàn ngành"

@@ -196,6 +196,10 @@ def _issuer_end(text: str, s: int) -> int:
         if text[stop.start()] == "\n" and stop.start() + 1 < len(text) and _goes_on(text, s, stop.start()):
             pos = stop.start() + 1
             continue
+        if text[stop.start()] == "(" and (abbr := _NAME_ABBR.match(text, stop.start())):
+            # "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam": the name goes on past its abbreviation
+            nxt = _issuer_end(text, abbr.end())
+            return nxt if text[abbr.end():nxt].strip() else stop.start()
         if _STEERING.match(text, s) and not text[stop.start()] in "\n;.(":
             # "Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện X": a steering board is named by
             # its task, commas and verbs included; it ends at a date, a subject or the sentence
@@ -204,6 +208,7 @@ def _issuer_end(text: str, s: int) -> int:
         return stop.start()
 
 
+_NAME_ABBR = re.compile(r"\([A-ZĐ&]{2,}\)(?=[ \t]+[A-ZĐ][a-zà-ỹđ]+\b)")
 _STEERING = re.compile(r"(?i)ban chỉ đạo\s+(?!tỉnh|huyện|thành phố|quận|xã|phường)\w")
 _STEERING_END = re.compile(r"\s+(?:về|ngày|tại|nhằm|để)\b|[;.:“”\"]|\n(?=[A-ZĐÀ-ÝẠ-Ỹ])")
 _AFTER_BREAK = re.compile(r"(?:về|ngày|theo|tại|nhằm|để|v/v|" + _VERB_WORDS + r")\b", re.I)
