@@ -113,3 +113,12 @@ def test_an_issuer_goes_on_past_its_abbreviation_in_brackets():
     got = issuers(text)
     assert got["15/KH-TLĐ"] == "Đoàn Chủ tịch Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam"
     assert got["9/CV-CĐN"] == "Công đoàn ngành"
+
+
+def test_a_coordination_programme_between_two_bodies():
+    # "giữa A và B": each body spelt out by its initials in the symbol, a comma inside the first name;
+    # the unknown leading code (CTPH) is the document's type
+    text = ("Căn cứ Chương trình phối hợp số 27/CTPH-BVHTTDL-TLĐLĐVN ngày 14/3/2023 giữa Bộ Văn hoá, Thể thao "
+            "và Du lịch và Tổng Liên đoàn Lao động Việt Nam về phát triển phong trào văn nghệ;")
+    assert issuers(text)["27/CTPH-BVHTTDL-TLĐLĐVN"] == (
+        "Bộ Văn hoá, Thể thao và Du lịch và Tổng Liên đoàn Lao động Việt Nam")

@@ -156,32 +156,58 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     return (iss or None), e
 
 
-def _initials(name: str) -> str:
-    """A body's code as its initials: "Ban An toàn giao thông thành phố" -> "batgttp" ("và" left out)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", strip_accents(name).lower()) if w != "va"]
-    return "".join(w[0] for w in words)
+_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_BODY_SEP = re.compile(r"[ \t]*,?[ \t]*(?:(?i:và)[ \t]+)?")
+_JOINT_LEAD = re.compile(r"[ \t]*,?[ \t]*(?i:của|giữa)[ \t]+")
 
 
-def _same_code(code: str, name: str) -> bool:
-    c, ini = re.sub(r"[^a-z]", "", strip_accents(code).lower()), _initials(name)
-    return len(c) >= 2 and (c == ini or (len(ini) >= 3 and (c.startswith(ini) or ini.startswith(c))))
-
-
-def _joint_issuers(text: str, e: int, issuer_code: str | None) -> int:
-    """A document issued jointly ("số 12/KH-SGDĐT-BATGTTP-SGTVT ... của Sở A, Ban B, Sở C"): its
-    symbol names each body by its initials, so the issuer runs on over ", <body>" while the next body
-    is the next code. Returns where the issuer ends."""
-    codes = [c for c in re.split(r"[-–]", issuer_code or "") if c.strip()]
-    for code in codes[1:]:
-        m = re.match(r",[ \t]*", text[e:e + 4])
+def _body_end(text: str, pos: int, code: str) -> int | None:
+    """Where the body named by `code` through its initials ends, read from `pos` ("Ban An toàn giao
+    thông thành phố" for BATGTTP, "Bộ Văn hoá, Thể thao và Du lịch" for BVHTTDL: "và" and a comma
+    inside the name count for nothing); None when the words there are not its initials."""
+    want, got = re.sub(r"[^a-z]", "", strip_accents(code).lower()), ""
+    while len(got) < len(want):
+        m = _WORD.match(text, pos)
         if not m:
-            break
-        s = e + m.end()
-        nxt = _issuer_end(text, s)
-        if not _same_code(code, text[s:nxt]):
-            break
-        e = nxt
-    return e
+            return None
+        w = strip_accents(m.group(1)).lower()
+        pos = m.end()
+        if w == "va" and got:
+            continue
+        got += w[0]
+        if not want.startswith(got):
+            return None
+        if len(got) < len(want) and text[pos:pos + 1] == ",":
+            pos += 1  # "Bộ Văn hoá, Thể thao ..."
+    return pos if got else None
+
+
+def _joint_issuers(text: str, pos: int, issuer_code: str | None) -> tuple[str | None, int]:
+    """A document issued jointly ("số 12/KH-SGDĐT-BATGTTP-SGTVT ... của Sở A, Ban B, Sở C", "Chương
+    trình phối hợp ... giữa Bộ A và Tổng Liên đoàn B"): its symbol names each body by its initials,
+    so the issuers are the bodies read in that order, joined by a comma or "và". (None, pos) when the
+    code names one body or the text does not spell them so."""
+    codes = [c for c in re.split(r"[-–]", issuer_code or "") if c.strip()]
+    lead = _JOINT_LEAD.match(text, pos)
+    if len(codes) < 2 or not lead:
+        return None, pos
+    # (a first code may be a type code the tables do not know: CTPH, "chương trình phối hợp")
+    for bodies in (codes, codes[1:]) if len(codes) >= 3 else (codes,):
+        e: int | None = lead.end()
+        for k, code in enumerate(bodies):
+            if k:
+                sep = _BODY_SEP.match(text, e)
+                if not sep.group().strip():
+                    e = None
+                    break
+                e = sep.end()
+            e = _body_end(text, e, code)
+            if e is None:
+                break
+        if e is not None:
+            e = _issuer_end(text, e)  # the last body's place: "... Việt Nam", "... tỉnh An Giang"
+            return " ".join(text[lead.end():e].split()), e
+    return None, pos
 
 
 def _issuer_end(text: str, s: int) -> int:
@@ -308,10 +334,9 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                 pos = h.end
                 continue
             if mention.issuer is None:
-                iss, e = _issuer_after(text, pos)
-                if iss and (joint := _joint_issuers(text, e, mention.issuer_code)) > e:
-                    iss, e = iss + text[e:joint].rstrip(), joint
-                    iss = " ".join(iss.split())
+                iss, e = _joint_issuers(text, pos, mention.issuer_code)
+                if not iss:
+                    iss, e = _issuer_after(text, pos)
                 if iss:
                     mention.issuer, pos = iss, e
                     continue
