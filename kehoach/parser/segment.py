@@ -432,10 +432,10 @@ def _renumbered_outline(t: str, blocks: list[Block]) -> dict[int, int]:
     """A web page whose list markup renumbered the outline: "1. MỤC ĐÍCH" / "2. Mục đích" / "1. Yêu
     cầu" / "1. NỘI DUNG" / "2. Tuyên truyền" ... "III. TỔ CHỨC". The first Roman number counts the
     headings in capitals before it (its I. and II. written "1." or "2."), and the arabic-numbered
-    items between them, whatever numbers the page gave them, are their items. Returns the block
-    index of each such line and its depth (0 for a heading, 1 for an item), or {} when the page is
-    no such one (or its items sit under numbers of another style, which the outline reads as is)."""
-    numbered: list[tuple[int, Optional[Candidate]]] = []  # (block, its plain "k." reading)
+    items between them, whatever numbers the page gave them, are their items. Returns the start of
+    each such line and its depth (0 for a heading, 1 for an item), or {} when the page is no such
+    one (or its items sit under numbers of another style, which the outline reads as is)."""
+    numbered: list[tuple[int, Optional[Candidate]]] = []  # (block start, its plain "k." reading)
     for k, b in enumerate(blocks):
         text = t[b.start:b.end]
         cands = candidates(text, k) if b.kind != "cell" else []
@@ -446,19 +446,19 @@ def _renumbered_outline(t: str, blocks: list[Block]) -> dict[int, int]:
             if roman.values[0] < 3:
                 return {}  # the page kept its Roman numbers
             break
-        numbered.append((k, next((c for c in cands if c.style == "arabic:1" and c.number.endswith(".")), None)))
+        numbered.append((b.start, next((c for c in cands if c.style == "arabic:1" and c.number.endswith(".")), None)))
     else:
         return {}
-    tops = [k for k, c in numbered if c and c.rest and is_upper_text(c.rest, 0.8)]
+    tops = [at for at, c in numbered if c and c.rest and is_upper_text(c.rest, 0.8)]
     if len(tops) != roman.values[0] - 1 or numbered[0][0] != tops[0]:
         return {}
-    out = {k: 0 for k in tops}
-    for k, c in numbered[1:]:
-        if k in out:
+    out = {at: 0 for at in tops}
+    for at, c in numbered[1:]:
+        if at in out:
             continue
         if c is None:
             break  # an item under a "Phần I" or "a)": the outline reads the rest as it is
-        out[k] = 1
+        out[at] = 1
     return out if len(out) > len(tops) else {}
 
 
@@ -491,12 +491,12 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if b.start in bare_paragraphs and text[:1] in "Il":
             cands = [Candidate("arabic:1", (1,), text[0], text[1:].strip(), k)]  # the scan's "1" of the run
         chosen = None
-        if k in renumbered and (c := next((c for c in cands if c.style == "arabic:1"), None)):
+        if b.start in renumbered and (c := next((c for c in cands if c.style == "arabic:1"), None)):
             # a line of a renumbered outline: its place comes from the Roman number after it
-            if renumbered[k] == 0:
+            if renumbered[b.start] == 0:
                 n_tops += 1
                 c = Candidate("roman", (n_tops,), c.number, c.rest, k)
-            chosen = (c, renumbered[k])
+            chosen = (c, renumbered[b.start])
             cands = []
         for c in cands:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
