@@ -54,7 +54,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)/])(?P<rest>)$")),  # "3." alone (a PDF line)
     # "1.1 Công đoàn ..." without a last dot is still 1.1 (not "1." + "1 Công đoàn"): a multi-level
     # number may end at the space; "4-Kết quả ...": a dash glued to both the number and the heading
-    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|\)|/|[-–](?=\s)|\s[-–]|[-–](?=[A-ZĐÀ-Ỹ](?:[a-zà-ỹđ]|\s\w))"
+    # (a dot right before a digit is a decimal point: "3.8m). Đường ..." is a wrapped measure, no "3.")
+    ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}(?:\.\d{1,2}){0,3})(?:\.(?!\d)|\)|/|[-–](?=\s)|\s[-–]|[-–](?=[A-ZĐÀ-Ỹ](?:[a-zà-ỹđ]|\s\w))"
                           r"|(?<=\.\d)(?=\s)|(?<=\.\d\d)(?=\s)))"
                           r"\s*(?P<rest>\S.*)$")),
     ("arabic", re.compile(r"^(?P<num>(?P<val>\d{1,2}),)\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")),  # "1, Công tác ...", typed with a comma
@@ -270,8 +271,10 @@ class Outline:
         if c.style == "upper" and self.stack and self.stack[0].cand.style in ("roman", "arabic:1"):
             top = self.stack[-1]
             if (len(self.stack) == 1 and top.cand.style == "roman" and not top.node.children
-                    and is_upper_text(top.node.heading or "", 0.8) and not is_upper_text(c.rest, 0.8)):
-                return 1  # "I. CÔNG TÁC ĐỘI NGŨ" then "A. Tư tưởng chính trị": its first item
+                    and not is_upper_text(c.rest, 0.8)):
+                # "I. CÔNG TÁC ĐỘI NGŨ" (or "III. Nội dung, hình thức") then "A. Tư tưởng chính trị":
+                # its first item (a top-level "A." stands in capitals)
+                return 1
             return 0  # "A." ranks above "I." and "1.": it opens a new top level
         rank = LEGAL_RANK.get(c.style)
         if rank is not None:
@@ -425,6 +428,40 @@ def _word_headings(t: str, blocks: list[Block]) -> set[int]:
     return out if len(out) >= 2 else set()
 
 
+def _renumbered_outline(t: str, blocks: list[Block]) -> dict[int, int]:
+    """A web page whose list markup renumbered the outline: "1. MỤC ĐÍCH" / "2. Mục đích" / "1. Yêu
+    cầu" / "1. NỘI DUNG" / "2. Tuyên truyền" ... "III. TỔ CHỨC". The first Roman number counts the
+    headings in capitals before it (its I. and II. written "1." or "2."), and the arabic-numbered
+    items between them, whatever numbers the page gave them, are their items. Returns the start of
+    each such line and its depth (0 for a heading, 1 for an item), or {} when the page is no such
+    one (or its items sit under numbers of another style, which the outline reads as is)."""
+    numbered: list[tuple[int, Optional[Candidate]]] = []  # (block start, its plain "k." reading)
+    for k, b in enumerate(blocks):
+        text = t[b.start:b.end]
+        cands = candidates(text, k) if b.kind != "cell" else []
+        if not cands:
+            continue
+        roman = next((c for c in cands if c.style == "roman" and text.startswith(c.number)), None)
+        if roman is not None:
+            if roman.values[0] < 3:
+                return {}  # the page kept its Roman numbers
+            break
+        numbered.append((b.start, next((c for c in cands if c.style == "arabic:1" and c.number.endswith(".")), None)))
+    else:
+        return {}
+    tops = [at for at, c in numbered if c and c.rest and is_upper_text(c.rest, 0.8)]
+    if len(tops) != roman.values[0] - 1 or numbered[0][0] != tops[0]:
+        return {}
+    out = {at: 0 for at in tops}
+    for at, c in numbered[1:]:
+        if at in out:
+            continue
+        if c is None:
+            break  # an item under a "Phần I" or "a)": the outline reads the rest as it is
+        out[at] = 1
+    return out if len(out) > len(tops) else {}
+
+
 def build_tree(doc: PlanDocument) -> list[Section]:
     t = doc.text or ""
     lo, hi = doc.body_start, (doc.body_end or len(t))
@@ -437,6 +474,8 @@ def build_tree(doc: PlanDocument) -> list[Section]:
     all_nodes: list[Section] = []
     bare_paragraphs = _bare_numbered_paragraphs(t, blocks)
     word_headings = _word_headings(t, blocks)
+    renumbered = _renumbered_outline(t, blocks)
+    n_tops = 0
     # a scan's headings in capitals, spelt as its body spells the same words
     spelling = BodySpelling(t[lo:hi]) if doc.source is not None and doc.source.ocr else None
     k = 0
@@ -452,6 +491,13 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if b.start in bare_paragraphs and text[:1] in "Il":
             cands = [Candidate("arabic:1", (1,), text[0], text[1:].strip(), k)]  # the scan's "1" of the run
         chosen = None
+        if b.start in renumbered and (c := next((c for c in cands if c.style == "arabic:1"), None)):
+            # a line of a renumbered outline: its place comes from the Roman number after it
+            if renumbered[b.start] == 0:
+                n_tops += 1
+                c = Candidate("roman", (n_tops,), c.number, c.rest, k)
+            chosen = (c, renumbered[b.start])
+            cands = []
         for c in cands:
             if c.style == "arabic:1" and not c.number.endswith((".", ")", "/")) and c.number.strip().isdigit():
                 # "1 Nhiệm vụ" with no separator: only short heading-like lines, never table rows

@@ -13,7 +13,7 @@ from functools import lru_cache
 from kehoach import models
 from kehoach.parser.nlp.dates import DateHit, date_at
 from kehoach.parser.text.fastre import literal_alt
-from kehoach.parser.text.normalize import fold
+from kehoach.parser.text.normalize import fold, strip_accents
 
 _LETTERS = "A-Za-zĐđ"
 # capitals with marks a code may hold: "30-CT/TƯ" (Trung ương), "CTTƯ"
@@ -156,6 +156,60 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     return (iss or None), e
 
 
+_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+_BODY_SEP = re.compile(r"[ \t]*,?[ \t]*(?:(?i:và)[ \t]+)?")
+_JOINT_LEAD = re.compile(r"[ \t]*,?[ \t]*(?i:của|giữa)[ \t]+")
+
+
+def _body_end(text: str, pos: int, code: str) -> int | None:
+    """Where the body named by `code` through its initials ends, read from `pos` ("Ban An toàn giao
+    thông thành phố" for BATGTTP, "Bộ Văn hoá, Thể thao và Du lịch" for BVHTTDL: "và" and a comma
+    inside the name count for nothing); None when the words there are not its initials."""
+    want, got = re.sub(r"[^a-z]", "", strip_accents(code).lower()), ""
+    while len(got) < len(want):
+        m = _WORD.match(text, pos)
+        if not m:
+            return None
+        w = strip_accents(m.group(1)).lower()
+        pos = m.end()
+        if w == "va" and got:
+            continue
+        got += w[0]
+        if not want.startswith(got):
+            return None
+        if len(got) < len(want) and text[pos:pos + 1] == ",":
+            pos += 1  # "Bộ Văn hoá, Thể thao ..."
+    return pos if got else None
+
+
+def _joint_issuers(text: str, pos: int, issuer_code: str | None) -> tuple[str | None, int]:
+    """A document issued jointly ("số 12/KH-SGDĐT-BATGTTP-SGTVT ... của Sở A, Ban B, Sở C", "Chương
+    trình phối hợp ... giữa Bộ A và Tổng Liên đoàn B"): its symbol names each body by its initials,
+    so the issuers are the bodies read in that order, joined by a comma or "và". (None, pos) when the
+    code names one body or the text does not spell them so."""
+    codes = [c for c in re.split(r"[-–]", issuer_code or "") if c.strip()]
+    lead = _JOINT_LEAD.match(text, pos)
+    if len(codes) < 2 or not lead:
+        return None, pos
+    # (a first code may be a type code the tables do not know: CTPH, "chương trình phối hợp")
+    for bodies in (codes, codes[1:]) if len(codes) >= 3 else (codes,):
+        e: int | None = lead.end()
+        for k, code in enumerate(bodies):
+            if k:
+                sep = _BODY_SEP.match(text, e)
+                if not sep.group().strip():
+                    e = None
+                    break
+                e = sep.end()
+            e = _body_end(text, e, code)
+            if e is None:
+                break
+        if e is not None:
+            e = _issuer_end(text, e)  # the last body's place: "... Việt Nam", "... tỉnh An Giang"
+            return " ".join(text[lead.end():e].split()), e
+    return None, pos
+
+
 def _issuer_end(text: str, s: int) -> int:
     """The issuer runs to a stop; a hard line break inside it (wrapped web text) is passed when the
     next line goes on in lower case ("Bộ Giáo dục\nvà Đào tạo")."""
@@ -168,6 +222,10 @@ def _issuer_end(text: str, s: int) -> int:
         if text[stop.start()] == "\n" and stop.start() + 1 < len(text) and _goes_on(text, s, stop.start()):
             pos = stop.start() + 1
             continue
+        if text[stop.start()] == "(" and (abbr := _NAME_ABBR.match(text, stop.start())):
+            # "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam": the name goes on past its abbreviation
+            nxt = _issuer_end(text, abbr.end())
+            return nxt if text[abbr.end():nxt].strip() else stop.start()
         if _STEERING.match(text, s) and not text[stop.start()] in "\n;.(":
             # "Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện X": a steering board is named by
             # its task, commas and verbs included; it ends at a date, a subject or the sentence
@@ -176,6 +234,7 @@ def _issuer_end(text: str, s: int) -> int:
         return stop.start()
 
 
+_NAME_ABBR = re.compile(r"\([A-ZĐ&]{2,}\)(?=[ \t]+[A-ZĐ][a-zà-ỹđ]+\b)")
 _STEERING = re.compile(r"(?i)ban chỉ đạo\s+(?!tỉnh|huyện|thành phố|quận|xã|phường)\w")
 _STEERING_END = re.compile(r"\s+(?:về|ngày|tại|nhằm|để)\b|[;.:“”\"]|\n(?=[A-ZĐÀ-ÝẠ-Ỹ])")
 _AFTER_BREAK = re.compile(r"(?:về|ngày|theo|tại|nhằm|để|v/v|" + _VERB_WORDS + r")\b", re.I)
@@ -275,7 +334,9 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                 pos = h.end
                 continue
             if mention.issuer is None:
-                iss, e = _issuer_after(text, pos)
+                iss, e = _joint_issuers(text, pos, mention.issuer_code)
+                if not iss:
+                    iss, e = _issuer_after(text, pos)
                 if iss:
                     mention.issuer, pos = iss, e
                     continue
