@@ -77,3 +77,59 @@ def test_fold_matches_old_way():
     texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 15))) for _ in range(3000)]
     for t in texts:
         assert N.fold.__wrapped__(t) == _old_fold(t), repr(t)
+
+
+def _spans(rx, text):
+    return [m.span() for m in rx.finditer(text)]
+
+
+def _random_texts(pool: str, n: int = 4000, seed: int = 3) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(1, 24))) for _ in range(n)]
+
+
+def test_landmark_regexes_open_with_a_class_and_match_the_same():
+    import re
+
+    from kehoach.parser import landmarks as lm
+
+    old_closing = re.compile(r"(?i)(?<!\w)(?:trên\s+đây\s+là|nơi\s+nhận\s*:?|nơi\s+gửi\s*:?)")
+    old_behalf = re.compile(r"(?<![\w/])(?:TM\.|KT\.|T/M|K/T|Q\.|TL\.|TUQ\.)\s*(?=[A-ZĐÀ-Ỹ])")
+    old_end = re.compile(r"(?<=[a-zđà-ỹ\d)”\"][.!?;])(?=[A-ZĐÀ-Ỹ])")
+    texts = ["- Lưu VT. TM. BAN CHẤP HÀNH CHỦ TỊCH Nơi nhận: - Như trên; Trên đây là kế hoạch",
+             "xTM. BCH, /KT. CHỦ TỊCH, T/M BCH K/T HIỆU TRƯỞNG TUQ. GIÁM ĐỐC Q.CHỦ TỊCH TL.Ban",
+             "NƠI NHẬN:\n- Sở;TRÊN   ĐÂY LÀ; anơi gửi: nơi gửi", "năm học 2020 2021.KẾ HOẠCH x;Đơn 5.A ”.B ).C"]
+    texts += _random_texts("TKQMLU./ \nAĐẾaxtrênđâylàNnơihậgửi:;!?5)”\"", seed=5)
+    for t in texts:
+        assert [m.span() for m in lm.CLOSING_START.finditer(t)] == _spans(old_closing, t), t
+        assert [m.group() for m in lm.CLOSING_START.finditer(t)] == [m.group() for m in old_closing.finditer(t)]
+        assert _spans(lm.ON_BEHALF, t) == _spans(old_behalf, t), t
+        assert bool(lm.ON_BEHALF.match(t)) == bool(old_behalf.match(t)), t
+        # the stop is in the new match: one char before the old empty one
+        assert [(a + 1, b) for a, b in _spans(lm._SENTENCE_END, t)] == _spans(old_end, t), t
+
+
+def test_national_without_marks_found_on_the_text_itself():
+    from kehoach.parser import landmarks as lm
+    from kehoach.parser.text.fastre import ci
+
+    latin = set(ci("abcdefghijklmnopqrstuvwxyz")[1:-1].replace("\\", ""))
+    # no char beyond the BMP has a Latin letter or a space for its plain form
+    assert not [cp for cp in range(0x10000, sys.maxunicode + 1)
+                if (b := lm._plain(chr(cp))) in latin or b.isspace()]
+    rx = lm._national_plain_on_text()
+    texts = ["CONG HOA XA HOI CHU NGHIA VIET NAM", "UBND XÃ A  CÔNG HÒA XÃ HỘI CHỦ NGHIÃ VIỆT NAM Độc lập",
+             "Cộng\u00a0hoà xã hội chủ nghĩa Việt\u2000Nam", "cộnghòaxãhộichủnghĩaviệtnam; Ç\u00d2NG HOA"]
+    words = "cong hoa xa hoi chu nghia viet nam".split()
+    rng = random.Random(11)
+    for _ in range(2000):
+        parts = []
+        for w in words:
+            parts.append("".join(rng.choice([ch.upper(), unicodedata.normalize("NFC", ch + rng.choice("\u0301\u0323\u0302")),
+                                              "ộ", "x"]) if rng.random() < 0.2 else ch for ch in w))
+        texts.append(rng.choice(["", " ", "a"]).join(parts) + rng.choice(["", "đ", " X"]))
+    found = 0
+    for t in texts:
+        assert _spans(rx, t) == _spans(lm.NATIONAL_PLAIN, lm._plain(t)), t
+        found += bool(_spans(rx, t))
+    assert found > 20

@@ -258,15 +258,25 @@ def _legacy_doc_type(line: str) -> Optional[str]:
     return next((t for enc in legacy.ENCODINGS if (t := _doc_type_of(legacy.decode_str(line, enc)))), None)
 
 
+@lru_cache(maxsize=1)
+def _type_prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folded type words, and those of several words glued: a line that starts with none
+    needs no walk through the list."""
+    types = _doc_types()
+    return tuple(p for p, _ in types), tuple(p.replace(" ", "") for p, _ in types if " " in p)
+
+
 def _doc_type_of(line: str) -> Optional[str]:
     f = _new_spelling(fold(line))
     types = _doc_types()
-    for p, canon in types:
-        if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
-            return canon
+    prefixes, glued = _type_prefixes()
+    if f.startswith(prefixes):
+        for p, canon in types:
+            if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
+                return canon
     if "?" in f:
         return next((canon for p, canon in types if _q_starts(f, p)), None)
-    if is_upper_text(line, 0.9):
+    if f.replace(" ", "").startswith(glued) and is_upper_text(line, 0.9):
         # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH", "KẾ HOẠCHHOẠT ĐỘNG")
         g = f.replace(" ", "")
         for p, canon in types:
