@@ -133,3 +133,29 @@ def test_national_without_marks_found_on_the_text_itself():
         assert _spans(rx, t) == _spans(lm.NATIONAL_PLAIN, lm._plain(t)), t
         found += bool(_spans(rx, t))
     assert found > 20
+
+
+def test_national_text_reads_a_prefix_only():
+    from kehoach.parser import frame as F
+
+    def old(f: str) -> bool:
+        g = F._hoa(f).replace(" ", "")
+        if g.startswith("cộnghồxã"):
+            g = "cộnghòa" + g[6:]
+        return (g.startswith(F._NATIONAL_GLUED) or g == F._PARTY_GLUED or g in F._YOUTH_GLUED
+                or F._plain(g[:len(F._NATIONAL_PLAIN)]) == F._NATIONAL_PLAIN
+                or ("?" in g and bool(F._q_rx(F._NATIONAL_PLAIN).match(F._plain(g)))))
+
+    names = ["cộng hòa xã hội chủ nghĩa việt nam", "cộng hoà xã hội chủ nghĩa việt nam", "đảng cộng sản việt nam",
+             "đoàn tncs hồ chí minh", "đoàn thanh niên cộng sản hồ chí minh", "c?ng hòa xã h?i ch? nghĩa vi?t nam",
+             "cộng hồ xã hội chủ nghĩa việt nam", "cong hoa xa hoi chu nghia viet nam"]
+    rng = random.Random(2)
+    texts = []
+    for _ in range(3000):
+        n = rng.choice(names)
+        cut = rng.randint(0, len(n))
+        tail = "".join(rng.choice("ab ?hoà") for _ in range(rng.randint(0, 80)))
+        texts.append(" ".join((n[:cut] + tail).split()))
+    assert any(map(old, texts)) and not all(map(old, texts))
+    for t in texts:
+        assert F._national_text(t) == old(t), t

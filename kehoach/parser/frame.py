@@ -215,7 +215,9 @@ def _national_text(f: str) -> bool:
     # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
-    g = _hoa(f).replace(" ", "")
+    # (each test reads at most the first 30 chars of g, which 64 chars of a folded line hold:
+    # its spaces are single; a longer g equals none of the names)
+    g = _hoa(f[:64]).replace(" ", "")
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
