@@ -159,3 +159,13 @@ def test_national_text_reads_a_prefix_only():
     assert any(map(old, texts)) and not all(map(old, texts))
     for t in texts:
         assert F._national_text(t) == old(t), t
+
+
+def test_fold_lines_is_fold():
+    texts = ["Thuỷ\nTiên hoá\n\nđơn  Quý\n", "e\n\u0301 hoa\u0300\nquý\nuỷ", "\n\n", "a\u200b\n\u0301b", "KẾ\r\nHOẠCH\u2028x",
+             "ΑΣ\nΣ", "hoà\n", "\nqu\nỷ"]
+    rng = random.Random(9)
+    pool = N._NFC_SAFE[:120] + "oauyOUY qQ\n\n\u0300\u0301\u0309\u200b\u2013\t\r\x85\x1c ΣßİK"
+    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for t in texts:
+        assert N.fold_lines(t) == N.fold.__wrapped__(t), repr(t)

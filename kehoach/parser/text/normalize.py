@@ -153,6 +153,18 @@ def fold(s: str | None) -> str:
     return " ".join(s.casefold().split())  # split() cuts at what re calls \s: same as sub(\s+, " ").strip()
 
 
+def fold_lines(s: str | None) -> str:
+    """fold(s), line by line: every step of fold works within a line (a line break stops NFC's
+    composing, is no letter to the tone rule, and split() cuts there), so a text's key is its
+    lines' keys joined by one space. Those keys are mostly cached already (the frame folds every
+    line): a section's body costs a dict lookup per line, not a fold of its text."""
+    if not s:
+        return ""
+    if "\n" not in s:
+        return fold(s)
+    return " ".join(f for f in map(fold, s.split("\n")) if f)
+
+
 class _BareTable(dict):
     """str.translate table char -> char without marks, filled on first sight of a char.
     Per-char NFD equals whole-string NFD minus reordering of combining marks, and removing
