@@ -8,50 +8,6 @@ import unicodedata
 from kehoach.parser.text import normalize as N
 
 
-def _composition_seconds() -> set[str]:
-    """Every char that is the second of a canonical pair some char decomposes to."""
-    out = set()
-    for cp in range(sys.maxunicode + 1):
-        d = unicodedata.decomposition(chr(cp))
-        if d and not d.startswith("<"):
-            parts = d.split()
-            if len(parts) == 2:
-                out.add(chr(int(parts[1], 16)))
-    return out
-
-
-def test_nfc_ranges_hold_no_composition_second():
-    seconds = _composition_seconds()
-    ranges = [chr(c) for c in range(0x80)] + [chr(c) for a, b in N._NFC_RANGES for c in range(a, b)]
-    # (Hangul jamo V/T compose algorithmically; they lie outside the ranges)
-    assert not [c for c in ranges if c in seconds and not unicodedata.combining(c)]
-    assert all(not unicodedata.combining(c) and unicodedata.normalize("NFC", c) == c for c in N._NFC_SAFE)
-
-
-def test_nfc_matches_unicodedata():
-    texts = [
-        "Công đoàn Trường Mầm non Hoa Sen, ngày 5 tháng 9 năm 2024",
-        "THUỶ LỢI hoà bình – Uỷ ban\u00a0nhân dân",
-        "e\u0301 decomposed, cafe\u0301, Ω and \u2126, \u2000space",
-        "ĐẢNG CỘNG SẢN VIỆT NAM … “trích dẫn” € ™ ½",
-        "ga\u0300 \u1100\u1161 한",
-    ]
-    rng = random.Random(14)
-    pool = N._NFC_SAFE + "abcOUy \u0300\u0301\u0323\u0302\u2126\u212b\u1161\u00c5"
-    texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
-    for t in texts:
-        assert N.nfc(t) == unicodedata.normalize("NFC", t), repr(t)
-        assert N.clean(t) == _old_clean(t)
-
-
-def _old_clean(s: str) -> str:
-    s = unicodedata.normalize("NFC", s)
-    s = N._CLEAN_CHARS.sub(N._CLEAN_SUB, s)
-    if "\r" in s or "\u2028" in s or "\u2029" in s:
-        s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return N.CONTROL_RE.sub("", s)
-
-
 def _old_fold(s: str) -> str:
     if not s:
         return ""
@@ -73,7 +29,7 @@ def test_fold_matches_old_way():
     texts = ["Thuỷ  Tiên hoá\tđơn  Quý", "e\u200b\u0301 hoa\u0300", "KẾ HOẠCH — năm học 2024–2025\u00a0",
              "Uỷ ban quỷ thuỷ", "Ω\u2126 ﬁ ß"]
     rng = random.Random(7)
-    pool = N._NFC_SAFE[:200] + "oauyOUY qQ\u0300\u0309\u200b\u2013\t "
+    pool = "aăâeêioôơuưyáàảãạđĐ ÀÁÔƠƯ" + "oauyOUY qQ\u0300\u0309\u200b\u2013\t "
     texts += ["".join(rng.choice(pool) for _ in range(rng.randint(1, 15))) for _ in range(3000)]
     for t in texts:
         assert N.fold.__wrapped__(t) == _old_fold(t), repr(t)
@@ -165,7 +121,7 @@ def test_fold_lines_is_fold():
     texts = ["Thuỷ\nTiên hoá\n\nđơn  Quý\n", "e\n\u0301 hoa\u0300\nquý\nuỷ", "\n\n", "a\u200b\n\u0301b", "KẾ\r\nHOẠCH\u2028x",
              "ΑΣ\nΣ", "hoà\n", "\nqu\nỷ"]
     rng = random.Random(9)
-    pool = N._NFC_SAFE[:120] + "oauyOUY qQ\n\n\u0300\u0301\u0309\u200b\u2013\t\r\x85\x1c ΣßİK"
+    pool = "aăâeêioôơuưyáàảãạđĐ ÀÁÔƠƯ" + "oauyOUY qQ\n\n\u0300\u0301\u0309\u200b\u2013\t\r\x85\x1c ΣßİK"
     texts += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
     for t in texts:
         assert N.fold_lines(t) == N.fold.__wrapped__(t), repr(t)

@@ -80,34 +80,13 @@ _FOLD_CHARS = re.compile("[" + re.escape("".join(map(chr, _FOLD_TABLE))) + "]")
 _FOLD_SUB = _by_table(_FOLD_TABLE)
 
 
-# NFC costs ~25 ns a char even on text already in NFC (its quick check looks every char up).
-# A text made only of chars that are NFC alone, of combining class 0, whose decomposition opens
-# with a char that composes with none before it, is its own NFC: such are the chars of the Latin,
-# Vietnamese and punctuation blocks that are NFC alone (no char of ASCII or of these blocks is
-# the second of a composition: tests/test_speed_helpers.py checks that against all of Unicode).
-_NFC_RANGES = ((0x80, 0x250), (0x1E00, 0x1F00), (0x2000, 0x2070), (0x20A0, 0x20D0), (0x2100, 0x2150))
-
-
-def _in_nfc_ranges(c: str) -> bool:
-    return c.isascii() or any(a <= ord(c) < b for a, b in _NFC_RANGES)
-
-
-_NFC_SAFE = "".join(chr(c) for a, b in _NFC_RANGES for c in range(a, b)
-                    if unicodedata.normalize("NFC", chr(c)) == chr(c) and not unicodedata.combining(chr(c))
-                    and _in_nfc_ranges(unicodedata.normalize("NFD", chr(c))[0]))
-_NFC_UNSAFE = re.compile("[^\\x00-\\x7f" + re.escape(_NFC_SAFE) + "]")
-
-
 def nfc(s: str) -> str:
-    """unicodedata.normalize("NFC", s), skipping the work for text of the common blocks."""
-    if s.isascii() or not _NFC_UNSAFE.search(s):
-        return s
     return unicodedata.normalize("NFC", s)
 
 
 def clean(s: str) -> str:
     """NFC, one kind of space, no zero-width or control characters. Keeps line breaks."""
-    s = nfc(s)
+    s = unicodedata.normalize("NFC", s)
     s = _CLEAN_CHARS.sub(_CLEAN_SUB, s)
     if "\r" in s or "\u2028" in s or "\u2029" in s:
         s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
