@@ -81,6 +81,17 @@ def _data():
     return models.load("frame.yaml")
 
 
+@lru_cache(maxsize=None)
+def _folded(key: str) -> tuple[str, ...]:
+    """A word list of frame.yaml, folded once per process (not once per line)."""
+    return tuple(fold(x) for x in _data()[key])
+
+
+@lru_cache(maxsize=None)
+def _folded_set(key: str) -> frozenset[str]:
+    return frozenset(_folded(key))
+
+
 def _lines(doc: PlanDocument) -> list[Line]:
     t = doc.text or ""
     raw = _split_run_on([(t[b.start:b.end], b.start, b.end, b.outline_level) for b in doc.blocks or []])
@@ -102,8 +113,9 @@ def _lines(doc: PlanDocument) -> list[Line]:
             k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
-            f1, f2 = fold(text), fold(text + " " + raw[k + 1][0])
-            if len(f1) >= 4 and not _national_text(f1) and _national_text(f2) and NATIONAL.startswith(_hoa(f1)):
+            f1 = fold(text)  # (the joined line folded only for a line the Quốc hiệu starts with)
+            if len(f1) >= 4 and NATIONAL.startswith(_hoa(f1)) and not _national_text(f1) and _national_text(
+                    fold(text + " " + raw[k + 1][0])):
                 text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
                 k += 1
         if k < 60 and " | " in text:
@@ -203,7 +215,9 @@ def _national_text(f: str) -> bool:
     # compared without spaces: sites glue or split words ("VIỆTNAM", "XÃ H ỘI"); a party
     # document's "ĐẢNG CỘNG SẢN VIỆT NAM" stands where the Quốc hiệu does; and without marks:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
-    g = _hoa(f).replace(" ", "")
+    # (each test reads at most the first 30 chars of g, which 64 chars of a folded line hold:
+    # its spaces are single; a longer g equals none of the names)
+    g = _hoa(f[:64]).replace(" ", "")
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
@@ -246,15 +260,25 @@ def _legacy_doc_type(line: str) -> Optional[str]:
     return next((t for enc in legacy.ENCODINGS if (t := _doc_type_of(legacy.decode_str(line, enc)))), None)
 
 
+@lru_cache(maxsize=1)
+def _type_prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folded type words, and those of several words glued: a line that starts with none
+    needs no walk through the list."""
+    types = _doc_types()
+    return tuple(p for p, _ in types), tuple(p.replace(" ", "") for p, _ in types if " " in p)
+
+
 def _doc_type_of(line: str) -> Optional[str]:
     f = _new_spelling(fold(line))
     types = _doc_types()
-    for p, canon in types:
-        if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
-            return canon
+    prefixes, glued = _type_prefixes()
+    if f.startswith(prefixes):
+        for p, canon in types:
+            if f.startswith(p) and (len(f) == len(p) or not f[len(p)].isalnum()):
+                return canon
     if "?" in f:
         return next((canon for p, canon in types if _q_starts(f, p)), None)
-    if is_upper_text(line, 0.9):
+    if f.replace(" ", "").startswith(glued) and is_upper_text(line, 0.9):
         # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH", "KẾ HOẠCHHOẠT ĐỘNG")
         g = f.replace(" ", "")
         for p, canon in types:
@@ -295,7 +319,7 @@ def _is_motto(ln: Line) -> bool:
 
 
 def _org_head(f: str) -> bool:
-    heads = [fold(x) for x in _data()["org_heads"]]
+    heads = _folded("org_heads")
     if "?" in f:
         return any(_q_starts(f, h) for h in heads)
     # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X", "CÔNGĐOÀN TX BUÔN HỒ"
@@ -312,12 +336,12 @@ def _broken_head(prev: str, text: str) -> bool:
     if len(words) < 2 or not text.split():
         return False
     f = fold(words[-1] + " " + text)
-    return any(" " in h and f.startswith(h + " ") or f == h for h in (fold(x) for x in _data()["org_heads"])) \
+    return any(" " in h and f.startswith(h + " ") or f == h for h in _folded("org_heads")) \
         and not _org_head(fold(" ".join(words[-2:])))
 
 
 def _is_chrome(ln: Line) -> bool:
-    return any(ln.f.startswith(fold(p)) for p in _data()["chrome_prefixes"]) or bool(CHROME_INLINE.search(ln.text))
+    return ln.f.startswith(_folded("chrome_prefixes")) or bool(CHROME_INLINE.search(ln.text))
 
 
 def _header_like(ln: Line, mixed_orgs: bool = False) -> bool:
@@ -831,7 +855,7 @@ def _is_position(ln: Line, any_case: bool = False) -> bool:
         return False
     f = ln.f.strip(" .:")
     # under a TM./TL. line a position may name its office: "Trưởng phòng Đào tạo"
-    return (any(f == fold(p) or (any_case and f.startswith(fold(p) + " ")) for p in _data()["positions"])
+    return (any(f == p or (any_case and f.startswith(p + " ")) for p in _folded("positions"))
             or (not any_case and _second_position(ln.text) is not None))
 
 
@@ -839,7 +863,7 @@ def _second_position(text: str) -> Optional[str]:
     """Two signers' positions side by side on one line ("THƯ KÝ CHỦ TRÌ HỘI NGHỊ"): the
     second, the right-hand column, where the one who answers for the document signs."""
     words = text.strip(" .:").split()
-    known = {fold(p) for p in _data()["positions"]}
+    known = _folded_set("positions")
     for k in range(1, len(words)):
         if fold(" ".join(words[:k])) in known and fold(" ".join(words[k:])) in known:
             return " ".join(words[k:])
@@ -859,7 +883,7 @@ def _is_person_name(text: str, allow_caps: bool = False) -> bool:
     # "NGUYỄN THỊ HUỆ": only where a name is expected, and never an org or a position
     f = fold(text)
     return (allow_caps and all(t.isalpha() and t.isupper() for t in toks) and not _org_head(f)
-            and not any(f.startswith(fold(p)) for p in _data()["positions"])
+            and not f.startswith(_folded("positions"))
             # a position the lexicon lacks ("PHÓ CHÁNH VĂN PHÒNG", "PHÓ CHỦ NHIỆM"): no name holds these words
             and not f.startswith(("phó ", "chánh ")) and not {"trưởng", "nhiệm", "đốc"} & set(f.split()))
 
@@ -887,7 +911,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     """Signature and recipients from the last lines. Returns (signature, recipients, closing start index)."""
     lo = max(body_start_i, len(lines) - 40)
     tail = lines[lo:]
-    labels = [ln for ln in tail if any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])]
+    labels = [ln for ln in tail if ln.f.startswith(_folded("recipients_label"))]
     # "TL. Hiệu trưởng" / "Phó Hiệu trưởng" typed in ordinary case: a known position under it
     nxt_pos = {ln.i for ln in tail if ln.i + 1 < len(lines) and _is_position(lines[ln.i + 1], any_case=True)}
     behalf = [ln for ln in tail if ON_BEHALF.match(ln.text) and len(ln.text) < 80 and (is_upper_text(ln.text, 0.6) or ln.i in nxt_pos)]
@@ -952,7 +976,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     elif behalf:
         # a position the lexicon does not know, on the line under TM./KT.
         nxt = next((ln for ln in lines[anchor + 1:anchor + 3] if not BULLET.match(ln.text)
-                    and not any(ln.f.startswith(fold(x)) for x in _data()["recipients_label"])), None)
+                    and not ln.f.startswith(_folded("recipients_label"))), None)
         if nxt and is_upper_text(nxt.text, 0.8) and len(nxt.text) <= 45 and not _is_person_name(nxt.text, True):
             sig.position = nxt.text.strip()
             anchor = nxt.i

@@ -12,6 +12,7 @@ offsets into the text, so the frame's spans stay true.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from kehoach.parser.text.fastre import ci
@@ -34,10 +35,10 @@ BODY_START = re.compile(r"(?<=\s)(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b
 PERIOD = re.compile(
     r"(?i)(?:học\s+kỳ\s+\w+\s+)?năm\s+học\s*\d{4}\s*[-–]\s*\d{4}|quý\s+[IVX\d]+\s*(?:/|năm)\s*\d{4}"
     r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|nhiệm\s+kỳ\s*\d{4}\s*[-–]\s*\d{4}|năm\s+\d{4}")
-CLOSING_START = re.compile(r"(?i)(?<!\w)(?:trên\s+đây\s+là|nơi\s+nhận\s*:?|nơi\s+gửi\s*:?)")
+CLOSING_START = re.compile(ci("tn") + r"(?<!\w.)(?:(?<=[tT])(?i:rên\s+đây\s+là)|(?<=[nN])(?i:ơi\s+nhận\s*:?|ơi\s+gửi\s*:?))")
 # a degree signed before a name: "ThS.", "Th.s", "PGS.TS", "TS."
 DEGREE = re.compile(r"(?:(?:PGS|GS)\s*\.?\s*)?(?:TS|ThS|Th\.[sS]|THS|BS|KS|CN)\s*\.?")
-ON_BEHALF = re.compile(r"(?<![\w/])(?:TM\.|KT\.|T/M|K/T|Q\.|TL\.|TUQ\.)\s*(?=[A-ZĐÀ-Ỹ])")
+ON_BEHALF = re.compile(r"[TKQ](?<![\w/].)(?:(?<=T)(?:M\.|/M|L\.|UQ\.)|(?<=K)(?:T\.|/T)|(?<=Q)\.)\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 @lru_cache(maxsize=1)
@@ -126,11 +127,36 @@ NATIONAL_PLAIN = re.compile(ci("c") + r"(?i:ong\s*hoa\s*xa\s*hoi\s*chu\s*nghia\s
 _plain = plain_chars  # one char for one char: offsets still hold
 
 
-def _nationals(text: str) -> list[re.Match]:
-    """The Quốc hiệu as written, or mistyped / without marks ("CÔNG HÒA", "CONG HOA XA HOI")."""
-    found = list(NATIONAL.finditer(text))
+@lru_cache(maxsize=1)
+def _national_plain_on_text() -> re.Pattern:
+    """NATIONAL_PLAIN as it matches `_plain(text)`, run on the text itself (no copy of each line
+    without marks): each letter becomes the class of every char whose plain form (one char for
+    one) the letter matches in any case, each space the class of those that are white space.
+    Same spans. Built once per process over the BMP (no char beyond it has a Latin or space base:
+    tests/test_speed_helpers.py)."""
+    latin = set(ci("abcdefghijklmnopqrstuvwxyz")[1:-1].replace("\\", ""))  # what (?i) ASCII letters match
+    by_base: dict[str, list[str]] = {}
+    for cp in (*range(0xD800), *range(0xE000, 0x10000)):
+        c = chr(cp)
+        base = _plain(c) if unicodedata.decomposition(c) or c in "đĐ" else c  # no decomposition: itself
+        if base in latin or base.isspace():
+            by_base.setdefault(base, []).append(c)
+
+    def cls(rx: str) -> str:
+        chars = [c for base, cs in by_base.items() if re.fullmatch(rx, base) for c in cs]
+        return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+    space = cls(r"\s") + "*"
+    words = "cong hoa xa hoi chu nghia viet nam".split()
+    return re.compile(space.join("".join(cls(f"(?i:{re.escape(ch)})") for ch in w) for w in words))
+
+
+def _nationals(text: str, written: list[re.Match] | None = None) -> list[re.Match]:
+    """The Quốc hiệu as written, or mistyped / without marks ("CÔNG HÒA", "CONG HOA XA HOI").
+    `written`: NATIONAL's matches, when the caller has them."""
+    found = list(NATIONAL.finditer(text)) if written is None else written
     if not found:
-        found = [m for m in NATIONAL_PLAIN.finditer(_plain(text))]
+        found = list((NATIONAL_PLAIN if text.isascii() else _national_plain_on_text()).finditer(text))
     return found
 
 
@@ -252,7 +278,8 @@ def title_body_cut(text: str) -> set[int]:
 
 
 # (glued: no space after the stop, the mark of a lost line break)
-_SENTENCE_END = re.compile(r"(?<=[a-zđà-ỹ\d)”\"][.!?;])(?=[A-ZĐÀ-Ỹ])")
+# (the stop is matched, not looked back at: sre skips to the stops in C)
+_SENTENCE_END = re.compile(r"[.!?;](?<=[a-zđà-ỹ\d)”\"].)(?=[A-ZĐÀ-Ỹ])")
 _GLUED_DIGITS = re.compile(r"^\d+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")  # "2021Đơn": the title's last year, then the next line
 _GLUED_BODY = re.compile(r"(?<=[.…;:])\s*(?=(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b)")
 
@@ -270,7 +297,7 @@ def glued_title_cut(text: str) -> set[int]:
         p = m.end()
         if p > 400:
             break  # the title follows the site's short summary, not a paragraph of the body
-        if re.search(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$", text[:m.start() - 1]):
+        if re.search(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$", text[:m.start()]):
             continue  # an outline number's stop ("như sau.2. KẾ HOẠCH CỤ THỂ"): a heading, no title
         words = list(re.finditer(r"\S+", text[p:p + 400]))
         k = 0
@@ -298,8 +325,9 @@ def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
-    if (any(not _in_sentence(text, m.start()) for m in _nationals(text)) or MOTTO.search(text) or NUMBER.match(text)
-            or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
+    written = list(NATIONAL.finditer(text))  # (header_landmarks' first kind, below)
+    if (any(not _in_sentence(text, m.start()) for m in _nationals(text, written)) or MOTTO.search(text)
+            or NUMBER.match(text) or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
         return True
     pd = PLACE_DATE.search(text)
     if pd and pd.start() > 0:
@@ -311,7 +339,11 @@ def is_header_line(text: str) -> bool:
         head = words[:k]
         if len(head) >= 2 and sum(_caps_word(w) for w in head) >= 2 and _caps_word(head[-1]) or head[-1:] and head[-1].isdigit():
             return True
-    return len(text) >= MIN_LEN and header_landmarks(text) >= 2
+    if len(text) < MIN_LEN:
+        return False
+    # header_landmarks(text) >= 2, with what is known here: no motto, the place-date searched
+    doc_type, _ = _lexicon()
+    return sum(1 for k in (written, NUMBER.search(text), pd, doc_type.search(text)) if k) >= 2
 
 
 def is_closing(text: str) -> bool:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.schema import PlanDocument, Section, iter_sections
-from kehoach.parser.text.normalize import fold, has_marks, strip_accents
+from kehoach.parser.text.normalize import fold, fold_lines, has_marks, strip_accents
 from kehoach.parser.text.phrases import PhraseIndex
 
 HEADING_WEIGHT = 4.0
@@ -141,7 +141,7 @@ def score(text: str, *, positional: bool = False, work_areas_only: bool = False)
 
 @lru_cache(maxsize=1 << 12)
 def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[str, float], ...]:
-    key = fold(text)
+    key = fold_lines(text)  # (= fold(text), from the lines' cached keys)
     if not key:
         return ()
     accented = _has_accents(key)

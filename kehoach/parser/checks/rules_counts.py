@@ -50,11 +50,16 @@ def _announcements(text: str):
         yield from rx.finditer(text, a, b)
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, int]:
+    return {fold(k): v for k, v in _cfg()["number_words"].items()}  # folded once per process
+
+
 def _number(s: str) -> Optional[int]:
     s = fold(s)
     if s.isdigit():
         return int(s)
-    return {fold(k): v for k, v in _cfg()["number_words"].items()}.get(s)
+    return _number_words().get(s)
 
 
 _ITEM = re.compile(r"^[ \t]*(?:(?P<bullet>[-+•·*–—►▪❖✓])|(?P<num>\d{1,2}[.)])|(?P<let>[a-zđ][).])|(?P<rom>[IVX]{1,4}[.)]))[ \t]*\S")

@@ -91,8 +91,8 @@ def _same_list(sibs: list[Section], ords: dict[int, Optional[tuple[str, tuple[in
 
 
 def _caps(s: Section) -> bool:
-    letters = [c for c in (s.heading or "") if c.isalpha()]
-    return len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    letters = "".join(filter(str.isalpha, s.heading or ""))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
 
 
 def _outline(ctx: Context):
@@ -134,6 +134,12 @@ def _late_start(ctx: Context) -> Iterator[Hit]:
 
 def _numbering_hits(ctx: Context, want: str):
     lists, ords, renumbered = _outline(ctx)
+    caps: dict[int, bool] = ctx.cached("numbering_caps", dict)  # each heading judged once for both rules
+
+    def caps_of(s: Section) -> bool:
+        if id(s) not in caps:
+            caps[id(s)] = _caps(s)
+        return caps[id(s)]
     if want == "gap":
         yield from _late_start(ctx)
     for sibs in lists:
@@ -152,7 +158,7 @@ def _numbering_hits(ctx: Context, want: str):
                 if not pairs:
                     prev = (s, key, vals)
                     continue
-                if _caps(prev[0]) != _caps(s):
+                if caps_of(prev[0]) != caps_of(s):
                     prev = (s, key, vals)
                     continue  # "1. ĐẶC ĐIỂM" then "1. Những thuận lợi": a heading and its first item
                 same = any(a == b for a, b in pairs) and not _nested_restart(prev[0], vals)

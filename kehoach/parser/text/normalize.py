@@ -98,22 +98,25 @@ def tidy_spaces(s: str) -> str:
     return re.sub(r" {2,}", " ", s).strip()
 
 
+def _tone_repl(m: re.Match) -> str:
+    s = m.string
+    if m.group(0)[0] in "uU" and m.start() > 0 and _QU_RE.search(s[m.start() - 1]):
+        return m.group(0)
+    # only when the pair ends the syllable (hoá, thuỷ) - "hoàn", "toàn" keep theirs
+    end = m.end()
+    if end < len(s) and s[end].isalpha():
+        return m.group(0)
+    return _OLD_TO_NEW[m.group(0)]
+
+
+def _new_tones(s: str) -> str:
+    """new_tone_placement of a text already in NFC."""
+    return s if s.isascii() else _OLD_RE.sub(_tone_repl, s)
+
+
 def new_tone_placement(s: str) -> str:
     """Thuỷ -> Thủy, hoá -> hóa, Uỷ -> Ủy when the pair ends the syllable; never after q (quý)."""
-    s = nfc(s)
-    if s.isascii():
-        return s
-
-    def repl(m: re.Match) -> str:
-        if m.group(0)[0] in "uU" and m.start() > 0 and _QU_RE.search(s[m.start() - 1]):
-            return m.group(0)
-        # only when the pair ends the syllable (hoá, thuỷ) - "hoàn", "toàn" keep theirs
-        end = m.end()
-        if end < len(s) and s[end].isalpha():
-            return m.group(0)
-        return _OLD_TO_NEW[m.group(0)]
-
-    return _OLD_RE.sub(repl, s)
+    return _new_tones(nfc(s))
 
 
 @lru_cache(maxsize=1 << 13)  # bounded: a batch worker parses thousands of documents
@@ -123,8 +126,22 @@ def fold(s: str | None) -> str:
     if not s:
         return ""
     # clean() and the dashes in one pass (its line breaks need no unifying: split() takes them all)
-    s = new_tone_placement(_FOLD_CHARS.sub(_FOLD_SUB, unicodedata.normalize("NFC", s)))
+    s = nfc(s)
+    t = _FOLD_CHARS.sub(_FOLD_SUB, s)  # (the same string when nothing was replaced: still NFC)
+    s = _new_tones(t if t is s else nfc(t))
     return " ".join(s.casefold().split())  # split() cuts at what re calls \s: same as sub(\s+, " ").strip()
+
+
+def fold_lines(s: str | None) -> str:
+    """fold(s), line by line: every step of fold works within a line (a line break stops NFC's
+    composing, is no letter to the tone rule, and split() cuts there), so a text's key is its
+    lines' keys joined by one space. Those keys are mostly cached already (the frame folds every
+    line): a section's body costs a dict lookup per line, not a fold of its text."""
+    if not s:
+        return ""
+    if "\n" not in s:
+        return fold(s)
+    return " ".join(f for f in map(fold, s.split("\n")) if f)
 
 
 class _BareTable(dict):
