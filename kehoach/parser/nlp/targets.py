@@ -289,8 +289,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
-        if not parse_number(m.group("num")):
-            continue
+        if parse_number(m.group("num")) is None:
+            continue  # (none is a count too: "Số lượng ứng cử 0 người")
         if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) and not _EVERY_BEFORE.search(folded, 0, m.start("num")):
             continue  # "CHƯƠNG TRÌNH 4 Tổ chức ...", "Điều 3", "tháng 4": a name or an ordinal, not a count
         if unit == "giờ" and (_CLOCK_AFTER.match(seg, m.end()) or _CLOCK_BEFORE.search(folded[:m.start("num")])):
@@ -302,11 +302,61 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
+    for m in _NOUN_COUNT.finditer(seg):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
+        qs, qe = s + m.start(), s + m.end()
+        word = m.group("word")
+        if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
+            continue  # (a number opening its line is an outline number; "2 Ban chấp hành": a name)
+        if not (_has(_SINCE.sub(" ", _list_clause_of(folded, m.start(), m.end())), cues["action"])
+                or any(w in folded[:m.start()] for w in cues["commit"])):
+            continue
+        if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) or _MINUTES_BEFORE.search(folded, 0, m.start("num")):
+            continue
+        noun = _counted_noun(seg[m.start("word"):m.end() + 40])
+        if noun is None:
+            continue
+        a, b = parse_number(m.group("num")), m.group("b") and parse_number(m.group("b"))
+        comp = comps.get((m.group("comp") or "").lower(), "=")
+        add(Quantity(qs, qe, None if b else a, a if b else None, b or None, noun, "range" if b else comp, -2))
     for m in cues["half"].finditer(seg) if "½" in seg else ():
         if free(s + m.start(), s + m.end()) and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]):
             add(Quantity(s + m.start(), s + m.end(), 0.5, None, None, _unit_norm(m.group("unit")), "=", -2))
     out.sort(key=lambda q: q.start)
     return _join_bounds(text, out)
+
+
+# a count then a word: "7 huyện", "01 - 02 thiết chế" (a noun per the tagger, see _counted_noun)
+_NOUN_COUNT = re.compile(r"(?i)(?:(?P<comp>ít nhất|tối thiểu|tối đa|không quá|trên|hơn)\s+)?(?<![\w/.,\-–])"
+                         r"(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<b>\d{1,3}))?\s+(?P<word>[^\W\d_]+)(?![\w/])")
+# time, age and measure words: a number before them is a date, a length of time or an age, not a count done
+_NOT_COUNTED = {fold(w) for w in ("năm", "tháng", "ngày", "giờ", "tuần", "quý", "phút", "tuổi", "kỳ", "khóa", "khoá",
+                                  "lần", "tiếng", "buổi", "km", "kg", "tấn", "lít", "triệu", "tỷ", "nghìn", "ngàn",
+                                  "trăm", "chục", "chương trình", "phần", "bản", "dòng", "nội dung", "mục", "điều",
+                                  "khoản", "văn bản", "nhiệm vụ", "chỉ tiêu", "tiêu chí", "giải pháp", "chữ", "trang",
+                                  "giây", "sáng", "chiều", "trưa", "tối", "đêm")}
+
+
+_WORD = re.compile(r"[^\W\d_]")
+_MINUTES_BEFORE = re.compile(r"(?:(?<!\w)giờ|\dh)\s*$")  # "lúc 7 giờ 30 sáng": minutes
+
+
+@lru_cache(maxsize=4096)
+def _counted_noun(s: str) -> str | None:
+    """The noun the words open on, when it is a thing done or given, not a time, a measure or a part of a text."""
+    from kehoach.parser.nlp.postag import pos_tag
+
+    tags = pos_tag(" ".join(s.lower().split()[:5]))
+    if not tags or tags[0][1] not in _NOUN_TAGS or fold(tags[0][0]) in _NOT_COUNTED:
+        return None
+    return tags[0][0]
+
+
+def _list_clause_of(s: str, a: int, b: int) -> str:
+    """The comma clause of s[a:b] and, when a noun list goes on after it, the piece after ('7 huyện, thị xã đã ...')."""
+    e = s.find(",", b)
+    if e >= 0 and _opens_noun(s[e + 1:e + 40]):
+        return _comma_clause_of(s, a, e + 1)
+    return _comma_clause_of(s, a, b)
 
 
 def _listed_after(seg: str, out: list[Quantity], s: int, at: int, unit: str) -> bool:
@@ -447,6 +497,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     tail = len(text.rstrip())
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     last_end = start
+    if _letters_lost(text, start, end):
+        return  # "kh?i l??ng": the text lost its Vietnamese letters; no clause can be read for sure
     aims = _aim_spans(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)]
@@ -480,6 +532,16 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             yield {"start": rs, "end": re_, "text": text[rs:re_], "value": q.value, "min": q.min, "max": q.max,
                    "unit": q.unit, "comparator": q.comparator, "deadline": deadline,
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
+
+
+# a letter lost to '?' by a wrong code page ("kh?i l??ng quy ??nh")
+_LOST_LETTER = re.compile(r"[^\W\d_]\?+[^\W\d_]")
+LOST_SHARE = 0.03  # of the words: more and the text cannot be read
+
+
+def _letters_lost(text: str, start: int, end: int) -> bool:
+    lost = len(_LOST_LETTER.findall(text, start, end))
+    return lost > 5 and lost > LOST_SHARE * n_words(text[start:end])
 
 
 _EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
