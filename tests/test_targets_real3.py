@@ -31,3 +31,25 @@ def test_a_count_of_a_noun_outside_the_unit_table_with_an_action_verb():
     assert _targets(text) == ["Đến nay cả 9 xã, phường đã thành lập tổ hòa giải ở cơ sở",
                               "Đoàn viên đến thăm hỏi 3 gia đình chính sách trên địa bàn",
                               "Phấn đấu xây dựng ít nhất 02 - 03 nhà văn hóa cho công nhân"]
+
+
+def test_times_in_words_right_after_an_action_word():
+    text = ("HƯỚNG DẪN XÉT TẶNG HUY HIỆU NĂM 2031\n"
+            "- Huy hiệu “Vì sự nghiệp giáo dục vùng cao” được tặng một lần cho mỗi cá nhân.\n"
+            "- Cán bộ cần nhắc lại một lần nữa quy định này.\n")
+    assert _targets(text) == ["Huy hiệu “Vì sự nghiệp giáo dục vùng cao” được tặng một lần cho mỗi cá nhân"]
+
+
+def test_a_stretch_after_dinh_ky_is_how_often():
+    text = ("CHỈ THỊ VỀ CÔNG TÁC THƯ VIỆN NĂM 2031\n"
+            "Giao Phòng Văn hóa theo dõi, đôn đốc và định kỳ ba tháng báo cáo Ủy ban nhân dân huyện.\n")
+    assert _targets(text) == ["Giao Phòng Văn hóa theo dõi, đôn đốc và định kỳ ba tháng báo cáo Ủy ban nhân dân huyện"]
+
+
+def test_a_long_clause_keeps_the_subject_of_the_verbs_listed_before_it():
+    text = ("CHỈ THỊ VỀ CÔNG TÁC THƯ VIỆN NĂM 2031\n"
+            "Giao Phòng Văn hóa và Thông tin huyện theo dõi, đôn đốc, kiểm tra và định kỳ ba tháng báo cáo "
+            "Ủy ban nhân dân huyện về kết quả triển khai thực hiện Chỉ thị này trên toàn địa bàn huyện nhà.\n")
+    assert _targets(text) == [
+        "Giao Phòng Văn hóa và Thông tin huyện theo dõi, đôn đốc, kiểm tra và định kỳ ba tháng báo cáo "
+        "Ủy ban nhân dân huyện về kết quả triển khai thực hiện Chỉ thị này trên toàn địa bàn huyện nhà"]

@@ -118,6 +118,9 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 
 _EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
                     r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
                     r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
+# how often, as a stretch after "định kỳ" (periodically): "định kỳ sáu tháng báo cáo", "định kỳ 3 tháng"
+_PERIODIC = re.compile(r"(?i)(?<!\w)định\s+kỳ\s+(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+"
+                       r"(?P<unit>tháng|năm|quý|tuần|ngày)(?!\w)")
 _REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|không quá")
 # how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
@@ -185,7 +188,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     lowered = seg.lower()
     if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
                                        and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
-            and not ("lần" in lowered and _PER_STRETCH.search(seg)) and not ("nửa" in lowered and _HALF.search(seg)):
+            and not ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg))) and not ("nửa" in lowered and _HALF.search(seg)) \
+            and not ("định kỳ" in lowered and _PERIODIC.search(seg)):
         return out
     folded = fold(seg)
     committed = any(w in lowered for w in commit)
@@ -275,6 +279,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         if free(s + m.start(), s + m.end()):  # once per stretch
             comp = comps.get((m.group("comp") or "").lower(), "=")
             add(Quantity(s + m.start(), s + m.end(), 1, None, None, "lần", comp, -2))
+    for m in _PERIODIC.finditer(seg) if "định kỳ" in lowered else ():  # "định kỳ sáu tháng báo cáo": every 6 months
+        if free(s + m.start(), s + m.end()):
+            num = m.group("num").lower()
+            add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS.get(num) or parse_number(num), None, None,
+                         m.group("unit").lower(), "=", -2))
+    for m in _TIMES_IN_WORDS.finditer(seg) if "lần" in lowered else ():  # "được tặng một lần": done once
+        if free(s + m.start(), s + m.end()) and _done_before(folded[max(0, m.start() - 30):m.start()]):
+            add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, "lần", "=", -2))
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
@@ -359,6 +371,19 @@ def _list_clause_of(s: str, a: int, b: int) -> str:
     return _comma_clause_of(s, a, b)
 
 
+# a count of times in words ("một lần"; not "một lần nữa": once more)
+_TIMES_IN_WORDS = re.compile(r"(?i)(?<!\w)(?P<num>" + "|".join(_WORD_NUMBERS) + r")\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b)")
+
+
+def _done_before(folded: str) -> bool:
+    """The words end on an action word ('được tặng'): the count after it says how many times it is done."""
+    *_, cues = _tables()
+    m = None
+    for m in _cue_rx(cues["action"]).finditer(folded):
+        pass
+    return m is not None and not folded[m.end():].strip()
+
+
 def _listed_after(seg: str, out: list[Quantity], s: int, at: int, unit: str) -> bool:
     """'Diện tích trồng cỏ 12 ha, hoa màu 7 ha': a count right after a counted one of the same unit,
     a comma and a few words apart, is the next item of the same list (its verb is the first one's)."""
@@ -386,6 +411,7 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     """The comma clause around q inside [s, e), widened to MIN_CLAUSE words."""
     cs = comma_before(text, s, q.start)
     cs = s if cs < 0 else cs + 1
+    cs = _verb_list_start(text, s, cs)
     ce = comma_after(text, q.end, e)
     ce = e if ce < 0 else ce
     while n_words(text[q.end:ce]) < 3 and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
@@ -412,6 +438,22 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
             break
         ce = p
     return cs, ce
+
+
+def _verb_list_start(text: str, s: int, cs: int) -> int:
+    """'Giao Sở X theo dõi, đôn đốc, kiểm tra và định kỳ ...': short verb pieces before the clause list what its
+    subject does; the clause opens with the piece naming the subject (before the list)."""
+    moved = False
+    while cs > s:
+        p = comma_before(text, s, cs - 1)
+        piece = text[p + 1:cs - 1]
+        if n_words(piece) > 2 or _opens_noun(piece) or _DIGIT.search(piece):
+            break
+        cs, moved = p + 1, True
+    if moved and cs > s:
+        p = comma_before(text, s, cs - 1)
+        cs = s if p < 0 else p + 1
+    return cs
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
