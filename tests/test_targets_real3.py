@@ -53,3 +53,22 @@ def test_a_long_clause_keeps_the_subject_of_the_verbs_listed_before_it():
     assert _targets(text) == [
         "Giao Phòng Văn hóa và Thông tin huyện theo dõi, đôn đốc, kiểm tra và định kỳ ba tháng báo cáo "
         "Ủy ban nhân dân huyện về kết quả triển khai thực hiện Chỉ thị này trên toàn địa bàn huyện nhà"]
+
+
+def test_the_size_of_a_board_the_plan_sets_up():
+    text = ("KẾ HOẠCH TỔ CHỨC HỘI THI GIÁO VIÊN GIỎI NĂM HỌC 2030-2031\n"
+            "I. Tổ chức\n"
+            "1. Hội đồng chấm thi: 07 thành viên (BGH, tổ trưởng chuyên môn)\n"
+            "2. Tổ Ngữ văn: 8 giáo viên\n")
+    assert _targets(text) == ["Hội đồng chấm thi: 07 thành viên (BGH, tổ trưởng chuyên môn)"]
+
+
+def test_a_count_under_a_heading_naming_who_takes_part():
+    text = ("KẾ HOẠCH TỔ CHỨC HỘI THI CẮM HOA NĂM 2031\n"
+            "I. Mục đích\n"
+            "- Chào mừng ngày Phụ nữ Việt Nam 20/10.\n"
+            "II. Đối tượng tham gia\n"
+            "- 6 tổ công đoàn\n"
+            "III. Đặc điểm\n"
+            "- 4 tổ chuyên môn\n")
+    assert _targets(text) == ["6 tổ công đoàn"]

@@ -134,6 +134,9 @@ _ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|v�
 # a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
 _LABELLED_COUNT = re.compile(r"(?i)(?<!\w)số\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
                              r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])")
+# the size of a board, council or team the plan sets up, as a label's value: "Hội đồng chấm thi: 07 thành viên"
+_BOARD_SIZE = re.compile(r"(?i)(?<!\w)(?:ban|tiểu ban|hội đồng|tổ công tác|đoàn kiểm tra)\s+[^:\n\d]{2,40}:\s*"
+                         r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)")
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
@@ -178,10 +181,11 @@ def _unit_norm(u: str) -> str:
 
 
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
-               situation: bool = False) -> list[Quantity]:
+               situation: bool = False, taking_part: bool = False) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
     targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:"); `situation`: under
-    one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:")."""
+    one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:");
+    `taking_part`: under a heading naming who takes part ("II. Đối tượng tham gia"): a count there is of them."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
@@ -238,6 +242,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         label = fold(m.group("label"))
         if (any(w in label for w in cues["commit"]) or _has(label, cues["action"])) and parse_number(m.group("num")) \
                 and "danh hiệu" not in label and free(s + m.start(), s + m.end()):  # (a title won is an award)
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
+    for m in _BOARD_SIZE.finditer(seg) if ":" in seg else ():  # "Ban giám khảo: 05 thành viên": the board set up
+        if _unit_norm(m.group("unit")) == "người" and free(s + m.start(), s + m.end()):
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
     for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
         a, b = int(m.group("a")), int(m.group("b"))
@@ -297,7 +304,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         unit = _unit_norm(m.group("unit"))
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
-        if not (m.group("comp") or each or any(w in before for w in cues["commit"])
+        if not (m.group("comp") or each or taking_part or any(w in before for w in cues["commit"])
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
@@ -545,10 +552,11 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)]
     situations = _situation_spans(text, start, end)
+    parts = _taking_part_spans(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
-        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations))
+        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
         if not qs:
             continue
         carry = -1  # "trên 90% cán bộ, viên chức, trên 50% công nhân tham gia": shares sharing one verb
@@ -673,6 +681,27 @@ def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((open_at, m.start()))
             open_at = -1
         if cued and open_at < 0:
+            open_at = m.end()
+    if open_at >= 0:
+        out.append((open_at, end))
+    return out
+
+
+# a heading naming who takes part: "II. Đối tượng tham gia", "1. Thành phần tham dự"
+_TAKING_PART = re.compile(r"(?:đối tượng|thành phần)\s+(?:tham gia|tham dự|dự thi)(?!\w)")
+
+
+def _taking_part_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches under an outline heading naming who takes part, up to the next outline heading."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _LINE.finditer(text, start, end):
+        line = m.group(0).strip()
+        head = _ANY_HEADING.match(line) is not None and n_words(line) <= 8
+        if head and open_at >= 0:
+            out.append((open_at, m.start()))
+            open_at = -1
+        if head and _TAKING_PART.search(fold(line)):
             open_at = m.end()
     if open_at >= 0:
         out.append((open_at, end))
