@@ -72,3 +72,18 @@ def test_a_count_under_a_heading_naming_who_takes_part():
             "III. Đặc điểm\n"
             "- 4 tổ chuyên môn\n")
     assert _targets(text) == ["6 tổ công đoàn"]
+
+
+def test_how_many_attend_an_event_in_parentheses_after_its_name():
+    text = ("KẾ HOẠCH NGÀY HỘI HƯỚNG NGHIỆP NĂM HỌC 2030-2031\n"
+            "III. Tiến độ\n"
+            "12/10: Hội thảo hướng nghiệp khối 12 (320 HS).\n"
+            "- Tổ Toán (8 GV).\n")
+    assert _targets(text) == ["Hội thảo hướng nghiệp khối 12 (320 HS)"]
+
+
+def test_a_condition_on_whom_closed_by_its_threshold_is_left_out():
+    text = ("KẾ HOẠCH THAM QUAN HÈ NĂM 2031\n"
+            "+ Đối với nhân viên (kể cả hợp đồng) có thời gian công tác tại trường từ 6 tháng trở lên "
+            "công đoàn hỗ trợ 50% chi phí chuyến đi.\n")
+    assert _targets(text) == ["công đoàn hỗ trợ 50% chi phí chuyến đi"]

@@ -109,6 +109,9 @@ def _tables():
                             rf"(?P<unit>{unit_alt})\b")
     cues["each_words"] = each_words
     cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
+    # how many attend an event, in parentheses after its name: "Hội thảo hướng nghiệp khối 12 (320 HS)"
+    cues["attendance"] = re.compile(rf"(?i)(?<!\w)(?:hội thảo|hội thi|hội nghị|hội diễn|tập huấn|tọa đàm|toạ đàm)"
+                                    rf"(?!\w)[^()\n,;:]{{0,50}}\(\s*(?P<num>\d{{1,4}})\s*(?P<unit>{unit_alt})\s*\)")
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
@@ -246,6 +249,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     for m in _BOARD_SIZE.finditer(seg) if ":" in seg else ():  # "Ban giám khảo: 05 thành viên": the board set up
         if _unit_norm(m.group("unit")) == "người" and free(s + m.start(), s + m.end()):
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
+    for m in cues["attendance"].finditer(seg) if "(" in seg else ():
+        if _unit_norm(m.group("unit")) == "người" and free(s + m.start("num"), s + m.end()):
+            add(Quantity(s + m.start("num"), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
     for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
@@ -596,6 +602,9 @@ def _letters_lost(text: str, start: int, end: int) -> bool:
 
 _EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
 _BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
+# "Đối với X có ... từ 12 tháng trở lên, ...": a condition on whom, closed by the threshold it sets (even with no comma)
+_FOR_WHOM = re.compile(r"(?i)đối với\s")
+_THRESHOLD_END = re.compile(r"(?i)(?<!\w)trở\s+(?:lên|xuống)(?!\w)")
 # "với" opening the terms of what is done: an amount, a rate, a share ("với số tiền ...", "với mức ...")
 _WITH = re.compile(r"(?i)(?<!\w)với\s+(?=(?:tổng\s+)?(?:số tiền|số lượng|mức|tỷ lệ|tỉ lệ|kinh phí|phương thức)(?!\w))")
 _TAIL_BREAK = re.compile(r",|\s(?:và|qua)\s")
@@ -614,6 +623,12 @@ def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, 
             rs = c + 1
             while rs < first.start and text[rs].isspace():
                 rs += 1
+    if _FOR_WHOM.match(text, rs) and "," not in text[rs:first.start]:
+        t = None
+        for t in _THRESHOLD_END.finditer(text, rs, first.start):
+            pass
+        if t is not None and n_words(text[t.end():first.start]) >= 2:  # "... từ 12 tháng trở lên nhà trường hỗ trợ 100%"
+            rs = t.end() + len(text[t.end():first.start]) - len(text[t.end():first.start].lstrip())
     w = None
     for w in _WITH.finditer(text, rs, first.start):
         pass
