@@ -87,3 +87,9 @@ def test_a_condition_on_whom_closed_by_its_threshold_is_left_out():
             "+ Đối với nhân viên (kể cả hợp đồng) có thời gian công tác tại trường từ 6 tháng trở lên "
             "công đoàn hỗ trợ 50% chi phí chuyến đi.\n")
     assert _targets(text) == ["công đoàn hỗ trợ 50% chi phí chuyến đi"]
+
+
+def test_a_stretch_in_parentheses_after_dinh_ky_is_how_often():
+    text = ("CHƯƠNG TRÌNH PHỐI HỢP GIAI ĐOẠN 2031-2035\n"
+            "Việc sơ kết được thực hiện theo định kỳ (sau 3 năm tổ chức sơ kết, sau 5 năm tổng kết).\n")
+    assert _targets(text) == ["Việc sơ kết được thực hiện theo định kỳ (sau 3 năm tổ chức sơ kết, sau 5 năm tổng kết)"]

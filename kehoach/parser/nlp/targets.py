@@ -121,8 +121,8 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 
 _EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
                     r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
                     r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
-# how often, as a stretch after "định kỳ" (periodically): "định kỳ sáu tháng báo cáo", "định kỳ 3 tháng"
-_PERIODIC = re.compile(r"(?i)(?<!\w)định\s+kỳ\s+(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+"
+# how often, as a stretch after "định kỳ" (periodically): "định kỳ sáu tháng báo cáo", "định kỳ (sau 2 năm sơ kết"
+_PERIODIC = re.compile(r"(?i)(?<!\w)định\s+kỳ\s*(?:\(\s*)?(?:sau\s+)?(?<![^\s(])(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+"
                        r"(?P<unit>tháng|năm|quý|tuần|ngày)(?!\w)")
 _REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|không quá")
 # how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
