@@ -93,3 +93,12 @@ def test_a_stretch_in_parentheses_after_dinh_ky_is_how_often():
     text = ("CHƯƠNG TRÌNH PHỐI HỢP GIAI ĐOẠN 2031-2035\n"
             "Việc sơ kết được thực hiện theo định kỳ (sau 3 năm tổ chức sơ kết, sau 5 năm tổng kết).\n")
     assert _targets(text) == ["Việc sơ kết được thực hiện theo định kỳ (sau 3 năm tổ chức sơ kết, sau 5 năm tổng kết)"]
+
+
+def test_the_closing_sentence_summing_up_restates_the_targets():
+    text = ("KẾ HOẠCH HỘI THI Ý TƯỞNG SÁNG TẠO NĂM HỌC 2030-2031\n"
+            "I. Mục đích\n"
+            "- Chọn tối đa 04 sản phẩm tham dự cấp huyện.\n"
+            "Trên đây là kế hoạch tổ chức hội thi cấp trường để chọn ra tối đa 04 sản phẩm\n"
+            "tham dự cấp huyện./.\n")
+    assert _targets(text) == ["Chọn tối đa 04 sản phẩm tham dự cấp huyện"]

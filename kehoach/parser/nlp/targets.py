@@ -556,7 +556,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
         return  # "kh?i l??ng": the text lost its Vietnamese letters; no clause can be read for sure
     aims = _aim_spans(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
-    excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)]
+    excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
+        + [(m.start(), m.end()) for m in _SUMMING_UP.finditer(text, start, end)]
     situations = _situation_spans(text, start, end)
     parts = _taking_part_spans(text, start, end)
     for us, ue in units(text, start, end):
@@ -600,6 +601,10 @@ def _letters_lost(text: str, start: int, end: int) -> bool:
     return lost > 5 and lost > LOST_SHARE * n_words(text[start:end])
 
 
+# the closing sentence that sums the document up ("Trên đây là kế hoạch ... để chọn ra tối đa 03 dự án ..."):
+# its quantities restate those given in the body
+_SUMMING_UP = re.compile(r"(?im)^[ \t]*trên\s+(?:đây\s+)?là\s+(?:bản\s+|toàn bộ\s+)?(?:kế hoạch|chương trình|báo cáo"
+                         r"|hướng dẫn|thông báo|quy chế|phương hướng)(?!\w)[^.;]*")
 _EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
 _BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
 # "Đối với X có ... từ 12 tháng trở lên, ...": a condition on whom, closed by the threshold it sets (even with no comma)
