@@ -109,6 +109,9 @@ def _tables():
                             rf"(?P<unit>{unit_alt})\b")
     cues["each_words"] = each_words
     cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
+    # how many attend an event, in parentheses after its name: "Hội thảo hướng nghiệp khối 12 (320 HS)"
+    cues["attendance"] = re.compile(rf"(?i)(?<!\w)(?:hội thảo|hội thi|hội nghị|hội diễn|tập huấn|tọa đàm|toạ đàm)"
+                                    rf"(?!\w)[^()\n,;:]{{0,50}}\(\s*(?P<num>\d{{1,4}})\s*(?P<unit>{unit_alt})\s*\)")
     return units_, comps, pct, rng, cnt, commit, money, frac, freq, cues
 
 
@@ -118,6 +121,9 @@ _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 
 _EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
                     r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
                     r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
+# how often, as a stretch after "định kỳ" (periodically): "định kỳ sáu tháng báo cáo", "định kỳ (sau 2 năm sơ kết"
+_PERIODIC = re.compile(r"(?i)(?<!\w)định\s+kỳ\s*(?:\(\s*)?(?:sau\s+)?(?<![^\s(])(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+"
+                       r"(?P<unit>tháng|năm|quý|tuần|ngày)(?!\w)")
 _REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|không quá")
 # how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
@@ -131,6 +137,9 @@ _ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|v�
 # a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
 _LABELLED_COUNT = re.compile(r"(?i)(?<!\w)số\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
                              r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])")
+# the size of a board, council or team the plan sets up, as a label's value: "Hội đồng chấm thi: 07 thành viên"
+_BOARD_SIZE = re.compile(r"(?i)(?<!\w)(?:ban|tiểu ban|hội đồng|tổ công tác|đoàn kiểm tra)\s+[^:\n\d]{2,40}:\s*"
+                         r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)")
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
@@ -175,17 +184,19 @@ def _unit_norm(u: str) -> str:
 
 
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
-               situation: bool = False) -> list[Quantity]:
+               situation: bool = False, taking_part: bool = False) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
     targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:"); `situation`: under
-    one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:")."""
+    one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:");
+    `taking_part`: under a heading naming who takes part ("II. Đối tượng tham gia"): a count there is of them."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
     lowered = seg.lower()
     if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
                                        and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
-            and not ("lần" in lowered and _PER_STRETCH.search(seg)) and not ("nửa" in lowered and _HALF.search(seg)):
+            and not ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg))) and not ("nửa" in lowered and _HALF.search(seg)) \
+            and not ("định kỳ" in lowered and _PERIODIC.search(seg)):
         return out
     folded = fold(seg)
     committed = any(w in lowered for w in commit)
@@ -235,6 +246,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         if (any(w in label for w in cues["commit"]) or _has(label, cues["action"])) and parse_number(m.group("num")) \
                 and "danh hiệu" not in label and free(s + m.start(), s + m.end()):  # (a title won is an award)
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
+    for m in _BOARD_SIZE.finditer(seg) if ":" in seg else ():  # "Ban giám khảo: 05 thành viên": the board set up
+        if _unit_norm(m.group("unit")) == "người" and free(s + m.start(), s + m.end()):
+            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
+    for m in cues["attendance"].finditer(seg) if "(" in seg else ():
+        if _unit_norm(m.group("unit")) == "người" and free(s + m.start("num"), s + m.end()):
+            add(Quantity(s + m.start("num"), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
     for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
@@ -275,6 +292,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         if free(s + m.start(), s + m.end()):  # once per stretch
             comp = comps.get((m.group("comp") or "").lower(), "=")
             add(Quantity(s + m.start(), s + m.end(), 1, None, None, "lần", comp, -2))
+    for m in _PERIODIC.finditer(seg) if "định kỳ" in lowered else ():  # "định kỳ sáu tháng báo cáo": every 6 months
+        if free(s + m.start(), s + m.end()):
+            num = m.group("num").lower()
+            add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS.get(num) or parse_number(num), None, None,
+                         m.group("unit").lower(), "=", -2))
+    for m in _TIMES_IN_WORDS.finditer(seg) if "lần" in lowered else ():  # "được tặng một lần": done once
+        if free(s + m.start(), s + m.end()) and _done_before(folded[max(0, m.start() - 30):m.start()]):
+            add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, "lần", "=", -2))
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
@@ -285,12 +310,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         unit = _unit_norm(m.group("unit"))
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
-        if not (m.group("comp") or each or any(w in before for w in cues["commit"])
+        if not (m.group("comp") or each or taking_part or any(w in before for w in cues["commit"])
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
-        if not parse_number(m.group("num")):
-            continue
+        if parse_number(m.group("num")) is None:
+            continue  # (none is a count too: "Số lượng ứng cử 0 người")
         if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) and not _EVERY_BEFORE.search(folded, 0, m.start("num")):
             continue  # "CHƯƠNG TRÌNH 4 Tổ chức ...", "Điều 3", "tháng 4": a name or an ordinal, not a count
         if unit == "giờ" and (_CLOCK_AFTER.match(seg, m.end()) or _CLOCK_BEFORE.search(folded[:m.start("num")])):
@@ -302,11 +327,74 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
+    for m in _NOUN_COUNT.finditer(seg):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
+        qs, qe = s + m.start(), s + m.end()
+        word = m.group("word")
+        if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
+            continue  # (a number opening its line is an outline number; "2 Ban chấp hành": a name)
+        if not (_has(_SINCE.sub(" ", _list_clause_of(folded, m.start(), m.end())), cues["action"])
+                or any(w in folded[:m.start()] for w in cues["commit"])):
+            continue
+        if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) or _MINUTES_BEFORE.search(folded, 0, m.start("num")):
+            continue
+        noun = _counted_noun(seg[m.start("word"):m.end() + 40])
+        if noun is None:
+            continue
+        a, b = parse_number(m.group("num")), m.group("b") and parse_number(m.group("b"))
+        comp = comps.get((m.group("comp") or "").lower(), "=")
+        add(Quantity(qs, qe, None if b else a, a if b else None, b or None, noun, "range" if b else comp, -2))
     for m in cues["half"].finditer(seg) if "½" in seg else ():
         if free(s + m.start(), s + m.end()) and _has(_comma_clause_of(folded, m.start(), m.end()), cues["action"]):
             add(Quantity(s + m.start(), s + m.end(), 0.5, None, None, _unit_norm(m.group("unit")), "=", -2))
     out.sort(key=lambda q: q.start)
     return _join_bounds(text, out)
+
+
+# a count then a word: "7 huyện", "01 - 02 thiết chế" (a noun per the tagger, see _counted_noun)
+_NOUN_COUNT = re.compile(r"(?i)(?:(?P<comp>ít nhất|tối thiểu|tối đa|không quá|trên|hơn)\s+)?(?<![\w/.,\-–])"
+                         r"(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<b>\d{1,3}))?\s+(?P<word>[^\W\d_]+)(?![\w/])")
+# time, age and measure words: a number before them is a date, a length of time or an age, not a count done
+_NOT_COUNTED = {fold(w) for w in ("năm", "tháng", "ngày", "giờ", "tuần", "quý", "phút", "tuổi", "kỳ", "khóa", "khoá",
+                                  "lần", "tiếng", "buổi", "km", "kg", "tấn", "lít", "triệu", "tỷ", "nghìn", "ngàn",
+                                  "trăm", "chục", "chương trình", "phần", "bản", "dòng", "nội dung", "mục", "điều",
+                                  "khoản", "văn bản", "nhiệm vụ", "chỉ tiêu", "tiêu chí", "giải pháp", "chữ", "trang",
+                                  "giây", "sáng", "chiều", "trưa", "tối", "đêm")}
+
+
+_WORD = re.compile(r"[^\W\d_]")
+_MINUTES_BEFORE = re.compile(r"(?:(?<!\w)giờ|\dh)\s*$")  # "lúc 7 giờ 30 sáng": minutes
+
+
+@lru_cache(maxsize=4096)
+def _counted_noun(s: str) -> str | None:
+    """The noun the words open on, when it is a thing done or given, not a time, a measure or a part of a text."""
+    from kehoach.parser.nlp.postag import pos_tag
+
+    tags = pos_tag(" ".join(s.lower().split()[:5]))
+    if not tags or tags[0][1] not in _NOUN_TAGS or fold(tags[0][0]) in _NOT_COUNTED:
+        return None
+    return tags[0][0]
+
+
+def _list_clause_of(s: str, a: int, b: int) -> str:
+    """The comma clause of s[a:b] and, when a noun list goes on after it, the piece after ('7 huyện, thị xã đã ...')."""
+    e = s.find(",", b)
+    if e >= 0 and _opens_noun(s[e + 1:e + 40]):
+        return _comma_clause_of(s, a, e + 1)
+    return _comma_clause_of(s, a, b)
+
+
+# a count of times in words ("một lần"; not "một lần nữa": once more)
+_TIMES_IN_WORDS = re.compile(r"(?i)(?<!\w)(?P<num>" + "|".join(_WORD_NUMBERS) + r")\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b)")
+
+
+def _done_before(folded: str) -> bool:
+    """The words end on an action word ('được tặng'): the count after it says how many times it is done."""
+    *_, cues = _tables()
+    m = None
+    for m in _cue_rx(cues["action"]).finditer(folded):
+        pass
+    return m is not None and not folded[m.end():].strip()
 
 
 def _listed_after(seg: str, out: list[Quantity], s: int, at: int, unit: str) -> bool:
@@ -336,6 +424,7 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     """The comma clause around q inside [s, e), widened to MIN_CLAUSE words."""
     cs = comma_before(text, s, q.start)
     cs = s if cs < 0 else cs + 1
+    cs = _verb_list_start(text, s, cs)
     ce = comma_after(text, q.end, e)
     ce = e if ce < 0 else ce
     while n_words(text[q.end:ce]) < 3 and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
@@ -362,6 +451,22 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
             break
         ce = p
     return cs, ce
+
+
+def _verb_list_start(text: str, s: int, cs: int) -> int:
+    """'Giao Sở X theo dõi, đôn đốc, kiểm tra và định kỳ ...': short verb pieces before the clause list what its
+    subject does; the clause opens with the piece naming the subject (before the list)."""
+    moved = False
+    while cs > s:
+        p = comma_before(text, s, cs - 1)
+        piece = text[p + 1:cs - 1]
+        if n_words(piece) > 2 or _opens_noun(piece) or _DIGIT.search(piece):
+            break
+        cs, moved = p + 1, True
+    if moved and cs > s:
+        p = comma_before(text, s, cs - 1)
+        cs = s if p < 0 else p + 1
+    return cs
 
 
 _ASIDE = re.compile(r"\([^()]*\)")
@@ -447,14 +552,18 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     tail = len(text.rstrip())
     cut = tail > 0 and text[tail - 1] not in ".;:!?)”\"…/" and not text[tail - 1].isdigit()
     last_end = start
+    if _letters_lost(text, start, end):
+        return  # "kh?i l??ng": the text lost its Vietnamese letters; no clause can be read for sure
     aims = _aim_spans(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
-    excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)]
+    excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
+        + [(m.start(), m.end()) for m in _SUMMING_UP.finditer(text, start, end)]
     situations = _situation_spans(text, start, end)
+    parts = _taking_part_spans(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
-        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations))
+        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
         if not qs:
             continue
         carry = -1  # "trên 90% cán bộ, viên chức, trên 50% công nhân tham gia": shares sharing one verb
@@ -482,8 +591,25 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                    "_subject_window": (q.end if q.subject_from == -1 else q.subject_from, min(re_, q.end + 60)), "_before": (rs, q.start)}
 
 
+# a letter lost to '?' by a wrong code page ("kh?i l??ng quy ??nh")
+_LOST_LETTER = re.compile(r"[^\W\d_]\?+[^\W\d_]")
+LOST_SHARE = 0.03  # of the words: more and the text cannot be read
+
+
+def _letters_lost(text: str, start: int, end: int) -> bool:
+    lost = len(_LOST_LETTER.findall(text, start, end))
+    return lost > 5 and lost > LOST_SHARE * n_words(text[start:end])
+
+
+# the closing sentence that sums the document up ("Trên đây là kế hoạch ... để chọn ra tối đa 03 dự án ..."):
+# its quantities restate those given in the body
+_SUMMING_UP = re.compile(r"(?im)^[ \t]*trên\s+(?:đây\s+)?là\s+(?:bản\s+|toàn bộ\s+)?(?:kế hoạch|chương trình|báo cáo"
+                         r"|hướng dẫn|thông báo|quy chế|phương hướng)(?!\w)[^.;]*")
 _EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
 _BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
+# "Đối với X có ... từ 12 tháng trở lên, ...": a condition on whom, closed by the threshold it sets (even with no comma)
+_FOR_WHOM = re.compile(r"(?i)đối với\s")
+_THRESHOLD_END = re.compile(r"(?i)(?<!\w)trở\s+(?:lên|xuống)(?!\w)")
 # "với" opening the terms of what is done: an amount, a rate, a share ("với số tiền ...", "với mức ...")
 _WITH = re.compile(r"(?i)(?<!\w)với\s+(?=(?:tổng\s+)?(?:số tiền|số lượng|mức|tỷ lệ|tỉ lệ|kinh phí|phương thức)(?!\w))")
 _TAIL_BREAK = re.compile(r",|\s(?:và|qua)\s")
@@ -502,6 +628,12 @@ def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, 
             rs = c + 1
             while rs < first.start and text[rs].isspace():
                 rs += 1
+    if _FOR_WHOM.match(text, rs) and "," not in text[rs:first.start]:
+        t = None
+        for t in _THRESHOLD_END.finditer(text, rs, first.start):
+            pass
+        if t is not None and n_words(text[t.end():first.start]) >= 2:  # "... từ 12 tháng trở lên nhà trường hỗ trợ 100%"
+            rs = t.end() + len(text[t.end():first.start]) - len(text[t.end():first.start].lstrip())
     w = None
     for w in _WITH.finditer(text, rs, first.start):
         pass
@@ -569,6 +701,27 @@ def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             out.append((open_at, m.start()))
             open_at = -1
         if cued and open_at < 0:
+            open_at = m.end()
+    if open_at >= 0:
+        out.append((open_at, end))
+    return out
+
+
+# a heading naming who takes part: "II. Đối tượng tham gia", "1. Thành phần tham dự"
+_TAKING_PART = re.compile(r"(?:đối tượng|thành phần)\s+(?:tham gia|tham dự|dự thi)(?!\w)")
+
+
+def _taking_part_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches under an outline heading naming who takes part, up to the next outline heading."""
+    out: list[tuple[int, int]] = []
+    open_at = -1
+    for m in _LINE.finditer(text, start, end):
+        line = m.group(0).strip()
+        head = _ANY_HEADING.match(line) is not None and n_words(line) <= 8
+        if head and open_at >= 0:
+            out.append((open_at, m.start()))
+            open_at = -1
+        if head and _TAKING_PART.search(fold(line)):
             open_at = m.end()
     if open_at >= 0:
         out.append((open_at, end))
