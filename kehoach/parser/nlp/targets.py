@@ -597,6 +597,8 @@ LOST_SHARE = 0.03  # of the words: more and the text cannot be read
 
 
 def _letters_lost(text: str, start: int, end: int) -> bool:
+    if text.count("?", start, end) <= 5:
+        return False  # each loss holds a "?": too few to pass the bar below (and no whole-text scan)
     lost = len(_LOST_LETTER.findall(text, start, end))
     return lost > 5 and lost > LOST_SHARE * n_words(text[start:end])
 
