@@ -661,18 +661,28 @@ def _aim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     staff are ("85% đơn vị đạt chuẩn ...", "trong đó trên 90% ... tham gia")."""
     *_, cues = _tables()
     aim_rx = _cue_rx(cues["aim"])
+
+    def judge(line: str) -> tuple[bool, bool]:
+        heading = _HEADING_LINE.match(line) is not None and n_words(line) <= 15
+        if not (heading or line.endswith(":")):
+            return False, False
+        aims = aim_rx.search(fold(line)) is not None
+        return heading and not aims, aims
+
+    return _stretches(text, start, end, judge)
+
+
+def _stretches(text: str, start: int, end: int, judge) -> list[tuple[int, int]]:
+    """Stretches of text[start:end] under the lines that open them, each up to the next line that
+    closes it: `judge(line)` -> (closes an open stretch, opens one)."""
     out: list[tuple[int, int]] = []
     open_at = -1
     for m in _LINE.finditer(text, start, end):
-        line = m.group(0).strip()
-        heading = _HEADING_LINE.match(line) is not None and n_words(line) <= 15
-        if not (heading or line.endswith(":")):
-            continue
-        aims = aim_rx.search(fold(line)) is not None
-        if heading and not aims and open_at >= 0:
+        closes, opens = judge(m.group(0).strip())
+        if closes and open_at >= 0:
             out.append((open_at, m.start()))
             open_at = -1
-        if aims and open_at < 0:
+        if opens and open_at < 0:
             open_at = m.end()
     if open_at >= 0:
         out.append((open_at, end))
@@ -691,22 +701,14 @@ _ANY_HEADING = re.compile(r"[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s
 def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Stretches under a short heading or label naming the situation ("I.Đặc điểm tình hình",
     "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not."""
-    out: list[tuple[int, int]] = []
-    open_at = -1
-    for m in _LINE.finditer(text, start, end):
-        line = m.group(0).strip()
+    def judge(line: str) -> tuple[bool, bool]:
         head = fold(" ".join(line.split()[:6]))
         labelled = n_words(line) <= 15 and (_ANY_HEADING.match(line) is not None or line.endswith(":")
                                             or line[:1] in "*+-•")
         cued = labelled and _SITUATION.search(head) is not None
-        if open_at >= 0 and not cued and _ANY_HEADING.match(line) and n_words(line) <= 15:
-            out.append((open_at, m.start()))
-            open_at = -1
-        if cued and open_at < 0:
-            open_at = m.end()
-    if open_at >= 0:
-        out.append((open_at, end))
-    return out
+        return not cued and _ANY_HEADING.match(line) is not None and n_words(line) <= 15, cued
+
+    return _stretches(text, start, end, judge)
 
 
 # a heading naming who takes part: "II. Đối tượng tham gia", "1. Thành phần tham dự"
@@ -715,19 +717,11 @@ _TAKING_PART = re.compile(r"(?:đối tượng|thành phần)\s+(?:tham gia|tham
 
 def _taking_part_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Stretches under an outline heading naming who takes part, up to the next outline heading."""
-    out: list[tuple[int, int]] = []
-    open_at = -1
-    for m in _LINE.finditer(text, start, end):
-        line = m.group(0).strip()
+    def judge(line: str) -> tuple[bool, bool]:
         head = _ANY_HEADING.match(line) is not None and n_words(line) <= 8
-        if head and open_at >= 0:
-            out.append((open_at, m.start()))
-            open_at = -1
-        if head and _TAKING_PART.search(fold(line)):
-            open_at = m.end()
-    if open_at >= 0:
-        out.append((open_at, end))
-    return out
+        return head, head and _TAKING_PART.search(fold(line)) is not None
+
+    return _stretches(text, start, end, judge)
 
 
 # what opens a line before its words: an outline number or a bullet
