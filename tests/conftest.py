@@ -21,6 +21,17 @@ def gold(doc_id: str, fixtures: bool = False) -> dict:
     return json.loads((d / f"{doc_id}.json").read_text(encoding="utf-8"))["gold"]
 
 
+def parse_text(text: str, *, nlp: bool = True, checks: bool = False):
+    """An invented plan's text parsed as a .txt upload (the unit tests' one way in)."""
+    from kehoach.parser import parse_bytes
+
+    return parse_bytes(text.encode("utf-8"), "plan.txt", nlp=nlp, checks=checks)
+
+
+def target_texts(text: str) -> list[str]:
+    return [t.text for t in parse_text(text).targets]
+
+
 def seed_windows(width: int, step: int) -> list[str]:
     """Every seed line cut into windows of `width` words, one starting every `step` words
     (the clause-sized pieces the target tagger hands to underthesea)."""

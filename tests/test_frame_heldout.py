@@ -1,6 +1,6 @@
 """Frame rules from the held-out real set (r4): header, title, type and period as other
 schools' pages write them. Invented text throughout."""
-from kehoach.parser import parse_bytes
+from conftest import parse_text
 from kehoach.parser.text import legacy
 
 BODY = "I. Mục đích yêu cầu\n- Phấn đấu 100% đoàn viên tham gia.\nII. Tổ chức thực hiện\n- Giao BCH triển khai.\n"
@@ -9,7 +9,7 @@ HEADER = ("PHÒNG GD&ĐT HUYỆN AN HẢI\nTRƯỜNG TH HOÀNG MAI\nCỘNG HÒA 
 
 
 def frame(text: str):
-    return parse_bytes(text.encode("utf-8"), "plan.txt", nlp=False, checks=False)
+    return parse_text(text, nlp=False)
 
 
 def test_page_opening_on_a_long_title_in_ordinary_case():

@@ -1,5 +1,5 @@
 """Header, title and closing block as plain text really arrives (issue 2)."""
-from kehoach.parser import parse_bytes
+from conftest import parse_text
 
 BODY = "1. Nhiệm vụ trọng tâm\n- Phấn đấu 100% đoàn viên tham gia.\n2. Tổ chức thực hiện\n- Giao BCH triển khai.\n"
 CLOSING = """Nơi nhận:
@@ -12,7 +12,7 @@ Trần Văn Bình
 
 
 def frame(text: str):
-    return parse_bytes(text.encode("utf-8"), "plan.txt", nlp=False, checks=False)
+    return parse_text(text, nlp=False)
 
 
 def test_flattened_two_columns_with_space_runs():

@@ -1,5 +1,5 @@
 """Signature, Nơi nhận and awards as real documents write them (second round; invented text)."""
-from kehoach.parser import parse_bytes
+from conftest import parse_text
 
 HEAD = (
     "CÔNG ĐOÀN GIÁO DỤC HUYỆN HOÀ VINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
@@ -9,7 +9,7 @@ HEAD = (
 
 
 def parse(text: str, nlp: bool = False):
-    return parse_bytes(text.encode("utf-8"), "plan.txt", nlp=nlp, checks=False)
+    return parse_text(text, nlp=nlp)
 
 
 def test_self_assessment_form_blank_endorsement_slot_is_not_the_signature():

@@ -1,11 +1,10 @@
 """Targets on invented plans and reports: patterns met in real documents (corpora/real)."""
 from __future__ import annotations
 
-from kehoach.parser import parse_bytes
+from conftest import target_texts
 
 
-def _targets(text: str) -> list[str]:
-    return [t.text for t in parse_bytes(text.encode(), "t.txt", checks=False).targets]
+_targets = target_texts
 
 
 def test_counts_under_a_situation_heading_say_what_there_is():

@@ -1,11 +1,10 @@
 """Targets on invented plans and reports (third pass): patterns met in real documents (corpora/real)."""
 from __future__ import annotations
 
-from kehoach.parser import parse_bytes
+from conftest import target_texts
 
 
-def _targets(text: str) -> list[str]:
-    return [t.text for t in parse_bytes(text.encode(), "t.txt", checks=False).targets]
+_targets = target_texts
 
 
 def test_text_whose_letters_were_lost_to_question_marks_gives_no_target():

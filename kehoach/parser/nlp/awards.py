@@ -23,6 +23,16 @@ def _folded_cues() -> tuple[str, ...]:
     return tuple(fold(c) for c in _tables()["line_cues"])  # folded once, not per line and cue
 
 
+@lru_cache(maxsize=1)
+def _folded_not_awards() -> tuple[str, ...]:
+    return tuple(fold(w) for w in _tables()["not_awards"])  # folded once, not per line
+
+
+def _names_no_award(line: str) -> bool:
+    f = fold(line)
+    return any(w in f for w in _folded_not_awards())
+
+
 def _is_awards_heading(heading: str) -> bool:
     f = fold(heading)
     t = _tables()
@@ -121,7 +131,6 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
             if not any(c in folded for c in _folded_cues()):
                 continue  # a closing sentence that runs into the section, not a registration
             out.append({"start": s, "end": e, "text": line, **_fields(line)})
-    t = _tables()
     phrase = _phrase_rx()
     body_end = doc.body_end or len(text)
     for m in phrase.finditer(text, doc.body_start or 0, body_end):
@@ -140,7 +149,7 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
             if 0 <= p < le:
                 le = p
         s, e = trim(text, ls, min(le, body_end))
-        if any(w in fold(text[s:e]) for w in map(fold, t["not_awards"])):
+        if _names_no_award(text[s:e]):
             continue
         out.append({"start": s, "end": e, "text": text[s:e], **_fields(text[s:e])})
     for s, e in _wrapped(text, units(text, doc.body_start or 0, body_end)):
@@ -151,7 +160,7 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
         if inside(s, regions) or inside(s, excluded) or any(a["start"] < e and s < a["end"] for a in out):
             continue
         m = _COUNTED_AWARD.search(line)
-        if not m or any(w in fold(line) for w in map(fold, t["not_awards"])):
+        if not m or _names_no_award(line):
             continue
         if _AIM.search(line) or re.search(r"\d\s*%", line):
             continue  # "(Phấn đấu) 95% đoàn viên đạt danh hiệu ...": a share aimed at (a target), not an award given
