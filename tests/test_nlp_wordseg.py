@@ -12,7 +12,8 @@ from conftest import seed_windows
 from kehoach.parser.nlp import wordseg
 
 EDGES = ["", "Đạt", "2147483647 2147483648 -5 +7 + 007", "ß Ǆ ǅ ½ ² Σ ΑΣ", "a  b",
-         "TP.HCM 100% CBNGNLĐ", "Ngày 20/11/2024, 100 % đoàn viên tham gia.", "“Học tập và làm theo”"]
+         "TP.HCM 100% CBNGNLĐ", "Ngày 20/11/2024, 100 % đoàn viên tham gia.", "“Học tập và làm theo”",
+         "Ðoàn viên ðạt", "nghành giáo dục baì học", "e\u0301 cafe\u0301 Hoa\u0300", "http://a.vn/x?y=1 a@b.vn 0912.345.678 :) ..."]
 
 
 def _windows(limit: int = 1500):
@@ -27,6 +28,13 @@ def windows():
 def test_the_model_template_is_the_one_read(windows):
     model, dictionary = wordseg._model()
     assert dictionary is not None and len(dictionary) > 50_000  # the fast path is the one tested
+
+
+def test_tokens_are_underthesea_regex_tokens(windows):
+    # the fast regex tokenizer gives underthesea's tokens, normalization included (ð -> đ, NFD -> NFC, token map)
+    for w in windows:
+        assert wordseg.tokenize(w) == tokenize(w, use_token_normalize=True, fixed_words=[]), w
+    assert wordseg.tokenize("nghành Ðoàn") == ["ngành", "Đoàn"]
 
 
 def test_features_are_underthesea_core_features(windows):

@@ -332,10 +332,11 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         word = m.group("word")
         if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
             continue  # (a number opening its line is an outline number; "2 Ban chấp hành": a name)
-        if not (_has(_SINCE.sub(" ", _list_clause_of(folded, m.start(), m.end())), cues["action"])
-                or any(w in folded[:m.start()] for w in cues["commit"])):
-            continue
         if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) or _MINUTES_BEFORE.search(folded, 0, m.start("num")):
+            continue
+        # (the tagger behind _list_clause_of last: the cheap tests first, the same outcome)
+        if not (any(w in folded[:m.start()] for w in cues["commit"])
+                or _action_in_list_clause(folded, m.start(), m.end(), cues["action"])):
             continue
         noun = _counted_noun(seg[m.start("word"):m.end() + 40])
         if noun is None:
@@ -382,6 +383,13 @@ def _list_clause_of(s: str, a: int, b: int) -> str:
     if e >= 0 and _opens_noun(s[e + 1:e + 40]):
         return _comma_clause_of(s, a, e + 1)
     return _comma_clause_of(s, a, b)
+
+
+def _action_in_list_clause(s: str, a: int, b: int, action: tuple[str, ...]) -> bool:
+    """An action word in _list_clause_of(s, a, b) ('tính đến' aside). The comma clause alone is a prefix of it
+    (up to a comma, which no cue or 'tính đến' spans): a word found there needs no tagging of what follows."""
+    return _has(_SINCE.sub(" ", _comma_clause_of(s, a, b)), action) \
+        or _has(_SINCE.sub(" ", _list_clause_of(s, a, b)), action)
 
 
 # a count of times in words ("một lần"; not "một lần nữa": once more)
@@ -702,11 +710,11 @@ def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Stretches under a short heading or label naming the situation ("I.Đặc điểm tình hình",
     "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not."""
     def judge(line: str) -> tuple[bool, bool]:
-        head = fold(" ".join(line.split()[:6]))
-        labelled = n_words(line) <= 15 and (_ANY_HEADING.match(line) is not None or line.endswith(":")
-                                            or line[:1] in "*+-•")
-        cued = labelled and _SITUATION.search(head) is not None
-        return not cued and _ANY_HEADING.match(line) is not None and n_words(line) <= 15, cued
+        heading = _ANY_HEADING.match(line) is not None
+        if not (heading or line.endswith(":") or line[:1] in "*+-•") or n_words(line) > 15:
+            return False, False  # (most lines: no word counted, nothing folded)
+        cued = _SITUATION.search(fold(" ".join(line.split()[:6]))) is not None
+        return not cued and heading, cued
 
     return _stretches(text, start, end, judge)
 

@@ -103,12 +103,35 @@ def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str
     return out
 
 
+def tokenize(text: str) -> list[str]:
+    """Same result as underthesea's `regex_tokenize.tokenize(text, use_token_normalize=True,
+    fixed_words=[])`, with its own pattern and normalization tables. underthesea finds each token's
+    text by walking the match's 14 named groups (one is the whole match: every alternative is a
+    named group) and normalizes every short token again from scratch; here the match's text is
+    taken directly and the text-wide character map is applied once (tests/test_nlp_wordseg.py)."""
+    import unicodedata
+
+    from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    text = unicodedata.normalize("NFC", text)
+    for odd, std in character_map.items():  # underthesea's character_normalize
+        if odd in text:
+            text = text.replace(odd, std)
+    out = []
+    for m in regex_tokenize.patterns.finditer(text):  # (the module's pattern, as underthesea reads it)
+        t = m.group()
+        if len(t) <= 6:  # token_normalize: short tokens only
+            t = unicodedata.normalize("NFC", t)
+            t = token_map.get(t, t)
+        out.append(t)
+    return out
+
+
 def word_tokenize(sentence: str) -> list[str]:
     """Same result as `underthesea.word_tokenize(sentence)`."""
-    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
-
     model, dictionary = _model()
-    tokens = tokenize(sentence, use_token_normalize=True, fixed_words=[])
+    tokens = tokenize(sentence)
     if not tokens:
         return []
     if dictionary is None:
