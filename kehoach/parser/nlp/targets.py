@@ -53,6 +53,7 @@ class _CompRx:
         self.before = re.compile(rf"(?i)(?:{before})\Z")  # the comparator, ending at the number
         self.width = width  # the longest comparator word or sign
         self.digits = re.compile(rf"(?i){digits}")
+        self.pattern = rf"(?i)(?:{before})?{digits}"  # the one regex it stands for (tests/test_nlp_targets_scans.py)
 
     def finditer(self, seg: str):
         pos = 0
@@ -351,9 +352,11 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     return _join_bounds(text, out)
 
 
-# a count then a word: "7 huyện", "01 - 02 thiết chế" (a noun per the tagger, see _counted_noun)
-_NOUN_COUNT = re.compile(r"(?i)(?:(?P<comp>ít nhất|tối thiểu|tối đa|không quá|trên|hơn)\s+)?(?<![\w/.,\-–])"
-                         r"(?P<num>\d{1,3})(?:\s*[-–]\s*(?P<b>\d{1,3}))?\s+(?P<word>[^\W\d_]+)(?![\w/])")
+# a count then a word: "7 huyện", "01 - 02 thiết chế" (a noun per the tagger, see _counted_noun), the
+# comparator looked for after the digit (_CompRx)
+_NOUN_COMPS = ("ít nhất", "tối thiểu", "tối đa", "không quá", "trên", "hơn")
+_NOUN_COUNT = _CompRx(r"(?P<comp>" + "|".join(_NOUN_COMPS) + r")\s+", max(map(len, _NOUN_COMPS)),
+                      r"(?P<num>\d(?<![\w/.,\-–]\d)\d{0,2})(?:\s*[-–]\s*(?P<b>\d{1,3}))?\s+(?P<word>[^\W\d_]+)(?![\w/])")
 # time, age and measure words: a number before them is a date, a length of time or an age, not a count done
 _NOT_COUNTED = {fold(w) for w in ("năm", "tháng", "ngày", "giờ", "tuần", "quý", "phút", "tuổi", "kỳ", "khóa", "khoá",
                                   "lần", "tiếng", "buổi", "km", "kg", "tấn", "lít", "triệu", "tỷ", "nghìn", "ngàn",
