@@ -82,3 +82,28 @@ def test_first_classes_cover_every_pattern():
     # all of today's have one, and each is what the pattern opens with
     assert all(first is not None for _, _, first in segment._FIRSTS)
     assert segment._FIRSTS[0][2].pattern == "[P]" and segment._FIRSTS[-1][2].pattern == "[a-zđ]"
+
+
+def _random_texts(pool: str, n: int, seed: int, longest: int = 30) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, longest))) for _ in range(n)]
+
+
+def test_source_lines_nfc_by_line_is_nfc():
+    import unicodedata
+
+    from kehoach.parser.checks import source_lines as sl
+
+    pool = "ae\u0301\u0300\u0323o\u031b\u0302u\u0306\n\r\u2028 Aá\u1ea1ơ\u0303\u0345\u0f73\u1100\u1161\u11a8\uac00"
+    texts = _random_texts(pool, 20000, 5) + [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+    texts += [unicodedata.normalize("NFD", t) for t in texts[-3:]]
+    for t in texts:
+        assert sl._nfc_by_line(t) == unicodedata.normalize("NFC", t), repr(t)
+
+
+def test_source_lines_squash_is_split_and_join():
+    from kehoach.parser.checks import source_lines as sl
+
+    pool = "ab  \t\u00a0\u2003\u200b\x0b\x0c\x1c\x85\u3000\u202fđ"
+    for t in _random_texts(pool, 20000, 6, 12) + _seed_lines():
+        assert sl._squash(t) == " ".join(t.split()), repr(t)
