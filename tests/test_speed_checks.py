@@ -107,3 +107,59 @@ def test_source_lines_squash_is_split_and_join():
     pool = "ab  \t\u00a0\u2003\u200b\x0b\x0c\x1c\x85\u3000\u202fđ"
     for t in _random_texts(pool, 20000, 6, 12) + _seed_lines():
         assert sl._squash(t) == " ".join(t.split()), repr(t)
+
+
+def _seed_texts() -> list[str]:
+    return [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+
+
+def _ctx(text: str):
+    from kehoach.parser.checks.engine import CheckConfig, Context
+    from kehoach.parser.schema import PlanDocument, Source
+
+    return Context(PlanDocument(source=Source(path="x.txt", format="txt"), text=text), CheckConfig())
+
+
+def _invented_date_texts(n: int = 3000) -> list[str]:
+    from kehoach import models
+
+    names = [nm for o in models.load("observances.yaml")["observances"] for nm in o["names"]]
+    rng = random.Random(9)
+    bits = ["ngày ", "Ngày ", "(", " - ", "– ", "", " ", "\t", "\n", "20/10", "8/3", "2 / 9", "19-5", "30.4", "1/5/2024",
+            "12/2024", "3/2", "26/3", "ngày 3 tháng 2", "kỷ niệm 95 năm ", "chào mừng ", "lễ ", "1990", "x", "11"]
+    texts = []
+    for _ in range(n):
+        parts = [rng.choice(bits) if rng.random() < 0.6 else rng.choice(names) for _ in range(rng.randint(1, 10))]
+        t = "".join(parts)
+        texts.append(t.upper() if rng.random() < 0.1 else t)
+    return texts
+
+
+def test_tone_numbers_are_the_tone_texts_numbers():
+    import unicodedata
+
+    from kehoach.parser.checks import rules_dates as rd
+    from kehoach.parser.checks.engine import NUMBER
+
+    texts = _seed_texts() + _invented_date_texts(500)
+    texts += [unicodedata.normalize("NFD", t) for t in texts[:3]] + ["hoa\u0300 1\u0301 2 thuỷ 3", "\u0958 1 2"]
+    for t in texts:
+        ctx = _ctx(t)
+        assert rd.tone_numbers(ctx) == [m.start() for m in NUMBER.finditer(rd.folded_text(ctx))], repr(t)
+
+
+def test_name_dates_are_the_whole_scan():
+    from kehoach import models
+    from kehoach.parser.checks import rules_dates as rd
+
+    names = [nm for o in models.load("observances.yaml")["observances"] for nm in o["names"]]
+    assert all(not nm[-1].isdigit() for nm in names)  # a day right after a name starts a number
+    rx = rd._observance_res()[2]
+    n = 0
+    for t in _seed_texts() + _invented_date_texts():
+        ctx = _ctx(t)
+        tone = rd.folded_text(ctx)
+        want = [(m.span(), m.groupdict()) for m in rx.finditer(tone)]
+        assert [(m.span(), m.groupdict()) for m in rd._name_dates(rx, tone, rd.tone_numbers(ctx))] == want, repr(t)
+        n += len(want)
+    assert n > 500
