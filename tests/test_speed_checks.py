@@ -163,3 +163,55 @@ def test_name_dates_are_the_whole_scan():
         assert [(m.span(), m.groupdict()) for m in rd._name_dates(rx, tone, rd.tone_numbers(ctx))] == want, repr(t)
         n += len(want)
     assert n > 500
+
+
+def _invented_t_texts(n: int = 3000) -> list[str]:
+    rng = random.Random(11)
+    bits = ["Trên đây là ", "TRÊN ĐÂY LÀ ", "trên đây là toàn bộ ", "kế hoạch ", "Kế hoạch ", "chương trình công tác ",
+            "năm học 2023-2024", "năm 2024", "tháng 9", " như sau", "Tổng số ", "TỔNG SỐ ", "tổng số đoàn viên: ",
+            "từ 5 đến 3 người", "Từ 12 - 5 buổi", "12 - 5 đoàn viên", "tháng 13/2024", "Tháng 2 năm 2023",
+            "THÁNG 0/2024", "Các chỉ tiêu năm học 2024-2025", "1. CHỈ TIÊU NĂM 2023", "- chỉ tiêu thi đua:",
+            "nhóm Chỉ Tiêu ", "chỉ  tiêu", "Chỉ tiêu cơ bản năm 2025", "nữ 30, nam 20", "trong đó: ", ": 45 người",
+            "5t", "_t", "9từ", "xtừ", "\n", "\n", " ", "\t", "ừ", "ổng", "háng", "rên", "T", "t", "1", "a", ".", ":"]
+    return ["".join(rng.choice(bits) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def _spans_of(ms) -> list:
+    return [(m.span(), m.groupdict()) for m in ms]
+
+
+def test_t_words_find_what_the_whole_scans_find():
+    from kehoach.parser.checks import rules_counts as rc
+    from kehoach.parser.checks import rules_dates as rd
+    from kehoach.parser.checks import rules_period as rp
+    from kehoach.parser.checks.engine import NUMBER, finditer_at, t_words
+
+    month = dict(rd._INVALID_RES)["month"]
+    closing, heading = rp._patterns()["closing"], rp._patterns()["targets_heading"]
+    found = dict.fromkeys(["tổng", "range", "month", "closing", "heading"], 0)
+    for t in _seed_texts() + _invented_t_texts():
+        ctx = _ctx(t)
+        tw = t_words(ctx)
+        for rx in (rc._TOTAL, rc._TOTAL2, rc._HEADCOUNT):
+            want = _spans_of(rx.finditer(t))
+            assert _spans_of(finditer_at(rx, t, tw["tổng"])) == want, repr(t)
+            found["tổng"] += len(want)
+        numbers = [m.start() for m in NUMBER.finditer(t)]
+        want = _spans_of(rc._range_re().finditer(t))
+        assert _spans_of(finditer_at(rc._range_re(), t, sorted(tw["từ"] + numbers))) == want, repr(t)
+        found["range"] += len(want)
+        want = _spans_of(month.finditer(t))
+        assert _spans_of(finditer_at(month, t, tw["tháng"])) == want, repr(t)
+        found["month"] += len(want)
+        for lo in {0, len(t) // 3, t.find("\n") + 1}:
+            want = _spans_of(closing.finditer(t, lo))
+            assert _spans_of(finditer_at(closing, t, [p for p in tw["trên"] if p >= lo])) == want, repr(t)
+            found["closing"] += len(want)
+            for hi in {len(t), len(t) - 7, (2 * len(t)) // 3}:
+                if hi < lo:
+                    continue
+                ctx.doc.body_start, ctx.doc.body_end = lo, hi
+                want = _spans_of(heading.finditer(t, lo, hi))
+                assert _spans_of(rp._targets_headings(ctx, heading)) == want, (repr(t), lo, hi)
+                found["heading"] += len(want)
+    assert min(found.values()) > 50, found

@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule, t_words
 from kehoach.parser.schema import iter_sections
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
@@ -218,21 +218,8 @@ _PART = re.compile(r"(?i)^(?:trong[ \t]+đó[ \t]*:?|gồm|bao[ \t]+gồm|có)?[
                    r"|(?:có[ \t]+)?(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*(?P<k2>nữ|nam))[ \t]*$")
 
 
-# where "từ" and "tổng" start a word: the ranges' and the totals' word starts (one scan for both)
-_TU_TONG = re.compile(ci("t") + r"(?<!\w.)(?i:ừ|ổng)")
-
-
-def _t_words(ctx: Context) -> dict[str, list[int]]:
-    def make():
-        out: dict[str, list[int]] = {"từ": [], "tổng": []}
-        for m in _TU_TONG.finditer(ctx.text):
-            out["từ" if ctx.text[m.start() + 1].lower() == "ừ" else "tổng"].append(m.start())
-        return out
-    return ctx.cached("t_words", make)
-
-
 def _totals(ctx: Context):
-    for m in finditer_at(_TOTAL, ctx.text, _t_words(ctx)["tổng"]):  # every total starts at "tổng"
+    for m in finditer_at(_TOTAL, ctx.text, t_words(ctx)["tổng"]):  # every total starts at "tổng"
         tail = m.group("tail")
         cut = re.search(r"\.(?:\s|$)|tổng[ \t]+số", tail, re.I)
         if cut:
@@ -274,7 +261,7 @@ def _two_count_totals(ctx: Context):
     """A total given in two counts ("255 trẻ/08 lớp") over parts that give both: when one count's
     parts add up to its total, the parts are the whole, and the other count must add up too."""
     text = ctx.text
-    for m in finditer_at(_TOTAL2, text, _t_words(ctx)["tổng"]):
+    for m in finditer_at(_TOTAL2, text, t_words(ctx)["tổng"]):
         if not re.search(r"(?i)trong[ \t]+đó|gồm", m.group("tail")):
             continue
         ua, ub = m.group("ua"), m.group("ub")
@@ -329,7 +316,7 @@ def _degree_totals(ctx: Context):
     đẳng 1") that add up to more: each person has one highest level, so the levels cannot
     outnumber the people."""
     text = ctx.text
-    for m in finditer_at(_HEADCOUNT, text, _t_words(ctx)["tổng"]):
+    for m in finditer_at(_HEADCOUNT, text, t_words(ctx)["tổng"]):
         if "nữ" in fold(m.group("what")).split():
             continue  # the women among them, not all
         stop = text.find("\n\n", m.end())
@@ -384,7 +371,7 @@ _LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|
       "khoảng giá trị có cận dưới lớn hơn cận trên")
 def range_inverted(ctx: Context):
     # a range starts at "từ" or at a number: tried there only
-    starts = sorted(_t_words(ctx)["từ"] + number_starts(ctx, "text", ctx.text))
+    starts = sorted(t_words(ctx)["từ"] + number_starts(ctx, "text", ctx.text))
     for m in finditer_at(_range_re(), ctx.text, starts):
         a2 = ctx.text[m.start():m.end("a2r")] if m.group("b2") else None  # "12 - 5": the digits before the dash
         if a2 and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):

@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, number_starts, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, number_starts, rule, t_words
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -278,8 +278,9 @@ def invalid_date(ctx: Context):
     text = ctx.text
     taken: list[tuple[int, int]] = []
     for kind, rx in _INVALID_RES:
-        starts = _ngay_starts(ctx) if kind in _AT_NGAY else number_starts(ctx, "text", text) if kind == "numeric" else None
-        for m in (rx.finditer(text) if starts is None else finditer_at(rx, text, starts)):
+        starts = (_ngay_starts(ctx) if kind in _AT_NGAY else number_starts(ctx, "text", text) if kind == "numeric"
+                  else t_words(ctx)["tháng"])  # "month" starts at a "tháng"
+        for m in finditer_at(rx, text, starts):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))
