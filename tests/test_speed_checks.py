@@ -215,3 +215,75 @@ def test_t_words_find_what_the_whole_scans_find():
                 assert _spans_of(rp._targets_headings(ctx, heading)) == want, (repr(t), lo, hi)
                 found["heading"] += len(want)
     assert min(found.values()) > 50, found
+
+
+def _old_score(text: str, positional: bool, work_areas_only: bool) -> tuple:
+    """topics._score as it was: the automaton's hits, then per variant the overlap walk."""
+    from kehoach.parser import topics as T
+
+    key = T.fold_lines(text)
+    if not key:
+        return ()
+    accented = T._has_accents(key)
+    if not accented:
+        key = T.strip_accents(key)
+    n = max(len(key), 1)
+    tax = T.taxonomy()
+    if (not accented and T._ODD_SPACE.search(key)) or T._empty_phrase():
+        hits = [(ti, pats) for ti, pats in T._regex_hits(key, accented)
+                if not (work_areas_only and tax[ti].kind != T.WORK_AREA)]
+    else:
+        index, where = T._indexes()[0 if accented else 1]
+        per_topic: dict = {}
+        for ph, spans in index.find(key).items():
+            for ti, pi in where[ph]:
+                per_topic.setdefault(ti, []).append((pi, spans))
+        hits = [(ti, [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(per_topic[ti])])
+                for ti in sorted(per_topic) if not (work_areas_only and tax[ti].kind != T.WORK_AREA)]
+    out = []
+    for ti, pats in hits:
+        taken: list = []
+        total = 0.0
+        for weight, spans in pats:
+            for a, b in spans:
+                if any(a < e and s < b for s, e in taken):
+                    continue
+                taken.append((a, b))
+                w = weight
+                if positional:
+                    w *= 1.0 + T.FIRST_PHRASE_BONUS * (1.0 - a / n)
+                total += w
+        if total:
+            out.append((tax[ti].id, total))
+    return tuple(out)
+
+
+def test_topic_scores_are_the_old_scores():
+    from kehoach.parser import topics as T
+    from kehoach.parser.text.normalize import strip_accents
+
+    texts = _seed_lines() + [strip_accents(ln) for ln in _seed_lines()[::3]]
+    texts += _seed_texts() + ["", "  ", "Công tác  tuyên truyền", "cong tac tuyen truyen \u0301 thi dua", "Chăm lo đời sống"]
+    scored = 0
+    for t in texts:
+        for positional in (False, True):
+            for wa in (False, True):
+                got = T._score.__wrapped__(t, positional, wa)
+                assert got == _old_score(t, positional, wa), (t, positional, wa)
+                scored += bool(got)
+    assert scored > 500
+
+
+def test_topics_second_assign_reuses_only_the_same_inputs():
+    from kehoach.parser import parse, topics
+
+    doc = parse(sorted(SEEDS.glob("*.txt"))[0], nlp=False, checks=False)
+    flat = lambda d: [(s.heading, s.topic, s.topic_confidence) for s in topics.iter_sections(d.sections)]  # noqa: E731
+    first = flat(topics.assign(doc))
+    assert flat(topics.assign(doc)) == first
+    s = doc.sections[0]
+    s.heading = "Công tác chăm lo đời sống, bảo vệ quyền lợi của đoàn viên"
+    fresh = topics._CLASSIFIED.pop(id(doc))  # what a document never seen would get
+    want = flat(topics.assign(doc))
+    topics._CLASSIFIED[id(doc)] = fresh
+    assert flat(topics.assign(doc)) == want and want != first
