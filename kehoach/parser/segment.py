@@ -381,9 +381,16 @@ def _title_word(w: str) -> bool:
     return w[:1].isupper() and w[1:2].islower()
 
 
+# compiled once (re's own cache costs a lookup per call: these run per word of the headings)
+_ROMAN_MARK = re.compile(r"^([IVX]{1,4})([./)]?)(.*)$")
+_WORD = re.compile(r"\S+")
+_NUMBER_MARK = re.compile(r"\d{1,2}[.)\-]")
+_ROMAN_WORD = re.compile(r"[IVX]{1,4}")
+
+
 def _roman_mark(w: str) -> bool:
     """"I.", "II)", "I.Đặc", "ITình": a roman number that opens a sub-heading (not "VIỆC")."""
-    m = re.match(r"^([IVX]{1,4})([./)]?)(.*)$", w)
+    m = _ROMAN_MARK.match(w)
     return bool(m) and ((bool(m.group(2)) and not m.group(3)) or _title_word(m.group(3)))
 
 
@@ -391,13 +398,13 @@ def _caps_run_end(rest: str) -> Optional[int]:
     """A heading in capitals that runs into its body or its first sub-heading on one line
     ("ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...", "... 2012 – 2015 I Tình hình ...", "MỤC ĐÍCH-YÊU CẦU:
     -Nhằm ..."): where the capitals end, before a sub-heading's number; None if it does not."""
-    words = list(re.finditer(r"\S+", rest))
+    words = list(_WORD.finditer(rest))
     caps = lambda w: any(c.isalpha() for c in w) and all(c.isupper() for c in w if c.isalpha())  # noqa: E731
     k, marker = 0, False
     while k < len(words):
         w = words[k].group()
         nxt = words[k + 1].group() if k + 1 < len(words) else ""
-        if k >= 2 and (_roman_mark(w) or re.fullmatch(r"\d{1,2}[.)\-]", w) or (re.fullmatch(r"[IVX]{1,4}", w) and (nxt in ("-", "–") or not caps(nxt)))):
+        if k >= 2 and (_roman_mark(w) or _NUMBER_MARK.fullmatch(w) or (_ROMAN_WORD.fullmatch(w) and (nxt in ("-", "–") or not caps(nxt)))):
             marker = True
             break  # a sub-heading's number: "I.", "I -", "I Tình hình", "1."
         if not (caps(w) or not any(c.isalpha() for c in w)):
