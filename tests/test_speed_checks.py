@@ -287,3 +287,26 @@ def test_topics_second_assign_reuses_only_the_same_inputs():
     want = flat(topics.assign(doc))
     topics._CLASSIFIED[id(doc)] = fresh
     assert flat(topics.assign(doc)) == want and want != first
+
+
+def test_ngay_starts_and_announcements_are_the_whole_scans():
+    import re
+
+    from kehoach.parser.checks import rules_counts as rc
+    from kehoach.parser.checks import rules_dates as rd
+    from kehoach.parser.text.fastre import ci
+
+    ngay = re.compile(ci("n") + r"(?<!\w.)(?i:gày)")
+    rng = random.Random(13)
+    bits = ["ngày", "NGÀY", "Ngày", "xngày", "5ngày", "_ngày", "ngàY", "ngà\ny", "này", "gày", " ", "\n", "ng", "à", "y",
+            "3 nhiệm vụ:", "04 nhóm chỉ tiêu: ", "Hai giải pháp như sau:", "ba nội dung; ", "5 chỉ tiêu. ", ":", ";", ".",
+            "- gồm 6 phong trào trọng tâm sau: a; b; c", "mười  tiêu chí:", "2.5 nhiệm vụ:", "x", "\t", "12 hoạt động trọng tâm"]
+    texts = _seed_texts() + ["".join(rng.choice(bits) for _ in range(rng.randint(1, 16))) for _ in range(4000)]
+    n_ngay = n_ann = 0
+    for t in texts:
+        want = [m.start() for m in ngay.finditer(t)]
+        assert rd._ngay_starts(_ctx(t)) == want, repr(t)
+        want_a = _spans_of(rc._announce_re().finditer(t))
+        assert _spans_of(rc._announcements(t)) == want_a, repr(t)
+        n_ngay, n_ann = n_ngay + len(want), n_ann + len(want_a)
+    assert n_ngay > 1000 and n_ann > 300, (n_ngay, n_ann)

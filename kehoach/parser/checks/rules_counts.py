@@ -29,25 +29,42 @@ def _alt(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _announce_re() -> re.Pattern:
+def _announce_parts() -> tuple[re.Pattern, re.Pattern]:
+    """The announcement, and its part up to the colon."""
     c = _cfg()
     # opens with one class, a digit or a number word's first letter (sre skips to it in C), the
     # look back after it: what `(?i)(?<![\w.,/%])(?P<n>\d{1,2}|hai|ba|...)` finds
     first, rest = literal_alt(sorted(c["number_words"], key=len, reverse=True), esc=_esc)
-    return re.compile(
-        rf"(?P<n>[\d{first[1:-1]}](?<![\w.,/%].)(?:(?<=\d)\d?|{rest}))(?i:[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
-        rf"(?P<tail>[^\n:;.]{{0,80}}):[ \t]*(?P<inline>[^\n]*))")
+    head = (rf"(?P<n>[\d{first[1:-1]}](?<![\w.,/%].)(?:(?<=\d)\d?|{rest}))(?i:[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
+            rf"(?P<tail>[^\n:;.]{{0,80}}):")
+    return re.compile(head + r"[ \t]*(?P<inline>[^\n]*))"), re.compile(head + ")")
+
+
+def _announce_re() -> re.Pattern:
+    return _announce_parts()[0]
 
 
 _COLON = re.compile(":")
 
 
 def _announcements(text: str):
-    """_announce_re().finditer(text): an announcement ends its line and holds a colon (no part
-    of it crosses a newline), so only the lines with a colon are scanned."""
-    rx = _announce_re()
+    """_announce_re().finditer(text). An announcement lies in one line, which it ends (its inline
+    part runs to the newline): one per line at most, on a line with a colon. From its number to
+    its colon it holds no '.', ';', ':' or newline, so it starts after the last of them before
+    that colon: each colon's stretch back to it is searched (in line order) for the part up to
+    the colon, and the whole is matched where the first such part starts (the rest of the line,
+    often long, is never scanned)."""
+    rx, head = _announce_parts()
     for a, b in lines_holding(text, _COLON):
-        yield from rx.finditer(text, a, b)
+        lo = a
+        c = text.find(":", a, b)
+        while c != -1:
+            m = head.search(text, max(lo, text.rfind(".", lo, c) + 1, text.rfind(";", lo, c) + 1), c + 1)
+            if m:
+                yield rx.match(text, m.start(), b)
+                break
+            lo = c + 1
+            c = text.find(":", lo, b)
 
 
 @lru_cache(maxsize=1)
