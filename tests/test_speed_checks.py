@@ -310,3 +310,16 @@ def test_ngay_starts_and_announcements_are_the_whole_scans():
         assert _spans_of(rc._announcements(t)) == want_a, repr(t)
         n_ngay, n_ann = n_ngay + len(want), n_ann + len(want_a)
     assert n_ngay > 1000 and n_ann > 300, (n_ngay, n_ann)
+
+
+def test_char_positions_are_the_class_scan():
+    import re
+
+    from kehoach.parser.checks.engine import char_positions
+    from kehoach.parser.text.fastre import ci
+
+    for t in _seed_texts() + ["", "y", "Yy ỉỈ", "chỉ tiêu CHỈ TIÊU"]:
+        for letter in "yỉnt":
+            cls = ci(letter)
+            assert cls[1:-1].isalpha()
+            assert char_positions(t, cls) == [m.start() for m in re.finditer(cls, t)]

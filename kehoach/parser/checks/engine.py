@@ -176,6 +176,20 @@ def lines_holding(text: str, rx: re.Pattern) -> Iterator[tuple[int, int]]:
         pos = b + 1
 
 
+def char_positions(text: str, cls: str) -> list[int]:
+    """Where the chars of `cls` (a class of plain letters, as fastre.ci gives) stand, ascending:
+    str.find per char, several times faster than sre stepping through the class char by char
+    (~0.1 ms on a plan) when they are rare."""
+    out: list[int] = []
+    for c in cls[1:-1]:
+        i = text.find(c)
+        while i != -1:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
 NUMBER = re.compile(r"\d(?<!\d\d)")  # where a number starts: a digit after a non-digit
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, rule, t_words
+from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, rule, t_words
 from kehoach.parser.checks.periods import (PERIOD_RE, PeriodValue, disagrees, disagrees_months, doc_period, find_periods,
                                            month_range)
 from kehoach.parser.text.fastre import ci, literal_alt
@@ -52,8 +52,9 @@ def _other_period_before(text: str, pos: int) -> bool:
     return bool(_other_words_re().search(fold(text[max(0, pos - 30):pos]) + " "))
 
 
-# what every target head holds, "chỉ tiêu" in any case, opening on its rare "ỉ" (sre skips to it in C)
-_CHI_TIEU = re.compile(ci("ỉ") + "(?<=" + ci("c") + ci("h") + ".)(?i: tiêu)")
+# what every target head holds, "chỉ tiêu" in any case, tried at its rare "ỉ"
+_I_HOOK = ci("ỉ")
+_CHI_TIEU = re.compile(_I_HOOK + "(?<=" + ci("c") + ci("h") + ".)(?i: tiêu)")
 
 
 def _targets_headings(ctx: Context, rx: re.Pattern):
@@ -62,11 +63,11 @@ def _targets_headings(ctx: Context, rx: re.Pattern):
     that holds one, and there only."""
     text, lo, hi = ctx.text, ctx.body_start, ctx.body_end
     done = -1
-    for hit in _CHI_TIEU.finditer(text):
-        if hit.start() < done:
+    for q in char_positions(text, _I_HOOK):
+        if q < done or not _CHI_TIEU.match(text, q):
             continue
-        a = text.rfind("\n", 0, hit.start()) + 1
-        done = text.find("\n", hit.start())
+        a = text.rfind("\n", 0, q) + 1
+        done = text.find("\n", q)
         if done == -1:
             done = len(text)
         if a < lo:
