@@ -129,38 +129,51 @@ def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
     return out[0], out[1]
 
 
+class _Hits:
+    """A key's phrase hits per topic number (`topics`: ascending), and per topic, once asked for,
+    the hits its score counts (`counted`)."""
+
+    __slots__ = ("topics", "pats", "_counted")
+
+    def __init__(self, pats: dict[int, list[tuple[float, list[tuple[int, int]]]]]):
+        self.topics = sorted(pats)
+        self.pats = pats
+        self._counted: dict[int, tuple[tuple[float, int], ...]] = {}
+
+    def counted(self, ti: int) -> tuple[tuple[float, int], ...]:
+        """(weight, start) of each hit the score counts, in the order it adds them: patterns in
+        file order (longest first), a phrase inside a longer one of the topic taken not again.
+        Walked once per key and topic: the heading is scored with and without positions."""
+        found = self._counted.get(ti)
+        if found is None:
+            taken: list[tuple[int, int]] = []
+            counted: list[tuple[float, int]] = []
+            for weight, spans in self.pats[ti]:
+                for a, b in spans:
+                    for s, e in taken:  # a plain loop: any(genexpr) cost more than the test
+                        if a < e and s < b:
+                            break
+                    else:
+                        taken.append((a, b))
+                        counted.append((weight, a))
+            found = self._counted[ti] = tuple(counted)
+        return found
+
+
 @lru_cache(maxsize=1 << 12)
-def _found(key: str, accented: bool) -> tuple[tuple[int, tuple[tuple[float, int], ...]], ...]:
-    """Per topic number (ascending), the phrase hits a key's score counts, as (weight, start) in the
-    order they count: patterns in file order (longest first), a phrase inside a longer one of the
-    same topic already taken not counted again. One scan and one overlap walk per key: the heading
-    (scored with and without positions), body and target scores differ only in the weights they
-    give and the topics they keep."""
+def _found(key: str, accented: bool) -> _Hits:
+    """A key's phrase hits, found once for the heading, body and target scores (they differ only
+    in the weights they give and the topics they keep)."""
     # fold() leaves single spaces only (" ".join(split())): only a bare key needs the look
     if (not accented and _ODD_SPACE.search(key)) or _empty_phrase():
-        hits = _regex_hits(key, accented)
-    else:
-        tax = taxonomy()
-        index, where = _indexes()[0 if accented else 1]
-        per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
-        for ph, spans in index.find(key).items():
-            for ti, pi in where[ph]:
-                per_topic.setdefault(ti, []).append((pi, spans))
-        hits = [(ti, [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(per_topic[ti])]) for ti in sorted(per_topic)]
-    out = []
-    for ti, pats in hits:
-        taken: list[tuple[int, int]] = []
-        counted: list[tuple[float, int]] = []
-        for weight, spans in pats:
-            for a, b in spans:
-                for s, e in taken:  # a plain loop: any(genexpr) cost more than the test
-                    if a < e and s < b:
-                        break
-                else:
-                    taken.append((a, b))
-                    counted.append((weight, a))
-        out.append((ti, tuple(counted)))
-    return tuple(out)
+        return _Hits({ti: pats for ti, pats in _regex_hits(key, accented)})
+    tax = taxonomy()
+    index, where = _indexes()[0 if accented else 1]
+    per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
+    for ph, spans in index.find(key).items():
+        for ti, pi in where[ph]:
+            per_topic.setdefault(ti, []).append((pi, spans))
+    return _Hits({ti: [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(hits)] for ti, hits in per_topic.items()})
 
 
 @lru_cache(maxsize=1)
@@ -191,11 +204,12 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
     n = max(len(key), 1)
     tax = taxonomy()
     out: list[tuple[str, float]] = []
-    for ti, counted in _found(key, accented):
+    hits = _found(key, accented)
+    for ti in hits.topics:
         if work_areas_only and tax[ti].kind != WORK_AREA:
             continue
         total = 0.0
-        for w, a in counted:
+        for w, a in hits.counted(ti):
             if positional:
                 w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
             total += w
