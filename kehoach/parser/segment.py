@@ -63,6 +63,75 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("roman_bare", re.compile(r"^(?P<num>(?P<val>[IVX]{1,4}))\s+(?P<rest>[A-ZĐÀ-Ỹ][^\s/]*\s.*)$")),  # "II Nội dung kiểm tra:"
     ("lower", re.compile(r"^(?P<num>(?P<val>[a-zđ])\s*[)./])\s+(?P<rest>\S.*)$")),  # "a)", "a.", "a/"
 ]
+
+
+def _first_class(items) -> Optional[str]:
+    """The items of a character class holding every char a match of the parsed sequence `items`
+    can start with (re._parser's tree), or None when that is not plain to see (then the pattern
+    is tried on every line)."""
+    sre = _sre()[1]
+    cats = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+            sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
+    for op, av in items:
+        if op is sre.AT:
+            continue  # "^": no char
+        if op is sre.LITERAL:
+            return re.escape(chr(av))
+        if op is sre.IN:
+            out = ""
+            for iop, iav in av:
+                if iop is sre.LITERAL:
+                    out += re.escape(chr(iav))
+                elif iop is sre.RANGE:
+                    out += re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1]))
+                elif iop is sre.CATEGORY and iav in cats:
+                    out += cats[iav]
+                else:
+                    return None  # a negated class, ...
+            return out
+        if op is sre.SUBPATTERN:
+            _, add, dele, sub = av
+            return None if add or dele else _first_class(sub)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            lo, _, sub = av
+            return _first_class(sub) if lo >= 1 else None
+        if op is sre.BRANCH:
+            alts = [_first_class(a) for a in av[1]]
+            return None if any(a is None for a in alts) else "".join(alts)
+        return None
+    return None  # an empty sequence: it may match the empty string
+
+
+def _sre():
+    try:
+        from re import _constants, _parser  # Python 3.11+
+    except ImportError:  # 3.10
+        import sre_constants as _constants
+        import sre_parse as _parser
+    return _parser, _constants
+
+
+def _first_re(rx: re.Pattern) -> Optional[re.Pattern]:
+    if rx.flags & (re.IGNORECASE | re.LOCALE):
+        return None
+    cls = _first_class(list(_sre()[0].parse(rx.pattern, rx.flags)))
+    return re.compile("[" + cls + "]") if cls else None
+
+
+# each pattern with the class of the chars its matches start with
+_FIRSTS = [(style, rx, _first_re(rx)) for style, rx in PATTERNS]
+_BY_FIRST: dict[str, tuple[tuple[str, re.Pattern], ...]] = {}
+
+
+def _patterns_for(c: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """PATTERNS (in order) that can match a line starting with `c`: the others cannot match
+    at its first char, so `rx.match` would fail on them."""
+    found = _BY_FIRST.get(c)
+    if found is None:
+        found = _BY_FIRST[c] = tuple((style, rx) for style, rx, first in _FIRSTS if first is None or first.match(c))
+    return found
+
+
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
 DASHED_TOP = re.compile(r"^-\s+(?=(?:[A-ZĐ]|[IVX]{1,4})\.\s)")
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
@@ -130,18 +199,29 @@ def _value(style: str, val: str) -> Optional[tuple[int, ...]]:
     return None
 
 
-def candidates(text: str, line: int) -> list[Candidate]:
-    """Every reading of a line as a numbered heading (a line like "C." may be roman or a letter)."""
+def candidates(text: str, line: int, memo: Optional[dict] = None) -> list[Candidate]:
+    """Every reading of a line as a numbered heading (a line like "C." may be roman or a letter).
+    `memo`: readings by text, for one document (build_tree reads each line twice or more)."""
+    if memo is None:
+        return _candidates(text, line)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _candidates(text, line)
+    # fresh objects, this line's: the outline keeps the ones it takes
+    return [Candidate(c.style, c.values, c.number, c.rest, line) for c in found]
+
+
+def _candidates(text: str, line: int) -> list[Candidate]:
     out = []
-    if TABLE_ROW.search(text):
+    if "|" in text and TABLE_ROW.search(text):  # (a row's " | " holds a '|': the scan only then)
         return out
     if BULLET.match(text):
         # "- A. KẾT QUẢ ...": a page's dash before a top heading's letter or Roman number in capitals
         m = DASHED_TOP.match(text)
         if not m or not is_upper_text(text[m.end():], 0.8):
             return out
-        return [c for c in candidates(text[m.end():], line) if c.style in ("upper", "roman")]
-    for style, rx in PATTERNS:
+        return [c for c in _candidates(text[m.end():], line) if c.style in ("upper", "roman")]
+    for style, rx in (_patterns_for(text[0]) if text else PATTERNS):
         m = rx.match(text)
         if not m:
             continue
@@ -301,9 +381,16 @@ def _title_word(w: str) -> bool:
     return w[:1].isupper() and w[1:2].islower()
 
 
+# compiled once (re's own cache costs a lookup per call: these run per word of the headings)
+_ROMAN_MARK = re.compile(r"^([IVX]{1,4})([./)]?)(.*)$")
+_WORD = re.compile(r"\S+")
+_NUMBER_MARK = re.compile(r"\d{1,2}[.)\-]")
+_ROMAN_WORD = re.compile(r"[IVX]{1,4}")
+
+
 def _roman_mark(w: str) -> bool:
     """"I.", "II)", "I.Đặc", "ITình": a roman number that opens a sub-heading (not "VIỆC")."""
-    m = re.match(r"^([IVX]{1,4})([./)]?)(.*)$", w)
+    m = _ROMAN_MARK.match(w)
     return bool(m) and ((bool(m.group(2)) and not m.group(3)) or _title_word(m.group(3)))
 
 
@@ -311,13 +398,13 @@ def _caps_run_end(rest: str) -> Optional[int]:
     """A heading in capitals that runs into its body or its first sub-heading on one line
     ("ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...", "... 2012 – 2015 I Tình hình ...", "MỤC ĐÍCH-YÊU CẦU:
     -Nhằm ..."): where the capitals end, before a sub-heading's number; None if it does not."""
-    words = list(re.finditer(r"\S+", rest))
+    words = list(_WORD.finditer(rest))
     caps = lambda w: any(c.isalpha() for c in w) and all(c.isupper() for c in w if c.isalpha())  # noqa: E731
     k, marker = 0, False
     while k < len(words):
         w = words[k].group()
         nxt = words[k + 1].group() if k + 1 < len(words) else ""
-        if k >= 2 and (_roman_mark(w) or re.fullmatch(r"\d{1,2}[.)\-]", w) or (re.fullmatch(r"[IVX]{1,4}", w) and (nxt in ("-", "–") or not caps(nxt)))):
+        if k >= 2 and (_roman_mark(w) or _NUMBER_MARK.fullmatch(w) or (_ROMAN_WORD.fullmatch(w) and (nxt in ("-", "–") or not caps(nxt)))):
             marker = True
             break  # a sub-heading's number: "I.", "I -", "I Tình hình", "1."
         if not (caps(w) or not any(c.isalpha() for c in w)):
@@ -334,12 +421,12 @@ def _caps_run_end(rest: str) -> Optional[int]:
     return words[k].start()
 
 
-def _sub_heading_at(rest: str, k: int) -> Optional[int]:
+def _sub_heading_at(rest: str, k: int, memo: Optional[dict] = None) -> Optional[int]:
     """Offset in `rest` of a numbered sub-heading that follows a heading in capitals on its line."""
     lead = len(rest) - len(rest.lstrip().lstrip("/").lstrip())
     r = rest[lead:]
     cut = _caps_run_end(r)
-    if cut is None or not candidates(r[cut:], k):
+    if cut is None or not candidates(r[cut:], k, memo):
         return None
     return lead + cut
 
@@ -373,13 +460,13 @@ DANGLING = {"những", "các", "và", "của", "về", "trong", "cho", "với", 
             "hoặc", "mỗi", "một"}
 
 
-def _continues_heading(text: str, heading: str = "") -> bool:
+def _continues_heading(text: str, heading: str = "", memo: Optional[dict] = None) -> bool:
     """The next line goes on with the heading: it opens in lower case, or the heading stopped on a
     word that needs what follows."""
     words = heading.split()
     dangling = bool(words) and words[-1].lower() in DANGLING
     return (bool(text) and (text[0].islower() or dangling) and len(text) <= 120 and not BULLET.match(text)
-            and not candidates(text, 0))
+            and not candidates(text, 0, memo))
 
 
 BARE_PARAGRAPH = re.compile(r"^(\d{1,2}|[Il](?=\s))\s+[A-ZĐÀ-Ỹ][^\s|]*(?:\s+[^\s|]+){2}")
@@ -418,17 +505,17 @@ def _cut_like_siblings(heading: str, siblings: list[Section]) -> str:
     return heading[:m.end()] if m else heading
 
 
-def _word_headings(t: str, blocks: list[Block]) -> set[int]:
+def _word_headings(t: str, blocks: list[Block], memo: Optional[dict] = None) -> set[int]:
     """Indexes of the unnumbered paragraphs Word gives an outline level that head sections.
     One such paragraph alone outlines nothing: it is a stray level set on a line of the body
     (the document's own outline is then its numbers)."""
     out = {k for k, b in enumerate(blocks)
            if b.outline_level and b.kind != "cell" and len(text := t[b.start:b.end]) <= 200
-           and not BULLET.match(text) and not ENACTING.match(text.strip()) and not candidates(text, k)}
+           and not BULLET.match(text) and not ENACTING.match(text.strip()) and not candidates(text, k, memo)}
     return out if len(out) >= 2 else set()
 
 
-def _renumbered_outline(t: str, blocks: list[Block]) -> dict[int, int]:
+def _renumbered_outline(t: str, blocks: list[Block], memo: Optional[dict] = None) -> dict[int, int]:
     """A web page whose list markup renumbered the outline: "1. MỤC ĐÍCH" / "2. Mục đích" / "1. Yêu
     cầu" / "1. NỘI DUNG" / "2. Tuyên truyền" ... "III. TỔ CHỨC". The first Roman number counts the
     headings in capitals before it (its I. and II. written "1." or "2."), and the arabic-numbered
@@ -438,7 +525,7 @@ def _renumbered_outline(t: str, blocks: list[Block]) -> dict[int, int]:
     numbered: list[tuple[int, Optional[Candidate]]] = []  # (block start, its plain "k." reading)
     for k, b in enumerate(blocks):
         text = t[b.start:b.end]
-        cands = candidates(text, k) if b.kind != "cell" else []
+        cands = candidates(text, k, memo) if b.kind != "cell" else []
         if not cands:
             continue
         roman = next((c for c in cands if c.style == "roman" and text.startswith(c.number)), None)
@@ -473,8 +560,9 @@ def build_tree(doc: PlanDocument) -> list[Section]:
     in_table = False
     all_nodes: list[Section] = []
     bare_paragraphs = _bare_numbered_paragraphs(t, blocks)
-    word_headings = _word_headings(t, blocks)
-    renumbered = _renumbered_outline(t, blocks)
+    memo: dict = {}  # each line's readings, found once (the helpers below read the lines too)
+    word_headings = _word_headings(t, blocks, memo)
+    renumbered = _renumbered_outline(t, blocks, memo)
     n_tops = 0
     # a scan's headings in capitals, spelt as its body spells the same words
     spelling = BodySpelling(t[lo:hi]) if doc.source is not None and doc.source.ocr else None
@@ -484,7 +572,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         text = t[b.start:b.end]
         if TABLE_HEADER.match(text):
             in_table = True
-        cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k)
+        cands = [] if b.kind == "cell" and b.table is not None and b.col else candidates(text, k, memo)
         if not cands and k in word_headings:
             # an unnumbered Word heading: its outline level is the only level it has
             cands = [Candidate(f"outline:{b.outline_level}", (0,), "", text, k)]
@@ -538,7 +626,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         c, depth = chosen
         heading = _heading_text(c.rest)
         heading_end = b.end
-        sub = _sub_heading_at(c.rest, k)
+        sub = _sub_heading_at(c.rest, k, memo)
         if sub is not None and text.endswith(c.rest):
             # the first sub-heading run onto the heading's line ("I - TÌNH HÌNH 1- Số lượng ..."):
             # read it as a line of its own
@@ -550,9 +638,9 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if not heading and j < len(blocks):
             # "PHẦN THỨ NHẤT" / "CHƯƠNG TRÌNH 1" with the heading on the next line
             nxt = t[blocks[j].start:blocks[j].end]
-            if not candidates(nxt, j) and len(nxt) <= 300:
+            if not candidates(nxt, j, memo) and len(nxt) <= 300:
                 heading = _heading_text(nxt)
-                nsub = _sub_heading_at(nxt, j)
+                nsub = _sub_heading_at(nxt, j, memo)
                 if nsub is not None:
                     # "Phần thứ nhất" / "KẾT QUẢ ... 2012 – 2015 I Tình hình ...": the first sub-heading
                     # run onto the heading's line is a line of its own
@@ -566,7 +654,7 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         # a heading that wraps onto the next line(s): lower-case continuation
         while j < len(blocks) and heading and not heading.endswith((".", ":")):
             nxt = t[blocks[j].start:blocks[j].end]
-            if not _continues_heading(nxt, heading) or len(heading) + len(nxt) > wrap_max:
+            if not _continues_heading(nxt, heading, memo) or len(heading) + len(nxt) > wrap_max:
                 break  # past a two-line heading's length: a numbered paragraph wrapped at the page width
             heading = heading + " " + nxt.strip().rstrip(" :")
             heading_end = blocks[j].end

@@ -16,6 +16,7 @@ because "100% đoàn viên đóng đoàn phí" belongs with finances, not with "
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -81,6 +82,18 @@ def topic_ids() -> list[str]:
     return [t.id for t in taxonomy()]
 
 
+_ORDER: tuple = (None, {})
+
+
+def _order() -> dict[str, int]:
+    """topic id -> its place in the taxonomy (the tie-break of a ranking), built once per taxonomy."""
+    global _ORDER
+    tax = taxonomy()
+    if _ORDER[0] is not tax:
+        _ORDER = (tax, {t: i for i, t in enumerate(topic_ids())})
+    return _ORDER[1]
+
+
 def get(topic_id: str | None) -> Topic | None:
     for t in taxonomy():
         if t.id == topic_id:
@@ -116,10 +129,51 @@ def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
     return out[0], out[1]
 
 
+class _Hits:
+    """A key's phrase hits per topic number (`topics`: ascending), and per topic, once asked for,
+    the hits its score counts (`counted`)."""
+
+    __slots__ = ("topics", "pats", "_counted")
+
+    def __init__(self, pats: dict[int, list[tuple[float, list[tuple[int, int]]]]]):
+        self.topics = sorted(pats)
+        self.pats = pats
+        self._counted: dict[int, tuple[tuple[float, int], ...]] = {}
+
+    def counted(self, ti: int) -> tuple[tuple[float, int], ...]:
+        """(weight, start) of each hit the score counts, in the order it adds them: patterns in
+        file order (longest first), a phrase inside a longer one of the topic taken not again.
+        Walked once per key and topic: the heading is scored with and without positions."""
+        found = self._counted.get(ti)
+        if found is None:
+            taken: list[tuple[int, int]] = []
+            counted: list[tuple[float, int]] = []
+            for weight, spans in self.pats[ti]:
+                for a, b in spans:
+                    for s, e in taken:  # a plain loop: any(genexpr) cost more than the test
+                        if a < e and s < b:
+                            break
+                    else:
+                        taken.append((a, b))
+                        counted.append((weight, a))
+            found = self._counted[ti] = tuple(counted)
+        return found
+
+
 @lru_cache(maxsize=1 << 12)
-def _found(key: str, accented: bool) -> dict[str, list[tuple[int, int]]]:
-    """The automaton's hits in a key: one scan per key for the heading, body and target scores."""
-    return _indexes()[0 if accented else 1][0].find(key)
+def _found(key: str, accented: bool) -> _Hits:
+    """A key's phrase hits, found once for the heading, body and target scores (they differ only
+    in the weights they give and the topics they keep)."""
+    # fold() leaves single spaces only (" ".join(split())): only a bare key needs the look
+    if (not accented and _ODD_SPACE.search(key)) or _empty_phrase():
+        return _Hits({ti: pats for ti, pats in _regex_hits(key, accented)})
+    tax = taxonomy()
+    index, where = _indexes()[0 if accented else 1]
+    per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
+    for ph, spans in index.find(key).items():
+        for ti, pi in where[ph]:
+            per_topic.setdefault(ti, []).append((pi, spans))
+    return _Hits({ti: [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(hits)] for ti, hits in per_topic.items()})
 
 
 @lru_cache(maxsize=1)
@@ -149,48 +203,25 @@ def _score(text: str, positional: bool, work_areas_only: bool) -> tuple[tuple[st
         key = strip_accents(key)
     n = max(len(key), 1)
     tax = taxonomy()
-    # fold() leaves single spaces only (" ".join(split())): only a bare key needs the look
-    if (not accented and _ODD_SPACE.search(key)) or _empty_phrase():
-        hits = _regex_hits(key, accented, work_areas_only)
-    else:
-        where = _indexes()[0 if accented else 1][1]
-        found = _found(key, accented)
-        per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
-        for ph, spans in found.items():
-            for ti, pi in where[ph]:
-                per_topic.setdefault(ti, []).append((pi, spans))
-        hits = []
-        for ti in sorted(per_topic):
-            if work_areas_only and tax[ti].kind != WORK_AREA:
-                continue
-            hits.append((ti, [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(per_topic[ti])]))
     out: list[tuple[str, float]] = []
-    for ti, pats in hits:
-        # patterns in file order (longest first): a phrase inside a longer one taken is not counted
-        taken: list[tuple[int, int]] = []
+    hits = _found(key, accented)
+    for ti in hits.topics:
+        if work_areas_only and tax[ti].kind != WORK_AREA:
+            continue
         total = 0.0
-        for weight, spans in pats:
-            for a, b in spans:
-                for s, e in taken:  # a plain loop: any(genexpr) cost more than the test
-                    if a < e and s < b:
-                        break
-                else:
-                    taken.append((a, b))
-                    w = weight
-                    if positional:
-                        w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
-                    total += w
+        for w, a in hits.counted(ti):
+            if positional:
+                w *= 1.0 + FIRST_PHRASE_BONUS * (1.0 - a / n)
+            total += w
         if total:
             out.append((tax[ti].id, total))
     return tuple(out)
 
 
-def _regex_hits(key: str, accented: bool, work_areas_only: bool) -> list:
+def _regex_hits(key: str, accented: bool) -> list:
     """The one-regex-per-phrase path, for keys where a phrase's `\\s+` is not one space."""
     hits = []
     for ti, t in enumerate(taxonomy()):
-        if work_areas_only and t.kind != WORK_AREA:
-            continue
         pats = []
         for (pat, bare, weight, _), needle in zip(t.patterns, t.needles):
             if needle[0 if accented else 1] not in key:
@@ -216,7 +247,7 @@ def _mix(*parts: tuple[float, dict[str, float]]) -> dict[str, float]:
 
 
 def _best(dist: dict[str, float]) -> tuple[str, float]:
-    order = {t: i for i, t in enumerate(topic_ids())}
+    order = _order()
     k = min(dist, key=lambda t: (-dist[t], order.get(t, 99)))
     return k, dist[k]
 
@@ -232,7 +263,7 @@ def rank(heading: str, body: str = "", parent: str | None = None) -> list[tuple[
         dist = _mix((PARENT_SHARE, {parent: 1.0}), (1 - PARENT_SHARE, body_d)) if body_d else {parent: 1.0}
     else:
         dist = body_d
-    order = {t: i for i, t in enumerate(topic_ids())}
+    order = _order()
     return sorted(dist.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
 
 
@@ -259,16 +290,34 @@ def own_body(doc: PlanDocument, s: Section) -> str:
     return doc.text[s.heading_end:max(end, s.heading_end)]
 
 
-def _assign_section(doc: PlanDocument, s: Section, parent: str | None) -> None:
+# classify()'s answers per document while it lives: assign() runs twice per parse (before and
+# after the taggers), and a section whose heading, body and parent are the same gets the same
+# answer (classify is a function of them and the taxonomy alone)
+_CLASSIFIED: dict[int, dict] = {}
+
+
+def _classified(doc: PlanDocument) -> dict:
+    memo = _CLASSIFIED.get(id(doc))
+    if memo is None:
+        memo = _CLASSIFIED[id(doc)] = {}
+        weakref.finalize(doc, _CLASSIFIED.pop, id(doc), None)  # (before its id can be another's)
+    return memo
+
+
+def _assign_section(doc: PlanDocument, s: Section, parent: str | None, memo: dict) -> None:
     if s.style in CALENDAR_STYLES:
         # "Tháng 9: ...", "QUÝ I": an entry of the schedule, whatever activities it lists
         topic, conf = SCHEDULE, 0.8
     else:
-        topic, conf = classify(s.heading, own_body(doc, s), parent)
+        key = (s.heading, own_body(doc, s), parent, id(taxonomy()))
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = classify(s.heading, key[1], parent)
+        topic, conf = found
     s.topic, s.topic_confidence = topic, conf
     for c in s.children:
         # children inherit only a real work area or a list topic (kiến nghị's "Đối với ...")
-        _assign_section(doc, c, topic if topic not in ("nhiem_vu", FALLBACK) else None)
+        _assign_section(doc, c, topic if topic not in ("nhiem_vu", FALLBACK) else None, memo)
     if len(s.children) >= 2:
         kids = {c.topic for c in s.children if is_work_area(c.topic)}
         head = score(s.heading)
@@ -308,8 +357,9 @@ def target_topic(doc: PlanDocument, start: int, end: int, text: str,
 def assign(doc: PlanDocument) -> PlanDocument:
     """Set `topic`/`topic_confidence` on every section and `topic` on every target. Idempotent:
     call it after segmentation and again after the taggers have found targets."""
+    memo = _classified(doc)
     for s in doc.sections:
-        _assign_section(doc, s, None)
+        _assign_section(doc, s, None, memo)
     flat = list(iter_sections(doc.sections)) if doc.targets else None  # walked once, not per target
     for t in doc.targets:
         t.topic = target_topic(doc, t.start, t.end, t.text, flat)

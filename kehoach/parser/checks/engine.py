@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from kehoach.parser.schema import Finding, PlanDocument, Severity
-from kehoach.parser.text.fastre import finditer_at  # noqa: F401  (the rules import it from here)
+from kehoach.parser.text.fastre import ci, finditer_at  # noqa: F401  (the rules import it from here)
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
@@ -176,6 +176,20 @@ def lines_holding(text: str, rx: re.Pattern) -> Iterator[tuple[int, int]]:
         pos = b + 1
 
 
+def char_positions(text: str, cls: str) -> list[int]:
+    """Where the chars of `cls` (a class of plain letters, as fastre.ci gives) stand, ascending:
+    str.find per char, several times faster than sre stepping through the class char by char
+    (~0.1 ms on a plan) when they are rare."""
+    out: list[int] = []
+    for c in cls[1:-1]:
+        i = text.find(c)
+        while i != -1:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
 NUMBER = re.compile(r"\d(?<!\d\d)")  # where a number starts: a digit after a non-digit
 
 
@@ -192,6 +206,22 @@ def number_starts(ctx: "Context", key: str, text: str) -> list[int]:
     """Where the numbers of `text` start (one scan per text, cached under `key`): the starts of
     every pattern that opens with a number's first digit ("\\d(?<![\\d...]\\d)")."""
     return ctx.cached("numbers:" + key, lambda: [m.start() for m in NUMBER.finditer(text)])
+
+
+# "từ", "tổng", "tháng", "trên" where no letter stands before them: where the ranges, the totals,
+# the months of invalid-date and the closing sentence of period-mismatch can start (one scan of
+# the text for the four, each opening on a t; each pattern still makes its own look back there)
+_T_WORDS = re.compile(ci("t") + r"(?<![^\W\d_].)(?i:(?P<từ>ừ)|(?P<tổng>ổng)|(?P<tháng>háng)|(?P<trên>rên))")
+
+
+def t_words(ctx: "Context") -> dict[str, list[int]]:
+    """Where "từ", "tổng", "tháng" and "trên" start (by those keys), each list ascending."""
+    def make():
+        out: dict[str, list[int]] = {k: [] for k in _T_WORDS.groupindex}
+        for m in _T_WORDS.finditer(ctx.text):
+            out[m.lastgroup].append(m.start())
+        return out
+    return ctx.cached("t_words", make)
 
 
 def iter_rules(config: CheckConfig) -> Iterator[Rule]:

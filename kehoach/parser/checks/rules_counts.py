@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule
+from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule, t_words
 from kehoach.parser.schema import iter_sections
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
@@ -29,25 +29,42 @@ def _alt(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _announce_re() -> re.Pattern:
+def _announce_parts() -> tuple[re.Pattern, re.Pattern]:
+    """The announcement, and its part up to the colon."""
     c = _cfg()
     # opens with one class, a digit or a number word's first letter (sre skips to it in C), the
     # look back after it: what `(?i)(?<![\w.,/%])(?P<n>\d{1,2}|hai|ba|...)` finds
     first, rest = literal_alt(sorted(c["number_words"], key=len, reverse=True), esc=_esc)
-    return re.compile(
-        rf"(?P<n>[\d{first[1:-1]}](?<![\w.,/%].)(?:(?<=\d)\d?|{rest}))(?i:[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
-        rf"(?P<tail>[^\n:;.]{{0,80}}):[ \t]*(?P<inline>[^\n]*))")
+    head = (rf"(?P<n>[\d{first[1:-1]}](?<![\w.,/%].)(?:(?<=\d)\d?|{rest}))(?i:[ \t]+(?P<noun>{_alt(c['list_nouns'])})(?!{_W})"
+            rf"(?P<tail>[^\n:;.]{{0,80}}):")
+    return re.compile(head + r"[ \t]*(?P<inline>[^\n]*))"), re.compile(head + ")")
+
+
+def _announce_re() -> re.Pattern:
+    return _announce_parts()[0]
 
 
 _COLON = re.compile(":")
 
 
 def _announcements(text: str):
-    """_announce_re().finditer(text): an announcement ends its line and holds a colon (no part
-    of it crosses a newline), so only the lines with a colon are scanned."""
-    rx = _announce_re()
+    """_announce_re().finditer(text). An announcement lies in one line, which it ends (its inline
+    part runs to the newline): one per line at most, on a line with a colon. From its number to
+    its colon it holds no '.', ';', ':' or newline, so it starts after the last of them before
+    that colon: each colon's stretch back to it is searched (in line order) for the part up to
+    the colon, and the whole is matched where the first such part starts (the rest of the line,
+    often long, is never scanned)."""
+    rx, head = _announce_parts()
     for a, b in lines_holding(text, _COLON):
-        yield from rx.finditer(text, a, b)
+        lo = a
+        c = text.find(":", a, b)
+        while c != -1:
+            m = head.search(text, max(lo, text.rfind(".", lo, c) + 1, text.rfind(";", lo, c) + 1), c + 1)
+            if m:
+                yield rx.match(text, m.start(), b)
+                break
+            lo = c + 1
+            c = text.find(":", lo, b)
 
 
 @lru_cache(maxsize=1)
@@ -218,21 +235,8 @@ _PART = re.compile(r"(?i)^(?:trong[ \t]+đó[ \t]*:?|gồm|bao[ \t]+gồm|có)?[
                    r"|(?:có[ \t]+)?(?P<v2>\d{1,5})[ \t]*(?:đồng chí|đ/c|người|đoàn viên)?[ \t]*(?P<k2>nữ|nam))[ \t]*$")
 
 
-# where "từ" and "tổng" start a word: the ranges' and the totals' word starts (one scan for both)
-_TU_TONG = re.compile(ci("t") + r"(?<!\w.)(?i:ừ|ổng)")
-
-
-def _t_words(ctx: Context) -> dict[str, list[int]]:
-    def make():
-        out: dict[str, list[int]] = {"từ": [], "tổng": []}
-        for m in _TU_TONG.finditer(ctx.text):
-            out["từ" if ctx.text[m.start() + 1].lower() == "ừ" else "tổng"].append(m.start())
-        return out
-    return ctx.cached("t_words", make)
-
-
 def _totals(ctx: Context):
-    for m in finditer_at(_TOTAL, ctx.text, _t_words(ctx)["tổng"]):  # every total starts at "tổng"
+    for m in finditer_at(_TOTAL, ctx.text, t_words(ctx)["tổng"]):  # every total starts at "tổng"
         tail = m.group("tail")
         cut = re.search(r"\.(?:\s|$)|tổng[ \t]+số", tail, re.I)
         if cut:
@@ -274,7 +278,7 @@ def _two_count_totals(ctx: Context):
     """A total given in two counts ("255 trẻ/08 lớp") over parts that give both: when one count's
     parts add up to its total, the parts are the whole, and the other count must add up too."""
     text = ctx.text
-    for m in finditer_at(_TOTAL2, text, _t_words(ctx)["tổng"]):
+    for m in finditer_at(_TOTAL2, text, t_words(ctx)["tổng"]):
         if not re.search(r"(?i)trong[ \t]+đó|gồm", m.group("tail")):
             continue
         ua, ub = m.group("ua"), m.group("ub")
@@ -329,7 +333,7 @@ def _degree_totals(ctx: Context):
     đẳng 1") that add up to more: each person has one highest level, so the levels cannot
     outnumber the people."""
     text = ctx.text
-    for m in finditer_at(_HEADCOUNT, text, _t_words(ctx)["tổng"]):
+    for m in finditer_at(_HEADCOUNT, text, t_words(ctx)["tổng"]):
         if "nữ" in fold(m.group("what")).split():
             continue  # the women among them, not all
         stop = text.find("\n\n", m.end())
@@ -384,7 +388,7 @@ _LABEL_BEFORE = re.compile(r"(?i)(?<!\w)(?:tháng|quý|tuần|lớp|khối|tổ|
       "khoảng giá trị có cận dưới lớn hơn cận trên")
 def range_inverted(ctx: Context):
     # a range starts at "từ" or at a number: tried there only
-    starts = sorted(_t_words(ctx)["từ"] + number_starts(ctx, "text", ctx.text))
+    starts = sorted(t_words(ctx)["từ"] + number_starts(ctx, "text", ctx.text))
     for m in finditer_at(_range_re(), ctx.text, starts):
         a2 = ctx.text[m.start():m.end("a2r")] if m.group("b2") else None  # "12 - 5": the digits before the dash
         if a2 and _LABEL_BEFORE.search(ctx.text[max(0, m.start() - 12):m.start()]):

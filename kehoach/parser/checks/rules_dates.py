@@ -8,10 +8,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule
+from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, lead_in, number_starts, rule, t_words
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -32,6 +33,15 @@ def _alt(names: list[str]) -> str:
 
 def folded_text(ctx: Context) -> str:
     return ctx.cached("tone_text", lambda: new_tone_placement(ctx.text))
+
+
+def tone_numbers(ctx: Context) -> list[int]:
+    """Where the numbers of folded_text() start. new_tone_placement is NFC, then letter pairs
+    swapped for pairs of the same length: a text NFC leaves as it is keeps its digits where
+    they were, and the text's own number starts (one scan, shared with the other rules) serve."""
+    if ctx.cached("text_is_nfc", lambda: unicodedata.is_normalized("NFC", ctx.text)):
+        return number_starts(ctx, "text", ctx.text)
+    return number_starts(ctx, "tone_text", folded_text(ctx))
 
 
 # ------------------------------------------------------------------ observances
@@ -62,15 +72,25 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
     return by_name, dates, name_date, date_name
 
 
-_DIGIT = re.compile(r"\d")
+# what a day/month (_DM) holds from its day's first digit on
+_DM_AT = re.compile(r"\d\d?[ \t]*[/\-.][ \t]*\d")
 
 
-def _name_dates(rx: re.Pattern, text: str):
+def _name_dates(rx: re.Pattern, text: str, numbers: list[int]):
     """rx.finditer(text) for name_date: a match lies inside one line (names and gaps are
-    [ \t], never a newline) and holds a date's digits, and the newline after a line answers
-    its closing look ahead as the end of the text does: the lines without a digit are skipped."""
-    for a, b in lines_holding(text, _DIGIT):
-        yield from rx.finditer(text, a, b)
+    [ \t], never a newline) and holds a day/month whose day starts a number (a letter, a blank,
+    '(' or a dash stands before it), and the newline after a line answers its closing look ahead
+    as the end of the text does: only the lines where a number (`numbers`: their starts) opens
+    a day/month are scanned."""
+    done = -1
+    for q in numbers:
+        if q < done or not _DM_AT.match(text, q):
+            continue
+        a = text.rfind("\n", 0, q) + 1
+        done = text.find("\n", q)
+        if done == -1:
+            done = len(text)
+        yield from rx.finditer(text, a, done)
 
 
 @rule("observance-date-wrong", "error", "a known observance is given the wrong day",
@@ -80,10 +100,11 @@ def observance_date_wrong(ctx: Context):
     text = folded_text(ctx)
     claimed: set[int] = set()
     found: list[tuple[re.Match, str]] = []
-    for m in _name_dates(name_date, text):
+    numbers = tone_numbers(ctx)
+    for m in _name_dates(name_date, text, numbers):
         claimed.add(m.start("d"))
         found.append((m, "name_date"))
-    for m in finditer_at(date_name, text, number_starts(ctx, "tone_text", text)):  # opens with the day's digit
+    for m in finditer_at(date_name, text, numbers):  # opens with the day's digit
         if m.start("d") not in claimed:
             found.append((m, "date_name"))
     for m, order in found:
@@ -186,7 +207,7 @@ def anniversary_mismatch(ctx: Context):
     by_name, _ = _anniversary_re()
     years = _plan_years(ctx)
     text = folded_text(ctx)
-    for m, lead in _anniversaries(text, number_starts(ctx, "tone_text", text)):
+    for m, lead in _anniversaries(text, tone_numbers(ctx)):
         if not (lead or m.group("link")):
             continue  # "5 năm Đảng viên": no anniversary wording
         ev = by_name.get(fold(m.group("name")))
@@ -234,11 +255,14 @@ _INVALID_RES = [
 # where "ngày" starts a word: every match of the "ngày ..." patterns here starts at one, so each
 # is tried only there (one scan of the text for all of them, not one scan each)
 _NGAY = re.compile(ci("n") + r"(?<!\w.)(?i:gày)")
+_Y = ci("y")  # (plain letters: char_positions finds them)
 _AT_NGAY = {"words", "dotted", "partial"}
 
 
 def _ngay_starts(ctx: Context) -> list[int]:
-    return ctx.cached("ngay_starts", lambda: [m.start() for m in _NGAY.finditer(ctx.text)])
+    # tried three chars before each "y" (ten times rarer than the "n" it opens on in a plan)
+    return ctx.cached("ngay_starts", lambda: [m.start() for m in finditer_at(
+        _NGAY, ctx.text, [i - 3 for i in char_positions(ctx.text, _Y) if i >= 3])])
 
 
 def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:
@@ -257,8 +281,9 @@ def invalid_date(ctx: Context):
     text = ctx.text
     taken: list[tuple[int, int]] = []
     for kind, rx in _INVALID_RES:
-        starts = _ngay_starts(ctx) if kind in _AT_NGAY else number_starts(ctx, "text", text) if kind == "numeric" else None
-        for m in (rx.finditer(text) if starts is None else finditer_at(rx, text, starts)):
+        starts = (_ngay_starts(ctx) if kind in _AT_NGAY else number_starts(ctx, "text", text) if kind == "numeric"
+                  else t_words(ctx)["tháng"])  # "month" starts at a "tháng"
+        for m in finditer_at(rx, text, starts):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))

@@ -13,10 +13,10 @@ from functools import lru_cache
 from typing import Iterator
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, rule
+from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, rule, t_words
 from kehoach.parser.checks.periods import (PERIOD_RE, PeriodValue, disagrees, disagrees_months, doc_period, find_periods,
                                            month_range)
-from kehoach.parser.text.fastre import literal_alt
+from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold
 
 
@@ -52,6 +52,33 @@ def _other_period_before(text: str, pos: int) -> bool:
     return bool(_other_words_re().search(fold(text[max(0, pos - 30):pos]) + " "))
 
 
+# what every target head holds, "chỉ tiêu" in any case, tried at its rare "ỉ"
+_I_HOOK = ci("ỉ")
+_CHI_TIEU = re.compile(_I_HOOK + "(?<=" + ci("c") + ci("h") + ".)(?i: tiêu)")
+
+
+def _targets_headings(ctx: Context, rx: re.Pattern):
+    """rx.finditer(text, body_start, body_end) for the targets heading: a match is a whole line
+    from its start (`(?m)^`) and holds "chỉ tiêu", so it is tried at the start of each body line
+    that holds one, and there only."""
+    text, lo, hi = ctx.text, ctx.body_start, ctx.body_end
+    done = -1
+    for q in char_positions(text, _I_HOOK):
+        if q < done or not _CHI_TIEU.match(text, q):
+            continue
+        a = text.rfind("\n", 0, q) + 1
+        done = text.find("\n", q)
+        if done == -1:
+            done = len(text)
+        if a < lo:
+            continue  # finditer from body_start finds "^" at line starts from there on
+        if a > hi:
+            return
+        m = rx.match(text, a, hi)
+        if m:
+            yield m
+
+
 def _first_own_period(text: str, start: int, end: int) -> PeriodValue | None:
     for p in find_periods(text, start, end, months=True):
         if not _other_period_before(text, p.span[0]):
@@ -64,7 +91,8 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
     text = ctx.text
     pats = _patterns()
     body0 = ctx.body_start
-    for m in pats["closing"].finditer(text, body0):
+    # a closing sentence starts at a "trên" (engine.t_words)
+    for m in finditer_at(pats["closing"], text, [p for p in t_words(ctx)["trên"] if p >= body0]):
         p = _first_own_period(text, m.start("rest"), m.end("rest"))
         if p:
             yield "closing", m.start(), p
@@ -75,7 +103,7 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
         p = _first_own_period(text, m.start("rest"), rest_end)
         if p:
             yield "built", m.start(), p
-    for m in pats["targets_heading"].finditer(text, body0, ctx.body_end):
+    for m in _targets_headings(ctx, pats["targets_heading"]):
         p = _first_own_period(text, m.start("rest"), m.end("rest"))
         # a heading: short, and the period closes it ("Chỉ tiêu năm 2023 đạt 100%" is a result)
         if p and len(m.group(0).strip()) <= 100 and not text[p.span[1]:m.end()].strip(" \t:.;"):
