@@ -66,3 +66,42 @@ def comma_after(text: str, start: int, end: int) -> int:
     while i >= 0 and not _is_sep_comma(text, i):
         i = text.find(",", i + 1, end)
     return i
+
+
+# --- case-blind literal names found in C -------------------------------------------------
+# A scan that opens on a class of lower-case letters (c, n, t, h ...) enters the regex at a third
+# of a text's positions. An Aho-Corasick pass over the lower-cased text finds where a name may
+# start; the regex is then tried there only (fastre.finditer_at). str.lower() and sre's (?i)
+# agree on every char but these three for the letters of our names (İ also lowers to two chars,
+# which would shift offsets): a text holding one is scanned the old way (tests/test_nlp_fastscan.py).
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+_low_memo: tuple[str, str] = ("", "")
+
+
+def lowered(text: str) -> str:
+    """text.lower(), computed once per text (dates, references, awards and places all ask)."""
+    global _low_memo
+    if _low_memo[0] is not text:  # identity: the memo holds the text, so its id is not reused
+        _low_memo = (text, text.lower())
+    return _low_memo[1]
+
+
+def name_automaton(names) -> object:
+    """An Aho-Corasick automaton of the lower-cased names (value: the name's length)."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for n in names:
+        auto.add_word(n.lower(), len(n.lower()))
+    auto.make_automaton()
+    return auto
+
+
+def name_starts(auto, text: str) -> list[int] | None:
+    """Ascending offsets where one of the automaton's names starts in `text`, any case: every
+    place `(?i)name` matches; None when the text holds a char on which lower() and (?i) part."""
+    if _ODD_CASE.search(text):
+        return None
+    if not len(auto):
+        return []
+    return sorted({end + 1 - n for end, n in auto.iter(lowered(text))})

@@ -256,13 +256,15 @@ def resolve_lunar(hits: list[DateHit], period: tuple[str, str] | None, plan_date
 
 
 _LEAD_DATE = re.compile(r"\s*,?\s*(?:ngày\s*)?")
+_NGAY = re.compile(r"(?i)ngày")
 
 
 def date_at(text: str, pos: int, hits: list[DateHit], max_gap: int = 12) -> DateHit | None:
     """The full date that starts within `max_gap` chars after `pos` (skipping ', ngày')."""
     for h in hits:
-        gap = re.sub(r"(?i)ngày", "", text[pos:h.start])
-        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not gap.strip(" ,\t\n"):
+        # (the gap is only read for a hit in reach: the cheap tests first)
+        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not _NGAY.sub(
+                "", text[pos:h.start]).strip(" ,\t\n"):
             return h
         if h.start > pos + max_gap:
             break

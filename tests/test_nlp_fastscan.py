@@ -1,0 +1,93 @@
+"""The taggers' fast paths (issue 14) find what the plain scans they replace found, on real text
+and on its upper-case, lower-case and unaccented forms."""
+import re
+
+import pytest
+from conftest import SEEDS
+
+from kehoach.parser.nlp import clauses, dates, refs
+from kehoach.parser.text.normalize import strip_accents
+
+
+def _texts() -> list[str]:
+    base = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    if not base:
+        pytest.skip("no seed texts")
+    odd = ("Căn cứ KẾ HOẠCH số 12/KH-UBND, Quyết địnhsố 3/QĐ-TTg; Thông tư liên tịch  số: 05/2020/TTLT-BGDĐT"
+           " ngày 5/3/2020 về việc x. Luật Công đoàn số 12/2012/QH13, công văn số Số: 186/CV-GD&ĐT"
+           " Kế hoạch tổ chức hội nghị số 7/KH-CĐ và Hướng dẫn\nsố 9-HD/TLĐ của Ban Chấp hành")
+    out = []
+    for t in base + [odd]:
+        out += [t, t.upper(), t.lower(), strip_accents(t), t.replace("\n", " ")]
+    return out
+
+
+def test_odd_case_chars_are_the_ones_where_lower_and_ignorecase_part():
+    # every char (?i) takes for a letter of the names, yet does not lower to it, or lowers to two chars
+    letters = {c for n in list(refs._tables()[0]) for c in n.lower() if c.isalpha()}
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    odd = {c for y in letters for c in re.findall("(?i)" + re.escape(y), bmp) if c.lower() != y}
+    odd |= {c for c in bmp if len(c.lower()) != 1}
+    assert odd <= set(clauses._ODD_CASE.pattern.strip("[]"))
+
+
+def test_name_starts_fall_back_on_odd_chars():
+    auto = clauses.name_automaton(["kế hoạch"])
+    assert clauses.name_starts(auto, "Theo KẾ HOẠCH và kế hoạch") == [5, 17]
+    assert clauses.name_starts(auto, "Kế hoạch İ") is None
+
+
+def _old_type_rx() -> re.Pattern:
+    """refs' pattern with its name chars as first written: the whole type alternation per char."""
+    types, _, rx = refs._tables()
+    names = sorted(types, key=len, reverse=True)
+    type_alt = "|".join(re.escape(n) for n in names)
+    old = rf"(?:(?!(?:{type_alt})(?![{refs._LETTERS}À-ỹ]))[^\n,;:.“”\d])"
+    first, rest = refs.literal_alt(names)
+    new = rf"(?:(?!{first}{rest}(?![{refs._LETTERS}À-ỹ]))[^\n,;:.“”\d])"
+    assert new in rx.pattern
+    return re.compile(rx.pattern.replace(new, old))
+
+
+def test_typed_references_match_the_plain_scan():
+    old = _old_type_rx()
+    for t in _texts():
+        want = [(m.span(), m.groupdict()) for m in old.finditer(t)]
+        assert [(m.span(), m.groupdict()) for m in refs._typed_matches(t)] == want
+
+
+def _old_subject_after(text, pos):
+    m = re.match(r"[ \t]*,?[ \t]*về[ \t]+(?:việc[ \t]+)?", text[pos:pos + 16])
+    if not m:
+        return None
+    s = pos + m.end()
+    e = s
+    while e < len(text) and text[e] not in ";\n" and not (text[e] == "." and (e + 1 >= len(text) or text[e + 1].isspace())):
+        e += 1
+        if e - s > 300:
+            break
+    return text[s:e].strip(" ,“”\"") or None
+
+
+def test_subject_after_matches_the_char_loop():
+    for t in _texts()[:5] + ["về " + "x" * 400, "về việc a.\u2003b", "về a.", "về " + "y" * 299 + ". z"]:
+        for i in [m.start() for m in re.finditer("về", t)]:
+            for pos in (i, max(0, i - 2)):
+                assert refs._subject_after(t, pos) == _old_subject_after(t, pos)
+
+
+def _old_date_at(text, pos, hits, max_gap=12):
+    for h in hits:
+        gap = re.sub(r"(?i)ngày", "", text[pos:h.start])
+        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not gap.strip(" ,\t\n"):
+            return h
+        if h.start > pos + max_gap:
+            break
+    return None
+
+
+def test_date_at_matches_the_plain_loop():
+    for t in _texts()[:5]:
+        hits = dates.find_dates(t)
+        for pos in range(0, len(t), 7):
+            assert dates.date_at(t, pos, hits) is _old_date_at(t, pos, hits)
