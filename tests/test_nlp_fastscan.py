@@ -5,7 +5,7 @@ import re
 import pytest
 from conftest import SEEDS
 
-from kehoach.parser.nlp import clauses, dates, refs
+from kehoach.parser.nlp import awards, clauses, dates, entities, refs
 from kehoach.parser.text.normalize import strip_accents
 
 
@@ -24,7 +24,8 @@ def _texts() -> list[str]:
 
 def test_odd_case_chars_are_the_ones_where_lower_and_ignorecase_part():
     # every char (?i) takes for a letter of the names, yet does not lower to it, or lowers to two chars
-    letters = {c for n in list(refs._tables()[0]) for c in n.lower() if c.isalpha()}
+    names = list(refs._tables()[0]) + list(awards._tables()["phrases"])
+    letters = {c for n in names for c in n.lower() if c.isalpha()}
     bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
     odd = {c for y in letters for c in re.findall("(?i)" + re.escape(y), bmp) if c.lower() != y}
     odd |= {c for c in bmp if len(c.lower()) != 1}
@@ -91,3 +92,78 @@ def test_date_at_matches_the_plain_loop():
         hits = dates.find_dates(t)
         for pos in range(0, len(t), 7):
             assert dates.date_at(t, pos, hits) is _old_date_at(t, pos, hits)
+
+
+def _old_trim(text, s, e):
+    m = re.match(r"[\s\-+•·*–—]+", text[:e][s:]) if s <= e else None
+    if m:
+        s += m.end()
+    while e > s and text[e - 1] in " \t\r,.:":
+        e -= 1
+    while s < e and text[s] in " \t\r,":
+        s += 1
+    return s, e
+
+
+def _old_units(text, start=0, end=None):
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for m in re.finditer(r"\n|;|[.!?](?<!\..)(?=\s|$)", text[:end][start:]):
+        out.append((pos, start + m.start()))
+        pos = start + m.end()
+    out.append((pos, end))
+    return [t for t in (_old_trim(text, s, e) for s, e in out) if t[1] > t[0]]
+
+
+def test_bullet_chars_are_the_bullet_class():
+    import sys
+
+    want = {c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch(r"[\s\-+•·*–—]", c)}
+    assert set(clauses._BULLET_CHARS) == want
+
+
+def test_trim_and_units_match_the_char_loops():
+    odd = "\u3000- • , .: a.b... c;\n\t–—x, \r\n,, . : \x85y. z"
+    for t in _texts()[:5] + [odd, ""]:
+        for s in range(0, len(t), 37 if len(t) > 500 else 1):
+            for e in (s - 1, s, s + 1, s + 5, s + 90):
+                assert clauses.trim(t, s, min(e, len(t))) == _old_trim(t, s, min(e, len(t)))
+        assert clauses._units(t, 0, len(t)) == _old_units(t)
+        for a, b in ((0, len(t) // 2), (len(t) // 3, len(t)), (5, len(t) - 3)):
+            assert clauses.units(t, a, b) == _old_units(t, a, b)
+
+
+def test_award_phrases_match_the_plain_scan():
+    rx = awards._phrase_rx()
+    for t in _texts():
+        for a, b in ((0, len(t)), (len(t) // 3, len(t) - 7)):
+            assert [m.span() for m in awards._phrases_in(t, a, b)] == [m.span() for m in rx.finditer(t, a, b)]
+
+
+def test_counted_words_pick_the_units_the_lower_case_test_picks():
+    for t in _texts():
+        starts, ends = awards._counted_words(t)
+        for s, e in clauses.units(t):
+            low = t[s:e].lower()
+            want = any(w in low for w in awards._COUNTED_WORDS)
+            i = awards.bisect_left(starts, s)
+            assert (i < len(starts) and ends[i] <= e) == want
+
+
+def test_org_and_abbreviation_patterns_match_the_lookahead_ones():
+    import re as _re
+
+    from kehoach import models
+
+    orgs, abbr = models.load("gazetteer_orgs.yaml"), models.load("abbreviations.yaml")
+    heads = sorted(orgs["heads"], key=len, reverse=True)
+    org_rx, abbr_rx, *_ = entities._tables()
+    tail = org_rx.pattern[org_rx.pattern.index(")(?:[ \\t]+") + 1:]
+    firsts = "".join(sorted({h[0].upper() for h in heads}))
+    old_org = _re.compile(rf"(?=[{firsts}])(?<![\wÀ-ỹ])(?P<head>(?i:{'|'.join(map(_re.escape, heads))})){tail}")
+    old_abbr = _re.compile(rf"(?=[{''.join(sorted({a[0] for a in abbr}))}])(?<![\wÀ-ỹ&])("
+                           + "|".join(_re.escape(a) for a in sorted(abbr, key=len, reverse=True)) + r")(?![\wÀ-ỹ&])")
+    for t in _texts():
+        assert [m.groupdict() | {"s": m.span()} for m in org_rx.finditer(t)] == \
+            [m.groupdict() | {"s": m.span()} for m in old_org.finditer(t)]
+        assert [(m.span(), m.group(1)) for m in abbr_rx.finditer(t)] == [(m.span(), m.group(1)) for m in old_abbr.finditer(t)]

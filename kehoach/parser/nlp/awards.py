@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, trim, units
+from kehoach.parser.nlp.clauses import (comma_after, comma_before, inside, lowered, n_words, name_automaton,
+                                        name_starts, trim, units)
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.schema import PlanDocument, iter_sections
 from kehoach.parser.text.fastre import literal_alt
@@ -116,6 +118,50 @@ def _phrase_rx() -> re.Pattern:
     return re.compile(rf"{first}(?<!\w.){rest}(?i:\b)")
 
 
+@lru_cache(maxsize=1)
+def _phrase_names():
+    return name_automaton(_tables()["phrases"])
+
+
+def _phrases_in(text: str, start: int, end: int):
+    """_phrase_rx().finditer(text, start, end), the pattern tried only where a phrase starts (any case)."""
+    rx = _phrase_rx()
+    starts = name_starts(_phrase_names(), text)
+    if starts is None:
+        yield from rx.finditer(text, start, end)
+        return
+    pos = start
+    for p in starts[bisect_left(starts, start):]:
+        if p < pos:
+            continue
+        if p >= end:
+            break
+        m = rx.match(text, p, end)
+        if m:
+            yield m
+            pos = m.end()
+
+
+# every _COUNTED_AWARD match holds one of these words (lower-cased): a unit without one is skipped
+_COUNTED_WORDS = ("khen", "danh", "đạt", "giải", "tặng")
+
+
+def _counted_words(text: str) -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of those words in the lower-cased text, by start (their first letters differ:
+    one word per start); None when lower() would shift offsets ("İ")."""
+    low = lowered(text)
+    if len(low) != len(text):
+        return None
+    spans = []
+    for w in _COUNTED_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            spans.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    spans.sort()
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
 def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: list[tuple[int, int]]):
     text = doc.text or ""
     out = []
@@ -131,9 +177,8 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
             if not any(c in folded for c in _folded_cues()):
                 continue  # a closing sentence that runs into the section, not a registration
             out.append({"start": s, "end": e, "text": line, **_fields(line)})
-    phrase = _phrase_rx()
     body_end = doc.body_end or len(text)
-    for m in phrase.finditer(text, doc.body_start or 0, body_end):
+    for m in _phrases_in(text, doc.body_start or 0, body_end):
         if inside(m.start(), regions) or inside(m.start(), excluded):
             continue
         if any(a["start"] <= m.start() < a["end"] for a in out):
@@ -152,11 +197,17 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
         if _names_no_award(text[s:e]):
             continue
         out.append({"start": s, "end": e, "text": text[s:e], **_fields(text[s:e])})
+    counted = _counted_words(text)
     for s, e in _wrapped(text, units(text, doc.body_start or 0, body_end)):
+        if counted is not None:
+            i = bisect_left(counted[0], s)  # the first such word from s on: a later one ends later still
+            if i == len(counted[0]) or counted[1][i] > e:
+                continue
+        else:
+            low = text[s:e].lower()
+            if "khen" not in low and "danh" not in low and "đạt" not in low and "giải" not in low and "tặng" not in low:
+                continue  # every _COUNTED_AWARD match holds one of these: skip the costlier tests
         line = text[s:e]
-        low = line.lower()
-        if "khen" not in low and "danh" not in low and "đạt" not in low and "giải" not in low and "tặng" not in low:
-            continue  # every _COUNTED_AWARD match holds one of these: skip the costlier tests
         if inside(s, regions) or inside(s, excluded) or any(a["start"] < e and s < a["end"] for a in out):
             continue
         m = _COUNTED_AWARD.search(line)

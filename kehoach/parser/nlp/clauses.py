@@ -6,31 +6,53 @@ import re
 # a sentence ends at a newline, ';', or '.', '!', '?' followed by a space (not "...", not "1.234")
 # (the look back after the mark: every branch opens with a character, so sre skips to them in C)
 _UNIT_END = re.compile(r"\n|;|[.!?](?<!\..)(?=\s|$)")
-_BULLET = re.compile(r"[\s\-+•·*–—]+")
 WORD = re.compile(r"\w+")
 
 
+_units_memo: tuple = (None, 0, 0, [])
+
+
 def units(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each sentence-like unit in text[start:end], bullets and spaces trimmed."""
+    """(start, end) of each sentence-like unit in text[start:end], bullets and spaces trimmed (the
+    awards and the targets both read the body's: found once per text, a fresh list each)."""
+    global _units_memo
     end = len(text) if end is None else end
+    t, a, b, found = _units_memo
+    if t is not text or a != start or b != end:  # identity: the memo holds the text, its id is not reused
+        found = _units(text, start, end)
+        if len(text) >= 1000:
+            _units_memo = (text, start, end, found)
+    return list(found)
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     pos = start
-    for m in _UNIT_END.finditer(text, start, end):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, end))
-    return [t for t in (trim(text, s, e) for s, e in out) if t[1] > t[0]]
+    for p in [m.start() for m in _UNIT_END.finditer(text, start, end)] + [end]:  # (a mark is one char)
+        if p > pos:
+            s, e = trim(text, pos, p)
+            if e > s:
+                out.append((s, e))
+        pos = p + 1
+    return out
+
+
+# the bullets and spaces a unit opens with, `[\s\-+•·*–—]`, as str.strip chars (`\s` is what
+# str.isspace() takes: tests/test_nlp_fastscan.py)
+_BULLET_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+                 "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000-+•·*–—")
 
 
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
-    m = _BULLET.match(text, s, e)
-    if m:
-        s = m.end()
-    while e > s and text[e - 1] in " \t\r,.:":
-        e -= 1
-    while s < e and text[s] in " \t\r,":
-        s += 1
-    return s, e
+    """text[s:e] without its leading bullets and spaces, trailing " ,.:" and leading " ,"
+    (str.strip on the slice: in C, not a loop per char)."""
+    if e <= s:
+        return s, e
+    a = text[s:e].lstrip(_BULLET_CHARS)
+    s += e - s - len(a)
+    b = a.rstrip(" \t\r,.:")
+    e = s + len(b)
+    return e - len(b.lstrip(" \t\r,")), e
 
 
 def n_words(s: str) -> int:
@@ -81,6 +103,8 @@ _low_memo: tuple[str, str] = ("", "")
 def lowered(text: str) -> str:
     """text.lower(), computed once per text (dates, references, awards and places all ask)."""
     global _low_memo
+    if len(text) < 1000:
+        return text.lower()  # a name or a line: cheap, and it keeps the whole text in the memo
     if _low_memo[0] is not text:  # identity: the memo holds the text, so its id is not reused
         _low_memo = (text, text.lower())
     return _low_memo[1]
