@@ -167,3 +167,13 @@ def test_org_and_abbreviation_patterns_match_the_lookahead_ones():
         assert [m.groupdict() | {"s": m.span()} for m in org_rx.finditer(t)] == \
             [m.groupdict() | {"s": m.span()} for m in old_org.finditer(t)]
         assert [(m.span(), m.group(1)) for m in abbr_rx.finditer(t)] == [(m.span(), m.group(1)) for m in old_abbr.finditer(t)]
+
+
+def test_date_word_starts_match_the_three_scans():
+    for t in _texts() + ["Ngày 1, NGÀY 2; xngày 3 _năm 4 Tháng 5 từ 6 Tết 7 mồng 8 Mùng 9 RẰM 10 İ ngày 11"]:
+        want = {w: [] for w in ("ngày", "năm", "từ", "tháng", "tết", "mùng", "rằm")}
+        for rx in (dates._NGAY_NAM, dates._T_WORDS, dates._MR_WORDS):
+            for m in rx.finditer(t):
+                want[dates._SECOND[t[m.start() + 1].lower()]].append(m.start())
+        got = dates._word_starts(t)
+        assert {k: v for k, v in got.items() if k != "number"} == want
