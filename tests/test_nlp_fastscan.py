@@ -95,9 +95,9 @@ def test_date_at_matches_the_plain_loop():
 
 
 def _old_trim(text, s, e):
-    m = re.match(r"[\s\-+•·*–—]+", text[:e][s:]) if s <= e else None
+    m = re.compile(r"[\s\-+•·*–—]+").match(text, s, e)
     if m:
-        s += m.end()
+        s = m.end()
     while e > s and text[e - 1] in " \t\r,.:":
         e -= 1
     while s < e and text[s] in " \t\r,":
@@ -108,9 +108,9 @@ def _old_trim(text, s, e):
 def _old_units(text, start=0, end=None):
     end = len(text) if end is None else end
     out, pos = [], start
-    for m in re.finditer(r"\n|;|[.!?](?<!\..)(?=\s|$)", text[:end][start:]):
-        out.append((pos, start + m.start()))
-        pos = start + m.end()
+    for m in re.compile(r"\n|;|[.!?](?<!\..)(?=\s|$)").finditer(text, start, end):
+        out.append((pos, m.start()))
+        pos = m.end()
     out.append((pos, end))
     return [t for t in (_old_trim(text, s, e) for s, e in out) if t[1] > t[0]]
 
@@ -177,3 +177,36 @@ def test_date_word_starts_match_the_three_scans():
                 want[dates._SECOND[t[m.start() + 1].lower()]].append(m.start())
         got = dates._word_starts(t)
         assert {k: v for k, v in got.items() if k != "number"} == want
+
+
+def test_units_from_any_start_match():
+    t = "a.. b. c.\n.d ;e? f!g. h...  i.\u3000j. 1.234 k .l."
+    for a in range(len(t)):
+        for b in range(a, len(t) + 1):
+            assert clauses._units(t, a, b) == _old_units(t, a, b)
+    seed = _texts()[0]
+    for p in [i + 1 for i, c in enumerate(seed) if c in ".;\n"][:60]:
+        assert clauses._units(seed, p, len(seed)) == _old_units(seed, p, len(seed))
+
+
+_OLD_COUNT = r"\b\d{1,3}\b"
+_OLD_COUNTED_AWARD = re.compile(
+    rf"(?i)(?:{_OLD_COUNT}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{{0,30}}{_OLD_COUNT}\s+\w"
+    rf"|\bdanh\s+hiệu\b[^\n:]{{0,80}}:\s*{_OLD_COUNT}|\b(?:đạt|đạt\s+được|công\s+nhận)\s+danh\s+hiệu\b"
+    rf"|\bđạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_OLD_COUNT}"
+    rf"|{_OLD_COUNT}[^\n]{{0,40}}\bđạt\s+(?:danh\s+hiệu\s+)?(?:giáo\s+viên\s+(?:dạy\s+)?giỏi|GVDG|GVG|LĐTT|CSTĐ"
+    rf"|Lao động tiên tiến|Chiến sĩ thi đua)\b"
+    rf"|\bgiải\s+(?:nhất|nhì|ba|khuyến\s+khích)\s*:?\s*\d"
+    rf"|\btặng\s+(?:giấy\s+chứng\s+nhận|thư\s+khen)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))")
+
+
+def test_counted_award_pattern_matches_the_ignorecase_one():
+    lines = ["Có 4 đoàn viên xuất sắc – LĐLĐ huyện khen", "được Công đoàn ngành khen 02 cá nhân",
+             "đạt danh hiệu CSTĐ: 02", "ĐẠT ĐƯỢC DANH HIỆU x", "công nhận danh hiệu", "đạt LĐTT năm 2024: 12 người",
+             "1234 khen", "x12 khen", "Có 4 giáo viên đạt giáo viên dạy giỏi", "Giải nhì: 1.000.000đ",
+             "tặng thư khen của BCH", "tặng thư khen của bch", "\u212ahen 3 người", "5 khen thưởng", "khen thưởng 3 x"]
+    for t in _texts():
+        lines += t.split("\n")
+    for line in lines:
+        a, b = awards._COUNTED_AWARD.search(line), _OLD_COUNTED_AWARD.search(line)
+        assert (a and a.span()) == (b and b.span()), line

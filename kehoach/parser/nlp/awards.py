@@ -11,7 +11,7 @@ from kehoach.parser.nlp.clauses import (comma_after, comma_before, inside, lower
                                         name_starts, trim, units)
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.schema import PlanDocument, iter_sections
-from kehoach.parser.text.fastre import literal_alt
+from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold
 
 
@@ -240,9 +240,9 @@ def _wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for s, e in spans:
         if out:
             ps, pe = out[-1]
-            prev, gap = text[ps:pe], text[pe:s]
+            gap = text[pe:s]  # (the gap first: the parentheses are counted only where it is blank)
             if (("\n" in gap and not gap.strip() and text[s:s + 1].islower())
-                    or (prev.count("(") > prev.count(")") and not gap.strip(" \t\r\n;"))):
+                    or (not gap.strip(" \t\r\n;") and text.count("(", ps, pe) > text.count(")", ps, pe))):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
@@ -253,14 +253,26 @@ def _wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # sắc – LĐLĐ huyện khen", "được Công đoàn ngành khen 02 cá nhân", "đạt danh hiệu CSTĐ: 02".
 _COUNT = r"\b\d{1,3}\b"
 _AIM = re.compile(r"(?i)\b(?:phấn đấu|chỉ tiêu|vận động|quyết tâm)\b")
+# Every branch opens with a word char after a word boundary: a digit or one of k d đ c g t (any case).
+# The pattern opens with their class (sre skips to it in C), the look back takes the place of the
+# first \b, then the branches that open with that char are tried, in their first order: what
+#   (?i)(?:{_COUNT}[^\n]{0,80}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{0,30}{_COUNT}\s+\w
+#   |\bdanh\s+hiệu\b[^\n:]{0,80}:\s*{_COUNT}|\b(?:đạt|đạt\s+được|công\s+nhận)\s+danh\s+hiệu\b
+#   |\bđạt\s+(?:LĐTT|...)\b[^\n]{0,40}{_COUNT}|{_COUNT}[^\n]{0,40}\bđạt\s+(?:danh\s+hiệu\s+)?(?:...)\b
+#   |\bgiải\s+(?:...)\s*:?\s*\d|\btặng\s+(?:...)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))
+# finds, span for span (tests/test_nlp_fastscan.py)
+_DIGITS_AFTER_FIRST = r"\d{0,2}\b"  # {_COUNT} once its first digit is read
 _COUNTED_AWARD = re.compile(
-    rf"(?i)(?:{_COUNT}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{{0,30}}{_COUNT}\s+\w"
-    rf"|\bdanh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}|\b(?:đạt|đạt\s+được|công\s+nhận)\s+danh\s+hiệu\b"
-    rf"|\bđạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT}"
+    rf"[\d{ci('kdđcgt')[1:-1]}](?<!\w.)(?i:"
+    rf"(?<=\d){_DIGITS_AFTER_FIRST}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)"
     # "Có 4 giáo viên đạt giáo viên giỏi cấp huyện": a teaching title won, counted before it
-    rf"|{_COUNT}[^\n]{{0,40}}\bđạt\s+(?:danh\s+hiệu\s+)?(?:giáo\s+viên\s+(?:dạy\s+)?giỏi|GVDG|GVG|LĐTT|CSTĐ"
-    rf"|Lao động tiên tiến|Chiến sĩ thi đua)\b"
+    rf"|(?<=\d){_DIGITS_AFTER_FIRST}[^\n]{{0,40}}\bđạt\s+(?:danh\s+hiệu\s+)?(?:giáo\s+viên\s+(?:dạy\s+)?giỏi|GVDG|GVG"
+    rf"|LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b"
+    rf"|(?<=k)hen\b(?!\s+thưởng)[^\n]{{0,30}}{_COUNT}\s+\w"
+    rf"|(?<=d)anh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}"
+    rf"|(?<=đ)(?:ạt|ạt\s+được)\s+danh\s+hiệu\b|(?<=c)ông\s+nhận\s+danh\s+hiệu\b"
+    rf"|(?<=đ)ạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT}"
     # a contest's prizes with their amounts: "giải nhất 1.500.000đ/đội, Giải nhì: 1.000.000đ"
-    rf"|\bgiải\s+(?:nhất|nhì|ba|khuyến\s+khích)\s*:?\s*\d"
+    rf"|(?<=g)iải\s+(?:nhất|nhì|ba|khuyến\s+khích)\s*:?\s*\d"
     # a certificate or letter of praise given in a named body's name: "tặng giấy chứng nhận của BCH Đoàn xã"
-    rf"|\btặng\s+(?:giấy\s+chứng\s+nhận|thư\s+khen)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))")
+    rf"|(?<=t)ặng\s+(?:giấy\s+chứng\s+nhận|thư\s+khen)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))")

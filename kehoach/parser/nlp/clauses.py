@@ -5,7 +5,8 @@ import re
 
 # a sentence ends at a newline, ';', or '.', '!', '?' followed by a space (not "...", not "1.234")
 # (the look back after the mark: every branch opens with a character, so sre skips to them in C)
-_UNIT_END = re.compile(r"\n|;|[.!?](?<!\..)(?=\s|$)")
+# (one class opens the pattern, so sre skips to it in C: `\n|;|[.!?](?<!\..)(?=\s|$)`, match for match)
+_UNIT_END = re.compile(r"[\n;.!?](?:(?<=[\n;])|(?<!\..)(?=\s|$))")
 WORD = re.compile(r"\w+")
 
 
