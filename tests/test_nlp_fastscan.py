@@ -29,7 +29,9 @@ def test_odd_case_chars_are_the_ones_where_lower_and_ignorecase_part():
     bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
     odd = {c for y in letters for c in re.findall("(?i)" + re.escape(y), bmp) if c.lower() != y}
     odd |= {c for c in bmp if len(c.lower()) != 1}
-    assert odd <= set(clauses._ODD_CASE.pattern.strip("[]"))
+    assert odd <= set(clauses._ODD_CASE)
+    for c in clauses._ODD_CASE:
+        assert clauses.name_starts(clauses.name_automaton(["kế hoạch"]), "kế hoạch " + c) is None
 
 
 def test_name_starts_fall_back_on_odd_chars():
@@ -210,3 +212,8 @@ def test_counted_award_pattern_matches_the_ignorecase_one():
     for line in lines:
         a, b = awards._COUNTED_AWARD.search(line), _OLD_COUNTED_AWARD.search(line)
         assert (a and a.span()) == (b and b.span()), line
+
+
+def test_quoted_spans_match_the_scan():
+    for t in _texts() + ['a "b" “c” "d\n" “e"f” ""“”', '"' * 7 + "“" * 3 + "”"]:
+        assert clauses.quoted_spans(t) == [m.span() for m in re.finditer(r"“[^”\n]{0,300}”|\"[^\"\n]{0,300}\"", t)]

@@ -68,11 +68,23 @@ def _type_names():
     return name_automaton(types)
 
 
+# no char of these stands between a reference's type and its number (the type is letters and
+# spaces; the name, "số", ':', spaces and line breaks hold none): a type that meets one first is none
+_PAST_TYPE = re.compile(r"[,;.“”\d]")
+
+
 def _typed_matches(text: str):
     """rx.finditer(text): every match opens on a type name, so rx is tried only where one starts."""
     _, _, rx = _tables()
     starts = name_starts(_type_names(), text)
-    return rx.finditer(text) if starts is None else finditer_at(rx, text, starts)
+    if starts is None:
+        return rx.finditer(text)
+    keep = []
+    for p in starts:
+        m = _PAST_TYPE.search(text, p, p + 400)  # (none that near: rx decides)
+        if m is None or m.group() not in ",;.“”":
+            keep.append(p)
+    return finditer_at(rx, text, keep)
 
 
 @lru_cache(maxsize=1)
