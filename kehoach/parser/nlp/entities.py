@@ -180,6 +180,8 @@ def find_places(text: str, orgs: list[dict] | None = None) -> list[dict]:
     found = []
     for last, (size, canon, kind) in auto.iter(key):
         start, end = last + 1 - size, last + 1
+        if not ((c := text[start]).isupper() or c.isdigit()):
+            continue  # its first word is not capitalized (the test below, on that word alone: most hits end here)
         if (start > 0 and key[start - 1].isalnum()) or (end < len(key) and key[end].isalnum()):
             continue  # inside a word
         if not all(w[0].isupper() or w[0].isdigit() for w in text[start:end].split()):
