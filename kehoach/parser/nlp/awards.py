@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, trim, units
+from kehoach.parser.nlp.clauses import (comma_after, comma_before, inside, lowered, n_words, name_automaton,
+                                        name_starts, trim, units)
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.schema import PlanDocument, iter_sections
-from kehoach.parser.text.fastre import literal_alt
+from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold
 
 
@@ -116,6 +118,50 @@ def _phrase_rx() -> re.Pattern:
     return re.compile(rf"{first}(?<!\w.){rest}(?i:\b)")
 
 
+@lru_cache(maxsize=1)
+def _phrase_names():
+    return name_automaton(_tables()["phrases"])
+
+
+def _phrases_in(text: str, start: int, end: int):
+    """_phrase_rx().finditer(text, start, end), the pattern tried only where a phrase starts (any case)."""
+    rx = _phrase_rx()
+    starts = name_starts(_phrase_names(), text)
+    if starts is None:
+        yield from rx.finditer(text, start, end)
+        return
+    pos = start
+    for p in starts[bisect_left(starts, start):]:
+        if p < pos:
+            continue
+        if p >= end:
+            break
+        m = rx.match(text, p, end)
+        if m:
+            yield m
+            pos = m.end()
+
+
+# every _COUNTED_AWARD match holds one of these words (lower-cased): a unit without one is skipped
+_COUNTED_WORDS = ("khen", "danh", "đạt", "giải", "tặng")
+
+
+def _counted_words(text: str) -> tuple[list[int], list[int]] | None:
+    """(starts, ends) of those words in the lower-cased text, by start (their first letters differ:
+    one word per start); None when lower() would shift offsets ("İ")."""
+    low = lowered(text)
+    if len(low) != len(text):
+        return None
+    spans = []
+    for w in _COUNTED_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            spans.append((i, i + len(w)))
+            i = low.find(w, i + 1)
+    spans.sort()
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
 def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: list[tuple[int, int]]):
     text = doc.text or ""
     out = []
@@ -131,9 +177,8 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
             if not any(c in folded for c in _folded_cues()):
                 continue  # a closing sentence that runs into the section, not a registration
             out.append({"start": s, "end": e, "text": line, **_fields(line)})
-    phrase = _phrase_rx()
     body_end = doc.body_end or len(text)
-    for m in phrase.finditer(text, doc.body_start or 0, body_end):
+    for m in _phrases_in(text, doc.body_start or 0, body_end):
         if inside(m.start(), regions) or inside(m.start(), excluded):
             continue
         if any(a["start"] <= m.start() < a["end"] for a in out):
@@ -152,11 +197,17 @@ def find_awards(doc: PlanDocument, regions: list[tuple[int, int]], excluded: lis
         if _names_no_award(text[s:e]):
             continue
         out.append({"start": s, "end": e, "text": text[s:e], **_fields(text[s:e])})
+    counted = _counted_words(text)
     for s, e in _wrapped(text, units(text, doc.body_start or 0, body_end)):
+        if counted is not None:
+            i = bisect_left(counted[0], s)  # the first such word from s on: a later one ends later still
+            if i == len(counted[0]) or counted[1][i] > e:
+                continue
+        else:
+            low = text[s:e].lower()
+            if "khen" not in low and "danh" not in low and "đạt" not in low and "giải" not in low and "tặng" not in low:
+                continue  # every _COUNTED_AWARD match holds one of these: skip the costlier tests
         line = text[s:e]
-        low = line.lower()
-        if "khen" not in low and "danh" not in low and "đạt" not in low and "giải" not in low and "tặng" not in low:
-            continue  # every _COUNTED_AWARD match holds one of these: skip the costlier tests
         if inside(s, regions) or inside(s, excluded) or any(a["start"] < e and s < a["end"] for a in out):
             continue
         m = _COUNTED_AWARD.search(line)
@@ -189,9 +240,9 @@ def _wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for s, e in spans:
         if out:
             ps, pe = out[-1]
-            prev, gap = text[ps:pe], text[pe:s]
+            gap = text[pe:s]  # (the gap first: the parentheses are counted only where it is blank)
             if (("\n" in gap and not gap.strip() and text[s:s + 1].islower())
-                    or (prev.count("(") > prev.count(")") and not gap.strip(" \t\r\n;"))):
+                    or (not gap.strip(" \t\r\n;") and text.count("(", ps, pe) > text.count(")", ps, pe))):
                 out[-1] = (ps, e)
                 continue
         out.append((s, e))
@@ -202,14 +253,26 @@ def _wrapped(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # sắc – LĐLĐ huyện khen", "được Công đoàn ngành khen 02 cá nhân", "đạt danh hiệu CSTĐ: 02".
 _COUNT = r"\b\d{1,3}\b"
 _AIM = re.compile(r"(?i)\b(?:phấn đấu|chỉ tiêu|vận động|quyết tâm)\b")
+# Every branch opens with a word char after a word boundary: a digit or one of k d đ c g t (any case).
+# The pattern opens with their class (sre skips to it in C), the look back takes the place of the
+# first \b, then the branches that open with that char are tried, in their first order: what
+#   (?i)(?:{_COUNT}[^\n]{0,80}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{0,30}{_COUNT}\s+\w
+#   |\bdanh\s+hiệu\b[^\n:]{0,80}:\s*{_COUNT}|\b(?:đạt|đạt\s+được|công\s+nhận)\s+danh\s+hiệu\b
+#   |\bđạt\s+(?:LĐTT|...)\b[^\n]{0,40}{_COUNT}|{_COUNT}[^\n]{0,40}\bđạt\s+(?:danh\s+hiệu\s+)?(?:...)\b
+#   |\bgiải\s+(?:...)\s*:?\s*\d|\btặng\s+(?:...)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))
+# finds, span for span (tests/test_nlp_fastscan.py)
+_DIGITS_AFTER_FIRST = r"\d{0,2}\b"  # {_COUNT} once its first digit is read
 _COUNTED_AWARD = re.compile(
-    rf"(?i)(?:{_COUNT}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)|\bkhen\b(?!\s+thưởng)[^\n]{{0,30}}{_COUNT}\s+\w"
-    rf"|\bdanh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}|\b(?:đạt|đạt\s+được|công\s+nhận)\s+danh\s+hiệu\b"
-    rf"|\bđạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT}"
+    rf"[\d{ci('kdđcgt')[1:-1]}](?<!\w.)(?i:"
+    rf"(?<=\d){_DIGITS_AFTER_FIRST}[^\n]{{0,80}}\bkhen\b(?!\s+thưởng)"
     # "Có 4 giáo viên đạt giáo viên giỏi cấp huyện": a teaching title won, counted before it
-    rf"|{_COUNT}[^\n]{{0,40}}\bđạt\s+(?:danh\s+hiệu\s+)?(?:giáo\s+viên\s+(?:dạy\s+)?giỏi|GVDG|GVG|LĐTT|CSTĐ"
-    rf"|Lao động tiên tiến|Chiến sĩ thi đua)\b"
+    rf"|(?<=\d){_DIGITS_AFTER_FIRST}[^\n]{{0,40}}\bđạt\s+(?:danh\s+hiệu\s+)?(?:giáo\s+viên\s+(?:dạy\s+)?giỏi|GVDG|GVG"
+    rf"|LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b"
+    rf"|(?<=k)hen\b(?!\s+thưởng)[^\n]{{0,30}}{_COUNT}\s+\w"
+    rf"|(?<=d)anh\s+hiệu\b[^\n:]{{0,80}}:\s*{_COUNT}"
+    rf"|(?<=đ)(?:ạt|ạt\s+được)\s+danh\s+hiệu\b|(?<=c)ông\s+nhận\s+danh\s+hiệu\b"
+    rf"|(?<=đ)ạt\s+(?:LĐTT|CSTĐ|Lao động tiên tiến|Chiến sĩ thi đua)\b[^\n]{{0,40}}{_COUNT}"
     # a contest's prizes with their amounts: "giải nhất 1.500.000đ/đội, Giải nhì: 1.000.000đ"
-    rf"|\bgiải\s+(?:nhất|nhì|ba|khuyến\s+khích)\s*:?\s*\d"
+    rf"|(?<=g)iải\s+(?:nhất|nhì|ba|khuyến\s+khích)\s*:?\s*\d"
     # a certificate or letter of praise given in a named body's name: "tặng giấy chứng nhận của BCH Đoàn xã"
-    rf"|\btặng\s+(?:giấy\s+chứng\s+nhận|thư\s+khen)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))")
+    rf"|(?<=t)ặng\s+(?:giấy\s+chứng\s+nhận|thư\s+khen)\s+của\s+(?-i:[A-ZĐÀ-Ỹ]))")

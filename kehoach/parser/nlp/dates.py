@@ -6,7 +6,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from kehoach.parser.nlp.clauses import lowered
 from kehoach.parser.text.fastre import ci, finditer_at
 
 D = r"(\d{1,2}|\s{0,3})"  # a day may be left blank in drafts: "ngày   tháng 10"
@@ -110,11 +112,39 @@ _AT_WORD = {"lunar_dm": ("number",), "lunar_words": ("ngày", "mùng", "rằm"),
 _SECOND = {"g": "ngày", "ă": "năm", "ừ": "từ", "h": "tháng", "ế": "tết", "ù": "mùng", "ồ": "mùng", "ằ": "rằm"}
 
 
+_WORDS = {"ngày": "ngày", "năm": "năm", "từ": "từ", "tháng": "tháng", "tết": "tết", "mùng": "mùng", "mồng": "mùng",
+          "rằm": "rằm"}
+
+
+@lru_cache(maxsize=1)
+def _word_automaton():
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for w, key in _WORDS.items():
+        auto.add_word(w, (len(w), key))
+    auto.make_automaton()
+    return auto
+
+
 def _word_starts(text: str) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {w: [] for w in ("ngày", "năm", "từ", "tháng", "tết", "mùng", "rằm")}
-    for rx in (_NGAY_NAM, _T_WORDS, _MR_WORDS):
-        for m in rx.finditer(text):
-            out[_SECOND[text[m.start() + 1].lower()]].append(m.start())
+    low = lowered(text)
+    if len(low) == len(text):
+        # one Aho-Corasick pass over the lower-cased text finds what the three scans below find: lower()
+        # and (?i) agree on these words' letters (the odd chars are forms of i and s), and a word that
+        # starts inside another starts after a letter, which the look back refuses
+        for end, (n, key) in _word_automaton().iter(low):
+            p = end + 1 - n
+            if p and ((c := text[p - 1]).isalnum() or c == "_"):  # (?<!\w.)
+                continue
+            out[key].append(p)
+        for v in out.values():
+            v.sort()
+    else:  # "İ" lowers to two chars: offsets in `low` are not the text's
+        for rx in (_NGAY_NAM, _T_WORDS, _MR_WORDS):
+            for m in rx.finditer(text):
+                out[_SECOND[text[m.start() + 1].lower()]].append(m.start())
     out["number"] = [m.start() for m in _NUMBER.finditer(text)]
     return out
 
@@ -127,14 +157,14 @@ def _starts_for(kind: str, words: dict[str, list[int]]) -> list[int]:
 def find_dates(text: str) -> list[DateHit]:
     taken = bytearray(len(text))
     hits: list[DateHit] = []
-    lowered = text.lower()
+    low = lowered(text)
 
     def free(s: int, e: int) -> bool:
         return not any(taken[s:e])
 
     starts = _word_starts(text)
     for kind, rx in PATTERNS:
-        if kind in _NEEDS and not any(w in lowered for w in _NEEDS[kind]):
+        if kind in _NEEDS and not any(w in low for w in _NEEDS[kind]):
             continue
         for m in finditer_at(rx, text, _starts_for(kind, starts)):
             s, e = m.span()
@@ -256,13 +286,15 @@ def resolve_lunar(hits: list[DateHit], period: tuple[str, str] | None, plan_date
 
 
 _LEAD_DATE = re.compile(r"\s*,?\s*(?:ngày\s*)?")
+_NGAY = re.compile(r"(?i)ngày")
 
 
 def date_at(text: str, pos: int, hits: list[DateHit], max_gap: int = 12) -> DateHit | None:
     """The full date that starts within `max_gap` chars after `pos` (skipping ', ngày')."""
     for h in hits:
-        gap = re.sub(r"(?i)ngày", "", text[pos:h.start])
-        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not gap.strip(" ,\t\n"):
+        # (the gap is only read for a hit in reach: the cheap tests first)
+        if pos <= h.start <= pos + max_gap and h.kind in ("date", "partial") and not _NGAY.sub(
+                "", text[pos:h.start]).strip(" ,\t\n"):
             return h
         if h.start > pos + max_gap:
             break

@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.nlp import admin_units
+from kehoach.parser.nlp.clauses import lowered
+from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import _OLD_TO_NEW, fold, new_tone_placement
 
 _UP = "A-ZĐÀ-ỸẠ-Ỹ"
@@ -25,11 +27,19 @@ def _tables():
     # heads match in any case; the name after them must be capitalized (same line)
     place_tail = rf"(?:(?i:{unit_alt})[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}})"
     firsts = "".join(sorted({h[0].upper() for h in heads}))  # a name starts upper-case: filter on that first
-    org_rx = re.compile(rf"(?=[{firsts}])(?<![\wÀ-ỹ])(?P<head>(?i:{head_alt}))(?:[ \t]+(?:{place_tail}|{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}}))?")
-    afirst = "".join(sorted({a[0] for a in abbr}))
-    abbr_rx = re.compile(rf"(?=[{afirst}])(?<![\wÀ-ỹ&])(" + "|".join(re.escape(a) for a in
-                                                                   sorted(abbr, key=len, reverse=True))
-                         + r")(?![\wÀ-ỹ&])")
+    # the pattern opens with that class (sre skips to it in C), the look back at the char before it
+    # follows, then only the heads with that first letter are tried (fastre.literal_alt): what
+    # `(?=[firsts])(?<![\wÀ-ỹ])(?P<head>(?i:{head_alt}))` found
+    _, head_rest = literal_alt(heads)
+    org_rx = re.compile(rf"(?P<head>[{firsts}](?<![\wÀ-ỹ].){head_rest})(?:[ \t]+(?:{place_tail}|{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,4}}))?")
+    # the same for the abbreviations, case-sensitive: `(?=[afirst])(?<![\wÀ-ỹ&])({abbr_alt})(?![\wÀ-ỹ&])`
+    by_first: dict[str, list[str]] = {}
+    for a in sorted(abbr, key=len, reverse=True):
+        by_first.setdefault(a[0], []).append(a)
+    afirst = "".join(sorted(by_first))
+    abbr_rest = "|".join(f"(?<={re.escape(c)})(?:" + "|".join(re.escape(a[1:]) for a in ns) + ")"
+                         for c, ns in by_first.items())
+    abbr_rx = re.compile(rf"([{re.escape(afirst)}](?<![\wÀ-ỹ&].)(?:{abbr_rest}))(?![\wÀ-ỹ&])")
     canon = {k.lower(): v for k, v in orgs["canonical"].items()}  # looked up per match: lower(), not fold()
     return org_rx, abbr_rx, abbr, canon
 
@@ -66,12 +76,17 @@ def _cut_at_place(s: str, head: int) -> str:
 def find_orgs(text: str) -> list[dict]:
     org_rx, *_, canon = _tables()
     out = []
+    seen: dict[tuple[str, int], tuple[str, str | None]] = {}  # a name cited again is read once per text
     for m in org_rx.finditer(text):
         head = len(m.group("head"))
-        s = _cut_at_place(_trim_lower(m.group(0), head), head)
-        if not s[0].isupper():
+        found = seen.get((m.group(0), head))
+        if found is None:
+            s = _cut_at_place(_trim_lower(m.group(0), head), head)
+            found = seen[m.group(0), head] = (s, (canon.get(s.lower()) or new_tone_placement(" ".join(s.split())))
+                                              if s[0].isupper() else None)
+        s, normalized = found
+        if normalized is None:
             continue
-        normalized = canon.get(s.lower()) or new_tone_placement(" ".join(s.split()))
         out.append({"start": m.start(), "end": m.start() + len(s), "label": "ORG", "text": s,
                     "normalized": normalized})
     return out
@@ -159,12 +174,14 @@ def find_places(text: str, orgs: list[dict] | None = None) -> list[dict]:
     post-2025 units, each name added in both tone placements (Thuỷ = Thủy); the name must be
     capitalized as written."""
     auto, unit_rx, unit_canon, never, name_words = _gazetteer()
-    key = _key(text)
+    key = lowered(text)  # _key(text), shared with the other taggers
     if len(key) != len(text):  # a character whose lower case is longer ("İ"): offsets would drift
         key = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found = []
     for last, (size, canon, kind) in auto.iter(key):
         start, end = last + 1 - size, last + 1
+        if not ((c := text[start]).isupper() or c.isdigit()):
+            continue  # its first word is not capitalized (the test below, on that word alone: most hits end here)
         if (start > 0 and key[start - 1].isalnum()) or (end < len(key) and key[end].isalnum()):
             continue  # inside a word
         if not all(w[0].isupper() or w[0].isdigit() for w in text[start:end].split()):

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.nlp.dates import DateHit, date_at
-from kehoach.parser.text.fastre import literal_alt
+from kehoach.parser.nlp.clauses import name_automaton, name_starts
+from kehoach.parser.text.fastre import finditer_at, literal_alt
 from kehoach.parser.text.normalize import fold, strip_accents
 
 _LETTERS = "A-Za-zĐđ"
@@ -44,19 +45,46 @@ def _tables():
     names = sorted(types, key=len, reverse=True)
     type_alt = "|".join(re.escape(n) for n in names)
     # "<Type> [số] SYMBOL", or "<Type> <short name> số SYMBOL" ("Luật Công đoàn số 12/2012/QH13")
-    # the short name never holds another type word: in "quy định tại Thông tư số ..." the verb
-    # "quy định" is no type, the Thông tư is
-    name_char = rf"(?:(?!(?:{type_alt})(?![{_LETTERS}À-ỹ]))[^\n,;:.“”\d])"
-    # a line break may fall between the type, "số" and the symbol (hard-wrapped web text)
     # the type opens with a class of first letters (sre skips to it in C), then only the types with
     # that letter are tried: what `(?i)(?<![letters])(?P<type>{type_alt})...` finds (fastre.literal_alt)
     first, rest = literal_alt(names)
+    # the short name never holds another type word: in "quy định tại Thông tư số ..." the verb
+    # "quy định" is no type, the Thông tư is (`(?!(?i:{type_alt})(?![letters]))`, per char of the
+    # name: the class of first letters rejects most chars at once)
+    name_char = rf"(?:(?!{first}{rest}(?![{_LETTERS}À-ỹ]))[^\n,;:.“”\d])"
+    # a line break may fall between the type, "số" and the symbol (hard-wrapped web text)
     rx = re.compile(rf"(?P<type>{first}(?i:(?<![{_LETTERS}À-ỹ].)){rest})"
                     rf"(?i:(?:(?:[ \t]+|(?-i:(?=[A-ZĐ])))(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?"
                     rf"|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|so)[ \t]*:?)?|(?-i:số)[ \t]*:?)"  # glued by a site: "Quyết địnhsố"
                     rf"(?:[ \t]*(?:số|so)[ \t]*:)?"  # typed twice: "công văn số Số: 186/CV-GD&ĐT"
                     rf"(?:[ \t]*\n)?[ \t]*{_SYMBOL})")
     return types, codes, rx
+
+
+@lru_cache(maxsize=1)
+def _type_names():
+    """The type names' automaton: where a type may start (clauses.name_starts)."""
+    types, _, _ = _tables()
+    return name_automaton(types)
+
+
+# no char of these stands between a reference's type and its number (the type is letters and
+# spaces; the name, "số", ':', spaces and line breaks hold none): a type that meets one first is none
+_PAST_TYPE = re.compile(r"[,;.“”\d]")
+
+
+def _typed_matches(text: str):
+    """rx.finditer(text): every match opens on a type name, so rx is tried only where one starts."""
+    _, _, rx = _tables()
+    starts = name_starts(_type_names(), text)
+    if starts is None:
+        return rx.finditer(text)
+    keep = []
+    for p in starts:
+        m = _PAST_TYPE.search(text, p, p + 400)  # (none that near: rx decides)
+        if m is None or m.group() not in ",;.“”":
+            keep.append(p)
+    return finditer_at(rx, text, keep)
 
 
 @lru_cache(maxsize=1)
@@ -101,18 +129,29 @@ class RefMention:
     extra: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1)
+def _folded_codes() -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """State and party type codes and party issuers by their folded form (once per process, not per symbol)."""
+    _, codes, _ = _tables()
+    return ({fold(k): k for k in codes["state"]}, {fold(k): k for k in codes["party"]},
+            {fold(x) for x in codes["party_issuers"]})
+
+
+_SYMBOL_SEP = re.compile(r"\s*([/\-–_])\s*")
+_SYMBOL_NUM = re.compile(r"(\d+[a-z]?)([/\-\s])?(.*)")
+_SYMBOL_PART = re.compile(r"[/\-\s]")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def parse_symbol(symbol: str) -> dict:
     """Split a symbol as written into its parts."""
-    _, codes, _ = _tables()
-    s = re.sub(r"\s*([/\-–_])\s*", r"\1", symbol.strip()).replace("–", "-").replace("_", "-")
-    m = re.match(r"(\d+[a-z]?)([/\-\s])?(.*)", s)
+    s = _SYMBOL_SEP.sub(r"\1", symbol.strip()).replace("–", "-").replace("_", "-")
+    m = _SYMBOL_NUM.match(s)
     num, sep, rest = m.group(1), m.group(2) or " ", m.group(3)
-    parts = [p for p in re.split(r"[/\-\s]", rest) if p]
-    year = next((int(p) for p in parts if re.fullmatch(r"\d{4}", p)), None)
+    parts = [p for p in _SYMBOL_PART.split(rest) if p]
+    year = next((int(p) for p in parts if _FOUR_DIGITS.fullmatch(p)), None)
     letters = [p for p in parts if not p.isdigit()]
-    state_codes = {fold(k): k for k in codes["state"]}
-    party_codes = {fold(k): k for k in codes["party"]}
-    party_iss = {fold(x) for x in codes["party_issuers"]}
+    state_codes, party_codes, party_iss = _folded_codes()
     after_slash = s.split("/", 1)[1] if "/" in s else ""
     last = fold(letters[-1]) if letters else ""
     system = "state"
@@ -280,16 +319,17 @@ def _share_issuers(text: str, mentions: list) -> None:
                 a.issuer = b.issuer
 
 
+_SUBJECT_END = re.compile(r"[;\n]|\.(?!\S)")
+
+
 def _subject_after(text: str, pos: int) -> str | None:
     m = re.match(r"[ \t]*,?[ \t]*về[ \t]+(?:việc[ \t]+)?", text[pos:pos + 16])
     if not m:
         return None
     s = pos + m.end()
-    e = s
-    while e < len(text) and text[e] not in ";\n" and not (text[e] == "." and (e + 1 >= len(text) or text[e + 1].isspace())):
-        e += 1
-        if e - s > 300:
-            break
+    # up to ';', a line break or a '.' closing the sentence, at most 301 chars ('\s' is str.isspace)
+    stop = _SUBJECT_END.search(text, s, s + 302)
+    e = min(stop.start() if stop else len(text), s + 301, len(text))
     subj = text[s:e].strip(" ,“”\"")
     return subj or None
 
@@ -313,7 +353,7 @@ _CODE_PLACE = re.compile(r"[ \t]+(?:(?:thành phố|tỉnh|huyện|quận|thị 
 def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
     _, _, rx = _tables()
     out: list[RefMention] = []
-    for m in rx.finditer(text):
+    for m in _typed_matches(text):
         symbol = _whole_words(m.group("sym").rstrip(" -/–"), text, m.start("sym"))
         parts = parse_symbol(symbol)
         if not re.search(rf"[{_LETTERS}]", symbol[len(parts["number"]):]):
