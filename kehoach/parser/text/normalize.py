@@ -128,8 +128,13 @@ def fold(s: str | None) -> str:
     # clean() and the dashes in one pass (its line breaks need no unifying: split() takes them all)
     s = nfc(s)
     t = _FOLD_CHARS.sub(_FOLD_SUB, s)  # (the same string when nothing was replaced: still NFC)
-    s = _new_tones(t if t is s else nfc(t))
-    return " ".join(s.casefold().split())  # split() cuts at what re calls \s: same as sub(\s+, " ").strip()
+    s = _new_tones(t if t is s else nfc(t)).casefold()
+    # split() cuts at what re calls \s: same as sub(\s+, " ").strip(). A printable string holds no
+    # white space but " " (every other isspace() char is Cc, Zs, Zl or Zp: tests/test_speed_frame.py),
+    # so when its spaces are single and inside, the split-join gives it back: skip building the words
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s
+    return " ".join(s.split())
 
 
 def fold_lines(s: str | None) -> str:
