@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Optional
 
 from kehoach import models
@@ -76,6 +76,20 @@ class Line:
     end: int
     outline: Optional[int] = None  # Word outline level of the block, if any
 
+    @cached_property
+    def national(self) -> bool:
+        """The Quốc hiệu's line (asked of a line by find_title, the header, the attachment scan ...: judged once)."""
+        return _national_text(self.f)
+
+    @cached_property
+    def position(self) -> bool:
+        """A signer's position (the closing asks it of each of its last lines several times)."""
+        return _judge_position(self, False)
+
+    @cached_property
+    def position_any_case(self) -> bool:
+        return _judge_position(self, True)
+
 
 def _data():
     return models.load("frame.yaml")
@@ -100,15 +114,15 @@ def _lines(doc: PlanDocument) -> list[Line]:
     while k < len(raw):
         text, start, end, outline = raw[k]
         # a type word broken after its first word by a PDF's line ends: "QUY" / "CHẾ PHỐI HỢP ..."
-        if (k + 1 < len(raw) and k < 60 and len(text.split()) == 1 and doc_type_of(text) is None
+        if (k + 1 < len(raw) and k < 60 and len(text.split(None, 1)) == 1 and doc_type_of(text) is None
                 and doc_type_of(text + " " + raw[k + 1][0]) is not None and is_upper_text(text, 0.9)):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
         # (or after its blank day: "Hà Nội, ngày" / "tháng 5 năm 2018")
         if k + 1 < len(raw) and k < 60 and (
-                (DATE_NO_YEAR.search(text) and re.match(r"^năm\s*\d{4}\b", raw[k + 1][0], re.I))
-                or (re.search(r",\s*ngày[\s.…_]*$", text, re.I) and re.match(r"^tháng[\s\d.…_]*năm\s*\d{4}\b", raw[k + 1][0], re.I))):
+                (_date_no_year(text) and _YEAR_NEXT.match(raw[k + 1][0]))
+                or (_OPEN_DAY.search(text) and _MONTH_YEAR_NEXT.match(raw[k + 1][0]))):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
@@ -130,6 +144,23 @@ def _lines(doc: PlanDocument) -> list[Line]:
     return out
 
 
+_YEAR_NEXT = re.compile(r"^năm\s*\d{4}\b", re.I)
+_OPEN_DAY = re.compile(r",\s*ngày[\s.…_]*$", re.I)
+_MONTH_YEAR_NEXT = re.compile(r"^tháng[\s\d.…_]*năm\s*\d{4}\b", re.I)
+_THANG = re.compile(r"tháng", re.I)
+
+
+def _date_no_year(text: str) -> Optional[re.Match]:
+    """DATE_NO_YEAR.search(text), tried only on a line that ends, past white space and two digits at
+    most, in "tháng" (any case): where every match of it ends (sre would try it at each "n" of the line)."""
+    r = text.rstrip()
+    if r[-1:].isdecimal():
+        r = r[:-1]
+        if r[-1:].isdecimal():
+            r = r[:-1]
+    return DATE_NO_YEAR.search(text) if _THANG.fullmatch(r.rstrip()[-5:]) else None
+
+
 def _split_run_on(raw: list[tuple]) -> list[tuple]:
     """A header or closing that arrived on one line (a plan pasted as one paragraph) is cut at
     its landmarks (kehoach.parser.landmarks); other lines pass through."""
@@ -139,7 +170,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
     n = len(raw)
     for k, (text, start, end, outline) in enumerate(raw):
         cuts: set[int] = set()
-        if k < 60 and lm.is_header_line(text):
+        header = k < 60 and lm.is_header_line(text)
+        if header:
             cuts |= lm.header_cuts(text)
         elif k < 60:
             cuts |= lm.title_body_cut(text) or lm.glued_title_cut(text)
@@ -156,7 +188,7 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             continue
         for piece, s in lm.split(text, start, cuts):
             # a header piece may still hold the title run together with the body
-            sub = lm.title_body_cut(piece) if k < 60 and lm.is_header_line(text) else set()
+            sub = lm.title_body_cut(piece) if header else set()
             for p2, s2 in (lm.split(piece, s, sub) if sub else [(piece, s)]):
                 out.append((p2, s2, s2 + len(p2), outline))
     return out
@@ -217,6 +249,9 @@ def _national_text(f: str) -> bool:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     # (each test reads at most the first 30 chars of g, which 64 chars of a folded line hold:
     # its spaces are single; a longer g equals none of the names)
+    c0 = f[:1] if f[:1] != " " else f[:64].lstrip(" ")[:1]
+    if c0 != "đ" and _plain(c0) not in ("c", "?"):
+        return False  # g's first char: every name below opens with "c" (without marks), "đ", or a lost letter's "?"
     g = _hoa(f[:64]).replace(" ", "")
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
@@ -226,6 +261,8 @@ def _national_text(f: str) -> bool:
 
 
 def _motto_text(f: str) -> bool:
+    if "?" not in f and ("đ" not in f or "ú" not in f):
+        return False  # (no "độclập" or "hạnhphúc" below)
     g = f.replace(" ", "")
     if "?" in g:
         g = _plain(g)
@@ -321,11 +358,11 @@ def _own_number_title(text: str) -> Optional[re.Match]:
 
 
 def _is_national(ln: Line) -> bool:
-    return _national_text(ln.f)
+    return ln.national
 
 
 def _is_motto(ln: Line) -> bool:
-    return _motto_text(ln.f) and len(ln.f) < 60
+    return len(ln.f) < 60 and _motto_text(ln.f)
 
 
 def _org_head(f: str) -> bool:
@@ -861,6 +898,10 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
 
 
 def _is_position(ln: Line, any_case: bool = False) -> bool:
+    return ln.position_any_case if any_case else ln.position
+
+
+def _judge_position(ln: Line, any_case: bool) -> bool:
     if len(ln.text) > 45 or not (any_case or is_upper_text(ln.text, 0.7)):
         return False
     f = ln.f.strip(" .:")
@@ -1251,9 +1292,10 @@ def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
 
     for ln in lines[body_i + 1:]:
         # a form or letter sent with it opens with its own header: the Quốc hiệu, maybe beside its agency
-        second_header = _is_national(ln) or bool(lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
-                                                   and is_upper_text(ln.text, 0.8))
-        if not (ATTACHMENT.match(ln.text.strip()) or second_header):
+        # (the marker's cheap test first; the Quốc hiệu in capitals only where its "CỘ"/"ĐẢNG" can stand)
+        if not (ATTACHMENT.match(ln.text.strip()) or _is_national(ln)
+                or (lm.may_hold_national(ln.text) and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
+                    and is_upper_text(ln.text, 0.8))):
             continue
         k = ln.i
         for prev in lines[max(body_i, ln.i - 3):ln.i][::-1]:
