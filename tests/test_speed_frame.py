@@ -182,3 +182,77 @@ def test_is_header_line_as_before():
     texts = _real_lines() + [" ".join(rng.sample(parts, rng.randint(1, 5))) for _ in range(3000)]
     for t in texts:
         assert lm.is_header_line(t) == _old_is_header_line(t), repr(t)
+
+
+def _old_title_body_cut(text: str) -> set[int]:
+    from kehoach.parser import landmarks as lm
+
+    doc_type, _ = lm._lexicon()
+    note = lm.ANNEX_NOTE.search(text)
+    if note and note.start() > 0:
+        return {note.start()}
+    glued = lm.GLUED_PERIOD.match(text)
+    if glued and text[glued.end():glued.end() + 2][1:].islower():
+        return {glued.end()}
+    if len(text) < lm.MIN_LEN or not (doc_type.match(text) or F.doc_type_of(text.split(" ", 1)[0]) or text.startswith("VÀ ")):
+        return set()
+    words = list(re.finditer(r"\S+", text))
+    k = 0
+    while k < len(words) and (lm._caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+        if k >= 3 and lm.HEADING_MARK.match(words[k].group()):
+            return {words[k].start()}
+        k += 1
+    lead = len(words[k].group()) - len(words[k].group().lstrip("-–•*+")) if k < len(words) else 0
+    w = words[k].group()[lead:] if k < len(words) else ""
+    if 3 <= k < len(words) and w[:1].isupper() and not lm._caps_word(w):
+        return {words[k].start()}
+    return set()
+
+
+def test_title_body_cut_as_before():
+    from kehoach.parser import landmarks as lm
+
+    parts = ["KẾ HOẠCH", "KẾHOẠCH", "QUY CHẾ", "TỔ CHỨC", "NĂM 2022", "Năm 2022, dự báo tình hình", "VÀ", "NHIỆM VỤ", "I./CÔNG TÁC",
+             "A-", "-Thực hiện", "***", "2021", "(Ban hành kèm theo Quyết định số 1)", "NĂM HỌC 2016 - 2017Hôm nay", "- Tổ chức",
+             "Căn cứ", "\t", "BÁOCÁOKIỂMTRA THỰC HIỆN"]
+    rng = random.Random(8)
+    texts = _real_lines() + [" ".join(rng.choice(parts) for _ in range(rng.randint(1, 12))) for _ in range(6000)]
+    cut = 0
+    for t in texts:
+        assert lm.title_body_cut(t) == _old_title_body_cut(t), repr(t)
+        cut += bool(lm.title_body_cut(t))
+    assert cut > 100
+
+
+def _old_is_person_name(text: str, allow_caps: bool = False) -> bool:
+    m = F.DEGREE.match(text)
+    if m and (text[m.end() - 1] in ". " or text[m.end():m.end() + 1].isspace()):
+        text = text[m.end():]
+    toks = text.strip(" .").split()
+    if not 2 <= len(toks) <= 6:
+        return False
+    if all(F.NAME_TOKEN.match(t) for t in toks):
+        return True
+    f = F.fold(text)
+    return (allow_caps and all(t.isalpha() and t.isupper() for t in toks) and not F._org_head(f)
+            and not f.startswith(F._folded("positions"))
+            and not f.startswith(("phó ", "chánh ")) and not {"trưởng", "nhiệm", "đốc"} & set(f.split()))
+
+
+def test_person_name_and_legacy_type_as_before():
+    from kehoach.parser.text import legacy
+
+    words = ["Nguyễn", "Văn", "A", "NGUYỄN", "THỊ", "HUỆ", "ThS.", "Lê", "B", "PHÓ", "CHỦ", "TỊCH", "x", ".", "  "]
+    rng = random.Random(12)
+    texts = _real_lines() + [" ".join(rng.choice(words) for _ in range(rng.randint(0, 9))) for _ in range(4000)]
+    for t in texts:
+        for caps in (False, True):
+            assert F._is_person_name(t, caps) == _old_is_person_name(t, caps), repr(t)
+    surfaces = [legacy.encode(p, enc).decode("cp1252", errors="replace") for p, _ in F._doc_types() for enc in legacy.ENCODINGS]
+    surfaces += [s.upper() + " NĂM 2024" for s in surfaces] + ["KEÁ HOAÏCH", "Kế hoạch", "Ké"]
+    for t in surfaces + _real_lines()[:3000]:
+        old = None
+        if not (len(t) > 200 or t.isascii() or not legacy._legacy_only(t) or not any("\x80" <= c <= "\xff" for c in t)):
+            old = next((x for enc in legacy.ENCODINGS if (x := F._doc_type_of(legacy.decode_str(t, enc)))), None)
+        assert F._legacy_doc_type(t) == old, repr(t)
+    assert sum(F._legacy_doc_type(t) is not None for t in surfaces) > 10

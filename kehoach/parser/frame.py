@@ -291,10 +291,14 @@ def doc_type_of(line: str) -> Optional[str]:
     return _doc_type_of(line) or _legacy_doc_type(line)
 
 
+_LATIN1_HIGH = re.compile("[\x80-\xff]")
+
+
 def _legacy_doc_type(line: str) -> Optional[str]:
     """A title typed in a legacy font that a page kept as its cp1252 look ("KEÁ HOAÏCH", VNI):
     read through each font's table; a type word does not come out of another by chance."""
-    if len(line) > 200 or line.isascii() or not legacy._legacy_only(line) or not any("\x80" <= c <= "\xff" for c in line):
+    # (the regex over the line's chars in C before the char-by-char test of legacy's)
+    if len(line) > 200 or line.isascii() or not _LATIN1_HIGH.search(line) or not legacy._legacy_only(line):
         return None
     return next((t for enc in legacy.ENCODINGS if (t := _doc_type_of(legacy.decode_str(line, enc)))), None)
 
@@ -926,7 +930,7 @@ def _is_person_name(text: str, allow_caps: bool = False) -> bool:
     m = DEGREE.match(text)
     if m and (text[m.end() - 1] in ". " or text[m.end():m.end() + 1].isspace()):
         text = text[m.end():]
-    toks = text.strip(" .").split()
+    toks = text.strip(" .").split(None, 6)  # (seven pieces at most: a longer line is no name either)
     if not 2 <= len(toks) <= 6:
         return False
     if all(NAME_TOKEN.match(t) for t in toks):

@@ -271,6 +271,11 @@ def title_body_cut(text: str) -> set[int]:
     # line "VÀ NHIỆM VỤ ..." run into the headings)
     if len(text) < MIN_LEN:
         return set()
+    # the walk below cuts only after three words in capitals (or without letters) open the line:
+    # a line that does not open so needs no type word test (\S+ runs are what str.split() gives)
+    head = text.split(None, 3)[:3]
+    if len(head) < 3 or not all(_caps_word(w) or not any(c.isalpha() for c in w) for w in head):
+        return set()
     from kehoach.parser.frame import doc_type_of
 
     if not (doc_type.match(text) or doc_type_of(text.split(" ", 1)[0]) or text.startswith("VÀ ")):
