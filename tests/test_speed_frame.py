@@ -256,3 +256,41 @@ def test_person_name_and_legacy_type_as_before():
             old = next((x for enc in legacy.ENCODINGS if (x := F._doc_type_of(legacy.decode_str(t, enc)))), None)
         assert F._legacy_doc_type(t) == old, repr(t)
     assert sum(F._legacy_doc_type(t) is not None for t in surfaces) > 10
+
+
+def test_clean_fast_path():
+    # what clean() replaces or removes is unprintable, but the eths of its table
+    printable = [c for c in (*map(chr, N._CLEAN_TABLE), "\r", "\u2028", "\u2029", *N._CONTROLS) if c.isprintable()]
+    assert sorted(printable) == ["\u00d0", "\u00f0"]
+    assert all(bool(N.CONTROL_RE.match(chr(c))) == (chr(c) in N._CONTROLS) for c in range(0x10000))
+
+    def old_clean(s: str) -> str:
+        s = N.unicodedata.normalize("NFC", s)
+        s = N._CLEAN_CHARS.sub(N._CLEAN_SUB, s)
+        if "\r" in s or "\u2028" in s or "\u2029" in s:
+            s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+        return N.CONTROL_RE.sub("", s)
+
+    texts = _real_lines() + _invented("aÐðđ\u00a0\u200b\t\r\n\u2028\x01\x7f\u0301 e", n=6000, most=12)
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for t in texts:
+        assert N.clean(t) == old_clean(t), repr(t)
+
+
+def test_position_by_set_and_tuple():
+    def old(ln, any_case):
+        if len(ln.text) > 45 or not (any_case or N.is_upper_text(ln.text, 0.7)):
+            return False
+        f = ln.f.strip(" .:")
+        return (any(f == p or (any_case and f.startswith(p + " ")) for p in F._folded("positions"))
+                or (not any_case and F._second_position(ln.text) is not None))
+
+    texts = [ln for ln in _real_lines() if len(ln) <= 45]
+    texts += [p + s for p in F._data()["positions"] for s in ("", " Đào tạo", "S", ".", " :")]
+    texts += [p.upper() + s for p in F._data()["positions"] for s in ("", " CÔNG ĐOÀN", "X")]
+    hits = 0
+    for t in texts:
+        for any_case in (False, True):
+            assert F._judge_position(F.Line(0, t, F.fold(t), 0, 0), any_case) == old(F.Line(0, t, F.fold(t), 0, 0), any_case), t
+            hits += F._is_position(F.Line(0, t, F.fold(t), 0, 0), any_case)
+    assert hits > 50

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
@@ -75,20 +75,12 @@ class Line:
     start: int
     end: int
     outline: Optional[int] = None  # Word outline level of the block, if any
-
-    @cached_property
-    def national(self) -> bool:
-        """The Quốc hiệu's line (asked of a line by find_title, the header, the attachment scan ...: judged once)."""
-        return _national_text(self.f)
-
-    @cached_property
-    def position(self) -> bool:
-        """A signer's position (the closing asks it of each of its last lines several times)."""
-        return _judge_position(self, False)
-
-    @cached_property
-    def position_any_case(self) -> bool:
-        return _judge_position(self, True)
+    # what the frame asks of a line again and again, judged once (None: not yet): the Quốc hiệu
+    # (find_title, the header, the attachment scan ...), a signer's position (the closing)
+    # (plain fields, not functools.cached_property: its lock costs more than the tests it saves)
+    national: Optional[bool] = field(default=None, compare=False, repr=False)
+    position: Optional[bool] = field(default=None, compare=False, repr=False)
+    position_any_case: Optional[bool] = field(default=None, compare=False, repr=False)
 
 
 def _data():
@@ -104,6 +96,11 @@ def _folded(key: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def _folded_set(key: str) -> frozenset[str]:
     return frozenset(_folded(key))
+
+
+@lru_cache(maxsize=None)
+def _folded_spaced(key: str) -> tuple[str, ...]:
+    return tuple(x + " " for x in _folded(key))
 
 
 def _lines(doc: PlanDocument) -> list[Line]:
@@ -362,6 +359,8 @@ def _own_number_title(text: str) -> Optional[re.Match]:
 
 
 def _is_national(ln: Line) -> bool:
+    if ln.national is None:
+        ln.national = _national_text(ln.f)
     return ln.national
 
 
@@ -902,7 +901,13 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
 
 
 def _is_position(ln: Line, any_case: bool = False) -> bool:
-    return ln.position_any_case if any_case else ln.position
+    if any_case:
+        if ln.position_any_case is None:
+            ln.position_any_case = _judge_position(ln, True)
+        return ln.position_any_case
+    if ln.position is None:
+        ln.position = _judge_position(ln, False)
+    return ln.position
 
 
 def _judge_position(ln: Line, any_case: bool) -> bool:
@@ -910,7 +915,8 @@ def _judge_position(ln: Line, any_case: bool) -> bool:
         return False
     f = ln.f.strip(" .:")
     # under a TM./TL. line a position may name its office: "Trưởng phòng Đào tạo"
-    return (any(f == p or (any_case and f.startswith(p + " ")) for p in _folded("positions"))
+    # (one of the positions, or any_case and one of them then a space: a set and a tuple, not a walk)
+    return (f in _folded_set("positions") or (any_case and f.startswith(_folded_spaced("positions")))
             or (not any_case and _second_position(ln.text) is not None))
 
 
