@@ -125,7 +125,7 @@ def _lines(doc: PlanDocument) -> list[Line]:
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1 = fold(text)  # (the joined line folded only for a line the Quốc hiệu starts with)
-            if len(f1) >= 4 and NATIONAL.startswith(_hoa(f1)) and not _national_text(f1) and _national_text(
+            if 4 <= len(f1) <= len(NATIONAL) and NATIONAL.startswith(_hoa(f1)) and not _national_text(f1) and _national_text(
                     fold(text + " " + raw[k + 1][0])):
                 text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
                 k += 1

@@ -91,8 +91,9 @@ def text_to_blocks(text: str) -> list[RawBlock]:
         pieces = split_line(line)
         for col, piece in enumerate(pieces):
             for part in (GLUED_HEADING.split(piece) if GLUE_HINT.search(piece) else (piece,)):
-                if part.strip():
-                    blocks.append(RawBlock(text=part.strip(), kind="line", col=col if len(pieces) > 1 else None))
+                part = part.strip()  # (stripped once)
+                if part:
+                    blocks.append(RawBlock(text=part, kind="line", col=col if len(pieces) > 1 else None))
     return blocks
 
 
