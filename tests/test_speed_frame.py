@@ -294,3 +294,22 @@ def test_position_by_set_and_tuple():
             assert F._judge_position(F.Line(0, t, F.fold(t), 0, 0), any_case) == old(F.Line(0, t, F.fold(t), 0, 0), any_case), t
             hits += F._is_position(F.Line(0, t, F.fold(t), 0, 0), any_case)
     assert hits > 50
+
+
+def test_txt_blocks_as_before():
+    from kehoach.parser.readers import txt as R
+
+    def old(text):
+        blocks = []
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+            pieces = R.split_line(line)
+            for col, piece in enumerate(pieces):
+                for part in (R.GLUED_HEADING.split(piece) if R.GLUE_HINT.search(piece) else (piece,)):
+                    if part.strip():
+                        blocks.append(R.RawBlock(text=part.strip(), kind="line", col=col if len(pieces) > 1 else None))
+        return blocks
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["\n".join(_invented("ab |\t  \u3000\x85ĐƠN VỊ1. Công 2.", n=300, seed=k, most=30)) for k in range(20)]
+    for t in texts:
+        assert R.text_to_blocks(t) == old(t)

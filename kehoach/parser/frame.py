@@ -742,6 +742,12 @@ def _stage_of_another(text: str, m: re.Match) -> bool:
             or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I)))
 
 
+@lru_cache(maxsize=1)
+def _named_period_patterns() -> list[tuple[re.Pattern, dict]]:
+    """frame.yaml's named periods, their patterns compiled once (not looked up in re's cache per title)."""
+    return [(re.compile(item["pattern"], re.I), item) for item in _data().get("named_periods", [])]
+
+
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
@@ -758,8 +764,8 @@ def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
         y = m.group("y")
         start = date_month if date_month and date_month[:4] <= y else f"{y}-01"
         return Period(kind="year", start=start, end=f"{y}-12", text=m.group(0))
-    for item in _data().get("named_periods", []):
-        m = re.search(item["pattern"], text, re.I)
+    for rx, item in _named_period_patterns():
+        m = rx.search(text)
         if not m:
             continue
         y = re.search(r"(?<!\d)(\d{4})(?!\d)", text[m.end():m.end() + 100])

@@ -371,15 +371,19 @@ def is_closing(text: str) -> bool:
     return bool(CLOSING_START.search(text) or ON_BEHALF.search(text))
 
 
+_ITEM = re.compile(r"^[-+•]\s*\S")  # (compiled once: the closing's every line is tried)
+_ITEM_END = re.compile(r"[;.]\s+(?=\S)")
+
+
 def recipient_cut(text: str) -> set[int]:
     """A Nơi nhận item with the signature column beside it on the same line ("- Bộ Tư pháp;
     PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)", "- Như trên; (đã ký)
     Lê Văn C"): cut after the item's ";" or "." where what follows is a signature part (and
     between "(đã ký)" and the name after it)."""
-    if not re.match(r"^[-+•]\s*\S", text):
+    if not _ITEM.match(text):
         return set()
     _, position = _lexicon()
-    for m in re.finditer(r"[;.]\s+(?=\S)", text):
+    for m in _ITEM_END.finditer(text):
         tail = text[m.end():].rstrip()  # (the match ends before a non-space)
         words = tail.split()
         if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
