@@ -313,3 +313,49 @@ def test_txt_blocks_as_before():
     texts += ["\n".join(_invented("ab |\t  \u3000\x85ĐƠN VỊ1. Công 2.", n=300, seed=k, most=30)) for k in range(20)]
     for t in texts:
         assert R.text_to_blocks(t) == old(t)
+
+
+def test_glued_title_cut_reads_the_first_400_chars():
+    from kehoach.parser import landmarks as lm
+
+    def old(text):
+        if len(text) < lm.MIN_LEN:
+            return set()
+        for m in lm._SENTENCE_END.finditer(text):
+            p = m.end()
+            if p > 400:
+                break
+            if re.search(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$", text[:m.start()]):
+                continue
+            words = list(re.finditer(r"\S+", text[p:p + 400]))
+            k = 0
+            while k < len(words) and (lm._caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+                k += 1
+            if k < 2 or k >= len(words) or not F.doc_type_of(" ".join(x.group() for x in words[:k])):
+                continue
+            w = words[k]
+            glued = lm._GLUED_DIGITS.match(w.group())
+            if glued:
+                end = p + w.start() + glued.end()
+            elif w.group()[:1].isupper() and k >= 2:
+                end = p + w.start()
+            else:
+                return set()
+            cuts = {p, end}
+            body = lm._GLUED_BODY.search(text, end)
+            if body and body.end() > end:
+                cuts.add(body.end())
+            return cuts
+        return set()
+
+    rng = random.Random(13)
+    glued = "năm học 2020 2021.KẾ HOẠCHHOẠT ĐỘNG NĂM HỌC 2020 – 2021Đơn vị: Công đoàn trường X ...Căn cứ Luật"
+    texts = _real_lines()
+    for _ in range(3000):
+        pad = "x" * rng.randint(300, 420)
+        texts.append(pad[:rng.randint(0, len(pad))] + rng.choice([glued, "a.B", "1.KẾ", "tốt.KẾ HOẠCH NĂM Học"]) + pad)
+    hits = 0
+    for t in texts:
+        assert lm.glued_title_cut(t) == old(t), repr(t[:80])
+        hits += bool(old(t))
+    assert hits > 100

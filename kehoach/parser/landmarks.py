@@ -311,7 +311,9 @@ def glued_title_cut(text: str) -> set[int]:
     X ...Căn cứ ..."): cut before the title, where its capitals end, and before the glued body."""
     if len(text) < MIN_LEN:
         return set()
-    for m in _SENTENCE_END.finditer(text):
+    # (searched as if the line ended at 401: a stop ending by 400 still sees the capital after it;
+    # the walk stopped at the first stop past 400 anyway)
+    for m in _SENTENCE_END.finditer(text, 0, 401):
         p = m.end()
         if p > 400:
             break  # the title follows the site's short summary, not a paragraph of the body
