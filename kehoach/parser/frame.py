@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -75,6 +75,12 @@ class Line:
     start: int
     end: int
     outline: Optional[int] = None  # Word outline level of the block, if any
+    # what the frame asks of a line again and again, judged once (None: not yet): the Quốc hiệu
+    # (find_title, the header, the attachment scan ...), a signer's position (the closing)
+    # (plain fields, not functools.cached_property: its lock costs more than the tests it saves)
+    national: Optional[bool] = field(default=None, compare=False, repr=False)
+    position: Optional[bool] = field(default=None, compare=False, repr=False)
+    position_any_case: Optional[bool] = field(default=None, compare=False, repr=False)
 
 
 def _data():
@@ -92,6 +98,11 @@ def _folded_set(key: str) -> frozenset[str]:
     return frozenset(_folded(key))
 
 
+@lru_cache(maxsize=None)
+def _folded_spaced(key: str) -> tuple[str, ...]:
+    return tuple(x + " " for x in _folded(key))
+
+
 def _lines(doc: PlanDocument) -> list[Line]:
     t = doc.text or ""
     raw = _split_run_on([(t[b.start:b.end], b.start, b.end, b.outline_level) for b in doc.blocks or []])
@@ -100,21 +111,21 @@ def _lines(doc: PlanDocument) -> list[Line]:
     while k < len(raw):
         text, start, end, outline = raw[k]
         # a type word broken after its first word by a PDF's line ends: "QUY" / "CHẾ PHỐI HỢP ..."
-        if (k + 1 < len(raw) and k < 60 and len(text.split()) == 1 and doc_type_of(text) is None
+        if (k + 1 < len(raw) and k < 60 and len(text.split(None, 1)) == 1 and doc_type_of(text) is None
                 and doc_type_of(text + " " + raw[k + 1][0]) is not None and is_upper_text(text, 0.9)):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
         # (or after its blank day: "Hà Nội, ngày" / "tháng 5 năm 2018")
         if k + 1 < len(raw) and k < 60 and (
-                (DATE_NO_YEAR.search(text) and re.match(r"^năm\s*\d{4}\b", raw[k + 1][0], re.I))
-                or (re.search(r",\s*ngày[\s.…_]*$", text, re.I) and re.match(r"^tháng[\s\d.…_]*năm\s*\d{4}\b", raw[k + 1][0], re.I))):
+                (_date_no_year(text) and _YEAR_NEXT.match(raw[k + 1][0]))
+                or (_OPEN_DAY.search(text) and _MONTH_YEAR_NEXT.match(raw[k + 1][0]))):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1 = fold(text)  # (the joined line folded only for a line the Quốc hiệu starts with)
-            if len(f1) >= 4 and NATIONAL.startswith(_hoa(f1)) and not _national_text(f1) and _national_text(
+            if 4 <= len(f1) <= len(NATIONAL) and NATIONAL.startswith(_hoa(f1)) and not _national_text(f1) and _national_text(
                     fold(text + " " + raw[k + 1][0])):
                 text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
                 k += 1
@@ -130,6 +141,23 @@ def _lines(doc: PlanDocument) -> list[Line]:
     return out
 
 
+_YEAR_NEXT = re.compile(r"^năm\s*\d{4}\b", re.I)
+_OPEN_DAY = re.compile(r",\s*ngày[\s.…_]*$", re.I)
+_MONTH_YEAR_NEXT = re.compile(r"^tháng[\s\d.…_]*năm\s*\d{4}\b", re.I)
+_THANG = re.compile(r"tháng", re.I)
+
+
+def _date_no_year(text: str) -> Optional[re.Match]:
+    """DATE_NO_YEAR.search(text), tried only on a line that ends, past white space and two digits at
+    most, in "tháng" (any case): where every match of it ends (sre would try it at each "n" of the line)."""
+    r = text.rstrip()
+    if r[-1:].isdecimal():
+        r = r[:-1]
+        if r[-1:].isdecimal():
+            r = r[:-1]
+    return DATE_NO_YEAR.search(text) if _THANG.fullmatch(r.rstrip()[-5:]) else None
+
+
 def _split_run_on(raw: list[tuple]) -> list[tuple]:
     """A header or closing that arrived on one line (a plan pasted as one paragraph) is cut at
     its landmarks (kehoach.parser.landmarks); other lines pass through."""
@@ -139,7 +167,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
     n = len(raw)
     for k, (text, start, end, outline) in enumerate(raw):
         cuts: set[int] = set()
-        if k < 60 and lm.is_header_line(text):
+        header = k < 60 and lm.is_header_line(text)
+        if header:
             cuts |= lm.header_cuts(text)
         elif k < 60:
             cuts |= lm.title_body_cut(text) or lm.glued_title_cut(text)
@@ -156,7 +185,7 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             continue
         for piece, s in lm.split(text, start, cuts):
             # a header piece may still hold the title run together with the body
-            sub = lm.title_body_cut(piece) if k < 60 and lm.is_header_line(text) else set()
+            sub = lm.title_body_cut(piece) if header else set()
             for p2, s2 in (lm.split(piece, s, sub) if sub else [(piece, s)]):
                 out.append((p2, s2, s2 + len(p2), outline))
     return out
@@ -217,6 +246,9 @@ def _national_text(f: str) -> bool:
     # a typo ("CÔNG HÒA"), a legacy font half converted ("CỘNG HỒ"), a page without them
     # (each test reads at most the first 30 chars of g, which 64 chars of a folded line hold:
     # its spaces are single; a longer g equals none of the names)
+    c0 = f[:1] if f[:1] != " " else f[:64].lstrip(" ")[:1]
+    if c0 != "đ" and _plain(c0) not in ("c", "?"):
+        return False  # g's first char: every name below opens with "c" (without marks), "đ", or a lost letter's "?"
     g = _hoa(f[:64]).replace(" ", "")
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
@@ -226,6 +258,8 @@ def _national_text(f: str) -> bool:
 
 
 def _motto_text(f: str) -> bool:
+    if "?" not in f and ("đ" not in f or "ú" not in f):
+        return False  # (no "độclập" or "hạnhphúc" below)
     g = f.replace(" ", "")
     if "?" in g:
         g = _plain(g)
@@ -239,7 +273,9 @@ def _doc_types() -> list[tuple[str, str]]:
     return [(fold(prefix), canon) for prefix, canon in sorted(_data()["doc_types"].items(), key=lambda kv: -len(kv[0]))]
 
 
-_OLD_QUI = re.compile(r"(?<!\w)qu([iíìỉĩị])(?!\w)")  # "qui chế", "qui định": the older spelling of "quy"
+# "qui chế", "qui định": the older spelling of "quy" (the literal "qu" first, its look back after
+# it: sre skips to each "qu" in C instead of trying the look back at every char)
+_OLD_QUI = re.compile(r"qu(?<!\wqu)([iíìỉĩị])(?!\w)")
 _QUY = dict(zip("iíìỉĩị", "yýỳỷỹỵ"))
 
 
@@ -252,10 +288,14 @@ def doc_type_of(line: str) -> Optional[str]:
     return _doc_type_of(line) or _legacy_doc_type(line)
 
 
+_LATIN1_HIGH = re.compile("[\x80-\xff]")
+
+
 def _legacy_doc_type(line: str) -> Optional[str]:
     """A title typed in a legacy font that a page kept as its cp1252 look ("KEÁ HOAÏCH", VNI):
     read through each font's table; a type word does not come out of another by chance."""
-    if len(line) > 200 or line.isascii() or not legacy._legacy_only(line) or not any("\x80" <= c <= "\xff" for c in line):
+    # (the regex over the line's chars in C before the char-by-char test of legacy's)
+    if len(line) > 200 or line.isascii() or not _LATIN1_HIGH.search(line) or not legacy._legacy_only(line):
         return None
     return next((t for enc in legacy.ENCODINGS if (t := _doc_type_of(legacy.decode_str(line, enc)))), None)
 
@@ -268,6 +308,9 @@ def _type_prefixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(p for p, _ in types), tuple(p.replace(" ", "") for p, _ in types if " " in p)
 
 
+_GLUED_MAX = 64  # longer than any glued type word (tests/test_speed_frame.py)
+
+
 def _doc_type_of(line: str) -> Optional[str]:
     f = _new_spelling(fold(line))
     types = _doc_types()
@@ -278,7 +321,12 @@ def _doc_type_of(line: str) -> Optional[str]:
                 return canon
     if "?" in f:
         return next((canon for p, canon in types if _q_starts(f, p)), None)
-    if f.replace(" ", "").startswith(glued) and is_upper_text(line, 0.9):
+    # (the spaces taken out of a head of f that is sure to hold the longest glued word: not a copy of a long line)
+    head = f[:2 * _GLUED_MAX]
+    g = head.replace(" ", "")
+    if len(g) < _GLUED_MAX and len(head) < len(f):
+        g = f.replace(" ", "")
+    if g.startswith(glued) and is_upper_text(line, 0.9):
         # a title in capitals whose words a site glued ("BÁOCÁO TỔNG KẾT", "KẾHOẠCH", "KẾ HOẠCHHOẠT ĐỘNG")
         g = f.replace(" ", "")
         for p, canon in types:
@@ -311,11 +359,13 @@ def _own_number_title(text: str) -> Optional[re.Match]:
 
 
 def _is_national(ln: Line) -> bool:
-    return _national_text(ln.f)
+    if ln.national is None:
+        ln.national = _national_text(ln.f)
+    return ln.national
 
 
 def _is_motto(ln: Line) -> bool:
-    return _motto_text(ln.f) and len(ln.f) < 60
+    return len(ln.f) < 60 and _motto_text(ln.f)
 
 
 def _org_head(f: str) -> bool:
@@ -692,6 +742,12 @@ def _stage_of_another(text: str, m: re.Match) -> bool:
             or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I)))
 
 
+@lru_cache(maxsize=1)
+def _named_period_patterns() -> list[tuple[re.Pattern, dict]]:
+    """frame.yaml's named periods, their patterns compiled once (not looked up in re's cache per title)."""
+    return [(re.compile(item["pattern"], re.I), item) for item in _data().get("named_periods", [])]
+
+
 def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
     """A stretch named, not dated: "Tháng Công nhân năm 2025" (May), "hè 2024" (June-August),
     "từ nay đến hết năm 2024" (from the document's month to December)."""
@@ -708,8 +764,8 @@ def _named_period(text: str, date_month: Optional[str]) -> Optional[Period]:
         y = m.group("y")
         start = date_month if date_month and date_month[:4] <= y else f"{y}-01"
         return Period(kind="year", start=start, end=f"{y}-12", text=m.group(0))
-    for item in _data().get("named_periods", []):
-        m = re.search(item["pattern"], text, re.I)
+    for rx, item in _named_period_patterns():
+        m = rx.search(text)
         if not m:
             continue
         y = re.search(r"(?<!\d)(\d{4})(?!\d)", text[m.end():m.end() + 100])
@@ -851,11 +907,22 @@ def _event_month(text: str, date_month: Optional[str]) -> Optional[Period]:
 
 
 def _is_position(ln: Line, any_case: bool = False) -> bool:
+    if any_case:
+        if ln.position_any_case is None:
+            ln.position_any_case = _judge_position(ln, True)
+        return ln.position_any_case
+    if ln.position is None:
+        ln.position = _judge_position(ln, False)
+    return ln.position
+
+
+def _judge_position(ln: Line, any_case: bool) -> bool:
     if len(ln.text) > 45 or not (any_case or is_upper_text(ln.text, 0.7)):
         return False
     f = ln.f.strip(" .:")
     # under a TM./TL. line a position may name its office: "Trưởng phòng Đào tạo"
-    return (any(f == p or (any_case and f.startswith(p + " ")) for p in _folded("positions"))
+    # (one of the positions, or any_case and one of them then a space: a set and a tuple, not a walk)
+    return (f in _folded_set("positions") or (any_case and f.startswith(_folded_spaced("positions")))
             or (not any_case and _second_position(ln.text) is not None))
 
 
@@ -875,7 +942,7 @@ def _is_person_name(text: str, allow_caps: bool = False) -> bool:
     m = DEGREE.match(text)
     if m and (text[m.end() - 1] in ". " or text[m.end():m.end() + 1].isspace()):
         text = text[m.end():]
-    toks = text.strip(" .").split()
+    toks = text.strip(" .").split(None, 6)  # (seven pieces at most: a longer line is no name either)
     if not 2 <= len(toks) <= 6:
         return False
     if all(NAME_TOKEN.match(t) for t in toks):
@@ -1241,9 +1308,10 @@ def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
 
     for ln in lines[body_i + 1:]:
         # a form or letter sent with it opens with its own header: the Quốc hiệu, maybe beside its agency
-        second_header = _is_national(ln) or bool(lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
-                                                   and is_upper_text(ln.text, 0.8))
-        if not (ATTACHMENT.match(ln.text.strip()) or second_header):
+        # (the marker's cheap test first; the Quốc hiệu in capitals only where its "CỘ"/"ĐẢNG" can stand)
+        if not (ATTACHMENT.match(ln.text.strip()) or _is_national(ln)
+                or (lm.may_hold_national(ln.text) and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
+                    and is_upper_text(ln.text, 0.8))):
             continue
         k = ln.i
         for prev in lines[max(body_i, ln.i - 3):ln.i][::-1]:

@@ -25,6 +25,19 @@ MIN_LEN = 90  # shorter lines are already one thing each
 # look back after it: sre skips to candidates in C, see kehoach.parser.text.fastre)
 NATIONAL = re.compile(ci("c")[:-1] + r"Đ](?:(?<=[Cc])(?i:ộng\s*h(?:oà|òa|oa|ồ)\s*xã\s*hội\s*chủ\s*nghĩa\s*việt\s*nam)"
                       r"|(?<=Đ)ẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)")
+# what every match of NATIONAL holds: its first char and the one (?i) matches for "ộ" after it, or "ĐẢNG"
+_NATIONAL_HEADS = tuple(c + o for c in ci("c")[1:-1] for o in ci("ộ")[1:-1]) + ("ĐẢNG",)
+
+
+_H1, _H2, _H3, _H4, _H5 = _NATIONAL_HEADS
+
+
+def may_hold_national(text: str) -> bool:
+    """False when NATIONAL cannot match `text` (a few substring tests in C instead of trying the
+    pattern at each "c" of a line; written out: a generator over the heads costs more than they do)."""
+    return _H1 in text or _H2 in text or _H3 in text or _H4 in text or _H5 in text
+
+
 # as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
 MOTTO = re.compile(ci("đ") + r"(?i:ộc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?|ộc\s*lập\s+tự\s*do\s+hạnh\s*phúc)")
 MOTTO_TAIL = re.compile(r"(?i)^hạnh\s*phúc(?=\s+\S)")
@@ -254,14 +267,21 @@ def title_body_cut(text: str) -> set[int]:
     note = ANNEX_NOTE.search(text)
     if note and note.start() > 0:
         return {note.start()}
-    from kehoach.parser.frame import doc_type_of
-
     glued = GLUED_PERIOD.match(text)
     if glued and text[glued.end():glued.end() + 2][1:].islower():
         return {glued.end()}  # a title's last line run into the body: "NĂM HỌC 2016 - 2017Hôm nay, ..."
     # (a site glued the type word to the next: "BÁOCÁOKIỂMTRA THỰC HIỆN ..."; a title's second
     # line "VÀ NHIỆM VỤ ..." run into the headings)
-    if len(text) < MIN_LEN or not (doc_type.match(text) or doc_type_of(text.split(" ", 1)[0]) or text.startswith("VÀ ")):
+    if len(text) < MIN_LEN:
+        return set()
+    # the walk below cuts only after three words in capitals (or without letters) open the line:
+    # a line that does not open so needs no type word test (\S+ runs are what str.split() gives)
+    head = text.split(None, 3)[:3]
+    if len(head) < 3 or not all(_caps_word(w) or not any(c.isalpha() for c in w) for w in head):
+        return set()
+    from kehoach.parser.frame import doc_type_of
+
+    if not (doc_type.match(text) or doc_type_of(text.split(" ", 1)[0]) or text.startswith("VÀ ")):
         return set()
     words = list(re.finditer(r"\S+", text))
     k = 0
@@ -291,14 +311,16 @@ def glued_title_cut(text: str) -> set[int]:
     X ...Căn cứ ..."): cut before the title, where its capitals end, and before the glued body."""
     if len(text) < MIN_LEN:
         return set()
-    from kehoach.parser.frame import doc_type_of
-
-    for m in _SENTENCE_END.finditer(text):
+    # (searched as if the line ended at 401: a stop ending by 400 still sees the capital after it;
+    # the walk stopped at the first stop past 400 anyway)
+    for m in _SENTENCE_END.finditer(text, 0, 401):
         p = m.end()
         if p > 400:
             break  # the title follows the site's short summary, not a paragraph of the body
         if re.search(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$", text[:m.start()]):
             continue  # an outline number's stop ("như sau.2. KẾ HOẠCH CỤ THỂ"): a heading, no title
+        from kehoach.parser.frame import doc_type_of
+
         words = list(re.finditer(r"\S+", text[p:p + 400]))
         k = 0
         while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
@@ -325,7 +347,7 @@ def is_header_line(text: str) -> bool:
     """A line that holds part of the header run together with something else: the Quốc hiệu or
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
-    written = list(NATIONAL.finditer(text))  # (header_landmarks' first kind, below)
+    written = list(NATIONAL.finditer(text)) if may_hold_national(text) else []  # (header_landmarks' first kind, below)
     if (any(not _in_sentence(text, m.start()) for m in _nationals(text, written)) or MOTTO.search(text)
             or NUMBER.match(text) or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
         return True
@@ -342,12 +364,20 @@ def is_header_line(text: str) -> bool:
     if len(text) < MIN_LEN:
         return False
     # header_landmarks(text) >= 2, with what is known here: no motto, the place-date searched
+    # (the type word is searched for only when it could make the second kind: a body line holds none)
+    kinds = bool(written) + bool(pd) + bool(NUMBER.search(text))
+    if kinds != 1:
+        return kinds >= 2
     doc_type, _ = _lexicon()
-    return sum(1 for k in (written, NUMBER.search(text), pd, doc_type.search(text)) if k) >= 2
+    return doc_type.search(text) is not None
 
 
 def is_closing(text: str) -> bool:
     return bool(CLOSING_START.search(text) or ON_BEHALF.search(text))
+
+
+_ITEM = re.compile(r"^[-+•]\s*\S")  # (compiled once: the closing's every line is tried)
+_ITEM_END = re.compile(r"[;.]\s+(?=\S)")
 
 
 def recipient_cut(text: str) -> set[int]:
@@ -355,10 +385,10 @@ def recipient_cut(text: str) -> set[int]:
     PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)", "- Như trên; (đã ký)
     Lê Văn C"): cut after the item's ";" or "." where what follows is a signature part (and
     between "(đã ký)" and the name after it)."""
-    if not re.match(r"^[-+•]\s*\S", text):
+    if not _ITEM.match(text):
         return set()
     _, position = _lexicon()
-    for m in re.finditer(r"[;.]\s+(?=\S)", text):
+    for m in _ITEM_END.finditer(text):
         tail = text[m.end():].rstrip()  # (the match ends before a non-space)
         words = tail.split()
         if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))

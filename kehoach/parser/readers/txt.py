@@ -88,11 +88,16 @@ def split_line(line: str) -> list[str]:
 def text_to_blocks(text: str) -> list[RawBlock]:
     blocks: list[RawBlock] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        pieces = split_line(line)
+        if "|" in line or "\t" in line or "    " in line:
+            pieces = split_line(line)
+        else:  # split_line's plain case, without the call: no cells, no column gap
+            stripped = line.strip()
+            pieces = [stripped] if stripped else []
         for col, piece in enumerate(pieces):
             for part in (GLUED_HEADING.split(piece) if GLUE_HINT.search(piece) else (piece,)):
-                if part.strip():
-                    blocks.append(RawBlock(text=part.strip(), kind="line", col=col if len(pieces) > 1 else None))
+                part = part.strip()  # (stripped once)
+                if part:
+                    blocks.append(RawBlock(text=part, kind="line", col=col if len(pieces) > 1 else None))
     return blocks
 
 
