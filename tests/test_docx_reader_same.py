@@ -85,24 +85,26 @@ def _built() -> bytes:
     return _save(d)
 
 
-def _with_document_xml(data: bytes, xml: bytes) -> bytes:
+def _with_part(data: bytes, xml: bytes, part: str) -> bytes:
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
-            dst.writestr(item, xml if item.filename == "word/document.xml" else src.read(item.filename))
+            dst.writestr(item, xml if item.filename == part else src.read(item.filename))
     return out.getvalue()
 
 
 # attributes the reader converts, and values python-docx judges (or not)
-_ATTR = re.compile(rb'(<w:(?:b|numId|ilvl|pStyle|gridSpan|vMerge|outlineLvl|rFonts)\b)([^>]*?)(/?>)')
+_ATTR = re.compile(rb'(<w:(?:b|numId|ilvl|pStyle|gridSpan|vMerge|outlineLvl|rFonts|basedOn)\b)([^>]*?)(/?>)')
 _VALUES = [None, b"0", b"1", b"2", b"-1", b"abc", b"continue", b"restart", b"on", b"off", b"maybe", b" 3",
            b"Heading1", b".VnTime", b"9", b"10"]
 
 
-def _mutants(data: bytes, n: int, seed: int):
-    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
-    spots = list(_ATTR.finditer(xml))
+def _mutants(data: bytes, n: int, seed: int, part: str = "word/document.xml", within: bytes = rb".*"):
+    """`within`: a regex; only attributes inside its matches change (the styles the paragraphs use)."""
+    xml = zipfile.ZipFile(io.BytesIO(data)).read(part)
+    ranges = [m.span() for m in re.finditer(within, xml, re.S)]
+    spots = [m for m in _ATTR.finditer(xml) if any(a <= m.start() < b for a, b in ranges)]
     rnd = random.Random(seed)
     for _ in range(n):
         m = rnd.choice(spots)
@@ -111,7 +113,7 @@ def _mutants(data: bytes, n: int, seed: int):
         if v is not None:
             name = b"w:ascii" if m.group(1) == b"<w:rFonts" else b"w:val"
             attrs += b' ' + name + b'="' + v + b'"'
-        yield _with_document_xml(data, xml[:m.start()] + m.group(1) + attrs + m.group(3) + xml[m.end():])
+        yield _with_part(data, xml[:m.start()] + m.group(1) + attrs + m.group(3) + xml[m.end():], part)
 
 
 @pytest.mark.parametrize("path", _real_files(), ids=lambda p: p.name)
@@ -142,3 +144,16 @@ def test_damaged_fixture_reads_the_same():
     base = files[0].read_bytes()
     for k, data in enumerate(_mutants(base, 60, 15)):
         _same(data, str(k))
+
+
+def test_damaged_styles_read_the_same():
+    """The style facts (bold, font, numbering, outline level, base chain) from a damaged styles.xml."""
+    base = _built()
+    plain = _outcome(fast.read_docx, base)
+    changed = 0
+    used = rb'<w:style [^>]*w:styleId="(?:Normal|Heading1|Heading2|ListNumber2?|ListBullet2?|Title)".*?</w:style>'
+    for k, data in enumerate(_mutants(base, 200, 17, "word/styles.xml", used)):
+        a = _outcome(fast.read_docx, data)
+        assert a == _outcome(ref.read_docx, data), k
+        changed += a != plain
+    assert changed > 10

@@ -261,12 +261,15 @@ class _StyleFacts:
     def name(self) -> Optional[str]:
         return self.style.name if self.style is not None else None
 
+    # the style's own w:pPr / w:rPr read as python-docx's properties read them (the first child of
+    # each tag; CT_OnOff.val), without a property, proxy and ElementPath search per step
     @cached_property
     def num_pr(self):
         for st in self.chain():
-            sppr = st.element.pPr
-            if sppr is not None and sppr.numPr is not None:
-                return sppr.numPr
+            sppr = _child(st.element, _PPR)
+            num_pr = _child(sppr, _NUMPR) if sppr is not None else None
+            if num_pr is not None:
+                return num_pr
         return None
 
     @cached_property
@@ -275,23 +278,28 @@ class _StyleFacts:
             m = re.match(r"^heading\s*(\d)$", (st.name or "").strip(), re.I)
             if m:
                 return int(m.group(1))
-            lv = _outline_val(st.element.pPr)
+            lv = _outline_val(_child(st.element, _PPR))
             if lv is not None:
                 return lv
         return None
 
     @cached_property
     def bold(self) -> bool:
-        for st in self.chain():
-            if st.font.bold is not None:
-                return bool(st.font.bold)
+        for st in self.chain():  # st.font.bold: None without a w:b
+            rpr = _child(st.element, _RPR)
+            b = _child(rpr, _B) if rpr is not None else None
+            if b is not None:
+                return bool(_on_off(b))
         return False
 
     @cached_property
     def font(self) -> Optional[str]:
-        for st in self.chain():
-            if st.font.name:
-                return st.font.name
+        for st in self.chain():  # st.font.name: w:rFonts/@w:ascii
+            rpr = _child(st.element, _RPR)
+            fonts = _child(rpr, _RFONTS) if rpr is not None else None
+            name = fonts.get(_ASCII) if fonts is not None else None
+            if name:
+                return name
         return None
 
 
@@ -358,9 +366,12 @@ def _run_bold(run_el) -> Optional[bool]:
     if rpr is not None and rpr.tag != _RPR:
         rpr = _child(run_el, _RPR)
     b = _child(rpr, _B) if rpr is not None else None
-    if b is None:
-        return None
-    v = b.get(_VAL)  # CT_OnOff.val: ST_OnOff, True when absent; odd values raise its error
+    return None if b is None else _on_off(b)
+
+
+def _on_off(b) -> bool:
+    """CT_OnOff.val of a w:b: ST_OnOff, True when absent; odd values raise its error."""
+    v = b.get(_VAL)
     if v is None or v in ("1", "true", "on"):
         return True
     if v in ("0", "false", "off"):
@@ -491,8 +502,9 @@ def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
 # most of that is styles.xml (350 KB in Word's and python-docx's templates, ~13 ms), of which
 # the reader needs a handful of styles. _open_fast walks the package as python-docx's
 # PackageReader does (same content types, relationships, missing parts), parses document.xml
-# and numbering.xml whole with python-docx's own parser (same element classes, so Table, styles
-# and numPr behave as before) and of styles.xml only the w:style elements the paragraphs can
+# with python-docx's parser settings as plain lxml (the reader reads its w:val attributes with
+# python-docx's converters and errors), numbering.xml whole with python-docx's parser, and of
+# styles.xml only the w:style elements the paragraphs can
 # reach (their pStyle ids, the base chains, every default). Anything it does not expect returns
 # None and the reader opens the file with Document() as before, errors included.
 
