@@ -15,14 +15,44 @@ import zipfile
 from functools import cached_property
 from typing import Iterator, Optional
 
+from docx.oxml.simpletypes import ST_DecimalNumber, ST_OnOff
+from lxml import etree
+
 from kehoach.parser.errors import CorruptFile, EncryptedFile
 from kehoach.parser.readers import package_guard
 from kehoach.parser.readers.base import RawBlock, RawDocument, register
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PPR, _RPR = f"{W}pPr", f"{W}rPr"
+_PSTYLE, _NUMPR, _NUMID, _ILVL, _OUTLINE = f"{W}pStyle", f"{W}numPr", f"{W}numId", f"{W}ilvl", f"{W}outlineLvl"
+_RFONTS, _ASCII, _HANSI, _B = f"{W}rFonts", f"{W}ascii", f"{W}hAnsi", f"{W}b"
+_P, _TBL, _SDT, _SDT_CONTENT = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
+_TR, _TC, _TCPR, _TRPR = f"{W}tr", f"{W}tc", f"{W}tcPr", f"{W}trPr"
+_GRID_SPAN, _GRID_BEFORE, _VMERGE = f"{W}gridSpan", f"{W}gridBefore", f"{W}vMerge"
 _UNSET = object()
 MAX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml; a plan is far smaller
+_VAL = f"{W}val"
+
+
+def _child(el, tag: str):
+    """`el.find(tag)` for a plain (Clark) tag: the first child with that tag (a comment's or
+    processing instruction's tag is no string), without ElementPath's or a tag matcher's set-up
+    per call (5-10x the cost on the few children of a w:p, w:pPr or w:r)."""
+    for c in el:
+        if c.tag == tag:
+            return c
+    return None
+
+
+def _required_val(el, convert):
+    """python-docx's RequiredAttribute w:val (CT_String, CT_DecimalNumber .val): the same value,
+    the same errors, on plain lxml elements too."""
+    v = el.get(_VAL)
+    if v is None:
+        from docx.oxml.exceptions import InvalidXmlError
+
+        raise InvalidXmlError("required 'w:val' attribute not present on element %s" % el.tag)
+    return convert(v)
 
 
 def _roman(n: int) -> str:
@@ -144,16 +174,14 @@ class StyleCache:
         """`ppr`: the paragraph's w:pPr (or None), when the caller has already found it."""
         # find(): what python-docx's child properties (p_el.pPr ...) do, minus their qn() per call
         if ppr is _UNSET:
-            ppr = p_el.find(_PPR)
-        pstyle = ppr.find(f"{W}pStyle") if ppr is not None else None
-        sid = None
-        if pstyle is not None:
-            sid = pstyle.get(f"{W}val")
-            if sid is None:
-                sid = pstyle.val  # python-docx's error for a w:pStyle without w:val
-        if sid not in self._by_id:
-            self._by_id[sid] = self._lookup(sid)
-        return self._by_id[sid]
+            ppr = _child(p_el, _PPR)
+        return self.by_sid(_style_id(ppr))
+
+    def by_sid(self, sid):
+        style = self._by_id.get(sid, _UNSET)
+        if style is _UNSET:
+            style = self._by_id[sid] = self._lookup(sid)
+        return style
 
     def _lookup(self, sid):
         """`styles.get_by_id(sid, PARAGRAPH)` without its xpath scan per call: the first
@@ -180,6 +208,15 @@ class StyleCache:
         return f
 
 
+def _style_id(ppr) -> Optional[str]:
+    """The paragraph's w:pStyle/@w:val (python-docx's error when it has none), or None."""
+    pstyle = _child(ppr, _PSTYLE) if ppr is not None else None
+    if pstyle is None:
+        return None
+    sid = pstyle.get(_VAL)
+    return sid if sid is not None else _required_val(pstyle, str)
+
+
 def _style_chain(style) -> Iterator:
     seen = 0
     while style is not None and seen < 20:
@@ -189,9 +226,13 @@ def _style_chain(style) -> Iterator:
 
 
 def _outline_val(ppr) -> Optional[int]:
-    el = ppr.find(f"{W}outlineLvl") if ppr is not None else None
-    if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
-        return int(el.get(f"{W}val")) + 1
+    return _outline_of(_child(ppr, _OUTLINE) if ppr is not None else None)
+
+
+def _outline_of(el) -> Optional[int]:
+    """A w:outlineLvl (or None) as a heading level 1-9."""
+    if el is not None and el.get(_VAL, "9").isdigit() and int(el.get(_VAL)) < 9:
+        return int(el.get(_VAL)) + 1
     return None
 
 
@@ -200,60 +241,87 @@ class _StyleFacts:
 
     def __init__(self, style) -> None:
         self.style = style
+        self._chain: list = []  # the base chain as far as walked: each base_style (an xpath) once
+        self._chain_walk = _style_chain(style)
+
+    def chain(self) -> Iterator:
+        """_style_chain(self.style), walked once for all the facts: a level is looked up when
+        a fact first needs it, as each fact's own walk did (so do its errors)."""
+        k = 0
+        while True:
+            if k == len(self._chain):
+                st = next(self._chain_walk, _UNSET)
+                if st is _UNSET:
+                    return
+                self._chain.append(st)
+            yield self._chain[k]
+            k += 1
 
     @cached_property
     def name(self) -> Optional[str]:
         return self.style.name if self.style is not None else None
 
+    # the style's own w:pPr / w:rPr read as python-docx's properties read them (the first child of
+    # each tag; CT_OnOff.val), without a property, proxy and ElementPath search per step
     @cached_property
     def num_pr(self):
-        for st in _style_chain(self.style):
-            sppr = st.element.pPr
-            if sppr is not None and sppr.numPr is not None:
-                return sppr.numPr
+        for st in self.chain():
+            sppr = _child(st.element, _PPR)
+            num_pr = _child(sppr, _NUMPR) if sppr is not None else None
+            if num_pr is not None:
+                return num_pr
         return None
 
     @cached_property
     def outline(self) -> Optional[int]:
-        for st in _style_chain(self.style):
+        for st in self.chain():
             m = re.match(r"^heading\s*(\d)$", (st.name or "").strip(), re.I)
             if m:
                 return int(m.group(1))
-            lv = _outline_val(st.element.pPr)
+            lv = _outline_val(_child(st.element, _PPR))
             if lv is not None:
                 return lv
         return None
 
     @cached_property
     def bold(self) -> bool:
-        for st in _style_chain(self.style):
-            if st.font.bold is not None:
-                return bool(st.font.bold)
+        for st in self.chain():  # st.font.bold: None without a w:b
+            rpr = _child(st.element, _RPR)
+            b = _child(rpr, _B) if rpr is not None else None
+            if b is not None:
+                return bool(_on_off(b))
         return False
 
     @cached_property
     def font(self) -> Optional[str]:
-        for st in _style_chain(self.style):
-            if st.font.name:
-                return st.font.name
+        for st in self.chain():  # st.font.name: w:rFonts/@w:ascii
+            rpr = _child(st.element, _RPR)
+            fonts = _child(rpr, _RFONTS) if rpr is not None else None
+            name = fonts.get(_ASCII) if fonts is not None else None
+            if name:
+                return name
         return None
 
 
 def _num_pr(ppr, facts: _StyleFacts) -> Optional[tuple[str, int]]:
     """`ppr`: the paragraph's w:pPr or None."""
-    num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
+    return _num_pr_el(_child(ppr, _NUMPR) if ppr is not None else None, facts)
+
+
+def _num_pr_el(num_pr, facts: _StyleFacts) -> Optional[tuple[str, int]]:
+    """`num_pr`: the paragraph's own w:numPr or None (then its style's)."""
     if num_pr is None:
         num_pr = facts.num_pr
     if num_pr is None:
         return None
-    num_id = num_pr.find(f"{W}numId")  # python-docx's .numId, minus its qn() per call
+    num_id = _child(num_pr, _NUMID)  # python-docx's .numId
     if num_id is None:
         return None
-    nid = str(num_id.val)
+    nid = str(_required_val(num_id, ST_DecimalNumber.convert_from_xml))  # CT_DecimalNumber.val
     if nid == "0":
         return None
-    ilvl = num_pr.find(f"{W}ilvl")
-    return nid, int(ilvl.val if ilvl is not None else 0)
+    ilvl = _child(num_pr, _ILVL)
+    return nid, int(_required_val(ilvl, ST_DecimalNumber.convert_from_xml) if ilvl is not None else 0)
 
 
 def _outline_level(ppr, facts: _StyleFacts) -> Optional[int]:
@@ -262,10 +330,10 @@ def _outline_level(ppr, facts: _StyleFacts) -> Optional[int]:
 
 
 def _run_font(run_el, facts: _StyleFacts) -> Optional[str]:
-    rpr = run_el.find(_RPR)
-    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    rpr = _child(run_el, _RPR)
+    fonts = _child(rpr, _RFONTS) if rpr is not None else None
     if fonts is not None:
-        name = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+        name = fonts.get(_ASCII) or fonts.get(_HANSI)
         if name:
             return name
     return facts.font
@@ -294,23 +362,27 @@ class _Legacy:
 
 
 def _run_bold(run_el) -> Optional[bool]:
-    rpr = run_el.find(_RPR)
-    b = rpr.find(f"{W}b") if rpr is not None else None
-    if b is None:
-        return None
-    v = b.get(_VAL)  # python-docx's ST_OnOff without its property machinery; it still judges odd values
+    rpr = run_el[0] if len(run_el) else None  # w:rPr comes first in a w:r when present
+    if rpr is not None and rpr.tag != _RPR:
+        rpr = _child(run_el, _RPR)
+    b = _child(rpr, _B) if rpr is not None else None
+    return None if b is None else _on_off(b)
+
+
+def _on_off(b) -> bool:
+    """CT_OnOff.val of a w:b: ST_OnOff, True when absent; odd values raise its error."""
+    v = b.get(_VAL)
     if v is None or v in ("1", "true", "on"):
         return True
     if v in ("0", "false", "off"):
         return False
-    return b.val is not False
+    return ST_OnOff.convert_from_xml(v)
 
 
 _T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB = (f"{W}t", f"{W}softHyphen", f"{W}noBreakHyphen", f"{W}br", f"{W}cr",
                                                 f"{W}tab")
 _TEXT_TAGS = (_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB)
 _BR_TYPE = f"{W}type"
-_VAL = f"{W}val"
 
 
 def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: bool = True) -> tuple[str, Optional[bool]]:
@@ -368,14 +440,45 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: boo
 
 def _iter_body(parent_el) -> Iterator:
     for child in parent_el.iterchildren():
-        if child.tag == f"{W}p":
+        tag = child.tag
+        if tag == _P:
             yield "p", child
-        elif child.tag == f"{W}tbl":
+        elif tag == _TBL:
             yield "tbl", child
-        elif child.tag == f"{W}sdt":
-            content = child.find(f"{W}sdtContent")
+        elif tag == _SDT:
+            content = _child(child, _SDT_CONTENT)
             if content is not None:
                 yield from _iter_body(content)
+
+
+def _table_rows(tbl_el) -> Iterator[tuple]:
+    """Each row's w:tc elements as python-docx's `Table.rows` / `_Row.cells` give them: one per
+    layout-grid column a cell spans (gridSpan). A vertically merged cell continues the one above
+    it: tables with any w:vMerge go through python-docx's Table itself (its walk up the rows,
+    its errors)."""
+    if any(True for _ in tbl_el.iter(_VMERGE)):
+        yield from _table_rows_docx(tbl_el)
+        return
+    for tr in list(tbl_el.iterchildren(_TR)):  # CT_Tbl.tr_lst
+        cells: list = []
+        for tc in tr.iterchildren(_TC):  # CT_Row.tc_lst
+            tcpr = _child(tc, _TCPR)
+            span = _child(tcpr, _GRID_SPAN) if tcpr is not None else None
+            n = 1 if span is None else _required_val(span, ST_DecimalNumber.convert_from_xml)
+            cells.extend([tc] * n)  # range(tc.grid_span): none when the span is not positive
+        yield tuple(cells)
+
+
+def _table_rows_docx(tbl_el) -> Iterator[tuple]:
+    from docx.oxml.table import CT_Tbl
+    from docx.table import Table
+
+    if not isinstance(tbl_el, CT_Tbl):  # a plain lxml element: the same table as python-docx's elements
+        from docx.oxml.parser import parse_xml
+
+        tbl_el = parse_xml(etree.tostring(tbl_el, with_tail=False))
+    for row in Table(tbl_el, None).rows:
+        yield tuple(cell._tc for cell in row.cells)
 
 
 def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
@@ -399,8 +502,9 @@ def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
 # most of that is styles.xml (350 KB in Word's and python-docx's templates, ~13 ms), of which
 # the reader needs a handful of styles. _open_fast walks the package as python-docx's
 # PackageReader does (same content types, relationships, missing parts), parses document.xml
-# and numbering.xml whole with python-docx's own parser (same element classes, so Table, styles
-# and numPr behave as before) and of styles.xml only the w:style elements the paragraphs can
+# with python-docx's parser settings as plain lxml (the reader reads its w:val attributes with
+# python-docx's converters and errors), numbering.xml whole with python-docx's parser, and of
+# styles.xml only the w:style elements the paragraphs can
 # reach (their pStyle ids, the base chains, every default). Anything it does not expect returns
 # None and the reader opens the file with Document() as before, errors included.
 
@@ -480,6 +584,9 @@ def _reachable_styles(xml: bytes, ids: set[bytes]):
     return head + b"".join(xml[a:b] for a, b, sid, default, _ in styles if default or sid in want) + tail
 
 
+_PLAIN_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # = docx.oxml.parser's
+
+
 def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
     """(w:body, Styles, numbering root or None), or None to open the file with python-docx.
     `parts`: XML parts package_guard already inflated (and CRC-checked), read from there."""
@@ -547,10 +654,13 @@ def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
         num_name = only(rels_of[main], RT.NUMBERING)
         if num_name is None or types.get(num_name) != CT.WML_NUMBERING:
             return None
-    root = parse_xml(read(main.membername))
-    if root.tag != f"{W}document" or root.body is None:
+    # python-docx's parser settings, without its element classes: the reader touches each
+    # element through plain lxml (a custom-class proxy costs far more to make)
+    root = etree.fromstring(read(main.membername), _PLAIN_PARSER)
+    body = _child(root, f"{W}body")
+    if root.tag != f"{W}document" or body is None:
         return None
-    ids = {v.encode() for v in (el.get(f"{W}val") for el in root.iter(f"{W}pStyle")) if v is not None}
+    ids = {v.encode() for v in (el.get(_VAL) for el in root.iter(_PSTYLE)) if v is not None}
     styles_xml = read(styles_name.membername)
     reduced = _reachable_styles(styles_xml, ids)
     styles_root = parse_xml(reduced if reduced is not None else styles_xml)
@@ -558,7 +668,7 @@ def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
     for name in check_xml:  # the other XML parts Document() would parse: fail where it fails
         if name not in (main, styles_name, num_name):
             parse_xml(read(name.membername))
-    return root.body, Styles(styles_root), numbering_root
+    return body, Styles(styles_root), numbering_root
 
 
 @register("docx")
@@ -566,8 +676,6 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     zf = _check_zip(data, path)
     # every part: sizes, ratios, DOCTYPE/entities; the XML parts it inflates are kept for the opener
     parts = package_guard.check(data, path, "Word document", zf=zf, keep=True)
-    from docx.table import Table
-
     try:
         opened = _open_fast(zf, parts)
     except Exception:  # whatever it is, Document() below says it as before
@@ -589,56 +697,80 @@ def read_docx(data: bytes, path: str) -> RawDocument:
     # a run's font is its w:rFonts or its style's: when none of the body's w:rFonts names a legacy
     # font, only a paragraph whose style does needs its runs' fonts looked up
     run_fonts_legacy = legacy.mod is not None and any(
-        legacy.mod.font_encoding(f.get(f"{W}ascii") or f.get(f"{W}hAnsi") or "")
-        for f in body.iter(f"{W}rFonts"))
-    style_legacy: dict[int, bool] = {}
+        legacy.mod.font_encoding(f.get(_ASCII) or f.get(_HANSI) or "")
+        for f in body.iter(_RFONTS))
+    by_sid: dict = {}  # pStyle id -> (its style's facts, whether its runs' fonts matter)
 
-    def fonts_matter(facts: _StyleFacts) -> bool:
-        if run_fonts_legacy or legacy.mod is None:
-            return True
-        k = id(facts)  # facts live in the StyleCache, so their ids stay theirs
-        if k not in style_legacy:
-            style_legacy[k] = bool(facts.font and legacy.mod.font_encoding(facts.font))
-        return style_legacy[k]
+    def style_of(sid) -> tuple:
+        got = by_sid.get(sid)
+        if got is None:
+            facts = styles.facts(styles.by_sid(sid))
+            if run_fonts_legacy or legacy.mod is None:
+                got = (facts, True)
+            else:
+                got = (facts, bool(facts.font and legacy.mod.font_encoding(facts.font)))
+            by_sid[sid] = got
+        return got
+
     blocks: list[RawBlock] = []
     table_no = [0]
 
-    def para_block(p_el, parent, kind: str = "paragraph", **prov) -> None:
-        ppr = p_el.find(_PPR)
-        style = styles.get(p_el, ppr)
-        facts = styles.facts(style)
-        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter(facts))
+    def para_block(p_el, kind: str = "paragraph", **prov) -> None:
+        # w:pPr comes first in a w:p when present (the first child looked at before a search)
+        ppr = p_el[0] if len(p_el) else None
+        if ppr is not None and ppr.tag != _PPR:
+            ppr = _child(p_el, _PPR)
+        pstyle = num_pr = outline = None
+        if ppr is not None:  # its w:pStyle, w:numPr, w:outlineLvl (the first of each), in one pass
+            for c in ppr:
+                tag = c.tag
+                if tag == _PSTYLE:
+                    if pstyle is None:
+                        pstyle = c
+                elif tag == _NUMPR:
+                    if num_pr is None:
+                        num_pr = c
+                elif tag == _OUTLINE:
+                    if outline is None:
+                        outline = c
+        sid = None
+        if pstyle is not None:
+            sid = pstyle.get(_VAL)
+            if sid is None:
+                sid = _required_val(pstyle, str)  # python-docx's error
+        facts, fonts_matter = style_of(sid)
+        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter)
         label = None
-        np = _num_pr(ppr, facts)
+        np = _num_pr_el(num_pr, facts)
         if np is not None:
             label = numbering.label(*np)
         if not text.strip():
             return
         if label:
             text = f"{label} {text.lstrip()}"
+        lv = _outline_of(outline)
         blocks.append(RawBlock(text=text, kind=kind if not label or label in "•-–+*" else "list_item" if kind == "paragraph" else kind,
-                               style=facts.name, outline_level=_outline_level(ppr, facts),
+                               style=facts.name, outline_level=lv if lv is not None else facts.outline,
                                bold=bold, numbering=label, **prov))
 
-    def table_blocks(tbl_el, parent) -> None:
+    def table_blocks(tbl_el) -> None:
         tno = table_no[0]
         table_no[0] += 1
-        table = Table(tbl_el, parent)
-        for r, row in enumerate(table.rows):
+        for r, tcs in enumerate(_table_rows(tbl_el)):
             seen = set()
-            for c, cell in enumerate(row.cells):
-                if id(cell._tc) in seen:  # merged cells repeat the same tc
+            for c, tc in enumerate(tcs):
+                if id(tc) in seen:  # merged cells repeat the same tc
                     continue
-                seen.add(id(cell._tc))
-                for kind, el in _iter_body(cell._tc):
+                seen.add(id(tc))
+                for kind, el in _iter_body(tc):
                     if kind == "p":
-                        para_block(el, cell, kind="cell", table=tno, row=r, col=c)
+                        para_block(el, kind="cell", table=tno, row=r, col=c)
                     else:
-                        table_blocks(el, cell)
+                        table_blocks(el)
 
     for kind, el in _iter_body(body):
         if kind == "p":
-            para_block(el, None)
+            para_block(el)
         else:
-            table_blocks(el, None)
+            table_blocks(el)
     return RawDocument(blocks=blocks, format="docx", encoding=legacy.used)

@@ -1,0 +1,647 @@
+"""The .docx reader as it was before issue 14's speed work (frozen copy, not registered): the reference
+tests/test_docx_reader_same.py compares the reader with.
+
+Word .docx reader (python-docx).
+
+Paragraphs and tables in document order; tables cell by cell (the two-column header table
+and the signature table come out as separate cells, never interleaved); list numbers that
+Word generates from numPr (on the paragraph or inherited from its style) rendered as the
+visible number ("1.1.", "a)", "•"); soft line breaks kept as line breaks; style name,
+outline level and bold kept as provenance for the segmenter. Runs in legacy Vietnamese
+fonts (.VnTime = TCVN3, VNI-Times = VNI) are converted to Unicode.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from functools import cached_property
+from typing import Iterator, Optional
+
+from kehoach.parser.errors import CorruptFile, EncryptedFile
+from kehoach.parser.readers import package_guard
+from kehoach.parser.readers.base import RawBlock, RawDocument, register
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PPR, _RPR = f"{W}pPr", f"{W}rPr"
+_UNSET = object()
+MAX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml; a plan is far smaller
+
+
+def _roman(n: int) -> str:
+    vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+            (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    out = ""
+    for v, s in vals:
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def _letter(n: int) -> str:
+    s = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(97 + r) + s
+    return s
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("decimal", "decimalZero"):
+        return f"{n:02d}" if fmt == "decimalZero" and n < 10 else str(n)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperLetter":
+        return _letter(n).upper()
+    if fmt == "lowerLetter":
+        return _letter(n)
+    if fmt == "none":
+        return ""
+    return str(n)
+
+
+class Numbering:
+    """Word list numbering: numId/ilvl -> the visible label, with counters in reading order."""
+
+    def __init__(self, document, root=None) -> None:
+        """`root`: the numbering part's element, when the package was opened without python-docx
+        (`document` is then None and a None root means no numbering part)."""
+        self.levels: dict[str, dict[int, dict]] = {}  # numId -> ilvl -> {start, fmt, text}
+        self.counters: dict[str, list[int]] = {}
+        if document is not None:
+            try:
+                root = document.part.numbering_part.element
+            except (NotImplementedError, KeyError, AttributeError):
+                return
+        if root is None:
+            return
+        abstract: dict[str, dict[int, dict]] = {}
+        for an in root.findall(f"{W}abstractNum"):
+            aid = an.get(f"{W}abstractNumId")
+            abstract[aid] = {int(lvl.get(f"{W}ilvl", "0")): self._lvl(lvl) for lvl in an.findall(f"{W}lvl")}
+        for num in root.findall(f"{W}num"):
+            nid = num.get(f"{W}numId")
+            aid_el = num.find(f"{W}abstractNumId")
+            if aid_el is None:
+                continue
+            levels = {k: dict(v) for k, v in abstract.get(aid_el.get(f"{W}val"), {}).items()}
+            for ov in num.findall(f"{W}lvlOverride"):
+                ilvl = int(ov.get(f"{W}ilvl", "0"))
+                so = ov.find(f"{W}startOverride")
+                if so is not None and ilvl in levels:
+                    levels[ilvl]["start"] = int(so.get(f"{W}val", "1"))
+                lvl = ov.find(f"{W}lvl")
+                if lvl is not None:
+                    levels[ilvl] = self._lvl(lvl)
+            self.levels[nid] = levels
+
+    @staticmethod
+    def _lvl(lvl) -> dict:
+        def val(tag: str, default: str) -> str:
+            el = lvl.find(f"{W}{tag}")
+            return el.get(f"{W}val", default) if el is not None else default
+
+        return {"start": int(val("start", "1")), "fmt": val("numFmt", "decimal"), "text": val("lvlText", "")}
+
+    def label(self, num_id: str, ilvl: int) -> Optional[str]:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return None
+        lv = levels[ilvl]
+        if lv["fmt"] == "bullet":
+            t = lv["text"]
+            return t if t in ("-", "–", "+", "*", "•") else "•"
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        if counters[ilvl] == 0:
+            counters[ilvl] = lv["start"]
+        else:
+            counters[ilvl] += 1
+        for deeper in range(ilvl + 1, 9):
+            counters[deeper] = 0
+
+        def repl(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            lvk = levels.get(k, {"fmt": "decimal", "start": 1})
+            n = counters[k] or lvk["start"]
+            return format_number(n, lvk["fmt"] if k == ilvl else ("decimal" if lvk["fmt"] == "bullet" else lvk["fmt"]))
+
+        return re.sub(r"%([1-9])", repl, lv["text"]).strip() or None
+
+
+class StyleCache:
+    """python-docx resolves `paragraph.style` with a linear scan each call, and every walk up a
+    style's base chain goes through proxies and xpath: resolve each style, and what its chain
+    says (bold, outline level, font, numbering), once per document."""
+
+    def __init__(self, styles) -> None:
+        self.styles = styles  # docx.styles.styles.Styles
+        self._by_id: dict = {}
+        self._facts: dict[int, _StyleFacts] = {}
+        self._elements: Optional[dict] = None  # styleId -> first w:style element
+        self._by_default: dict = {}
+
+    def get(self, p_el, ppr=_UNSET):
+        """`ppr`: the paragraph's w:pPr (or None), when the caller has already found it."""
+        # find(): what python-docx's child properties (p_el.pPr ...) do, minus their qn() per call
+        if ppr is _UNSET:
+            ppr = p_el.find(_PPR)
+        pstyle = ppr.find(f"{W}pStyle") if ppr is not None else None
+        sid = None
+        if pstyle is not None:
+            sid = pstyle.get(f"{W}val")
+            if sid is None:
+                sid = pstyle.val  # python-docx's error for a w:pStyle without w:val
+        if sid not in self._by_id:
+            self._by_id[sid] = self._lookup(sid)
+        return self._by_id[sid]
+
+    def _lookup(self, sid):
+        """`styles.get_by_id(sid, PARAGRAPH)` without its xpath scan per call: the first
+        w:style with that id, else the default paragraph style."""
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.styles.style import StyleFactory
+
+        styles = self.styles
+        if self._elements is None:
+            self._elements = {}
+            for el in styles.element.iterchildren(f"{W}style"):
+                self._elements.setdefault(el.get(f"{W}styleId"), el)
+        el = self._elements.get(sid) if sid else None
+        if el is None or el.type != WD_STYLE_TYPE.PARAGRAPH:
+            if "default" not in self._by_default:
+                self._by_default["default"] = styles.default(WD_STYLE_TYPE.PARAGRAPH)
+            return self._by_default["default"]
+        return StyleFactory(el)
+
+    def facts(self, style) -> "_StyleFacts":
+        f = self._facts.get(id(style))  # styles live in _by_id, so their ids stay theirs
+        if f is None:
+            f = self._facts[id(style)] = _StyleFacts(style)
+        return f
+
+
+def _style_chain(style) -> Iterator:
+    seen = 0
+    while style is not None and seen < 20:
+        yield style
+        style = style.base_style
+        seen += 1
+
+
+def _outline_val(ppr) -> Optional[int]:
+    el = ppr.find(f"{W}outlineLvl") if ppr is not None else None
+    if el is not None and el.get(f"{W}val", "9").isdigit() and int(el.get(f"{W}val")) < 9:
+        return int(el.get(f"{W}val")) + 1
+    return None
+
+
+class _StyleFacts:
+    """What a paragraph style's chain says, each computed on first use."""
+
+    def __init__(self, style) -> None:
+        self.style = style
+
+    @cached_property
+    def name(self) -> Optional[str]:
+        return self.style.name if self.style is not None else None
+
+    @cached_property
+    def num_pr(self):
+        for st in _style_chain(self.style):
+            sppr = st.element.pPr
+            if sppr is not None and sppr.numPr is not None:
+                return sppr.numPr
+        return None
+
+    @cached_property
+    def outline(self) -> Optional[int]:
+        for st in _style_chain(self.style):
+            m = re.match(r"^heading\s*(\d)$", (st.name or "").strip(), re.I)
+            if m:
+                return int(m.group(1))
+            lv = _outline_val(st.element.pPr)
+            if lv is not None:
+                return lv
+        return None
+
+    @cached_property
+    def bold(self) -> bool:
+        for st in _style_chain(self.style):
+            if st.font.bold is not None:
+                return bool(st.font.bold)
+        return False
+
+    @cached_property
+    def font(self) -> Optional[str]:
+        for st in _style_chain(self.style):
+            if st.font.name:
+                return st.font.name
+        return None
+
+
+def _num_pr(ppr, facts: _StyleFacts) -> Optional[tuple[str, int]]:
+    """`ppr`: the paragraph's w:pPr or None."""
+    num_pr = ppr.find(f"{W}numPr") if ppr is not None else None
+    if num_pr is None:
+        num_pr = facts.num_pr
+    if num_pr is None:
+        return None
+    num_id = num_pr.find(f"{W}numId")  # python-docx's .numId, minus its qn() per call
+    if num_id is None:
+        return None
+    nid = str(num_id.val)
+    if nid == "0":
+        return None
+    ilvl = num_pr.find(f"{W}ilvl")
+    return nid, int(ilvl.val if ilvl is not None else 0)
+
+
+def _outline_level(ppr, facts: _StyleFacts) -> Optional[int]:
+    lv = _outline_val(ppr)
+    return lv if lv is not None else facts.outline
+
+
+def _run_font(run_el, facts: _StyleFacts) -> Optional[str]:
+    rpr = run_el.find(_RPR)
+    fonts = rpr.find(f"{W}rFonts") if rpr is not None else None
+    if fonts is not None:
+        name = fonts.get(f"{W}ascii") or fonts.get(f"{W}hAnsi")
+        if name:
+            return name
+    return facts.font
+
+
+class _Legacy:
+    """Converts runs typed in legacy Vietnamese fonts; loaded only when such a font shows up."""
+
+    def __init__(self) -> None:
+        self.used: Optional[str] = None
+        try:
+            from kehoach.parser.text import legacy
+        except ImportError:
+            legacy = None
+        self.mod = legacy
+
+    def convert(self, text: str, font: Optional[str]) -> str:
+        if not self.mod or not font:
+            return text
+        enc = self.mod.font_encoding(font)
+        if not enc:
+            return text
+        self.used = enc
+        upper = font.rstrip().upper().endswith("H")  # .VnTimeH / .VnArialH: the capitals font
+        return self.mod.decode_str(text, enc, upper=upper)
+
+
+def _run_bold(run_el) -> Optional[bool]:
+    rpr = run_el.find(_RPR)
+    b = rpr.find(f"{W}b") if rpr is not None else None
+    if b is None:
+        return None
+    v = b.get(_VAL)  # python-docx's ST_OnOff without its property machinery; it still judges odd values
+    if v is None or v in ("1", "true", "on"):
+        return True
+    if v in ("0", "false", "off"):
+        return False
+    return b.val is not False
+
+
+_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB = (f"{W}t", f"{W}softHyphen", f"{W}noBreakHyphen", f"{W}br", f"{W}cr",
+                                                f"{W}tab")
+_TEXT_TAGS = (_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB)
+_BR_TYPE = f"{W}type"
+_VAL = f"{W}val"
+
+
+def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: bool = True) -> tuple[str, Optional[bool]]:
+    """`fonts_matter`: False when no font the runs can resolve to is a legacy one (the caller
+    checked), so each run's font need not be looked up."""
+    parts: list[str] = []
+    bold_flags: list[bool] = []
+    style_bold = facts.bold
+    fonts_matter = fonts_matter and legacy.mod is not None
+    # a run's font and bold, looked up once: its w:t come one after another (the reference held
+    # in `run` keeps its lxml proxy, so `is` tells the same element)
+    run = font = bold = None
+    has_font = has_bold = False
+    # only the elements that give text, in document order (lxml filters the tags in C)
+    for child in p_el.iter(_TEXT_TAGS):
+        tag = child.tag
+        if tag == _T:
+            text = child.text
+            if not text:
+                continue
+            run_el = child.getparent()
+            if run_el is not run:
+                run, has_font, has_bold = run_el, False, False
+            if fonts_matter:
+                if not has_font:
+                    font, has_font = _run_font(run_el, facts), True
+                text = legacy.convert(text, font)
+            parts.append(text)
+            if text.strip():
+                if not has_bold:
+                    bold, has_bold = _run_bold(run_el), True
+                bold_flags.append(style_bold if bold is None else bold)
+        elif tag == _SOFT_HYPHEN:
+            # Word stores a typed U+00AD as <w:softHyphen/>; in a TCVN3 font that byte is "ư",
+            # in any other font it is an invisible break hint
+            run_el = child.getparent()
+            if run_el is not run:
+                run, has_font, has_bold = run_el, False, False
+            if fonts_matter:
+                if not has_font:
+                    font, has_font = _run_font(run_el, facts), True
+                ch = legacy.convert("\u00ad", font)
+                if ch != "\u00ad":
+                    parts.append(ch)
+        elif tag == _NB_HYPHEN:
+            parts.append("-")
+        elif tag == _TAB:
+            parts.append("\t")
+        elif child.get(_BR_TYPE) in (None, "textWrapping"):  # w:br, w:cr
+            parts.append("\n")
+    text = "".join(parts)
+    bold = all(bold_flags) if bold_flags else None
+    return text, bold
+
+
+def _iter_body(parent_el) -> Iterator:
+    for child in parent_el.iterchildren():
+        if child.tag == f"{W}p":
+            yield "p", child
+        elif child.tag == f"{W}tbl":
+            yield "tbl", child
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _iter_body(content)
+
+
+def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as e:
+        raise CorruptFile(path, f"not a valid .docx: {e} (truncated or not a Word file)") from e
+    names = set(zf.namelist())
+    if "EncryptionInfo" in names or "EncryptedPackage" in names:
+        raise EncryptedFile(path, "the Word document is password-protected")
+    if "word/document.xml" not in names:
+        raise CorruptFile(path, "not a Word document: the zip has no word/document.xml")
+    info = zf.getinfo("word/document.xml")
+    if info.file_size > MAX_XML_BYTES:
+        raise CorruptFile(path, f"word/document.xml is {info.file_size // 1_000_000} MB uncompressed: refused (zip bomb?)")
+    return zf
+
+
+# --- opening the package without python-docx's Document() -----------------------------------
+# Document() inflates every part and parses every XML part it knows into proxies; for a plan
+# most of that is styles.xml (350 KB in Word's and python-docx's templates, ~13 ms), of which
+# the reader needs a handful of styles. _open_fast walks the package as python-docx's
+# PackageReader does (same content types, relationships, missing parts), parses document.xml
+# and numbering.xml whole with python-docx's own parser (same element classes, so Table, styles
+# and numPr behave as before) and of styles.xml only the w:style elements the paragraphs can
+# reach (their pStyle ids, the base chains, every default). Anything it does not expect returns
+# None and the reader opens the file with Document() as before, errors included.
+
+_STYLE_START = re.compile(rb"<w:style(?=[\s/>])")
+_BASED_ON = re.compile(rb"""<w:basedOn(?=[\s/>])(?:\s+w:val\s*=\s*(["'])([^"'&]*)\1)?""")
+_STYLE_ID = re.compile(rb"""\sw:styleId\s*=\s*(["'])(.*?)\1""")
+_DEFAULT = re.compile(rb"\sw:default\s*=")
+_W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XMLNS_W = re.compile(rb"""\sxmlns:w\s*=\s*(["'])http://schemas\.openxmlformats\.org/wordprocessingml/2006/main\1""")
+_DECL = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*\?>")
+_UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-8["']""", re.I)
+
+
+def _reachable_styles(xml: bytes, ids: set[bytes]):
+    """styles.xml with only the w:style elements that `ids`, base chains and defaults reach,
+    in document order (first of an id and last default stay first and last); None when the
+    part is not laid out as expected (UTF-8, prefix w only, styles side by side, no entities,
+    comments or CDATA). Few passes over the bytes: each costs ~0.4 ms on 350 KB."""
+    decl = _DECL.match(xml)
+    if decl and b"encoding" in decl.group(0) and not _UTF8.search(decl.group(0)):
+        return None
+    # no comment, CDATA, DOCTYPE or processing instruction: no "!" or "?" at all past the XML
+    # declaration (one-byte searches run at memchr speed; Word's styles hold neither)
+    if xml.find(b"!") != -1 or xml.find(b"?", decl.end() if decl else 0) != -1 or xml.count(_W_URI) != 1:
+        return None  # w must be the one prefix of the main namespace
+    styles: list[list] = []  # [start, end, styleId, default, basedOn values]
+    for m in _STYLE_START.finditer(xml):
+        start = m.start()
+        gt = xml.find(b">", m.end())
+        if gt == -1:
+            return None
+        start_tag = xml[start:gt + 1]
+        if b"&" in start_tag or start_tag.count(b'"') % 2 or start_tag.count(b"'") % 2:
+            return None  # an entity, or a '>' inside an attribute value
+        sid = _STYLE_ID.search(start_tag)
+        styles.append([start, gt + 1, sid.group(2) if sid else None, bool(_DEFAULT.search(start_tag)), []])
+    # a style ends where the next one starts (only white space between them): there it must
+    # close, with </w:style> or as <w:style .../>; the last one closes at its first </w:style>
+    for k, st in enumerate(styles):
+        if k + 1 < len(styles):
+            e = styles[k + 1][0]
+            while xml[e - 1] in b" \t\r\n":
+                e -= 1
+            if e == st[1] and xml[e - 2] == 47:  # "/": self-closed
+                st[1] = e
+            elif e > st[1] and xml.endswith(b"</w:style>", st[1], e):
+                st[1] = e
+            else:
+                return None  # nested, or something else between two styles
+        elif xml[st[1] - 2] != 47:
+            e = xml.find(b"</w:style>", st[1])
+            if e == -1:
+                return None
+            st[1] = e + len(b"</w:style>")
+    if not styles:
+        return None
+    k = 0
+    for m in _BASED_ON.finditer(xml, styles[0][0]):  # each inside a style, in the form w:val="..."
+        while k < len(styles) and styles[k][1] <= m.start():
+            k += 1
+        if k == len(styles) or m.start() < styles[k][0] or m.group(2) is None:
+            return None
+        styles[k][4].append(m.group(2))
+    head, tail = xml[:styles[0][0]], xml[styles[-1][1]:]
+    if b"<w:styles" not in head or not _XMLNS_W.search(head) or xml.find(b"xmlns", styles[0][0]) != -1:
+        return None  # namespaces declared on the root only
+    want = set(ids)
+    grew = True
+    while grew:  # base chains, of the paragraphs' styles and of the defaults
+        grew = False
+        for _, _, sid, default, based in styles:
+            if default or sid in want:
+                for v in based:
+                    if v not in want:
+                        want.add(v)
+                        grew = True
+    return head + b"".join(xml[a:b] for a, b, sid, default, _ in styles if default or sid in want) + tail
+
+
+def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
+    """(w:body, Styles, numbering root or None), or None to open the file with python-docx.
+    `parts`: XML parts package_guard already inflated (and CRC-checked), read from there."""
+    import posixpath
+
+    from docx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PACKAGE_URI, PackURI
+    from docx.opc.pkgreader import _ContentTypeMap, _SerializedRelationships
+    from docx.oxml.parser import parse_xml
+    from docx.styles.styles import Styles
+
+    names = set(zf.namelist())
+    parts = parts or {}
+
+    def read(member: str) -> bytes:
+        data = parts.get(member)
+        return data if data is not None else zf.read(member)
+
+    # python-docx parses these content types into XmlParts on open (an image rel never is)
+    parsed = {CT.OPC_CORE_PROPERTIES, CT.WML_COMMENTS, CT.WML_DOCUMENT_MAIN, CT.WML_FOOTER, CT.WML_HEADER,
+              CT.WML_NUMBERING, CT.WML_SETTINGS, CT.WML_STYLES}
+    ct = _ContentTypeMap.from_xml(read("[Content_Types].xml"))
+
+    def srels_for(uri) -> list:
+        member = uri.rels_uri.membername
+        xml = read(member) if member in names else None
+        return list(_SerializedRelationships.load_from_xml(uri.baseURI, xml))
+
+    pkg_rels = srels_for(PACKAGE_URI)
+    types: dict[str, str] = {}
+    rels_of: dict[str, list] = {}
+    check_xml: list[str] = []
+
+    def walk(srels) -> None:  # PackageReader._walk_phys_parts, without inflating the parts
+        for srel in srels:
+            if srel.is_external:
+                continue
+            partname = srel.target_partname
+            if partname in types:
+                continue
+            if partname.membername not in names:
+                raise KeyError(partname)
+            types[partname] = ct[partname]
+            rels_of[partname] = srels_for(partname)
+            if srel.reltype != RT.IMAGE and types[partname] in parsed:
+                check_xml.append(partname)
+            walk(rels_of[partname])
+
+    walk(pkg_rels)
+
+    def only(srels, reltype):
+        matching = [r for r in srels if r.reltype == reltype]
+        if len(matching) != 1 or matching[0].is_external or len({r.rId for r in srels}) != len(srels):
+            return None
+        return matching[0].target_partname
+
+    main = only(pkg_rels, RT.OFFICE_DOCUMENT)
+    if main is None or types.get(main) != CT.WML_DOCUMENT_MAIN:
+        return None
+    styles_name = only(rels_of[main], RT.STYLES)
+    if styles_name is None or types.get(styles_name) != CT.WML_STYLES:
+        return None
+    num_name = None
+    if any(r.reltype == RT.NUMBERING for r in rels_of[main]):
+        num_name = only(rels_of[main], RT.NUMBERING)
+        if num_name is None or types.get(num_name) != CT.WML_NUMBERING:
+            return None
+    root = parse_xml(read(main.membername))
+    if root.tag != f"{W}document" or root.body is None:
+        return None
+    ids = {v.encode() for v in (el.get(f"{W}val") for el in root.iter(f"{W}pStyle")) if v is not None}
+    styles_xml = read(styles_name.membername)
+    reduced = _reachable_styles(styles_xml, ids)
+    styles_root = parse_xml(reduced if reduced is not None else styles_xml)
+    numbering_root = parse_xml(read(num_name.membername)) if num_name is not None else None
+    for name in check_xml:  # the other XML parts Document() would parse: fail where it fails
+        if name not in (main, styles_name, num_name):
+            parse_xml(read(name.membername))
+    return root.body, Styles(styles_root), numbering_root
+
+
+
+def read_docx(data: bytes, path: str) -> RawDocument:
+    zf = _check_zip(data, path)
+    # every part: sizes, ratios, DOCTYPE/entities; the XML parts it inflates are kept for the opener
+    parts = package_guard.check(data, path, "Word document", zf=zf, keep=True)
+    from docx.table import Table
+
+    try:
+        opened = _open_fast(zf, parts)
+    except Exception:  # whatever it is, Document() below says it as before
+        opened = None
+    if opened is not None:
+        body, styles_proxy, numbering_root = opened
+        numbering = Numbering(None, numbering_root)
+    else:
+        import docx
+
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except Exception as e:  # python-docx raises assorted errors on broken parts
+            raise CorruptFile(path, f"cannot open .docx: {type(e).__name__}: {e}") from e
+        body, styles_proxy = document.element.body, document.styles
+        numbering = Numbering(document)
+    styles = StyleCache(styles_proxy)
+    legacy = _Legacy()
+    # a run's font is its w:rFonts or its style's: when none of the body's w:rFonts names a legacy
+    # font, only a paragraph whose style does needs its runs' fonts looked up
+    run_fonts_legacy = legacy.mod is not None and any(
+        legacy.mod.font_encoding(f.get(f"{W}ascii") or f.get(f"{W}hAnsi") or "")
+        for f in body.iter(f"{W}rFonts"))
+    style_legacy: dict[int, bool] = {}
+
+    def fonts_matter(facts: _StyleFacts) -> bool:
+        if run_fonts_legacy or legacy.mod is None:
+            return True
+        k = id(facts)  # facts live in the StyleCache, so their ids stay theirs
+        if k not in style_legacy:
+            style_legacy[k] = bool(facts.font and legacy.mod.font_encoding(facts.font))
+        return style_legacy[k]
+    blocks: list[RawBlock] = []
+    table_no = [0]
+
+    def para_block(p_el, parent, kind: str = "paragraph", **prov) -> None:
+        ppr = p_el.find(_PPR)
+        style = styles.get(p_el, ppr)
+        facts = styles.facts(style)
+        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter(facts))
+        label = None
+        np = _num_pr(ppr, facts)
+        if np is not None:
+            label = numbering.label(*np)
+        if not text.strip():
+            return
+        if label:
+            text = f"{label} {text.lstrip()}"
+        blocks.append(RawBlock(text=text, kind=kind if not label or label in "•-–+*" else "list_item" if kind == "paragraph" else kind,
+                               style=facts.name, outline_level=_outline_level(ppr, facts),
+                               bold=bold, numbering=label, **prov))
+
+    def table_blocks(tbl_el, parent) -> None:
+        tno = table_no[0]
+        table_no[0] += 1
+        table = Table(tbl_el, parent)
+        for r, row in enumerate(table.rows):
+            seen = set()
+            for c, cell in enumerate(row.cells):
+                if id(cell._tc) in seen:  # merged cells repeat the same tc
+                    continue
+                seen.add(id(cell._tc))
+                for kind, el in _iter_body(cell._tc):
+                    if kind == "p":
+                        para_block(el, cell, kind="cell", table=tno, row=r, col=c)
+                    else:
+                        table_blocks(el, cell)
+
+    for kind, el in _iter_body(body):
+        if kind == "p":
+            para_block(el, None)
+        else:
+            table_blocks(el, None)
+    return RawDocument(blocks=blocks, format="docx", encoding=legacy.used)
