@@ -176,6 +176,20 @@ def lines_holding(text: str, rx: re.Pattern) -> Iterator[tuple[int, int]]:
         pos = b + 1
 
 
+def lines_at(text: str, starts: list[int], at: re.Pattern) -> Iterator[tuple[int, int]]:
+    """(start, end) of each line, once, holding one of `starts` (ascending) where `at` matches;
+    end at its newline. The lines where a rule's match can begin, for `finditer(text, start, end)`."""
+    done = -1
+    for q in starts:
+        if q < done or not at.match(text, q):
+            continue
+        a = text.rfind("\n", 0, q) + 1
+        done = text.find("\n", q)
+        if done == -1:
+            done = len(text)
+        yield a, done
+
+
 def char_positions(text: str, cls: str) -> list[int]:
     """Where the chars of `cls` (a class of plain letters, as fastre.ci gives) stand, ascending:
     str.find per char, several times faster than sre stepping through the class char by char

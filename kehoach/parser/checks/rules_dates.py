@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, lead_in, number_starts, rule, t_words
+from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, lead_in, lines_at, number_starts, rule, t_words
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -82,15 +82,8 @@ def _name_dates(rx: re.Pattern, text: str, numbers: list[int]):
     '(' or a dash stands before it), and the newline after a line answers its closing look ahead
     as the end of the text does: only the lines where a number (`numbers`: their starts) opens
     a day/month are scanned."""
-    done = -1
-    for q in numbers:
-        if q < done or not _DM_AT.match(text, q):
-            continue
-        a = text.rfind("\n", 0, q) + 1
-        done = text.find("\n", q)
-        if done == -1:
-            done = len(text)
-        yield from rx.finditer(text, a, done)
+    for a, b in lines_at(text, numbers, _DM_AT):
+        yield from rx.finditer(text, a, b)
 
 
 @rule("observance-date-wrong", "error", "a known observance is given the wrong day",

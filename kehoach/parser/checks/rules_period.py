@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, rule, t_words
+from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, lines_at, rule, t_words
 from kehoach.parser.checks.periods import (PERIOD_RE, PeriodValue, disagrees, disagrees_months, doc_period, find_periods,
                                            month_range)
 from kehoach.parser.text.fastre import ci, literal_alt
@@ -62,14 +62,7 @@ def _targets_headings(ctx: Context, rx: re.Pattern):
     from its start (`(?m)^`) and holds "chỉ tiêu", so it is tried at the start of each body line
     that holds one, and there only."""
     text, lo, hi = ctx.text, ctx.body_start, ctx.body_end
-    done = -1
-    for q in char_positions(text, _I_HOOK):
-        if q < done or not _CHI_TIEU.match(text, q):
-            continue
-        a = text.rfind("\n", 0, q) + 1
-        done = text.find("\n", q)
-        if done == -1:
-            done = len(text)
+    for a, _ in lines_at(text, char_positions(text, _I_HOOK), _CHI_TIEU):
         if a < lo:
             continue  # finditer from body_start finds "^" at line starts from there on
         if a > hi:
