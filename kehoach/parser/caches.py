@@ -7,13 +7,15 @@ from __future__ import annotations
 def _caches():
     from kehoach.parser import topics
     from kehoach.parser.nlp import targets
+    from kehoach.parser.readers import txt
     from kehoach.parser.text import legacy, normalize
 
-    return [normalize.fold, topics._score, topics._found, targets._noun_phrase, targets._has_verb, legacy._syllable_ok]
+    return [normalize.fold, topics._score, topics._found, targets._noun_phrase, targets._has_verb, legacy._syllable_ok,
+            txt._decode_last]
 
 
 def clear() -> None:
     """Empty every cache keyed by document text (folded strings, topic scores, POS tags,
-    syllable checks)."""
+    syllable checks, the last file decoded)."""
     for c in _caches():
         c.cache_clear()

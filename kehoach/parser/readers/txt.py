@@ -9,6 +9,7 @@ into cells; a heading glued to the previous word ("ĐƠN VỊ1. Công tác") is 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kehoach.parser.errors import CorruptFile, EncodingError
 from kehoach.parser.readers.base import RawBlock, RawDocument, register
@@ -23,7 +24,18 @@ VI_LETTERS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻ
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Return (text, encoding name)."""
+    """Return (text, encoding name). The last file's answer is kept: the reader and the checks'
+    source-line mapping both decode it, and a legacy-font file's detection and case restoring
+    cost more than the rest of its parse (errors are raised again each time, never kept)."""
+    return _decode_last(data, path) if type(data) is bytes else _decode(data, path)
+
+
+@lru_cache(maxsize=1)
+def _decode_last(data: bytes, path: str) -> tuple[str, str]:
+    return _decode(data, path)
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
