@@ -72,18 +72,9 @@ def font_encoding(font_name: str) -> Optional[str]:
     return None
 
 
-@lru_cache(maxsize=4)
-def _char_table(encoding: str) -> dict[int, str] | None:
-    """The table for str.translate when every key is one character (TCVN3): the same result as the
-    alternation's substitution, in C, not one Python call per letter. None when a key is two (VNI)."""
-    table, _ = _table(encoding)
-    return {ord(k): v for k, v in table.items()} if all(len(k) == 1 for k in table) else None
-
-
 def _map(s: str, encoding: str) -> str:
-    chars = _char_table(encoding)
-    if chars is not None:
-        return unicodedata.normalize("NFC", s.translate(chars))
+    # (not str.translate for TCVN3's one-char keys: it looks up every char of a line in a dict,
+    # slower than sre on the Unicode lines the legacy test reads, where few chars match)
     table, pattern = _table(encoding)
     return unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group(0)], s))
 
