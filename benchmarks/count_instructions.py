@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/count_instructions.py [--formats txt,docx,pdf] [--rounds 2] [--checkout DIR]
 
 CPU time on the shared lab machine swings by a quarter from one run to the next when other work
-runs beside it; an instruction count is the same for the same code and input, so a speed change
-of a few percent can be told from noise (issue 14). The files and the cold caches are those of
+runs beside it; an instruction count is the same for the same code and input (with PYTHONHASHSEED
+fixed: random string hashes move it by ~0.5%), so a speed change of a few percent can be told
+from noise (issue 14). The files and the cold caches are those of
 bench_parse.py: the parser's per-text caches are emptied before each document. Only the parses
 are counted, not the imports and model loading: they run inside `functools.reduce`, and
 callgrind collects only there (`--toggle-collect=functools_reduce`). `--checkout` counts another
@@ -35,6 +36,7 @@ def _child(fmt: str, rounds: int) -> None:
     paths = FILES[fmt]
     for p in paths:  # models and libraries load outside the counted part
         parse(p)
+    clear()  # (and what clear() imports: the txt reader, for a .docx run)
 
     def one(n: int, p) -> int:
         clear()
@@ -47,7 +49,7 @@ def _child(fmt: str, rounds: int) -> None:
 
 def count(fmt: str, rounds: int, checkout: Path) -> tuple[float, int]:
     """(instructions per document, documents) for one format."""
-    env = dict(os.environ, PYTHONPATH=str(checkout))
+    env = dict(os.environ, PYTHONPATH=str(checkout), PYTHONHASHSEED="0")  # str hashes (so set and dict orders) fixed
     cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", "--collect-atstart=no",
            "--toggle-collect=functools_reduce", sys.executable, str(Path(__file__).resolve()),
            "--child", fmt, "--rounds", str(rounds)]
