@@ -54,7 +54,9 @@ def sentence_features(words: list[str]) -> list[list[str]]:
     n = len(words)
     w = ["BOS", "BOS", *words, "EOS", "EOS"]  # T[k] of token i: w[i + 2 + k]
     lo = ["BOS", "BOS", *(x.lower() for x in words), "EOS", "EOS"]
-    ti = ["BOS", *(str(_istitle(x)) for x in words), "EOS"]  # T[k].istitle: ti[i + 1 + k]
+    # T[k].istitle: ti[i + 1 + k]; a word without a space is one piece: its first char decides
+    ti = ["BOS", *(("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x)) for x in words),
+          "EOS"]
     # T[a,a+1]: BOS when a word is before the start, EOS when one is past the end: pr[i + 2 + a]
     pr = ["BOS", "BOS", *(words[j] + " " + words[j + 1] for j in range(n - 1)), "EOS", "EOS"]
     out = []

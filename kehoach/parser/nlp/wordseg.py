@@ -28,6 +28,8 @@ TEMPLATE = [
 ]
 
 _I32 = re.compile(r"[+-]?[0-9]+")
+_BOOL = ("False", "True")  # str(bool), indexed by the bool
+_DIGIT_START = frozenset("+-0123456789")
 
 
 @lru_cache(maxsize=1)
@@ -60,25 +62,32 @@ def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str
     """The 43 features of every token, as underthesea_core's CRFFeaturizer writes them. Its
     istitle: each space-separated part's first char equals its upper case (digits too)."""
     n = len(tokens)
-    # an n-gram starting at j: BOS when j < 0, EOS when it runs past the end (underthesea_core's rule)
-    def grams(k: int) -> list[str]:
-        return ["BOS", "BOS"] + [" ".join(tokens[j:j + k]) if j + k <= n else "EOS" for j in range(n + 2)]
-
-    g1, g2, g3 = grams(1), grams(2), grams(3)  # value of the n-gram starting at j: gK[j + 2]
-    mark = ("BOS", "EOS")
-    lo1 = [x if x in mark else x.lower() for x in g1]
-    lo2 = [x if x in mark else x.lower() for x in g2]
-    lo3 = [x if x in mark else x.lower() for x in g3]
-    d1 = [x if x in mark else str(x in dictionary) for x in lo1]
-    d2 = [x if x in mark else str(x in dictionary) for x in lo2]
-    d3 = [x if x in mark else str(x in dictionary) for x in lo3]
+    B, E = "BOS", "EOS"
+    # an n-gram starting at j: BOS when j < 0, EOS when it runs past the end (underthesea_core's rule,
+    # by position: a token spelled "EOS" is lowered and looked up like any other); the value of the
+    # n-gram starting at token j is at gK[j + 2]. Each gram is joined, lowered and looked up once.
+    pairs = [tokens[j] + " " + tokens[j + 1] for j in range(n - 1)]
+    triples = [tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2] for j in range(n - 2)]
+    tail1, tail2, tail3 = [E, E], [E] * (n + 2 - len(pairs)), [E] * (n + 2 - len(triples))
+    g1 = [B, B, *tokens, *tail1]
+    g2 = [B, B, *pairs, *tail2]
+    g3 = [B, B, *triples, *tail3]
+    low1 = [x.lower() for x in tokens]
+    low2 = [x.lower() for x in pairs]
+    low3 = [x.lower() for x in triples]
+    lo1 = [B, B, *low1, *tail1]
+    lo2 = [B, B, *low2, *tail2]
+    d1 = [B, B, *(_BOOL[x in dictionary] for x in low1), *tail1]
+    d2 = [B, B, *(_BOOL[x in dictionary] for x in low2), *tail2]
+    d3 = [B, B, *(_BOOL[x in dictionary] for x in low3), *tail3]
     # a gram is title-like when each of its words is: each token tested once
-    title = [all(p[:1].upper() == p[:1] for p in t.split(" ")) for t in tokens]
-    t1 = ["BOS", "BOS"] + [str(title[j]) if j < n else "EOS" for j in range(n + 2)]
-    t2 = ["BOS", "BOS"] + [str(title[j] and title[j + 1]) if j + 2 <= n else "EOS" for j in range(n + 2)]
-    t3 = ["BOS", "BOS"] + [str(title[j] and title[j + 1] and title[j + 2]) if j + 3 <= n else "EOS"
-                           for j in range(n + 2)]
-    dg = [x if x in mark else _isdigit(x) for x in g1]
+    title = [t[:1].upper() == t[:1] if " " not in t else all(p[:1].upper() == p[:1] for p in t.split(" "))
+             for t in tokens]
+    t1 = [B, B, *(_BOOL[x] for x in title), *tail1]
+    t2 = [B, B, *(_BOOL[title[j] and title[j + 1]] for j in range(n - 1)), *tail2]
+    t3 = [B, B, *(_BOOL[title[j] and title[j + 1] and title[j + 2]] for j in range(n - 2)), *tail3]
+    # isdigit: only a token opening on a sign or a digit can parse as an i32
+    dg = [B, B, *("False" if x[:1] not in _DIGIT_START else _isdigit(x) for x in tokens), *tail1]
     out = []
     for i in range(n):
         j = i + 2  # the gram starting at token i + k is at index j + k
@@ -103,28 +112,53 @@ def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str
     return out
 
 
+# A run of whitespace-separated words made of these letters only tokenizes as its words: in
+# underthesea's pattern (checked by its hash below) every alternative before `word` (\w+) needs a
+# character outside this class (a digit, '.', '-', '&', '@', ':', a quote...) -- except "Th.S" and
+# "Th.s", whose '.' takes any character, a space included, so a word opening on "Th" is left to the
+# pattern -- and none matches at a space.
+_LETTERS = ("A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+            "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
+_PLAIN_WORDS = re.compile(r"\s*+(?:(?!Th)[" + _LETTERS + r"]++(?=\s|\Z)\s*+)*+")
+_PATTERN_SHA256 = "ed7f6df4bba1133b1fd2baf02d612b7ef6912f0460f7a8166bd6b4aa8f072d25"
+
+
+@lru_cache(maxsize=1)
+def _pattern():
+    """underthesea's token pattern, and whether it is the one _PLAIN_WORDS was proved against."""
+    import hashlib
+
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    rx = regex_tokenize.patterns
+    return rx, hashlib.sha256(rx.pattern.encode()).hexdigest() == _PATTERN_SHA256 and rx.flags == 96
+
+
 def tokenize(text: str) -> list[str]:
     """Same result as underthesea's `regex_tokenize.tokenize(text, use_token_normalize=True,
     fixed_words=[])`, with its own pattern and normalization tables. underthesea finds each token's
     text by walking the match's 14 named groups (one is the whole match: every alternative is a
     named group) and normalizes every short token again from scratch; here the match's text is
-    taken directly and the text-wide character map is applied once (tests/test_nlp_wordseg.py)."""
+    taken directly and the text-wide character map is applied once; the leading plain words
+    (_PLAIN_WORDS) are split off without the pattern, which tries a dozen alternatives at each word
+    (tests/test_nlp_wordseg.py, tests/test_nlp_tokenize_fast.py)."""
     import unicodedata
 
     from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
-    from underthesea.pipeline.word_tokenize import regex_tokenize
 
     text = unicodedata.normalize("NFC", text)
     for odd, std in character_map.items():  # underthesea's character_normalize
         if odd in text:
             text = text.replace(odd, std)
-    out = []
-    for m in regex_tokenize.patterns.finditer(text):  # (the module's pattern, as underthesea reads it)
-        t = m.group()
+    rx, plain_ok = _pattern()
+    at = _PLAIN_WORDS.match(text).end() if plain_ok else 0
+    # the pattern resumes where the plain words end, as its own scan would after their last match
+    out = text[:at].split() if at else []
+    out.extend(m.group() for m in rx.finditer(text, at))
+    for i, t in enumerate(out):
         if len(t) <= 6:  # token_normalize: short tokens only
             t = unicodedata.normalize("NFC", t)
-            t = token_map.get(t, t)
-        out.append(t)
+            out[i] = token_map.get(t, t)
     return out
 
 
