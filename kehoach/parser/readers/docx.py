@@ -32,6 +32,9 @@ _GRID_SPAN, _GRID_BEFORE, _VMERGE = f"{W}gridSpan", f"{W}gridBefore", f"{W}vMerg
 _UNSET = object()
 MAX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml; a plan is far smaller
 _VAL = f"{W}val"
+_ABSTRACT_NUM, _ABSTRACT_NUM_ID, _NUM, _NUM_ID, _LVL, _LVL_OVERRIDE = (
+    f"{W}abstractNum", f"{W}abstractNumId", f"{W}num", f"{W}numId", f"{W}lvl", f"{W}lvlOverride")
+_START, _NUM_FMT, _LVL_TEXT, _START_OVERRIDE = f"{W}start", f"{W}numFmt", f"{W}lvlText", f"{W}startOverride"
 
 
 def _child(el, tag: str):
@@ -105,33 +108,59 @@ class Numbering:
                 return
         if root is None:
             return
+        # children looked up by tag in one pass (ElementPath's find/findall cost ~20 us a call
+        # here); each list and first child as findall/find give them
+        ans, nums = [], []
+        for c in root:
+            tag = c.tag
+            if tag == _ABSTRACT_NUM:
+                ans.append(c)
+            elif tag == _NUM:
+                nums.append(c)
         abstract: dict[str, dict[int, dict]] = {}
-        for an in root.findall(f"{W}abstractNum"):
-            aid = an.get(f"{W}abstractNumId")
-            abstract[aid] = {int(lvl.get(f"{W}ilvl", "0")): self._lvl(lvl) for lvl in an.findall(f"{W}lvl")}
-        for num in root.findall(f"{W}num"):
-            nid = num.get(f"{W}numId")
-            aid_el = num.find(f"{W}abstractNumId")
+        for an in ans:
+            aid = an.get(_ABSTRACT_NUM_ID)
+            abstract[aid] = {int(lvl.get(_ILVL, "0")): self._lvl(lvl) for lvl in an if lvl.tag == _LVL}
+        for num in nums:
+            nid = num.get(_NUM_ID)
+            aid_el = _child(num, _ABSTRACT_NUM_ID)
             if aid_el is None:
                 continue
-            levels = {k: dict(v) for k, v in abstract.get(aid_el.get(f"{W}val"), {}).items()}
-            for ov in num.findall(f"{W}lvlOverride"):
-                ilvl = int(ov.get(f"{W}ilvl", "0"))
-                so = ov.find(f"{W}startOverride")
+            levels = {k: dict(v) for k, v in abstract.get(aid_el.get(_VAL), {}).items()}
+            for ov in num:
+                if ov.tag != _LVL_OVERRIDE:
+                    continue
+                ilvl = int(ov.get(_ILVL, "0"))
+                so = lvl = None
+                for c in ov:  # its first w:startOverride and w:lvl
+                    tag = c.tag
+                    if tag == _START_OVERRIDE:
+                        if so is None:
+                            so = c
+                    elif tag == _LVL and lvl is None:
+                        lvl = c
                 if so is not None and ilvl in levels:
-                    levels[ilvl]["start"] = int(so.get(f"{W}val", "1"))
-                lvl = ov.find(f"{W}lvl")
+                    levels[ilvl]["start"] = int(so.get(_VAL, "1"))
                 if lvl is not None:
                     levels[ilvl] = self._lvl(lvl)
             self.levels[nid] = levels
 
     @staticmethod
     def _lvl(lvl) -> dict:
-        def val(tag: str, default: str) -> str:
-            el = lvl.find(f"{W}{tag}")
-            return el.get(f"{W}val", default) if el is not None else default
-
-        return {"start": int(val("start", "1")), "fmt": val("numFmt", "decimal"), "text": val("lvlText", "")}
+        start = fmt = text = None  # the first w:start, w:numFmt, w:lvlText
+        for c in lvl:
+            tag = c.tag
+            if tag == _START:
+                if start is None:
+                    start = c
+            elif tag == _NUM_FMT:
+                if fmt is None:
+                    fmt = c
+            elif tag == _LVL_TEXT and text is None:
+                text = c
+        return {"start": int(start.get(_VAL, "1") if start is not None else "1"),
+                "fmt": fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+                "text": text.get(_VAL, "") if text is not None else ""}
 
     def label(self, num_id: str, ilvl: int) -> Optional[str]:
         levels = self.levels.get(num_id)
@@ -698,10 +727,13 @@ def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
     styles_xml = read(styles_name.membername)
     reduced = _reachable_styles(styles_xml, ids)
     styles_root = parse_xml(reduced if reduced is not None else styles_xml)
-    numbering_root = parse_xml(read(num_name.membername)) if num_name is not None else None
+    # numbering.xml is read through plain lxml only (Numbering), and the other parts are parsed
+    # only to fail where Document() fails: python-docx's parser settings without its element
+    # classes (they fail on the same bytes; a custom-class proxy costs ~5x a plain one to make)
+    numbering_root = etree.fromstring(read(num_name.membername), _PLAIN_PARSER) if num_name is not None else None
     for name in check_xml:  # the other XML parts Document() would parse: fail where it fails
         if name not in (main, styles_name, num_name):
-            parse_xml(read(name.membername))
+            etree.fromstring(read(name.membername), _PLAIN_PARSER)
     return body, Styles(styles_root), numbering_root
 
 
