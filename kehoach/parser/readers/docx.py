@@ -414,9 +414,49 @@ _TEXT_TAGS = (_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB)
 _BR_TYPE = f"{W}type"
 
 
-def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: bool = True) -> tuple[str, Optional[bool]]:
+def _text_elements(body) -> dict:
+    """{w:p: [(element, tag, parent), ...]}: for each w:p in `body` that no other w:p holds,
+    its text-bearing elements in document order (what its `iter(_TEXT_TAGS)` gives), found
+    in one walk of the body: lxml sets up a tag matcher per iter() call, ~20k instructions,
+    more than a plan's paragraph costs otherwise. A w:p inside another (a text box) files
+    its text under the outer one, whose iter() walks it too."""
+    by_p: dict = {}  # every w:p -> the list of its outermost w:p (its own when it is that)
+    outer_of: dict = {body: None, None: None}  # an element -> the outermost w:p holding it or itself, or None
+
+    def outer(el):
+        chain = []
+        while el not in outer_of:  # up to body, or to an element already placed
+            chain.append(el)
+            el = el.getparent()
+        o = outer_of[el]
+        for a in reversed(chain):  # top down: the first w:p met is the outermost
+            if o is None and a.tag == _P:
+                o = a
+            outer_of[a] = o
+        return o
+
+    for el in body.iter(_P, *_TEXT_TAGS):
+        tag = el.tag
+        parent = el.getparent()
+        if tag == _P:
+            o = outer(parent)
+            by_p[el] = [] if o is None else by_p[o]
+            continue
+        own = by_p.get(parent.getparent())  # a run's text in a paragraph
+        if own is None:
+            o = outer(parent)
+            if o is None:
+                continue  # in no paragraph
+            own = by_p[o]
+        own.append((el, tag, parent))
+    return by_p
+
+
+def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: bool = True,
+                    items: Optional[list] = None) -> tuple[str, Optional[bool]]:
     """`fonts_matter`: False when no font the runs can resolve to is a legacy one (the caller
-    checked), so each run's font need not be looked up."""
+    checked), so each run's font need not be looked up. `items`: the paragraph's entry in
+    _text_elements, else its text elements are looked up here."""
     parts: list[str] = []
     bold_flags: list[bool] = []
     style_bold = facts.bold
@@ -426,13 +466,13 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: boo
     run = font = bold = None
     has_font = has_bold = False
     # only the elements that give text, in document order (lxml filters the tags in C)
-    for child in p_el.iter(_TEXT_TAGS):
-        tag = child.tag
+    if items is None:
+        items = [(c, c.tag, c.getparent()) for c in p_el.iter(_TEXT_TAGS)]
+    for child, tag, run_el in items:
         if tag == _T:
             text = child.text
             if not text:
                 continue
-            run_el = child.getparent()
             if run_el is not run:
                 run, has_font, has_bold = run_el, False, False
             if fonts_matter:
@@ -447,7 +487,6 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: boo
         elif tag == _SOFT_HYPHEN:
             # Word stores a typed U+00AD as <w:softHyphen/>; in a TCVN3 font that byte is "ư",
             # in any other font it is an invisible break hint
-            run_el = child.getparent()
             if run_el is not run:
                 run, has_font, has_bold = run_el, False, False
             if fonts_matter:
@@ -780,6 +819,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
 
     blocks: list[RawBlock] = []
     table_no = [0]
+    texts = _text_elements(body)  # (a table with a vertical merge goes through a copy: not in it)
 
     def para_block(p_el, kind: str = "paragraph", **prov) -> None:
         # w:pPr comes first in a w:p when present (the first child looked at before a search)
@@ -805,7 +845,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
             if sid is None:
                 sid = _required_val(pstyle, str)  # python-docx's error
         facts, fonts_matter = style_of(sid)
-        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter)
+        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter, texts.get(p_el))
         label = None
         np = _num_pr_el(num_pr, facts)
         if np is not None:
