@@ -32,6 +32,9 @@ _GRID_SPAN, _GRID_BEFORE, _VMERGE = f"{W}gridSpan", f"{W}gridBefore", f"{W}vMerg
 _UNSET = object()
 MAX_XML_BYTES = 60 * 1024 * 1024  # uncompressed document.xml; a plan is far smaller
 _VAL = f"{W}val"
+_ABSTRACT_NUM, _ABSTRACT_NUM_ID, _NUM, _NUM_ID, _LVL, _LVL_OVERRIDE = (
+    f"{W}abstractNum", f"{W}abstractNumId", f"{W}num", f"{W}numId", f"{W}lvl", f"{W}lvlOverride")
+_START, _NUM_FMT, _LVL_TEXT, _START_OVERRIDE = f"{W}start", f"{W}numFmt", f"{W}lvlText", f"{W}startOverride"
 
 
 def _child(el, tag: str):
@@ -105,33 +108,59 @@ class Numbering:
                 return
         if root is None:
             return
+        # children looked up by tag in one pass (ElementPath's find/findall cost ~20 us a call
+        # here); each list and first child as findall/find give them
+        ans, nums = [], []
+        for c in root:
+            tag = c.tag
+            if tag == _ABSTRACT_NUM:
+                ans.append(c)
+            elif tag == _NUM:
+                nums.append(c)
         abstract: dict[str, dict[int, dict]] = {}
-        for an in root.findall(f"{W}abstractNum"):
-            aid = an.get(f"{W}abstractNumId")
-            abstract[aid] = {int(lvl.get(f"{W}ilvl", "0")): self._lvl(lvl) for lvl in an.findall(f"{W}lvl")}
-        for num in root.findall(f"{W}num"):
-            nid = num.get(f"{W}numId")
-            aid_el = num.find(f"{W}abstractNumId")
+        for an in ans:
+            aid = an.get(_ABSTRACT_NUM_ID)
+            abstract[aid] = {int(lvl.get(_ILVL, "0")): self._lvl(lvl) for lvl in an if lvl.tag == _LVL}
+        for num in nums:
+            nid = num.get(_NUM_ID)
+            aid_el = _child(num, _ABSTRACT_NUM_ID)
             if aid_el is None:
                 continue
-            levels = {k: dict(v) for k, v in abstract.get(aid_el.get(f"{W}val"), {}).items()}
-            for ov in num.findall(f"{W}lvlOverride"):
-                ilvl = int(ov.get(f"{W}ilvl", "0"))
-                so = ov.find(f"{W}startOverride")
+            levels = {k: dict(v) for k, v in abstract.get(aid_el.get(_VAL), {}).items()}
+            for ov in num:
+                if ov.tag != _LVL_OVERRIDE:
+                    continue
+                ilvl = int(ov.get(_ILVL, "0"))
+                so = lvl = None
+                for c in ov:  # its first w:startOverride and w:lvl
+                    tag = c.tag
+                    if tag == _START_OVERRIDE:
+                        if so is None:
+                            so = c
+                    elif tag == _LVL and lvl is None:
+                        lvl = c
                 if so is not None and ilvl in levels:
-                    levels[ilvl]["start"] = int(so.get(f"{W}val", "1"))
-                lvl = ov.find(f"{W}lvl")
+                    levels[ilvl]["start"] = int(so.get(_VAL, "1"))
                 if lvl is not None:
                     levels[ilvl] = self._lvl(lvl)
             self.levels[nid] = levels
 
     @staticmethod
     def _lvl(lvl) -> dict:
-        def val(tag: str, default: str) -> str:
-            el = lvl.find(f"{W}{tag}")
-            return el.get(f"{W}val", default) if el is not None else default
-
-        return {"start": int(val("start", "1")), "fmt": val("numFmt", "decimal"), "text": val("lvlText", "")}
+        start = fmt = text = None  # the first w:start, w:numFmt, w:lvlText
+        for c in lvl:
+            tag = c.tag
+            if tag == _START:
+                if start is None:
+                    start = c
+            elif tag == _NUM_FMT:
+                if fmt is None:
+                    fmt = c
+            elif tag == _LVL_TEXT and text is None:
+                text = c
+        return {"start": int(start.get(_VAL, "1") if start is not None else "1"),
+                "fmt": fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+                "text": text.get(_VAL, "") if text is not None else ""}
 
     def label(self, num_id: str, ilvl: int) -> Optional[str]:
         levels = self.levels.get(num_id)
@@ -385,9 +414,49 @@ _TEXT_TAGS = (_T, _SOFT_HYPHEN, _NB_HYPHEN, _BR, _CR, _TAB)
 _BR_TYPE = f"{W}type"
 
 
-def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: bool = True) -> tuple[str, Optional[bool]]:
+def _text_elements(body) -> dict:
+    """{w:p: [(element, tag, parent), ...]}: for each w:p in `body` that no other w:p holds,
+    its text-bearing elements in document order (what its `iter(_TEXT_TAGS)` gives), found
+    in one walk of the body: lxml sets up a tag matcher per iter() call, ~20k instructions,
+    more than a plan's paragraph costs otherwise. A w:p inside another (a text box) files
+    its text under the outer one, whose iter() walks it too."""
+    by_p: dict = {}  # every w:p -> the list of its outermost w:p (its own when it is that)
+    outer_of: dict = {body: None, None: None}  # an element -> the outermost w:p holding it or itself, or None
+
+    def outer(el):
+        chain = []
+        while el not in outer_of:  # up to body, or to an element already placed
+            chain.append(el)
+            el = el.getparent()
+        o = outer_of[el]
+        for a in reversed(chain):  # top down: the first w:p met is the outermost
+            if o is None and a.tag == _P:
+                o = a
+            outer_of[a] = o
+        return o
+
+    for el in body.iter(_P, *_TEXT_TAGS):
+        tag = el.tag
+        parent = el.getparent()
+        if tag == _P:
+            o = outer(parent)
+            by_p[el] = [] if o is None else by_p[o]
+            continue
+        own = by_p.get(parent.getparent())  # a run's text in a paragraph
+        if own is None:
+            o = outer(parent)
+            if o is None:
+                continue  # in no paragraph
+            own = by_p[o]
+        own.append((el, tag, parent))
+    return by_p
+
+
+def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: bool = True,
+                    items: Optional[list] = None) -> tuple[str, Optional[bool]]:
     """`fonts_matter`: False when no font the runs can resolve to is a legacy one (the caller
-    checked), so each run's font need not be looked up."""
+    checked), so each run's font need not be looked up. `items`: the paragraph's entry in
+    _text_elements, else its text elements are looked up here."""
     parts: list[str] = []
     bold_flags: list[bool] = []
     style_bold = facts.bold
@@ -397,13 +466,13 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: boo
     run = font = bold = None
     has_font = has_bold = False
     # only the elements that give text, in document order (lxml filters the tags in C)
-    for child in p_el.iter(_TEXT_TAGS):
-        tag = child.tag
+    if items is None:
+        items = [(c, c.tag, c.getparent()) for c in p_el.iter(_TEXT_TAGS)]
+    for child, tag, run_el in items:
         if tag == _T:
             text = child.text
             if not text:
                 continue
-            run_el = child.getparent()
             if run_el is not run:
                 run, has_font, has_bold = run_el, False, False
             if fonts_matter:
@@ -418,7 +487,6 @@ def _paragraph_text(p_el, facts: _StyleFacts, legacy: _Legacy, fonts_matter: boo
         elif tag == _SOFT_HYPHEN:
             # Word stores a typed U+00AD as <w:softHyphen/>; in a TCVN3 font that byte is "ư",
             # in any other font it is an invisible break hint
-            run_el = child.getparent()
             if run_el is not run:
                 run, has_font, has_bold = run_el, False, False
             if fonts_matter:
@@ -508,7 +576,8 @@ def _check_zip(data: bytes, path: str) -> zipfile.ZipFile:
 # reach (their pStyle ids, the base chains, every default). Anything it does not expect returns
 # None and the reader opens the file with Document() as before, errors included.
 
-_STYLE_START = re.compile(rb"<w:style(?=[\s/>])")
+_STYLE_START = re.compile(rb"<w:style(?=[\s/>])")  # (_reachable_styles: as find + _STYLE_LOOKAHEAD)
+_STYLE_LOOKAHEAD = frozenset(b" \t\n\r\f\v/>")
 _BASED_ON = re.compile(rb"""<w:basedOn(?=[\s/>])(?:\s+w:val\s*=\s*(["'])([^"'&]*)\1)?""")
 _STYLE_ID = re.compile(rb"""\sw:styleId\s*=\s*(["'])(.*?)\1""")
 _DEFAULT = re.compile(rb"\sw:default\s*=")
@@ -516,6 +585,20 @@ _W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XMLNS_W = re.compile(rb"""\sxmlns:w\s*=\s*(["'])http://schemas\.openxmlformats\.org/wordprocessingml/2006/main\1""")
 _DECL = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*\?>")
 _UTF8 = re.compile(rb"""encoding\s*=\s*["']utf-8["']""", re.I)
+
+
+def _finditer(pattern: re.Pattern, head: bytes, xml: bytes, pos: int) -> Iterator[re.Match]:
+    """`pattern.finditer(xml, pos)` for a pattern whose every match starts with the literal
+    `head` (and is longer than it): each place find() gives is tried with `pattern.match`."""
+    find, match = xml.find, pattern.match
+    at = find(head, pos)
+    while at != -1:
+        m = match(xml, at)
+        if m is None:
+            at = find(head, at + 1)
+        else:
+            yield m
+            at = find(head, m.end())
 
 
 def _reachable_styles(xml: bytes, ids: set[bytes]):
@@ -531,16 +614,35 @@ def _reachable_styles(xml: bytes, ids: set[bytes]):
     if xml.find(b"!") != -1 or xml.find(b"?", decl.end() if decl else 0) != -1 or xml.count(_W_URI) != 1:
         return None  # w must be the one prefix of the main namespace
     styles: list[list] = []  # [start, end, styleId, default, basedOn values]
-    for m in _STYLE_START.finditer(xml):
-        start = m.start()
-        gt = xml.find(b">", m.end())
+    # _STYLE_START.finditer(xml) as a find() loop over its literal head and a look at the byte
+    # after it (its lookahead: \s is [ \t\n\r\f\v] in a bytes pattern): the same matches, a
+    # fifth of the instructions (sre walks a literal prefix byte by byte, find skips ahead).
+    # Each start tag is read in place (find/count/search over its span, no slice); the
+    # regexes run from the first place their literal can be (a match starts one byte before
+    # it), a '&' or "'" only looked for in tags when the part has one past the first style:
+    # each of these regexes costs ~100 instructions a byte when it starts scanning with \s
+    find, count = xml.find, xml.count
+    at = find(b"<w:style")
+    amp = at != -1 and find(b"&", at) != -1
+    apos = at != -1 and find(b"'", at) != -1
+    n = len(xml)
+    while at != -1:
+        end = at + 8  # the match's end: past "<w:style"
+        if end >= n or xml[end] not in _STYLE_LOOKAHEAD:
+            at = find(b"<w:style", at + 1)
+            continue
+        gt = find(b">", end)
         if gt == -1:
             return None
-        start_tag = xml[start:gt + 1]
-        if b"&" in start_tag or start_tag.count(b'"') % 2 or start_tag.count(b"'") % 2:
+        gt += 1  # the start tag is xml[at:gt]
+        if (amp and find(b"&", at, gt) != -1) or count(b'"', at, gt) % 2 or (apos and count(b"'", at, gt) % 2):
             return None  # an entity, or a '>' inside an attribute value
-        sid = _STYLE_ID.search(start_tag)
-        styles.append([start, gt + 1, sid.group(2) if sid else None, bool(_DEFAULT.search(start_tag)), []])
+        i = find(b"w:styleId", at, gt)
+        sid = _STYLE_ID.search(xml, i - 1, gt) if i != -1 else None
+        i = find(b"w:default", at, gt)
+        default = i != -1 and _DEFAULT.search(xml, i - 1, gt) is not None
+        styles.append([at, gt, sid.group(2) if sid else None, default, []])
+        at = find(b"<w:style", end)
     # a style ends where the next one starts (only white space between them): there it must
     # close, with </w:style> or as <w:style .../>; the last one closes at its first </w:style>
     for k, st in enumerate(styles):
@@ -562,7 +664,7 @@ def _reachable_styles(xml: bytes, ids: set[bytes]):
     if not styles:
         return None
     k = 0
-    for m in _BASED_ON.finditer(xml, styles[0][0]):  # each inside a style, in the form w:val="..."
+    for m in _finditer(_BASED_ON, b"<w:basedOn", xml, styles[0][0]):  # each inside a style, as w:val="..."
         while k < len(styles) and styles[k][1] <= m.start():
             k += 1
         if k == len(styles) or m.start() < styles[k][0] or m.group(2) is None:
@@ -664,10 +766,13 @@ def _open_fast(zf: zipfile.ZipFile, parts: Optional[dict[str, bytes]] = None):
     styles_xml = read(styles_name.membername)
     reduced = _reachable_styles(styles_xml, ids)
     styles_root = parse_xml(reduced if reduced is not None else styles_xml)
-    numbering_root = parse_xml(read(num_name.membername)) if num_name is not None else None
+    # numbering.xml is read through plain lxml only (Numbering), and the other parts are parsed
+    # only to fail where Document() fails: python-docx's parser settings without its element
+    # classes (they fail on the same bytes; a custom-class proxy costs ~5x a plain one to make)
+    numbering_root = etree.fromstring(read(num_name.membername), _PLAIN_PARSER) if num_name is not None else None
     for name in check_xml:  # the other XML parts Document() would parse: fail where it fails
         if name not in (main, styles_name, num_name):
-            parse_xml(read(name.membername))
+            etree.fromstring(read(name.membername), _PLAIN_PARSER)
     return body, Styles(styles_root), numbering_root
 
 
@@ -714,6 +819,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
 
     blocks: list[RawBlock] = []
     table_no = [0]
+    texts = _text_elements(body)  # (a table with a vertical merge goes through a copy: not in it)
 
     def para_block(p_el, kind: str = "paragraph", **prov) -> None:
         # w:pPr comes first in a w:p when present (the first child looked at before a search)
@@ -739,7 +845,7 @@ def read_docx(data: bytes, path: str) -> RawDocument:
             if sid is None:
                 sid = _required_val(pstyle, str)  # python-docx's error
         facts, fonts_matter = style_of(sid)
-        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter)
+        text, bold = _paragraph_text(p_el, facts, legacy, fonts_matter, texts.get(p_el))
         label = None
         np = _num_pr_el(num_pr, facts)
         if np is not None:
