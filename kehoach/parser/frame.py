@@ -1308,9 +1308,11 @@ def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
 
     for ln in lines[body_i + 1:]:
         # a form or letter sent with it opens with its own header: the Quốc hiệu, maybe beside its agency
-        # (the marker's cheap test first; the Quốc hiệu in capitals only where its "CỘ"/"ĐẢNG" can stand)
+        # (the marker's cheap test first; the Quốc hiệu in capitals only where its "cộng" stands in the
+        # folded line: every match of NATIONAL holds [Cc][Ộộ][Nn][Gg] or "CỘNG", which fold keeps as
+        # "cộng" (tests/test_speed_frame20.py); one scan of the body instead of may_hold_national's five)
         if not (ATTACHMENT.match(ln.text.strip()) or _is_national(ln)
-                or (lm.may_hold_national(ln.text) and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
+                or ("cộng" in ln.f and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
                     and is_upper_text(ln.text, 0.8))):
             continue
         k = ln.i

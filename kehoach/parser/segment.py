@@ -260,12 +260,15 @@ class Outline:
         self.lost_top = False  # the top list's numbers came out as "1." each time (see accepts)
         self.ones: set[str] = set()  # styles of lists that wrote two items in a row as "1."
 
-    def position(self, style: str, caps: Optional[bool] = None) -> Optional[int]:
+    def position(self, style: str, caps: Optional[bool] = None, rest: str = "") -> Optional[int]:
         """Where `style` is open. A style open twice (a list under a capitals heading of the same
-        numbering): the deepest, or the deepest whose heading is in capitals like `caps`."""
+        numbering): the deepest, or the deepest whose heading is in capitals like `caps` (or, when
+        `rest` is given, like `rest`: judged only then, not for every candidate)."""
         found = [k for k, o in enumerate(self.stack) if o.cand.style == style]
         if not found:
             return None
+        if caps is None and rest and len(found) > 1:
+            caps = is_upper_text(rest, 0.8)
         if caps is not None and len(found) > 1:
             same = [k for k in found if is_upper_text(self.stack[k].node.heading or "", 0.8) == caps]
             if same:
@@ -274,7 +277,7 @@ class Outline:
 
     def accepts(self, c: Candidate, strict: bool) -> Optional[int]:
         """Where the candidate would go: the stack depth it takes, or None if it is no heading."""
-        pos = self.position(c.style, is_upper_text(c.rest, 0.8) if c.rest else None)
+        pos = self.position(c.style, rest=c.rest)
         if c.style.startswith("outline:"):
             if pos is not None:
                 return pos

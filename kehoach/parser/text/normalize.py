@@ -229,9 +229,14 @@ def plain_chars(s: str) -> str:
     return s if s.isascii() else s.translate(_FIRST)
 
 
+_ISALPHA, _ISUPPER = str.isalpha, str.isupper
+
+
 def is_upper_text(s: str, threshold: float = 0.8) -> bool:
     """True when most letters are capitals (headings, org names, titles)."""
-    letters = [c for c in s if c.isalpha()]
+    # (the same counts through filter/map in C: a third fewer instructions than a comprehension
+    # and a generator; tests/test_speed_frame20.py)
+    letters = list(filter(_ISALPHA, s))
     if not letters:
         return False
-    return sum(c.isupper() for c in letters) / len(letters) >= threshold
+    return sum(map(_ISUPPER, letters)) / len(letters) >= threshold
