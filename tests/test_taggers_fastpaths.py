@@ -130,3 +130,20 @@ def test_clean_drops_only_underscore_fields():
     assert nlp._models(Award, [{"start": 0, "end": 1, "text": "x", "count": 3}])[0].count == 3.0
     with pytest.raises(Exception):
         nlp._models(Entity, [{"start": 0, "end": 1, "text": "x", "label": "XXX"}])
+
+
+def test_put_makes_the_spans_char_span_made():
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))[:40000]
+    nlp_ = pipeline.get()
+    doc = nlp_.make_doc(text)
+    items = [{"start": s, "end": s + w} for s in range(0, len(text), 7) for w in (0, 1, 5, 40)]
+    items = [it for it in items if it["end"] <= len(text)] + [{"start": 0, "end": len(text)}]
+    pipeline._put(doc, "g", "LBL", items)
+    old_spans, old_data = [], []
+    for it in items:
+        sp = doc.char_span(it["start"], it["end"], label="LBL", alignment_mode="expand")
+        if sp is not None:
+            old_spans.append(sp)
+            old_data.append(it)
+    assert [(s.start, s.end, s.label_) for s in doc.spans["g"]] == [(s.start, s.end, s.label_) for s in old_spans]
+    assert doc._.data["g"] == old_data and len(old_data) < len(items)
