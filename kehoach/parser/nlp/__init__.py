@@ -7,12 +7,30 @@ tree and frame already on `doc`. The spaCy pipeline is built once per process
 """
 from __future__ import annotations
 
-from kehoach.parser.schema import (Abbreviation, Award, DateMention, Entity, LegalRef, Mention, PlanDocument,
-                                   Target)
+from functools import lru_cache
+
+from pydantic import TypeAdapter
+
+from kehoach.parser.schema import (Abbreviation, Award, DateMention, Entity, LegalRef, PlanDocument, Target)
 
 
 def _clean(d: dict) -> dict:
-    return {k: v for k, v in d.items() if not k.startswith("_")}
+    """d without its "_" fields (a tagger's own); d itself when it has none (most: no copy)."""
+    for k in d:
+        if k.startswith("_"):
+            return {k: v for k, v in d.items() if not k.startswith("_")}
+    return d
+
+
+@lru_cache(maxsize=None)
+def _list_of(model: type) -> TypeAdapter:
+    return TypeAdapter(list[model])
+
+
+def _models(model: type, items: list[dict]) -> list:
+    """[model(**d) for d in items], validated as one list: the same models (each validated from
+    the same dict), without a Python __init__ per item."""
+    return _list_of(model).validate_python(items)
 
 
 def annotate(doc: PlanDocument) -> PlanDocument:
@@ -23,16 +41,13 @@ def annotate(doc: PlanDocument) -> PlanDocument:
         return doc
     groups = pipeline.run(doc)  # in bounded pieces when the text is long
     data = lambda group: [_clean(d) for d in groups.get(group, [])]  # noqa: E731
-    doc.dates = [DateMention(**d) for d in data("dates")]
+    doc.dates = _models(DateMention, data("dates"))
     from kehoach.parser.nlp.refs import drop_self
 
-    refs = []
-    for r in drop_self(data("legal_refs"), text, doc.header.number, doc.body_start):
-        r["mentions"] = [Mention(**m) for m in r["mentions"]]
-        refs.append(LegalRef(**r))
-    doc.legal_refs = refs
-    doc.targets = [Target(**t) for t in data("targets")]
-    doc.awards = [Award(**a) for a in data("awards")]
-    doc.entities = [Entity(**e) for e in data("entities")]
-    doc.abbreviations = [Abbreviation(**a) for a in data("abbreviations")]
+    # (a reference's mentions are validated as Mention models inside it)
+    doc.legal_refs = _models(LegalRef, drop_self(data("legal_refs"), text, doc.header.number, doc.body_start))
+    doc.targets = _models(Target, data("targets"))
+    doc.awards = _models(Award, data("awards"))
+    doc.entities = _models(Entity, data("entities"))
+    doc.abbreviations = _models(Abbreviation, data("abbreviations"))
     return doc

@@ -35,10 +35,42 @@ def _names_no_award(line: str) -> bool:
     return any(w in f for w in _folded_not_awards())
 
 
+@lru_cache(maxsize=1)
+def _folded_headings() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(fold(w) for w in combo) for combo in _tables()["section_heading"])  # folded once
+
+
 def _is_awards_heading(heading: str) -> bool:
     f = fold(heading)
-    t = _tables()
-    return any(all(fold(w) in f for w in combo) for combo in t["section_heading"])
+    for combo in _folded_headings():  # (loops, not any/all over generators: 2x cheaper)
+        for w in combo:
+            if w not in f:
+                break
+        else:
+            return True
+    return False
+
+
+# a heading line: what follows its number, 5-80 chars to the line's end
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*(?:[\dIVX]+[.)]?[\d.]*[ \t]*|[a-zđ][.)][ \t]*)?([^\n]{5,80})$")
+# the chars of that number: a longer line matches only when all but its last 80 chars are of them
+_NUMBERING = re.compile(r"[ \t\dIVX.)a-zđ]*")
+
+
+def _heading_lines(text: str):
+    """_HEADING_LINE.finditer(text), tried at line starts only (every match starts one and ends at
+    its end), and on a line of over 80 chars only when its head is numbering (most are sentences:
+    the pattern would backtrack through each)."""
+    n, p = len(text), 0
+    while p <= n:
+        e = text.find("\n", p)
+        if e < 0:
+            e = n
+        if e - p <= 80 or _NUMBERING.match(text, p, e - 80).end() == e - 80:
+            m = _HEADING_LINE.match(text, p)
+            if m:
+                yield m
+        p = e + 1
 
 
 def awards_regions(doc: PlanDocument) -> list[tuple[int, int]]:
@@ -51,7 +83,7 @@ def awards_regions(doc: PlanDocument) -> list[tuple[int, int]]:
             out.append((s.heading_end, min(s.end, stop) if s.end > s.heading_end else stop))
     if out:
         return out
-    for m in re.finditer(r"(?m)^[ \t]*(?:[\dIVX]+[.)]?[\d.]*[ \t]*|[a-zđ][.)][ \t]*)?([^\n]{5,80})$", text):
+    for m in _heading_lines(text):
         if _is_awards_heading(m.group(1)) and n_words(m.group(1)) <= 10:
             e = _region_end(text, m.end(), stop)
             out.append((m.end(), e))

@@ -52,15 +52,19 @@ def _put(doc: Doc, group: str, label: str, items: Iterable[dict]) -> None:
     """Spans in doc.spans[group]; their fields (exact char offsets: a token span may be wider) in doc._.data."""
     spans: list[Span] = []
     data: list[dict] = []
+    char_span = doc.char_span
+    label_id = doc.vocab.strings.add(label)  # (what char_span does with the name for each span)
     for it in items:
-        sp = doc.char_span(it["start"], it["end"], label=label, alignment_mode="expand")
+        # (positional: label, kb_id, vector, alignment_mode; keywords cost a parse per call)
+        sp = char_span(it["start"], it["end"], label_id, 0, None, "expand")
         if sp is not None:
             spans.append(sp)
             data.append(it)
     doc.spans[group] = spans
-    if doc._.data is None:
-        doc._.data = {}
-    doc._.data[group] = data
+    ext = doc._
+    if ext.data is None:
+        ext.data = {}
+    ext.data[group] = data
 
 
 def group_data(doc: Doc, group: str) -> list[dict]:
