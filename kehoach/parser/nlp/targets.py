@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, units
+from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, more_words, n_words, units
 from kehoach.parser.nlp.dates import DateHit
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.text.normalize import fold
@@ -438,13 +438,13 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     cs = _verb_list_start(text, s, cs)
     ce = comma_after(text, q.end, e)
     ce = e if ce < 0 else ce
-    while n_words(text[q.end:ce]) < 3 and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
+    while not more_words(text[q.end:ce], 2) and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
         p = comma_after(text, ce + 1, e)
         ce = e if p < 0 else p
-    while n_words(text[cs:ce]) < MIN_CLAUSE:
+    while not more_words(text[cs:ce], MIN_CLAUSE - 1):
         # a clause that opens with its quantity ("100% X ..., ...") reads on to the right;
         # one that ends with it ("..., đạt 100%") takes in what comes before
-        if n_words(text[cs:q.start]) <= 2 and ce < e:
+        if not more_words(text[cs:q.start], 2) and ce < e:
             p = comma_after(text, ce + 1, e)
             ce = e if p < 0 else p
         elif cs > s:
@@ -471,7 +471,7 @@ def _verb_list_start(text: str, s: int, cs: int) -> int:
     while cs > s:
         p = comma_before(text, s, cs - 1)
         piece = text[p + 1:cs - 1]
-        if n_words(piece) > 2 or _opens_noun(piece) or _DIGIT.search(piece):
+        if more_words(piece, 2) or _opens_noun(piece) or _DIGIT.search(piece):
             break
         cs, moved = p + 1, True
     if moved and cs > s:
@@ -538,7 +538,7 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
         rs, re_ = bounds[i], bounds[i + 1] - (1 if i + 1 < len(groups) else 0)
         if i and text.startswith("à ", rs) and text[rs - 1] == "v":  # parted at " và ": it opens past the word
             rs += 2
-        if n_words(text[rs:re_]) > LONG_UNIT:
+        if more_words(text[rs:re_], LONG_UNIT):
             rs, re_ = _clause_of(text, rs, re_, g[0])
         out.append((rs, re_, g))
     return out
@@ -565,12 +565,10 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     last_end = start
     if _letters_lost(text, start, end):
         return  # "kh?i l??ng": the text lost its Vietnamese letters; no clause can be read for sure
-    aims = _aim_spans(text, start, end)
+    aims, situations, parts = _stretches(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
         + [(m.start(), m.end()) for m in _SUMMING_UP.finditer(text, start, end)]
-    situations = _situation_spans(text, start, end)
-    parts = _taking_part_spans(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
@@ -665,39 +663,60 @@ _HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-�
 _LINE = re.compile(r"[^\n]+")
 
 
-def _aim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches that set targets: from a heading or a lead-in ending in ':' that names an aim
-    ("II. CHỈ TIÊU PHẤN ĐẤU", "Từ nay đến năm 2021, phấn đấu hoàn thành các chỉ tiêu sau:") to the
-    next heading that does not. Under them a share is aimed at even when its words say who the
-    staff are ("85% đơn vị đạt chuẩn ...", "trong đó trên 90% ... tham gia")."""
+def _stretches(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], ...]:
+    """Stretches of text[start:end] under the lines that open them, each up to the next line that
+    closes it, for the three kinds of line judged by _judge_line: (aims, situations, who takes part).
+    One pass over the lines for the three; a line that can open or close none is skipped."""
     *_, cues = _tables()
     aim_rx = _cue_rx(cues["aim"])
-
-    def judge(line: str) -> tuple[bool, bool]:
-        heading = _HEADING_LINE.match(line) is not None and n_words(line) <= 15
-        if not (heading or line.endswith(":")):
-            return False, False
-        aims = aim_rx.search(fold(line)) is not None
-        return heading and not aims, aims
-
-    return _stretches(text, start, end, judge)
-
-
-def _stretches(text: str, start: int, end: int, judge) -> list[tuple[int, int]]:
-    """Stretches of text[start:end] under the lines that open them, each up to the next line that
-    closes it: `judge(line)` -> (closes an open stretch, opens one)."""
-    out: list[tuple[int, int]] = []
-    open_at = -1
+    out: tuple[list[tuple[int, int]], ...] = ([], [], [])
+    open_at = [-1, -1, -1]
     for m in _LINE.finditer(text, start, end):
-        closes, opens = judge(m.group(0).strip())
-        if closes and open_at >= 0:
-            out.append((open_at, m.start()))
-            open_at = -1
-        if opens and open_at < 0:
-            open_at = m.end()
-    if open_at >= 0:
-        out.append((open_at, end))
+        verdicts = _judge_line(m.group(0).strip(), aim_rx)
+        if verdicts is None:
+            continue
+        for k, (closes, opens) in enumerate(verdicts):
+            if closes and open_at[k] >= 0:
+                out[k].append((open_at[k], m.start()))
+                open_at[k] = -1
+            if opens and open_at[k] < 0:
+                open_at[k] = m.end()
+    for k in range(3):
+        if open_at[k] >= 0:
+            out[k].append((open_at[k], end))
     return out
+
+
+def _judge_line(line: str, aim_rx: re.Pattern) -> tuple[tuple[bool, bool], ...] | None:
+    """(closes an open stretch, opens one) for each kind, or None when the line does neither for any:
+    - aims, stretches that set targets: from a heading or a lead-in ending in ':' that names an aim
+      ("II. CHỈ TIÊU PHẤN ĐẤU", "Từ nay đến năm 2021, phấn đấu hoàn thành các chỉ tiêu sau:") to the
+      next heading that does not. Under them a share is aimed at even when its words say who the
+      staff are ("85% đơn vị đạt chuẩn ...", "trong đó trên 90% ... tham gia");
+    - situations, under a short heading or label naming the situation ("I.Đặc điểm tình hình",
+      "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not;
+    - who takes part, under an outline heading naming them, up to the next outline heading."""
+    colon = line.endswith(":")
+    head = _HEADING_LINE.match(line) is not None
+    any_head = _ANY_HEADING.match(line) is not None
+    labelled = any_head or colon or line[:1] in "*+-•"
+    if not (head or labelled):
+        return None  # (most lines: no word counted, nothing folded)
+    over15 = more_words(line, 15)  # (the words counted up to the bars, not to the line's end)
+    aim = situation = part = _NEITHER
+    heading = head and not over15
+    if heading or colon:
+        aims = aim_rx.search(fold(line)) is not None
+        aim = (heading and not aims, aims)
+    if labelled and not over15:
+        cued = _SITUATION.search(fold(" ".join(line.split()[:6]))) is not None
+        situation = (not cued and any_head, cued)
+    if any_head and not more_words(line, 8):
+        part = (True, _TAKING_PART.search(fold(line)) is not None)
+    return aim, situation, part
+
+
+_NEITHER = (False, False)
 
 
 # a heading or label that describes the unit as it stands (its staff, its means, its strengths and
@@ -707,32 +726,8 @@ _RESULT_WORDS = ("đạt", "kết quả", "hoàn thành")
 _SITUATION_INLINE = re.compile(r"(?<!\w)(?:thuận lợi|khó khăn)\s*:")
 # any outline heading, also with no space after its number ("I.Đặc điểm tình hình")
 _ANY_HEADING = re.compile(r"[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s*\w")
-
-
-def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches under a short heading or label naming the situation ("I.Đặc điểm tình hình",
-    "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not."""
-    def judge(line: str) -> tuple[bool, bool]:
-        heading = _ANY_HEADING.match(line) is not None
-        if not (heading or line.endswith(":") or line[:1] in "*+-•") or n_words(line) > 15:
-            return False, False  # (most lines: no word counted, nothing folded)
-        cued = _SITUATION.search(fold(" ".join(line.split()[:6]))) is not None
-        return not cued and heading, cued
-
-    return _stretches(text, start, end, judge)
-
-
 # a heading naming who takes part: "II. Đối tượng tham gia", "1. Thành phần tham dự"
 _TAKING_PART = re.compile(r"(?:đối tượng|thành phần)\s+(?:tham gia|tham dự|dự thi)(?!\w)")
-
-
-def _taking_part_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches under an outline heading naming who takes part, up to the next outline heading."""
-    def judge(line: str) -> tuple[bool, bool]:
-        head = _ANY_HEADING.match(line) is not None and n_words(line) <= 8
-        return head, head and _TAKING_PART.search(fold(line)) is not None
-
-    return _stretches(text, start, end, judge)
 
 
 # what opens a line before its words: an outline number or a bullet
