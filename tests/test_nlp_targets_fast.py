@@ -111,3 +111,116 @@ def test_more_words_is_the_word_count_bar():
         for n in (0, 1, 2, 3, 8, 13, 15, 30, k - 1, k, k + 1):
             if n >= 0:
                 assert clauses.more_words(t, n) == (k > n), (t, n)
+
+
+# --- the quantity patterns: old (as they were built before) vs new --------------------------------
+
+def _old_patterns() -> dict[str, re.Pattern]:
+    from kehoach import models
+
+    data = models.load("units.yaml")
+    names = sorted((u for u in data["units"] if u != "%"), key=len, reverse=True)
+    unit_alt = "|".join(re.escape(u) for u in names)
+    money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
+    tail = targets._NUMBER_TAIL
+    return {
+        "rng": re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
+                          rf"\s+(?P<unit>{unit_alt})\b"),
+        "cnt": re.compile(rf"(?i)(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}}(?:,\d{{1,2}}(?!\d))?)\s*"
+                          rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b"),
+        "money": re.compile(rf"(?i)(?P<num>\d(?<![\d/.,]\d){tail})\s*(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)"),
+        "frac": re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b"),
+    }
+
+
+def _new_patterns():
+    _, _, pct, rng, cnt, _, money, frac, *_ = targets._tables()
+    return {"rng": rng, "cnt": cnt.digits, "money": money.digits, "frac": frac}
+
+
+_QEDGES = [
+    "từ 3 đến 5 đảng viên", "Từ  12 - 15 người", "từ3 đến 5 người", "stừ 3 đến 5 người", "1/2 đến 3 người", "12/3 - 4 tổ",
+    "3–4 tiết mục", "04/04 đồng chí", "97/100 điểm", "(04/04 đồng chí)", "1.234/5 người", "5 000 000 đồng", "3,5 triệu đồng",
+    "13 đồng chí", "10 đ/c", "20.000đ", "1000 VNĐ", "2024 đồng", "12 triệu đoàn viên", "5 nghìn người", "0,25 giờ chuẩn",
+    "lúc 7 giờ 30", "3 người lao động", "3 người lao", "5 CBGVNV", "5 cbgv", "1 m", "2 mét", "3 ½ vé", "01 lần/01 năm",
+    "7 tiết", "7 tiết mục", "2 ha.", "2 HA", "2 Ha,", "12 ĐOÀN VIÊN", "12 đoàn viênx", "5 \n người", "5\tngười", "9 ſuất",
+    "9 ıngười", "9 İ", "8 K", "1 – 2 ủy viên", "1-2 uỷ viên", "từ 1 – 2 dự án", "Từ 01 đến 02 ảnh",
+]
+
+
+def _quantity_texts() -> list[str]:
+    rnd = random.Random(21)
+    parts = ["từ", "Từ", " ", "  ", "\n", "5", "01", "1.234", "3,5", "12", "-", "–", "/", "%", "đến", "tới", "người", "đồng",
+             "đ", "đ/c", "Đoàn viên", "triệu", "nghìn", "vnđ", "lần", "năm", "tiết mục", "a", ",", "(", ")", "ha", "giờ chuẩn"]
+    fuzz = ["".join(rnd.choice(parts) + rnd.choice(["", " "]) for _ in range(rnd.randint(2, 14))) for _ in range(4000)]
+    # shaped as the patterns read: [comparator] number [sep number] [mult] unit, with noise between
+    pick = rnd.choice
+    shaped = ["".join([pick(["", "từ ", "Từ  ", "xtừ ", "1/", "a", ".", "trên "]), pick(["1", "01", "123", "1234", "1.234", "3,5"]),
+                       pick(["", " ", "  "]), pick(["", "đến", "tới", "-", "–", "/", "x"]), pick(["", " ", "\n"]),
+                       pick(["", "2", "02", "999", "1000"]), pick([" ", "", "  "]), pick(["", "", "triệu ", "nghìn ", "NGÀN "]),
+                       pick(["người", "NGƯỜI", "đồng", "đ", "Đ/c", "người lao", "tiết mục", "x", "vnd", "giờ", "mét", "ha"]),
+                       pick(["", " ", "x", "/c", " / c", ".", "s"])]) for _ in range(3000)]
+    lines = [ln for t in _seed_texts() for ln in t.splitlines() if any(ch.isdigit() for ch in ln)]
+    return seed_windows(40, 20) + lines + _QEDGES + fuzz + shaped
+
+
+def _spans(it, groups):
+    return [(m.start(), m.end(), m.group(0)) + tuple((g, m.group(g), m.start(g) if g != "comp" else None) for g in groups)
+            for m in it]
+
+
+@pytest.mark.parametrize("name", ["rng", "cnt", "money", "frac"])
+def test_quantity_patterns_equal_the_old(name):
+    old, new = _old_patterns()[name], _new_patterns()[name]
+    hits = 0
+    for t in _quantity_texts():
+        groups = sorted(old.groupindex)
+        got = _spans(new.finditer(t), groups)
+        assert got == _spans(old.finditer(t), groups), t
+        hits += len(got)
+    assert hits > 30
+
+
+def _bmp() -> str:
+    return "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000))) + "\U0001d400\U0010ffff"
+
+
+def test_first_letter_look_ahead_holds_exactly_where_a_word_may_open():
+    from kehoach import models
+
+    data = models.load("units.yaml")
+    bmp = _bmp()
+    for words in ([u for u in data["units"] if u != "%"], list(data["money_units"]),
+                  [u for u in data["units"] if u != "%"] + targets._MULT):
+        each = re.findall("(?i)(?:" + "|".join(re.escape(w[0]) for w in words) + ")", bmp)
+        assert re.findall("(?i)" + targets._first_letters(words), bmp) == each
+        assert len(each) >= len({w[0] for w in words})
+
+
+def _old_cue_rx(words):
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def _folded_texts() -> list[str]:
+    rnd = random.Random(22)
+    texts = [fold(t) for t in seed_windows(30, 15)] + [ln for t in _seed_texts() for ln in fold(t).split(" \n")]
+    *_, cues = targets._tables()
+    words = [w for k in ("action", "composition", "aim", "each", "commit") for w in cues[k]] + list(targets._RESULT_WORDS)
+    words += ["thuận lợi", "khó khăn", "đặc điểm", ":", " :", "x", "_", "1", "\n", " ", "  ", "-", "đ", "a"]
+    texts += ["".join(rnd.choice(words) + rnd.choice(["", " ", "", "_"]) for _ in range(rnd.randint(1, 10))) for _ in range(4000)]
+    return texts
+
+
+def test_cue_scans_equal_the_old():
+    *_, cues = targets._tables()
+    lists = [cues[k] for k in ("action", "composition", "aim", "each", "commit")] + [targets._RESULT_WORDS]
+    pairs = [(targets._cue_rx(ws), _old_cue_rx(ws)) for ws in lists]
+    pairs += [(targets._SITUATION, re.compile(r"(?<!\w)(?:đặc điểm|thuận lợi|khó khăn)(?!\w)")),
+              (targets._SITUATION_INLINE, re.compile(r"(?<!\w)(?:thuận lợi|khó khăn)\s*:"))]
+    hits = 0
+    for t in _folded_texts():
+        for new, old in pairs:
+            got = [m.span() for m in new.finditer(t)]
+            assert got == [m.span() for m in old.finditer(t)], (t, old.pattern)
+            hits += len(got)
+    assert hits > 1000

@@ -70,8 +70,9 @@ def more_words(s: str, n: int) -> bool:
 
 @lru_cache(maxsize=None)
 def _words_rx(n: int) -> re.Pattern:
-    # each round takes one whole word (\w+ up to a non-word char) after the non-word chars before it
-    return re.compile(r"(?:\W*\w+(?!\w)){%d}" % n)
+    # n rounds, each the non-word chars then one whole word, held (possessive: a run is never cut back, so a
+    # short text fails without backtracking), written out (no repeat op whose every round saves its state)
+    return re.compile(r"\W*+\w++" * n)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

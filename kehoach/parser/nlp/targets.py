@@ -72,6 +72,15 @@ class _CompRx:
             pos = m.end()
 
 
+_MULT = ["triệu", "nghìn", "ngàn"]
+
+
+def _first_letters(words: list[str]) -> str:
+    """The class of the words' first chars: under the same (?i), a look ahead at it before `(?:w1|w2|...)` holds
+    where one of them may open and fails at once elsewhere (the alternation tried only where it may match)."""
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
 @lru_cache(maxsize=1)
 def _tables():
     data = models.load("units.yaml")
@@ -87,15 +96,18 @@ def _tables():
     # each `(?i)(?:{comp_re})?` + a pattern that opens on a digit, scanned from the digit (_CompRx)
     pct = _CompRx(comp_re, width, rf"(?P<num>\d{_NUMBER_TAIL})\s*(?:%|phần\s+trăm)"
                                   rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
-    rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
-                     rf"\s+(?P<unit>{unit_alt})\b")
+    # (a look ahead at the units' first letters, before each unit alternation: it fails at once where no unit opens)
+    unit_at = rf"(?={_first_letters(names)})(?P<unit>{unit_alt})"
+    rng = _CompRx(r"\b(?P<comp>từ)\s+", 2, rf"(?P<a>\d(?<![\d/.,]\d)\d{{0,2}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
+                                         rf"\s+{unit_at}\b")
     cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}}(?:,\d{{1,2}}(?!\d))?)\s*"  # the look back after the digit
-                                  rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b")
-    money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
+                                  rf"(?={_first_letters(names + _MULT)})(?:(?P<mult>{'|'.join(_MULT)})\s+)?(?P<unit>{unit_alt})\b")
+    money_names = sorted(data["money_units"], key=len, reverse=True)
+    money_alt = "|".join(re.escape(u) for u in money_names)
     money = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,]\d){_NUMBER_TAIL})\s*"
-                                    rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
+                                    rf"(?={_first_letters(money_names)})(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
     # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
-    frac = re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b")
+    frac = re.compile(rf"(?i)(?P<a>\d(?<![\d/.,]\d)\d{{0,2}})\s*/\s*(?P<b>\d{{1,3}})\s*{unit_at}\b")
     # "01 lần/01 năm", "06 tháng/01 lần", "mỗi tháng/1 lần": how often
     freq = re.compile(r"(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
                       r"(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b")
@@ -163,7 +175,13 @@ def _has(folded: str, words: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=16)
 def _cue_rx(words: tuple[str, ...]) -> re.Pattern:
     # one alternation per cue list: one scan instead of one (cached-lookup) regex per word
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile(r"(?:" + "|".join(_after_non_word(w) for w in words) + r")(?!\w)")
+
+
+def _after_non_word(w: str) -> str:
+    r"""`(?<!\w)w` (no (?i)) with the look back after w's first char, so the pattern opens on a literal
+    and sre skips to it in C: after that char c, `(?<!\w.)` reads the char before c (c is no line break)."""
+    return re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:])
 
 
 @dataclass
@@ -721,9 +739,9 @@ _NEITHER = (False, False)
 
 # a heading or label that describes the unit as it stands (its staff, its means, its strengths and
 # weaknesses): the counts under it say who and what there is, not what is aimed at or was done
-_SITUATION = re.compile(r"(?<!\w)(?:đặc điểm|thuận lợi|khó khăn)(?!\w)")
+_SITUATION = re.compile(r"(?:đ(?<!\w.)ặc điểm|t(?<!\w.)huận lợi|k(?<!\w.)hó khăn)(?!\w)")  # (_after_non_word)
 _RESULT_WORDS = ("đạt", "kết quả", "hoàn thành")
-_SITUATION_INLINE = re.compile(r"(?<!\w)(?:thuận lợi|khó khăn)\s*:")
+_SITUATION_INLINE = re.compile(r"(?:t(?<!\w.)huận lợi|k(?<!\w.)hó khăn)\s*:")
 # any outline heading, also with no space after its number ("I.Đặc điểm tình hình")
 _ANY_HEADING = re.compile(r"[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s*\w")
 # a heading naming who takes part: "II. Đối tượng tham gia", "1. Thành phần tham dự"
