@@ -224,3 +224,132 @@ def test_cue_scans_equal_the_old():
             assert got == [m.span() for m in old.finditer(t)], (t, old.pattern)
             hits += len(got)
     assert hits > 1000
+
+
+def _old_word_patterns() -> dict[str, re.Pattern]:
+    from kehoach import models
+
+    data = models.load("units.yaml")
+    unit_alt = "|".join(re.escape(u) for u in sorted((u for u in data["units"] if u != "%"), key=len, reverse=True))
+    nums = "|".join(targets._WORD_NUMBERS)
+    *_, cues = targets._tables()
+    return {
+        "each_words": (cues["each_words"], re.compile(rf"(?i)\bmỗi\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{nums})\s+"
+                                                      rf"(?P<unit>{unit_alt})\b")),
+        "every": (targets._EVERY, re.compile(
+            r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
+            r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
+            r"(?P<num>\d{1,2}|" + nums + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")),
+        "half": (targets._HALF, re.compile(r"(?i)(?<!\w)(?:quá|qúa|hơn|trên)\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b")),
+        "attend": (targets._ATTEND, re.compile(
+            r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")),
+        "labelled": (targets._LABELLED_COUNT, re.compile(
+            r"(?i)(?<!\w)số\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])")),
+        "board": (targets._BOARD_SIZE, re.compile(
+            r"(?i)(?<!\w)(?:ban|tiểu ban|hội đồng|tổ công tác|đoàn kiểm tra)\s+[^:\n\d]{2,40}:\s*"
+            r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)")),
+        "times": (targets._TIMES_IN_WORDS, re.compile(
+            r"(?i)(?<!\w)(?P<num>" + nums + r")\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b)")),
+    }
+
+
+def _word_texts() -> list[str]:
+    rnd = random.Random(23)
+    words = ["mỗi", "Mỗi", "MỖI", "hàng", "HÀNG", "hằng", "tháng", "năm học", "ít nhất", "một", "Hai", "BA", "sáu", "lần",
+             "buổi", "nữa", "quá", "QÚA", "hơn", "trên", "nửa", "tổng", "số", "SỐ", "có mặt", "Vắng mặt", "tham dự",
+             "với số phiếu", "ban", "Tiểu ban", "hội đồng", "tổ công tác", "đoàn kiểm tra", "thành viên", "người", "đ/c",
+             "đoàn viên", "tiết mục", ":", ": ", "/", "1", "05", "49/50", "7", " ", "  ", "\n", ",", "x", "_", "a", "ſ", "ı", "İ",
+             "K", "lượt", "thứ", "vào"]
+    fuzz = ["".join(rnd.choice(words) + rnd.choice([" ", "", " ", "x"]) for _ in range(rnd.randint(1, 14))) for _ in range(5000)]
+    pick = rnd.choice
+    shaped = [" ".join([pick(["", "x", "Trong", "1"]), pick(["mỗi", "Mỗi", "MỖI", "xmỗi", "hàng", "hằng"]),
+                        *[pick(["tổ", "công đoàn", "đội", "tháng", "năm học", "1", "biểu diễn", "ít nhất", "có"])
+                          for _ in range(rnd.randint(0, 8))],
+                        pick(["một", "Hai", "ba", "5", "05", "năm"]), pick(["tiết mục", "người", "lần", "buổi", "đợt", "x"]),
+                        pick(["", "nữa", "lượt", ".", "/ 1 lần"])]) for _ in range(3000)]
+    import itertools
+
+    combos = [a + b + c for a, b, c in itertools.product(
+        ["quá", "QÚA", "hơn", "Trên", "xtrên", "có mặt", "Vắng mặt", "với số phiếu", "số", "Số", "ban", "Hội đồng", "tổ công tác",
+         "một", "HAI", "mười", "amột", "1"],
+        [" ", "  ", " một ", "\n", ": ", " đoàn viên kết nạp mới: ", " giám khảo: ", " chấm thi :"],
+        ["nửa số", "nửa tổng số", "NỬA SỐ phiếu", "nửa sốx", "49/50", "04/04 đ/c", "7", "07 thành viên", "05 người", "lần",
+         "lần nữa", "LẦN thứ", "lần.", "12%", "3 ngày"])]
+    lines = [ln for t in _seed_texts() for ln in t.splitlines()]
+    return seed_windows(40, 20) + lines + fuzz + shaped + combos
+
+
+@pytest.mark.parametrize("name", ["each_words", "every", "half", "attend", "labelled", "board", "times"])
+def test_word_led_patterns_equal_the_old(name):
+    new, old = _old_word_patterns()[name]
+    groups = sorted(old.groupindex)
+    assert sorted(new.groupindex) == groups
+    hits = 0
+    for t in _word_texts():
+        got = _spans(new.finditer(t), groups)
+        assert got == _spans(old.finditer(t), groups), t
+        hits += len(got)
+    assert hits > 5  # (each finds some: the rest are near misses)
+
+
+def test_quantities_read_the_text_lowered_once_as_each_unit_lowered():
+    """A unit's words are looked for in the text lowered once (cut to the unit): the same finds as lowering the unit,
+    also with a capital sigma (lowered by its context) or a dotted capital I (lowered to two chars) in the text."""
+    texts = [t for t in _seed_texts()]
+    texts += [t.replace("Đoàn", "ΑΣ Đoàn", 50) for t in texts] + ["İ" + t for t in texts]
+    texts += [("ΣMỖI THÁNG 1 LẦN họp, PHẤN ĐẤU 100% đoàn viên tham gia. " * 40) + "Σ"]
+    seen = 0
+    for t in texts:
+        spans = clauses.units(t)
+        with_memo = [targets.quantities(t, s, e, []) for s, e in spans]
+        saved = targets.lower_text
+        targets.lower_text = lambda text: ""  # each unit lowered on its own, as before
+        try:
+            alone = [targets.quantities(t, s, e, []) for s, e in spans]
+        finally:
+            targets.lower_text = saved
+        assert with_memo == alone
+        seen += sum(map(len, alone))
+    assert seen > 100
+
+
+def test_summing_up_at_line_starts_equals_the_scan():
+    rnd = random.Random(24)
+    closing = ["Trên đây là kế hoạch tổ chức, đề nghị các đơn vị thực hiện; x", "  TRÊN ĐÂY LÀ BẢN KẾ HOẠCH năm 2024.",
+               "\ttrên là toàn bộ  hướng dẫn", "xTrên đây là kế hoạch", "Trên đây là kế hoạchx", "trên đây là quy chế\n\ntiếp",
+               "Trên\nđây là báo cáo", "Trên đây là thông báo", "- Trên đây là kế hoạch", "", "\n", "\r\n"]
+    texts = _seed_texts()
+    for _ in range(500):
+        lines = [rnd.choice(closing + [ln for t in texts[:1] for ln in t.splitlines()[:40]]) for _ in range(rnd.randint(1, 12))]
+        texts.append("\n".join(lines))
+    hits = 0
+    for t in texts:
+        for s, e in ((0, len(t)), (1, len(t)), (len(t) // 2, len(t)), (0, len(t) // 2), (3, max(3, len(t) - 3))):
+            got = targets._summing_up(t, s, e)
+            assert got == [m.span() for m in targets._SUMMING_UP.finditer(t, s, e)], (t, s, e)
+            hits += len(got)
+    assert hits > 100
+
+
+def test_frequency_in_two_scans_equals_the_alternation():
+    old = re.compile(r"(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
+                     r"(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b")
+    new = targets._tables()[8]
+    rnd = random.Random(25)
+    parts = ["mỗi", "Mỗi", "MỖI", "xmỗi", "1", "01", "12", "123", "1/", ".", ",", "lần", "tháng", "Năm", "quý", "tuần", "học kỳ",
+             "học kì", "/", " / ", " ", "  ", "\n", "x", "tháng1", "ı"]
+    texts = [ln for t in _seed_texts() for ln in t.splitlines() if "/" in ln] + _word_texts()[-3000:]
+    texts += ["".join(rnd.choice(parts) for _ in range(rnd.randint(1, 16))) for _ in range(6000)]
+    texts += ["Mỗi tháng/1 lần, 01 lần/01 năm, 06 tháng / 01 lần; xmỗi tháng/1 lần", "mỗi 1 lần/năm", "1 mỗi tháng/ năm"]
+    pick = rnd.choice
+    texts += ["".join([pick(["", "x ", "1/", "Có ", ", "]), pick(["1", "01", "12", "123", "mỗi ", "Mỗi  ", "MỖI\n", "xmỗi "]),
+                       pick(["", " ", "  "]), pick(["lần", "tháng", "Năm", "quý", "x"]), pick(["/", " / ", "/ ", ""]),
+                       pick(["", "1 ", "01", "123"]), pick(["lần", "tháng", "học kỳ", "học kì", "năm", "y"]),
+                       pick(["", "x", " ", ", 02 lần/năm"])]) for _ in range(3000)]
+    groups = ["every", "num", "unit"]
+    hits = 0
+    for t in texts:
+        got = _spans(new.finditer(t), groups)
+        assert got == _spans(old.finditer(t), groups), t
+        hits += len(got)
+    assert hits > 100

@@ -8,8 +8,10 @@ from functools import lru_cache
 
 from kehoach import models
 from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, more_words, n_words, units
+from kehoach.parser.nlp.clauses import lowered as lower_text
 from kehoach.parser.nlp.dates import DateHit
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
+from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
 LONG_UNIT = 30  # words: a longer sentence is cut to the clause around the quantity
@@ -72,6 +74,26 @@ class _CompRx:
             pos = m.end()
 
 
+class _Either:
+    """finditer of `(?:A|B)` + rest as two scans, of A + rest and of B + rest, match for match: the leftmost
+    match after the previous one, A's where both start at one place (the alternation tries A first there).
+    Each pattern holds the other's groups, never taking part (`(?P<g>(?!))?`), so a match answers for all."""
+
+    def __init__(self, a: re.Pattern, b: re.Pattern) -> None:
+        self.a, self.b = a, b
+
+    def finditer(self, seg: str):
+        ma, mb = self.a.search(seg), self.b.search(seg)
+        while ma or mb:
+            m = ma if ma and (not mb or ma.start() <= mb.start()) else mb
+            yield m
+            pos = m.end()  # (no match is empty: both end on a period word)
+            if ma and ma.start() < pos:
+                ma = self.a.search(seg, pos)
+            if mb and mb.start() < pos:
+                mb = self.b.search(seg, pos)
+
+
 _MULT = ["triệu", "nghìn", "ngàn"]
 
 
@@ -79,6 +101,14 @@ def _first_letters(words: list[str]) -> str:
     """The class of the words' first chars: under the same (?i), a look ahead at it before `(?:w1|w2|...)` holds
     where one of them may open and fails at once elsewhere (the alternation tried only where it may match)."""
     return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
+def _word_led(words: list[str], after: str = "") -> str:
+    r"""`(?i)(?<!\w)(?:w1|w2|...)` + after, opening on the class of the words' first letters (fastre.literal_alt) and
+    looking back past that letter (`(?<!\w.)`: the char before it), so sre skips to the letters in C. (As `` before
+    a word: its first char is a letter.)"""
+    first, rest = literal_alt(words)
+    return first + r"(?<!\w.)" + rest + (f"(?i:{after})" if after else "")
 
 
 @lru_cache(maxsize=1)
@@ -109,8 +139,10 @@ def _tables():
     # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
     frac = re.compile(rf"(?i)(?P<a>\d(?<![\d/.,]\d)\d{{0,2}})\s*/\s*(?P<b>\d{{1,3}})\s*{unit_at}\b")
     # "01 lần/01 năm", "06 tháng/01 lần", "mỗi tháng/1 lần": how often
-    freq = re.compile(r"(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
-                      r"(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b")
+    # `(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))` + per: two scans, each opening on its own first char
+    per = r"(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b"
+    freq = _Either(re.compile(rf"(?i)(?P<num>\d(?<![\d/.,]\d)\d?)\s*(?P<every>(?!))?{per}"),
+                   re.compile("(?P<every>" + _word_led(["mỗi"], r"\s+") + f")(?P<num>(?!))?(?i:{per})"))
     commit = [w.lower() for w in data["commitment_words"]]
     cues = {"action": tuple(fold(w) for w in data["action_words"]),
             "composition": tuple(fold(w) for w in data["composition_words"]),
@@ -118,8 +150,8 @@ def _tables():
             "aim": tuple(fold(w) for w in data["aim_words"]),
             "commit": tuple(fold(w) for w in commit)}
     # a make-up counted in words: "Mỗi tổ công đoàn biểu diễn một tiết mục" ("năm" is left out: the year)
-    each_words = re.compile(rf"(?i)\bmỗi\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
-                            rf"(?P<unit>{unit_alt})\b")
+    each_words = re.compile(_word_led(["mỗi"], rf"\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
+                                               rf"(?P<unit>{unit_alt})\b"))
     cues["each_words"] = each_words
     cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
     # how many attend an event, in parentheses after its name: "Hội thảo hướng nghiệp khối 12 (320 HS)"
@@ -131,9 +163,9 @@ def _tables():
 # how often, with the period first and the count in words or digits: "mỗi tháng một lần", "hàng quý
 # họp 01 lần", "Mỗi năm có hai kỳ sơ kết" ("năm" is left out of the number words: it is the year)
 _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
+_EVERY = re.compile(_word_led(["mỗi", "hàng", "hằng"], r"\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
                     r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
-                    r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
+                    r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)"))
 # how often, as a stretch after "định kỳ" (periodically): "định kỳ sáu tháng báo cáo", "định kỳ (sau 2 năm sơ kết"
 _PERIODIC = re.compile(r"(?i)(?<!\w)định\s+kỳ\s*(?:\(\s*)?(?:sau\s+)?(?<![^\s(])(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+"
                        r"(?P<unit>tháng|năm|quý|tuần|ngày)(?!\w)")
@@ -142,17 +174,18 @@ _REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|kh
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
                           + r")\s+(?:tháng|năm|tuần|quý|ngày)\s+(?:[^\s\d,;.:()]+\s+){0,2}?(?:một|1|01)\s+lần\b")
 # a majority: "quá nửa số phiếu bầu", "hơn một nửa tổng số đại biểu" ("qúa": the tone mark misplaced)
-_HALF = re.compile(r"(?i)(?<!\w)(?:quá|qúa|hơn|trên)\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b")
+_HALF = re.compile(_word_led(["quá", "qúa", "hơn", "trên"], r"\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b"))
 # "mỗi tháng 1 lần": "tháng 1" after "mỗi" is a period of the frequency, not the month January
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
-_ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
+_ATTEND = re.compile(_word_led(["có mặt", "vắng mặt", "tham dự", "số phiếu", "với số phiếu"],
+                               r"\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])"))
 # a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
-_LABELLED_COUNT = re.compile(r"(?i)(?<!\w)số\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
-                             r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])")
+_LABELLED_COUNT = re.compile(_word_led(["số"], r"\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
+                                                r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])"))
 # the size of a board, council or team the plan sets up, as a label's value: "Hội đồng chấm thi: 07 thành viên"
-_BOARD_SIZE = re.compile(r"(?i)(?<!\w)(?:ban|tiểu ban|hội đồng|tổ công tác|đoàn kiểm tra)\s+[^:\n\d]{2,40}:\s*"
-                         r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)")
+_BOARD_SIZE = re.compile(_word_led(["ban", "tiểu ban", "hội đồng", "tổ công tác", "đoàn kiểm tra"], r"\s+[^:\n\d]{2,40}:\s*"
+                                   r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)"))
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
@@ -175,13 +208,18 @@ def _has(folded: str, words: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=16)
 def _cue_rx(words: tuple[str, ...]) -> re.Pattern:
     # one alternation per cue list: one scan instead of one (cached-lookup) regex per word
-    return re.compile(r"(?:" + "|".join(_after_non_word(w) for w in words) + r")(?!\w)")
+    return re.compile(_after_non_word(words) + r"(?!\w)")
 
 
-def _after_non_word(w: str) -> str:
-    r"""`(?<!\w)w` (no (?i)) with the look back after w's first char, so the pattern opens on a literal
-    and sre skips to it in C: after that char c, `(?<!\w.)` reads the char before c (c is no line break)."""
-    return re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:])
+def _after_non_word(words: tuple[str, ...]) -> str:
+    r"""`(?<!\w)(?:w1|w2|...)` (no (?i)) as one branch per first char c, the look back after c, so the pattern
+    opens on a literal and sre skips to it in C: after c, `(?<!\w.)` reads the char before c (c is no line
+    break). The words keep their order within a branch; words of two branches never match at one place."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(re.escape(c) + r"(?<!\w.)(?:" + "|".join(map(re.escape, rest)) + ")"
+                            for c, rest in groups.items()) + ")"
 
 
 @dataclass
@@ -211,14 +249,16 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
-    lowered = seg.lower()
+    low = lower_text(text) if len(text) >= 1000 else ""
+    # (the text lowered once, cut: the same chars as seg.lower() when no char lowers to two, but a capital sigma,
+    # lowered by its context; no word sought below holds a sigma)
+    lowered = low[s:e] if len(low) == len(text) else seg.lower()
     if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
                                        and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
             and not ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg))) and not ("nửa" in lowered and _HALF.search(seg)) \
             and not ("định kỳ" in lowered and _PERIODIC.search(seg)):
         return out
     folded = fold(seg)
-    committed = any(w in lowered for w in commit)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
     # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
@@ -289,7 +329,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
             comp = ">=" if "lên" in m.group("post").lower() else "<="
         add(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
     for m in freq.finditer(seg) if slash else ():
-        if free(s + m.start(), s + m.end()) and (committed or _has(folded, cues["action"]) or "định kỳ" in folded
+        if free(s + m.start(), s + m.end()) and (any(w in lowered for w in commit) or _has(folded, cues["action"])
+                                                   or "định kỳ" in folded
                                                    or m.group("every") or m.group(0).lower().startswith(m.group("num") + " lần")):
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")) if m.group("num") else 1, None, None,
                          "lần", "=", -2))
@@ -414,7 +455,7 @@ def _action_in_list_clause(s: str, a: int, b: int, action: tuple[str, ...]) -> b
 
 
 # a count of times in words ("một lần"; not "một lần nữa": once more)
-_TIMES_IN_WORDS = re.compile(r"(?i)(?<!\w)(?P<num>" + "|".join(_WORD_NUMBERS) + r")\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b)")
+_TIMES_IN_WORDS = re.compile("(?P<num>" + _word_led(list(_WORD_NUMBERS)) + r")(?i:\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b))")
 
 
 def _done_before(folded: str) -> bool:
@@ -586,7 +627,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     aims, situations, parts = _stretches(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
-        + [(m.start(), m.end()) for m in _SUMMING_UP.finditer(text, start, end)]
+        + _summing_up(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
@@ -634,6 +675,36 @@ def _letters_lost(text: str, start: int, end: int) -> bool:
 # its quantities restate those given in the body
 _SUMMING_UP = re.compile(r"(?im)^[ \t]*trên\s+(?:đây\s+)?là\s+(?:bản\s+|toàn bộ\s+)?(?:kế hoạch|chương trình|báo cáo"
                          r"|hướng dẫn|thông báo|quy chế|phương hướng)(?!\w)[^.;]*")
+
+
+def _summing_up(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of _SUMMING_UP.finditer(text, start, end), the pattern tried at line starts only (where its `^`
+    holds: it opens on no char class, so sre would enter it at every char)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for p in _line_starts(text, start, end):
+        if p >= pos:
+            m = _SUMMING_UP.match(text, p, end)
+            if m:
+                out.append(m.span())
+                pos = m.end()
+    return out
+
+
+def _line_starts(text: str, start: int, end: int):
+    """Offsets in [start, end) where a line starts (the text's start, or after a '\n')."""
+    p = start
+    if start > 0 and text[start - 1:start] != "\n":
+        i = text.find("\n", start, end)
+        p = i + 1 if i >= 0 else end
+    while p < end:
+        yield p
+        i = text.find("\n", p, end)
+        if i < 0:
+            return
+        p = i + 1
+
+
 _EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
 _BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
 # "Đối với X có ... từ 12 tháng trở lên, ...": a condition on whom, closed by the threshold it sets (even with no comma)
