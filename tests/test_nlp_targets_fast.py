@@ -248,6 +248,7 @@ def _old_word_patterns() -> dict[str, re.Pattern]:
         "board": (targets._BOARD_SIZE, re.compile(
             r"(?i)(?<!\w)(?:ban|tiểu ban|hội đồng|tổ công tác|đoàn kiểm tra)\s+[^:\n\d]{2,40}:\s*"
             r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)")),
+        "rate": (targets._RATE_OF, re.compile(r"(?i)\b(?:tỷ lệ|tỉ lệ|số lượng|số)\s+")),
         "times": (targets._TIMES_IN_WORDS, re.compile(
             r"(?i)(?<!\w)(?P<num>" + nums + r")\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b)")),
     }
@@ -270,7 +271,7 @@ def _word_texts() -> list[str]:
     import itertools
 
     combos = [a + b + c for a, b, c in itertools.product(
-        ["quá", "QÚA", "hơn", "Trên", "xtrên", "có mặt", "Vắng mặt", "với số phiếu", "số", "Số", "ban", "Hội đồng", "tổ công tác",
+        ["quá", "QÚA", "hơn", "Trên", "xtrên", "Tỷ lệ", "tỉ lệ", "số lượng", "SỐ", "có mặt", "Vắng mặt", "với số phiếu", "số", "Số", "ban", "Hội đồng", "tổ công tác",
          "một", "HAI", "mười", "amột", "1"],
         [" ", "  ", " một ", "\n", ": ", " đoàn viên kết nạp mới: ", " giám khảo: ", " chấm thi :"],
         ["nửa số", "nửa tổng số", "NỬA SỐ phiếu", "nửa sốx", "49/50", "04/04 đ/c", "7", "07 thành viên", "05 người", "lần",
@@ -279,7 +280,7 @@ def _word_texts() -> list[str]:
     return seed_windows(40, 20) + lines + fuzz + shaped + combos
 
 
-@pytest.mark.parametrize("name", ["each_words", "every", "half", "attend", "labelled", "board", "times"])
+@pytest.mark.parametrize("name", ["each_words", "every", "half", "attend", "labelled", "board", "rate", "times"])
 def test_word_led_patterns_equal_the_old(name):
     new, old = _old_word_patterns()[name]
     groups = sorted(old.groupindex)
@@ -353,3 +354,18 @@ def test_frequency_in_two_scans_equals_the_alternation():
         assert got == _spans(old.finditer(t), groups), t
         hits += len(got)
     assert hits > 100
+
+
+def test_digit_scans_started_at_the_first_digit_equal_the_whole_scan():
+    _, _, pct, rng, cnt, _, money, frac, *_ = targets._tables()
+    scans = [pct, rng, cnt, money, targets._NOUN_COUNT]
+    hits = 0
+    for t in _quantity_texts():
+        d = targets._DIGIT.search(t)
+        d0 = d.start() if d else len(t)
+        for rx in scans:
+            got = [(m.start(), m.end(), m.group("comp"), m.group(0)) for m in rx.finditer(t, d0)]
+            assert got == [(m.start(), m.end(), m.group("comp"), m.group(0)) for m in rx.finditer(t)], t
+            hits += len(got)
+        assert [m.span() for m in frac.finditer(t, d0)] == [m.span() for m in frac.finditer(t)]
+    assert hits > 1000

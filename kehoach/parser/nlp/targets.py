@@ -57,9 +57,11 @@ class _CompRx:
         self.digits = re.compile(rf"(?i){digits}")
         self.pattern = rf"(?i)(?:{before})?{digits}"  # the one regex it stands for (tests/test_nlp_targets_scans.py)
 
-    def finditer(self, seg: str):
+    def finditer(self, seg: str, start: int = 0):
+        """(`start`: where the scan for the digit starts, at or before seg's first digit; the comparator is looked
+        for from seg's start)"""
         pos = 0
-        for m in self.digits.finditer(seg):  # each search starts at the previous match's end, as before
+        for m in self.digits.finditer(seg, start):  # each search starts at the previous match's end, as before
             q = m.start()
             # a lower bound for where a comparator could start: back over "\s*(?:là\s+)?", then a word
             w = q
@@ -105,7 +107,7 @@ def _first_letters(words: list[str]) -> str:
 
 def _word_led(words: list[str], after: str = "") -> str:
     r"""`(?i)(?<!\w)(?:w1|w2|...)` + after, opening on the class of the words' first letters (fastre.literal_alt) and
-    looking back past that letter (`(?<!\w.)`: the char before it), so sre skips to the letters in C. (As `` before
+    looking back past that letter (`(?<!\w.)`: the char before it), so sre skips to the letters in C. (As `\b` before
     a word: its first char is a letter.)"""
     first, rest = literal_alt(words)
     return first + r"(?<!\w.)" + rest + (f"(?i:{after})" if after else "")
@@ -253,11 +255,13 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # (the text lowered once, cut: the same chars as seg.lower() when no char lowers to two, but a capital sigma,
     # lowered by its context; no word sought below holds a sigma)
     lowered = low[s:e] if len(low) == len(text) else seg.lower()
-    if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
+    digit = _DIGIT.search(seg)
+    if digit is None and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
                                        and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
             and not ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg))) and not ("nửa" in lowered and _HALF.search(seg)) \
             and not ("định kỳ" in lowered and _PERIODIC.search(seg)):
         return out
+    d0 = digit.start() if digit else len(seg)  # (the scans that open on a digit start there: none opens before)
     folded = fold(seg)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
@@ -276,14 +280,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # a scan runs only where a word or sign its every match holds occurs (the same matches, fewer scans)
     slash = "/" in seg
     ranged = "-" in seg or "–" in seg or "đến" in lowered or "tới" in lowered
-    for m in rng.finditer(seg) if ranged else ():
+    for m in rng.finditer(seg, d0) if ranged else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if a >= b or not free(s + m.start(), s + m.end()):
             continue
         add(Quantity(s + m.start(), s + m.end(), None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
-    for m in money.finditer(seg):
+    for m in money.finditer(seg, d0):
         amount = parse_number(m.group("num")) or 0
-        if amount < 1000 and not re.match(r"(?i)triệu|nghìn|ngàn", m.group("unit")):
+        if amount < 1000 and not _THOUSANDS.match(m.group("unit")):
             continue  # "13 đồng chí" is thirteen comrades: amounts in đồng run to thousands
         if free(s + m.start(), s + m.end()) and amount:
             comp = comps.get((m.group("comp") or "").lower(), "=")
@@ -293,7 +297,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
         required = _REQUIRE.search(seg) is not None
         for rx in (cnt, pct):
-            for m in rx.finditer(seg) if required else ():
+            for m in rx.finditer(seg, d0) if required else ():
                 if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
                     unit = "%" if rx is pct else _unit_norm(m.group("unit"))
                     add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, unit,
@@ -315,12 +319,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
-    for m in frac.finditer(seg) if slash else ():
+    for m in frac.finditer(seg, d0) if slash else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start(), s + m.end(), a, None, b, unit, "=", s + m.start("unit") if unit == "người" else -2))
-    for m in pct.finditer(seg) if "%" in seg or "phần" in lowered else ():
+    for m in pct.finditer(seg, d0) if "%" in seg or "phần" in lowered else ():
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -363,7 +367,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
-    for m in cnt.finditer(seg):
+    for m in cnt.finditer(seg, d0):
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -387,7 +391,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
-    for m in _NOUN_COUNT.finditer(seg):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
+    for m in _NOUN_COUNT.finditer(seg, d0):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
         qs, qe = s + m.start(), s + m.end()
         word = m.group("word")
         if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
@@ -474,7 +478,7 @@ def _listed_after(seg: str, out: list[Quantity], s: int, at: int, unit: str) -> 
     if p is None or p.unit != unit or p.min is not None or p.end > s + at:
         return False
     gap = seg[p.end - s:at]
-    return gap.lstrip().startswith(",") and n_words(gap) <= 4 and not re.search(r"[.;:\n]", gap)
+    return gap.lstrip().startswith(",") and n_words(gap) <= 4 and not _LIST_BREAK.search(gap)
 
 
 def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -483,7 +487,7 @@ def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         p = out[-1] if out else None
         if (p is not None and p.comparator in (">=", ">") and q.comparator in ("<=", "<") and p.unit == q.unit
-                and q.start - p.end <= 40 and not re.search(r"[.;\n]", text[p.end:q.start])):
+                and q.start - p.end <= 40 and not _BOUNDS_BREAK.search(text[p.end:q.start])):
             out[-1] = Quantity(p.start, q.end, None, p.value, q.value, p.unit, "range", p.subject_from)
             continue
         out.append(q)
@@ -582,7 +586,7 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
                 # one is the rest of one make-up: "cử 01 lãnh đạo đại diện và 01 chuyên viên")
                 d = v if v >= 0 and (n_words(text[v:q.start]) >= 2 or (
                     q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2
-                    and n_words(re.split(r"[,;()]", text[q.end:e], maxsplit=1)[0]) >= 1)) else -1
+                    and n_words(_PIECE_END.split(text[q.end:e], maxsplit=1)[0]) >= 1)) else -1
             c = d + 1 if d >= 0 else -1
         if c >= 0 and (_make_up_goes_on(text, bounds[-1], prev, c, q) or _WORTH.match(text, c + 1, q.start)):
             c = -1
@@ -877,7 +881,7 @@ def _has_verb(clause: str) -> bool:
     from kehoach.parser.nlp.postag import pos_tag  # underthesea's tags, its features built in one pass
 
     # lower case: the tagger reads a capitalised first word as a name ("Thu đoàn phí" -> Np)
-    words = " ".join(re.sub(r"\d+(?:[.,]\d+)*\s*%", " ", clause).lower().split()[:24])
+    words = " ".join(_SHARE.sub(" ", clause).lower().split()[:24])
     if len(words.split()) < 2:
         return True  # a bare value ("100%" in a table's target cell): its row says what it is for
     return any(t == "V" for _, t in pos_tag(words))
@@ -912,12 +916,22 @@ def _noun_phrase(s: str, last: bool = False) -> str | None:
     return " ".join(runs[-1] if last else runs[0])
 
 
+_THOUSANDS = re.compile(r"(?i)triệu|nghìn|ngàn")
+_LIST_BREAK = re.compile(r"[.;:\n]")
+_BOUNDS_BREAK = re.compile(r"[.;\n]")
+_PIECE_END = re.compile(r"[,;()]")
+_SHARE = re.compile(r"\d+(?:[.,]\d+)*\s*%")
+_AND_MORE = re.compile(r"(?i)^\s*trở\s+(?:lên|xuống)\b")
+# `(?i)\b(?:tỷ lệ|tỉ lệ|số lượng|số)\s+`, opening on the first letters (_word_led)
+_RATE_OF = re.compile(_word_led(["tỷ lệ", "tỉ lệ", "số lượng", "số"], r"\s+"))
+
+
 def subject(text: str, t: dict) -> str | None:
     """The noun phrase right after the quantity ('100% đoàn viên'), else the last one before it."""
     ws, we = t["_subject_window"]
     if ws == -2:  # counted in times: skip the text after the quantity
         ws = we
-    after = re.sub(r"(?i)^\s*trở\s+(?:lên|xuống)\b", "", text[ws:we]).strip()
+    after = _AND_MORE.sub("", text[ws:we]).strip()
     words = after.split()
     if words and words[0].lower() not in {"so", "trong", "vào", "với", "từ", "của"}:
         np_ = _noun_phrase(" ".join(words[:6]))
@@ -925,7 +939,7 @@ def subject(text: str, t: dict) -> str | None:
             return np_
     bs, be = t["_before"]
     before = text[bs:be]
-    m = re.search(r"(?i)\b(?:tỷ lệ|tỉ lệ|số lượng|số)\s+", before)
+    m = _RATE_OF.search(before)
     if m:  # "Tỷ lệ giáo viên dạy giỏi ... đạt 98%": what the rate is of
         np_ = _noun_phrase(" ".join(before[m.end():].split()[:6]))
         if np_:
