@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kehoach.parser.text.fastre import finditer_at
 
@@ -60,6 +61,18 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def n_words(s: str) -> int:
     return len(WORD.findall(s))
+
+
+def more_words(s: str, n: int) -> bool:
+    """n_words(s) > n, the words read up to the (n+1)-th only (a long line is not counted to its end)."""
+    return _words_rx(n + 1).match(s) is not None
+
+
+@lru_cache(maxsize=None)
+def _words_rx(n: int) -> re.Pattern:
+    # n rounds, each the non-word chars then one whole word, held (possessive: a run is never cut back, so a
+    # short text fails without backtracking), written out (no repeat op whose every round saves its state)
+    return re.compile(r"\W*+\w++" * n)
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, n_words, units
+from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, more_words, n_words, units
+from kehoach.parser.nlp.clauses import lowered as lower_text
 from kehoach.parser.nlp.dates import DateHit
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
+from kehoach.parser.text.fastre import literal_alt
 from kehoach.parser.text.normalize import fold
 
 LONG_UNIT = 30  # words: a longer sentence is cut to the clause around the quantity
@@ -55,9 +57,11 @@ class _CompRx:
         self.digits = re.compile(rf"(?i){digits}")
         self.pattern = rf"(?i)(?:{before})?{digits}"  # the one regex it stands for (tests/test_nlp_targets_scans.py)
 
-    def finditer(self, seg: str):
+    def finditer(self, seg: str, start: int = 0):
+        """(`start`: where the scan for the digit starts, at or before seg's first digit; the comparator is looked
+        for from seg's start)"""
         pos = 0
-        for m in self.digits.finditer(seg):  # each search starts at the previous match's end, as before
+        for m in self.digits.finditer(seg, start):  # each search starts at the previous match's end, as before
             q = m.start()
             # a lower bound for where a comparator could start: back over "\s*(?:là\s+)?", then a word
             w = q
@@ -70,6 +74,43 @@ class _CompRx:
             c = self.before.search(seg, max(pos, w - self.width), q) if q > pos else None
             yield _CompMatch(m, c.start(), c.group("comp")) if c else _CompMatch(m, q, None)
             pos = m.end()
+
+
+class _Either:
+    """finditer of `(?:A|B)` + rest as two scans, of A + rest and of B + rest, match for match: the leftmost
+    match after the previous one, A's where both start at one place (the alternation tries A first there).
+    Each pattern holds the other's groups, never taking part (`(?P<g>(?!))?`), so a match answers for all."""
+
+    def __init__(self, a: re.Pattern, b: re.Pattern) -> None:
+        self.a, self.b = a, b
+
+    def finditer(self, seg: str):
+        ma, mb = self.a.search(seg), self.b.search(seg)
+        while ma or mb:
+            m = ma if ma and (not mb or ma.start() <= mb.start()) else mb
+            yield m
+            pos = m.end()  # (no match is empty: both end on a period word)
+            if ma and ma.start() < pos:
+                ma = self.a.search(seg, pos)
+            if mb and mb.start() < pos:
+                mb = self.b.search(seg, pos)
+
+
+_MULT = ["triệu", "nghìn", "ngàn"]
+
+
+def _first_letters(words: list[str]) -> str:
+    """The class of the words' first chars: under the same (?i), a look ahead at it before `(?:w1|w2|...)` holds
+    where one of them may open and fails at once elsewhere (the alternation tried only where it may match)."""
+    return "[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]"
+
+
+def _word_led(words: list[str], after: str = "") -> str:
+    r"""`(?i)(?<!\w)(?:w1|w2|...)` + after, opening on the class of the words' first letters (fastre.literal_alt) and
+    looking back past that letter (`(?<!\w.)`: the char before it), so sre skips to the letters in C. (As `\b` before
+    a word: its first char is a letter.)"""
+    first, rest = literal_alt(words)
+    return first + r"(?<!\w.)" + rest + (f"(?i:{after})" if after else "")
 
 
 @lru_cache(maxsize=1)
@@ -87,18 +128,23 @@ def _tables():
     # each `(?i)(?:{comp_re})?` + a pattern that opens on a digit, scanned from the digit (_CompRx)
     pct = _CompRx(comp_re, width, rf"(?P<num>\d{_NUMBER_TAIL})\s*(?:%|phần\s+trăm)"
                                   rf"(?:\s+(?P<post>trở\s+lên|trở\s+xuống))?")
-    rng = re.compile(rf"(?i)(?:\b(?P<comp>từ)\s+)?(?<![\d/.,])(?P<a>\d{{1,3}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
-                     rf"\s+(?P<unit>{unit_alt})\b")
+    # (a look ahead at the units' first letters, before each unit alternation: it fails at once where no unit opens)
+    unit_at = rf"(?={_first_letters(names)})(?P<unit>{unit_alt})"
+    rng = _CompRx(r"\b(?P<comp>từ)\s+", 2, rf"(?P<a>\d(?<![\d/.,]\d)\d{{0,2}})\s*(?:đến|tới|-|–)\s*(?P<b>\d{{1,3}})"
+                                         rf"\s+{unit_at}\b")
     cnt = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,\-–]\d)\d{{0,2}}(?:,\d{{1,2}}(?!\d))?)\s*"  # the look back after the digit
-                                  rf"(?:(?P<mult>triệu|nghìn|ngàn)\s+)?(?P<unit>{unit_alt})\b")
-    money_alt = "|".join(re.escape(u) for u in sorted(data["money_units"], key=len, reverse=True))
+                                  rf"(?={_first_letters(names + _MULT)})(?:(?P<mult>{'|'.join(_MULT)})\s+)?(?P<unit>{unit_alt})\b")
+    money_names = sorted(data["money_units"], key=len, reverse=True)
+    money_alt = "|".join(re.escape(u) for u in money_names)
     money = _CompRx(comp_re, width, rf"(?P<num>\d(?<![\d/.,]\d){_NUMBER_TAIL})\s*"
-                                    rf"(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
+                                    rf"(?={_first_letters(money_names)})(?P<unit>{money_alt})(?!\w)(?!\s*/\s*c\b)")  # "10 đ/c" is ten comrades
     # a score or a share counted out of a whole: "97/100 điểm", "(04/04 đồng chí)"
-    frac = re.compile(rf"(?i)(?<![\d/.,])(?P<a>\d{{1,3}})\s*/\s*(?P<b>\d{{1,3}})\s*(?P<unit>{unit_alt})\b")
+    frac = re.compile(rf"(?i)(?P<a>\d(?<![\d/.,]\d)\d{{0,2}})\s*/\s*(?P<b>\d{{1,3}})\s*{unit_at}\b")
     # "01 lần/01 năm", "06 tháng/01 lần", "mỗi tháng/1 lần": how often
-    freq = re.compile(r"(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*"
-                      r"(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b")
+    # `(?i)(?:(?<![\d/.,])(?P<num>\d{1,2})\s*|(?P<every>\bmỗi\s+))` + per: two scans, each opening on its own first char
+    per = r"(?P<unit>lần|tháng|tuần|năm|quý)\s*/\s*(?:\d{1,2}\s*)?(?:lần|tháng|tuần|năm|quý|học kỳ|học kì)\b"
+    freq = _Either(re.compile(rf"(?i)(?P<num>\d(?<![\d/.,]\d)\d?)\s*(?P<every>(?!))?{per}"),
+                   re.compile("(?P<every>" + _word_led(["mỗi"], r"\s+") + f")(?P<num>(?!))?(?i:{per})"))
     commit = [w.lower() for w in data["commitment_words"]]
     cues = {"action": tuple(fold(w) for w in data["action_words"]),
             "composition": tuple(fold(w) for w in data["composition_words"]),
@@ -106,8 +152,8 @@ def _tables():
             "aim": tuple(fold(w) for w in data["aim_words"]),
             "commit": tuple(fold(w) for w in commit)}
     # a make-up counted in words: "Mỗi tổ công đoàn biểu diễn một tiết mục" ("năm" is left out: the year)
-    each_words = re.compile(rf"(?i)\bmỗi\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
-                            rf"(?P<unit>{unit_alt})\b")
+    each_words = re.compile(_word_led(["mỗi"], rf"\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
+                                               rf"(?P<unit>{unit_alt})\b"))
     cues["each_words"] = each_words
     cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
     # how many attend an event, in parentheses after its name: "Hội thảo hướng nghiệp khối 12 (320 HS)"
@@ -119,9 +165,9 @@ def _tables():
 # how often, with the period first and the count in words or digits: "mỗi tháng một lần", "hàng quý
 # họp 01 lần", "Mỗi năm có hai kỳ sơ kết" ("năm" is left out of the number words: it is the year)
 _WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-_EVERY = re.compile(r"(?i)\b(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
+_EVERY = re.compile(_word_led(["mỗi", "hàng", "hằng"], r"\s+(?:ngày|tuần|tháng|quý|năm\s+học|năm|học\s+kỳ|học\s+kì)\b"
                     r"(?:\s+(?!\d|(?:ngày|tuần|tháng|quý|năm|vào|lúc)\b)[^\s\d,;.:]+){0,4}?\s+(?:(?P<comp>ít nhất|tối thiểu|từ)\s+)?"
-                    r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)")
+                    r"(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s*(?P<unit>lần|buổi|kỳ|đợt)\b(?!\s+lượt)"))
 # how often, as a stretch after "định kỳ" (periodically): "định kỳ sáu tháng báo cáo", "định kỳ (sau 2 năm sơ kết"
 _PERIODIC = re.compile(r"(?i)(?<!\w)định\s+kỳ\s*(?:\(\s*)?(?:sau\s+)?(?<![^\s(])(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+"
                        r"(?P<unit>tháng|năm|quý|tuần|ngày)(?!\w)")
@@ -130,17 +176,18 @@ _REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|kh
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
                           + r")\s+(?:tháng|năm|tuần|quý|ngày)\s+(?:[^\s\d,;.:()]+\s+){0,2}?(?:một|1|01)\s+lần\b")
 # a majority: "quá nửa số phiếu bầu", "hơn một nửa tổng số đại biểu" ("qúa": the tone mark misplaced)
-_HALF = re.compile(r"(?i)(?<!\w)(?:quá|qúa|hơn|trên)\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b")
+_HALF = re.compile(_word_led(["quá", "qúa", "hơn", "trên"], r"\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b"))
 # "mỗi tháng 1 lần": "tháng 1" after "mỗi" is a period of the frequency, not the month January
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
-_ATTEND = re.compile(r"(?i)\b(?:có mặt|vắng mặt|tham dự|số phiếu|với số phiếu)\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])")
+_ATTEND = re.compile(_word_led(["có mặt", "vắng mặt", "tham dự", "số phiếu", "với số phiếu"],
+                               r"\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])"))
 # a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
-_LABELLED_COUNT = re.compile(r"(?i)(?<!\w)số\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
-                             r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])")
+_LABELLED_COUNT = re.compile(_word_led(["số"], r"\s+(?P<label>[^:\n\d]{3,60}?(?:\d+[^:\n\d]{1,30}?)?):\s*"
+                                                r"(?P<num>\d{1,4})(?![\d/.,%])(?!\s*[^\W\d_])"))
 # the size of a board, council or team the plan sets up, as a label's value: "Hội đồng chấm thi: 07 thành viên"
-_BOARD_SIZE = re.compile(r"(?i)(?<!\w)(?:ban|tiểu ban|hội đồng|tổ công tác|đoàn kiểm tra)\s+[^:\n\d]{2,40}:\s*"
-                         r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)")
+_BOARD_SIZE = re.compile(_word_led(["ban", "tiểu ban", "hội đồng", "tổ công tác", "đoàn kiểm tra"], r"\s+[^:\n\d]{2,40}:\s*"
+                                   r"(?P<num>\d{1,3})\s*(?P<unit>thành viên|người|đồng chí|đ/c)(?!\w)"))
 _CLOCK_AFTER = re.compile(r"\s*(?:\d|phút|sáng|chiều|tối|trưa|ngày|\()", re.I)
 _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
@@ -163,7 +210,18 @@ def _has(folded: str, words: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=16)
 def _cue_rx(words: tuple[str, ...]) -> re.Pattern:
     # one alternation per cue list: one scan instead of one (cached-lookup) regex per word
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return re.compile(_after_non_word(words) + r"(?!\w)")
+
+
+def _after_non_word(words: tuple[str, ...]) -> str:
+    r"""`(?<!\w)(?:w1|w2|...)` (no (?i)) as one branch per first char c, the look back after c, so the pattern
+    opens on a literal and sre skips to it in C: after c, `(?<!\w.)` reads the char before c (c is no line
+    break). The words keep their order within a branch; words of two branches never match at one place."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(re.escape(c) + r"(?<!\w.)(?:" + "|".join(map(re.escape, rest)) + ")"
+                            for c, rest in groups.items()) + ")"
 
 
 @dataclass
@@ -193,14 +251,18 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
-    lowered = seg.lower()
-    if not _DIGIT.search(seg) and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
+    low = lower_text(text) if len(text) >= 1000 else ""
+    # (the text lowered once, cut: the same chars as seg.lower() when no char lowers to two, but a capital sigma,
+    # lowered by its context; no word sought below holds a sigma)
+    lowered = low[s:e] if len(low) == len(text) else seg.lower()
+    digit = _DIGIT.search(seg)
+    if digit is None and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
                                        and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
             and not ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg))) and not ("nửa" in lowered and _HALF.search(seg)) \
             and not ("định kỳ" in lowered and _PERIODIC.search(seg)):
         return out
+    d0 = digit.start() if digit else len(seg)  # (the scans that open on a digit start there: none opens before)
     folded = fold(seg)
-    committed = any(w in lowered for w in commit)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
     # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
@@ -218,14 +280,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # a scan runs only where a word or sign its every match holds occurs (the same matches, fewer scans)
     slash = "/" in seg
     ranged = "-" in seg or "–" in seg or "đến" in lowered or "tới" in lowered
-    for m in rng.finditer(seg) if ranged else ():
+    for m in rng.finditer(seg, d0) if ranged else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if a >= b or not free(s + m.start(), s + m.end()):
             continue
         add(Quantity(s + m.start(), s + m.end(), None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
-    for m in money.finditer(seg):
+    for m in money.finditer(seg, d0):
         amount = parse_number(m.group("num")) or 0
-        if amount < 1000 and not re.match(r"(?i)triệu|nghìn|ngàn", m.group("unit")):
+        if amount < 1000 and not _THOUSANDS.match(m.group("unit")):
             continue  # "13 đồng chí" is thirteen comrades: amounts in đồng run to thousands
         if free(s + m.start(), s + m.end()) and amount:
             comp = comps.get((m.group("comp") or "").lower(), "=")
@@ -235,7 +297,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
         required = _REQUIRE.search(seg) is not None
         for rx in (cnt, pct):
-            for m in rx.finditer(seg) if required else ():
+            for m in rx.finditer(seg, d0) if required else ():
                 if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
                     unit = "%" if rx is pct else _unit_norm(m.group("unit"))
                     add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, unit,
@@ -257,12 +319,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
-    for m in frac.finditer(seg) if slash else ():
+    for m in frac.finditer(seg, d0) if slash else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start(), s + m.end(), a, None, b, unit, "=", s + m.start("unit") if unit == "người" else -2))
-    for m in pct.finditer(seg) if "%" in seg or "phần" in lowered else ():
+    for m in pct.finditer(seg, d0) if "%" in seg or "phần" in lowered else ():
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -271,7 +333,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
             comp = ">=" if "lên" in m.group("post").lower() else "<="
         add(Quantity(qs, qe, parse_number(m.group("num")), None, None, "%", comp))
     for m in freq.finditer(seg) if slash else ():
-        if free(s + m.start(), s + m.end()) and (committed or _has(folded, cues["action"]) or "định kỳ" in folded
+        if free(s + m.start(), s + m.end()) and (any(w in lowered for w in commit) or _has(folded, cues["action"])
+                                                   or "định kỳ" in folded
                                                    or m.group("every") or m.group(0).lower().startswith(m.group("num") + " lần")):
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")) if m.group("num") else 1, None, None,
                          "lần", "=", -2))
@@ -304,7 +367,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
-    for m in cnt.finditer(seg):
+    for m in cnt.finditer(seg, d0):
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -328,7 +391,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
-    for m in _NOUN_COUNT.finditer(seg):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
+    for m in _NOUN_COUNT.finditer(seg, d0):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
         qs, qe = s + m.start(), s + m.end()
         word = m.group("word")
         if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
@@ -396,7 +459,7 @@ def _action_in_list_clause(s: str, a: int, b: int, action: tuple[str, ...]) -> b
 
 
 # a count of times in words ("một lần"; not "một lần nữa": once more)
-_TIMES_IN_WORDS = re.compile(r"(?i)(?<!\w)(?P<num>" + "|".join(_WORD_NUMBERS) + r")\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b)")
+_TIMES_IN_WORDS = re.compile("(?P<num>" + _word_led(list(_WORD_NUMBERS)) + r")(?i:\s+lần(?!\w)(?!\s+(?:nữa|thứ)\b))")
 
 
 def _done_before(folded: str) -> bool:
@@ -415,7 +478,7 @@ def _listed_after(seg: str, out: list[Quantity], s: int, at: int, unit: str) -> 
     if p is None or p.unit != unit or p.min is not None or p.end > s + at:
         return False
     gap = seg[p.end - s:at]
-    return gap.lstrip().startswith(",") and n_words(gap) <= 4 and not re.search(r"[.;:\n]", gap)
+    return gap.lstrip().startswith(",") and n_words(gap) <= 4 and not _LIST_BREAK.search(gap)
 
 
 def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
@@ -424,7 +487,7 @@ def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         p = out[-1] if out else None
         if (p is not None and p.comparator in (">=", ">") and q.comparator in ("<=", "<") and p.unit == q.unit
-                and q.start - p.end <= 40 and not re.search(r"[.;\n]", text[p.end:q.start])):
+                and q.start - p.end <= 40 and not _BOUNDS_BREAK.search(text[p.end:q.start])):
             out[-1] = Quantity(p.start, q.end, None, p.value, q.value, p.unit, "range", p.subject_from)
             continue
         out.append(q)
@@ -438,13 +501,13 @@ def _clause_of(text: str, s: int, e: int, q: Quantity) -> tuple[int, int]:
     cs = _verb_list_start(text, s, cs)
     ce = comma_after(text, q.end, e)
     ce = e if ce < 0 else ce
-    while n_words(text[q.end:ce]) < 3 and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
+    while not more_words(text[q.end:ce], 2) and ce < e:  # "98% cán bộ, giáo viên được ..." : a list subject
         p = comma_after(text, ce + 1, e)
         ce = e if p < 0 else p
-    while n_words(text[cs:ce]) < MIN_CLAUSE:
+    while not more_words(text[cs:ce], MIN_CLAUSE - 1):
         # a clause that opens with its quantity ("100% X ..., ...") reads on to the right;
         # one that ends with it ("..., đạt 100%") takes in what comes before
-        if n_words(text[cs:q.start]) <= 2 and ce < e:
+        if not more_words(text[cs:q.start], 2) and ce < e:
             p = comma_after(text, ce + 1, e)
             ce = e if p < 0 else p
         elif cs > s:
@@ -471,7 +534,7 @@ def _verb_list_start(text: str, s: int, cs: int) -> int:
     while cs > s:
         p = comma_before(text, s, cs - 1)
         piece = text[p + 1:cs - 1]
-        if n_words(piece) > 2 or _opens_noun(piece) or _DIGIT.search(piece):
+        if more_words(piece, 2) or _opens_noun(piece) or _DIGIT.search(piece):
             break
         cs, moved = p + 1, True
     if moved and cs > s:
@@ -523,7 +586,7 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
                 # one is the rest of one make-up: "cử 01 lãnh đạo đại diện và 01 chuyên viên")
                 d = v if v >= 0 and (n_words(text[v:q.start]) >= 2 or (
                     q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2
-                    and n_words(re.split(r"[,;()]", text[q.end:e], maxsplit=1)[0]) >= 1)) else -1
+                    and n_words(_PIECE_END.split(text[q.end:e], maxsplit=1)[0]) >= 1)) else -1
             c = d + 1 if d >= 0 else -1
         if c >= 0 and (_make_up_goes_on(text, bounds[-1], prev, c, q) or _WORTH.match(text, c + 1, q.start)):
             c = -1
@@ -538,7 +601,7 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
         rs, re_ = bounds[i], bounds[i + 1] - (1 if i + 1 < len(groups) else 0)
         if i and text.startswith("à ", rs) and text[rs - 1] == "v":  # parted at " và ": it opens past the word
             rs += 2
-        if n_words(text[rs:re_]) > LONG_UNIT:
+        if more_words(text[rs:re_], LONG_UNIT):
             rs, re_ = _clause_of(text, rs, re_, g[0])
         out.append((rs, re_, g))
     return out
@@ -565,12 +628,10 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     last_end = start
     if _letters_lost(text, start, end):
         return  # "kh?i l??ng": the text lost its Vietnamese letters; no clause can be read for sure
-    aims = _aim_spans(text, start, end)
+    aims, situations, parts = _stretches(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
-        + [(m.start(), m.end()) for m in _SUMMING_UP.finditer(text, start, end)]
-    situations = _situation_spans(text, start, end)
-    parts = _taking_part_spans(text, start, end)
+        + _summing_up(text, start, end)
     for us, ue in units(text, start, end):
         if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
@@ -618,6 +679,36 @@ def _letters_lost(text: str, start: int, end: int) -> bool:
 # its quantities restate those given in the body
 _SUMMING_UP = re.compile(r"(?im)^[ \t]*trên\s+(?:đây\s+)?là\s+(?:bản\s+|toàn bộ\s+)?(?:kế hoạch|chương trình|báo cáo"
                          r"|hướng dẫn|thông báo|quy chế|phương hướng)(?!\w)[^.;]*")
+
+
+def _summing_up(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of _SUMMING_UP.finditer(text, start, end), the pattern tried at line starts only (where its `^`
+    holds: it opens on no char class, so sre would enter it at every char)."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    for p in _line_starts(text, start, end):
+        if p >= pos:
+            m = _SUMMING_UP.match(text, p, end)
+            if m:
+                out.append(m.span())
+                pos = m.end()
+    return out
+
+
+def _line_starts(text: str, start: int, end: int):
+    """Offsets in [start, end) where a line starts (the text's start, or after a '\n')."""
+    p = start
+    if start > 0 and text[start - 1:start] != "\n":
+        i = text.find("\n", start, end)
+        p = i + 1 if i >= 0 else end
+    while p < end:
+        yield p
+        i = text.find("\n", p, end)
+        if i < 0:
+            return
+        p = i + 1
+
+
 _EXAMPLE = re.compile(r"(?i)\((?:ví dụ|vd|chẳng hạn)\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)")
 _BASIS = re.compile(r"(?i)(?:theo|căn cứ)\s")
 # "Đối với X có ... từ 12 tháng trở lên, ...": a condition on whom, closed by the threshold it sets (even with no comma)
@@ -665,74 +756,71 @@ _HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-�
 _LINE = re.compile(r"[^\n]+")
 
 
-def _aim_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches that set targets: from a heading or a lead-in ending in ':' that names an aim
-    ("II. CHỈ TIÊU PHẤN ĐẤU", "Từ nay đến năm 2021, phấn đấu hoàn thành các chỉ tiêu sau:") to the
-    next heading that does not. Under them a share is aimed at even when its words say who the
-    staff are ("85% đơn vị đạt chuẩn ...", "trong đó trên 90% ... tham gia")."""
+def _stretches(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], ...]:
+    """Stretches of text[start:end] under the lines that open them, each up to the next line that
+    closes it, for the three kinds of line judged by _judge_line: (aims, situations, who takes part).
+    One pass over the lines for the three; a line that can open or close none is skipped."""
     *_, cues = _tables()
     aim_rx = _cue_rx(cues["aim"])
-
-    def judge(line: str) -> tuple[bool, bool]:
-        heading = _HEADING_LINE.match(line) is not None and n_words(line) <= 15
-        if not (heading or line.endswith(":")):
-            return False, False
-        aims = aim_rx.search(fold(line)) is not None
-        return heading and not aims, aims
-
-    return _stretches(text, start, end, judge)
-
-
-def _stretches(text: str, start: int, end: int, judge) -> list[tuple[int, int]]:
-    """Stretches of text[start:end] under the lines that open them, each up to the next line that
-    closes it: `judge(line)` -> (closes an open stretch, opens one)."""
-    out: list[tuple[int, int]] = []
-    open_at = -1
+    out: tuple[list[tuple[int, int]], ...] = ([], [], [])
+    open_at = [-1, -1, -1]
     for m in _LINE.finditer(text, start, end):
-        closes, opens = judge(m.group(0).strip())
-        if closes and open_at >= 0:
-            out.append((open_at, m.start()))
-            open_at = -1
-        if opens and open_at < 0:
-            open_at = m.end()
-    if open_at >= 0:
-        out.append((open_at, end))
+        verdicts = _judge_line(m.group(0).strip(), aim_rx)
+        if verdicts is None:
+            continue
+        for k, (closes, opens) in enumerate(verdicts):
+            if closes and open_at[k] >= 0:
+                out[k].append((open_at[k], m.start()))
+                open_at[k] = -1
+            if opens and open_at[k] < 0:
+                open_at[k] = m.end()
+    for k in range(3):
+        if open_at[k] >= 0:
+            out[k].append((open_at[k], end))
     return out
+
+
+def _judge_line(line: str, aim_rx: re.Pattern) -> tuple[tuple[bool, bool], ...] | None:
+    """(closes an open stretch, opens one) for each kind, or None when the line does neither for any:
+    - aims, stretches that set targets: from a heading or a lead-in ending in ':' that names an aim
+      ("II. CHỈ TIÊU PHẤN ĐẤU", "Từ nay đến năm 2021, phấn đấu hoàn thành các chỉ tiêu sau:") to the
+      next heading that does not. Under them a share is aimed at even when its words say who the
+      staff are ("85% đơn vị đạt chuẩn ...", "trong đó trên 90% ... tham gia");
+    - situations, under a short heading or label naming the situation ("I.Đặc điểm tình hình",
+      "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not;
+    - who takes part, under an outline heading naming them, up to the next outline heading."""
+    colon = line.endswith(":")
+    head = _HEADING_LINE.match(line) is not None
+    any_head = _ANY_HEADING.match(line) is not None
+    labelled = any_head or colon or line[:1] in "*+-•"
+    if not (head or labelled):
+        return None  # (most lines: no word counted, nothing folded)
+    over15 = more_words(line, 15)  # (the words counted up to the bars, not to the line's end)
+    aim = situation = part = _NEITHER
+    heading = head and not over15
+    if heading or colon:
+        aims = aim_rx.search(fold(line)) is not None
+        aim = (heading and not aims, aims)
+    if labelled and not over15:
+        cued = _SITUATION.search(fold(" ".join(line.split()[:6]))) is not None
+        situation = (not cued and any_head, cued)
+    if any_head and not more_words(line, 8):
+        part = (True, _TAKING_PART.search(fold(line)) is not None)
+    return aim, situation, part
+
+
+_NEITHER = (False, False)
 
 
 # a heading or label that describes the unit as it stands (its staff, its means, its strengths and
 # weaknesses): the counts under it say who and what there is, not what is aimed at or was done
-_SITUATION = re.compile(r"(?<!\w)(?:đặc điểm|thuận lợi|khó khăn)(?!\w)")
+_SITUATION = re.compile(r"(?:đ(?<!\w.)ặc điểm|t(?<!\w.)huận lợi|k(?<!\w.)hó khăn)(?!\w)")  # (_after_non_word)
 _RESULT_WORDS = ("đạt", "kết quả", "hoàn thành")
-_SITUATION_INLINE = re.compile(r"(?<!\w)(?:thuận lợi|khó khăn)\s*:")
+_SITUATION_INLINE = re.compile(r"(?:t(?<!\w.)huận lợi|k(?<!\w.)hó khăn)\s*:")
 # any outline heading, also with no space after its number ("I.Đặc điểm tình hình")
 _ANY_HEADING = re.compile(r"[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s*\w")
-
-
-def _situation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches under a short heading or label naming the situation ("I.Đặc điểm tình hình",
-    "* Thuận lợi:", "Khó khăn:") up to the next outline heading that does not."""
-    def judge(line: str) -> tuple[bool, bool]:
-        heading = _ANY_HEADING.match(line) is not None
-        if not (heading or line.endswith(":") or line[:1] in "*+-•") or n_words(line) > 15:
-            return False, False  # (most lines: no word counted, nothing folded)
-        cued = _SITUATION.search(fold(" ".join(line.split()[:6]))) is not None
-        return not cued and heading, cued
-
-    return _stretches(text, start, end, judge)
-
-
 # a heading naming who takes part: "II. Đối tượng tham gia", "1. Thành phần tham dự"
 _TAKING_PART = re.compile(r"(?:đối tượng|thành phần)\s+(?:tham gia|tham dự|dự thi)(?!\w)")
-
-
-def _taking_part_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Stretches under an outline heading naming who takes part, up to the next outline heading."""
-    def judge(line: str) -> tuple[bool, bool]:
-        head = _ANY_HEADING.match(line) is not None and n_words(line) <= 8
-        return head, head and _TAKING_PART.search(fold(line)) is not None
-
-    return _stretches(text, start, end, judge)
 
 
 # what opens a line before its words: an outline number or a bullet
@@ -793,7 +881,7 @@ def _has_verb(clause: str) -> bool:
     from kehoach.parser.nlp.postag import pos_tag  # underthesea's tags, its features built in one pass
 
     # lower case: the tagger reads a capitalised first word as a name ("Thu đoàn phí" -> Np)
-    words = " ".join(re.sub(r"\d+(?:[.,]\d+)*\s*%", " ", clause).lower().split()[:24])
+    words = " ".join(_SHARE.sub(" ", clause).lower().split()[:24])
     if len(words.split()) < 2:
         return True  # a bare value ("100%" in a table's target cell): its row says what it is for
     return any(t == "V" for _, t in pos_tag(words))
@@ -828,12 +916,22 @@ def _noun_phrase(s: str, last: bool = False) -> str | None:
     return " ".join(runs[-1] if last else runs[0])
 
 
+_THOUSANDS = re.compile(r"(?i)triệu|nghìn|ngàn")
+_LIST_BREAK = re.compile(r"[.;:\n]")
+_BOUNDS_BREAK = re.compile(r"[.;\n]")
+_PIECE_END = re.compile(r"[,;()]")
+_SHARE = re.compile(r"\d+(?:[.,]\d+)*\s*%")
+_AND_MORE = re.compile(r"(?i)^\s*trở\s+(?:lên|xuống)\b")
+# `(?i)\b(?:tỷ lệ|tỉ lệ|số lượng|số)\s+`, opening on the first letters (_word_led)
+_RATE_OF = re.compile(_word_led(["tỷ lệ", "tỉ lệ", "số lượng", "số"], r"\s+"))
+
+
 def subject(text: str, t: dict) -> str | None:
     """The noun phrase right after the quantity ('100% đoàn viên'), else the last one before it."""
     ws, we = t["_subject_window"]
     if ws == -2:  # counted in times: skip the text after the quantity
         ws = we
-    after = re.sub(r"(?i)^\s*trở\s+(?:lên|xuống)\b", "", text[ws:we]).strip()
+    after = _AND_MORE.sub("", text[ws:we]).strip()
     words = after.split()
     if words and words[0].lower() not in {"so", "trong", "vào", "với", "từ", "của"}:
         np_ = _noun_phrase(" ".join(words[:6]))
@@ -841,7 +939,7 @@ def subject(text: str, t: dict) -> str | None:
             return np_
     bs, be = t["_before"]
     before = text[bs:be]
-    m = re.search(r"(?i)\b(?:tỷ lệ|tỉ lệ|số lượng|số)\s+", before)
+    m = _RATE_OF.search(before)
     if m:  # "Tỷ lệ giáo viên dạy giỏi ... đạt 98%": what the rate is of
         np_ = _noun_phrase(" ".join(before[m.end():].split()[:6]))
         if np_:
