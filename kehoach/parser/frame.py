@@ -37,6 +37,14 @@ PLACE_DATE = re.compile(
 PLACE_MONTH = re.compile(r"^(?P<place>[A-ZĐÀ-Ỹ][^\d,;:()]{1,40}?)\s*,\s*tháng\s*\d{1,2}\s*(?:năm|/)\s*\d{4}$", re.I)
 # "Số: 12/KH-CĐ", and as typed or OCR'd: "Sô : 07 /KH - CĐ", "So 12/KH-CĐ" (then a number must follow)
 DATE_NO_YEAR = re.compile(r"ngày\s*\d{0,2}\s*tháng\s*\d{0,2}\s*$", re.I)
+# Compiled once: a full parse uses more patterns than re's cache holds (512), so an inline
+# re.match(...) can be evicted and compiled again for every document (~0.2 ms each).
+_PLACE_WORDS = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s?){1,2}")
+_PLACE_ALONE = re.compile(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ.]*\s){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*,")
+_WORD_CHAR = re.compile(r"\w")
+_UP_TO_COLON = re.compile(r"^[^:]*:\s*")
+_ATTACHED = re.compile(r"(?i)\s*(?:đính kèm|kèm theo)\b")
+_UNIT_LABEL = re.compile(r"^(?:tên\s+)?đơn\s+vị\s*:\s*(?=\S)", re.I)
 NUMBER_LINE = re.compile(r"^-?(?:Số|S[ôoó?](?=\s*[:.]?\s*(?:\d|/)))\s*[:.]?\s*(?P<rest>.*)$", re.I)
 # a công văn's subject line under its number: "V/v: ...", "Về việc ..."
 VV_LINE = re.compile(r"^\(?\s*(?:v\s*/\s*v|về\s+việc)\b\s*:?", re.I)
@@ -575,11 +583,11 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
             h.place, h.date = _parse_place_date(text)
             h.date_text = text
             prev = lines[ln.i - 1].text.strip() if ln.i > header_start else ""
-            if h.place and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s?){1,2}", prev):
+            if h.place and _PLACE_WORDS.fullmatch(prev):
                 h.place = prev + " " + h.place  # the place broken over two lines ("Thuỷ" / "Vân, ngày ...")
-            elif not h.place and text[:4].lower() == "ngày" and re.fullmatch(r"(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ.]*\s){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*,", prev):
+            elif not h.place and text[:4].lower() == "ngày" and _PLACE_ALONE.fullmatch(prev):
                 h.place = prev.rstrip(" ,")  # the place alone on the line above: "Hà Nội," / "ngày 15 tháng ..."
-            if h.place and not re.search(r"\w", h.place):
+            if h.place and not _WORD_CHAR.search(h.place):
                 h.place = None  # left blank: "………, ngày ..."
         elif was_so and re.fullmatch(r"[A-ZĐ][A-ZĐ&]*(?:\s*-\s*[A-ZĐ&]+)+", text):
             h.symbol = text  # "Số:" left blank, its code alone on the next line ("QC-MNHT")
@@ -1005,7 +1013,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
     recipients: list[str] = []
     if labels:
         label = labels[-1]
-        first = re.sub(r"^[^:]*:\s*", "", label.text) if ":" in label.text else ""
+        first = _UP_TO_COLON.sub("", label.text) if ":" in label.text else ""
         cands = ([first] if first else []) + [ln.text for ln in lines[label.i + 1:]]
         last = -2  # the candidate that gave the last recipient
         for i, c in enumerate(cands):
@@ -1022,7 +1030,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
                 sep = " " if c.lstrip().startswith("(") else ", "
                 recipients[-1] = recipients[-1] + sep + c.strip().rstrip(";.,").strip()
                 last = i
-            elif re.match(r"(?i)\s*(?:đính kèm|kèm theo)\b", c):
+            elif _ATTACHED.match(c):
                 break  # "Đính kèm:" lists attachments, not recipients
 
     sig = Signature()
@@ -1182,7 +1190,7 @@ def apply(doc: PlanDocument) -> PlanDocument:
         # no left header column: the body named on a "Đơn vị: ..." line beside the title
         near = lines[hstart:ti] + lines[body_i:body_i + 2] if ti is not None else lines[hstart:body_i + 2]
         for ln in near:
-            m = re.match(r"^(?:tên\s+)?đơn\s+vị\s*:\s*(?=\S)", ln.text, re.I)
+            m = _UNIT_LABEL.match(ln.text)
             if m and len(ln.text) <= 120:
                 header.issuer = ln.text[m.end():].strip(" ;,")
                 body_i = max(body_i, ln.i + 1)

@@ -135,6 +135,7 @@ def _patterns_for(c: str) -> tuple[tuple[str, re.Pattern], ...]:
 BULLET = re.compile(r"^[-+•·*–—►▪❖✓]\s*")
 DASHED_TOP = re.compile(r"^-\s+(?=(?:[A-ZĐ]|[IVX]{1,4})\.\s)")
 ENACTING = re.compile(r"^(?:QUYẾT\s+ĐỊNH|QUYẾT\s+NGHỊ|CHỈ\s+THỊ|THÔNG\s+BÁO)\s*:?$")  # a decision's enacting word, no section
+_SENTENCE_START = re.compile(r"\.\s+[A-ZĐÀ-Ỹ]")  # compiled once: re's cache (512) overflows in a full parse
 LEGAL_RANK = {"part": 0, "chapter": 1, "division": 2, "article": 3}  # a regulation's levels, top down
 TABLE_ROW = re.compile(r"\s\|\s")
 HEADING_WRAP_MAX = 100  # a heading wrapped onto a short second line stays one heading up to this length
@@ -445,7 +446,7 @@ def _heading_text(rest: str) -> str:
     label = CAPS_LABEL.match(rest) if len(rest) > 250 else None
     if label and is_upper_text(label.group(1), 0.9):
         return label.group(1)  # "MỤC ĐÍCH, YÊU CẦU: Tạo không khí ..." a heading in capitals run into its body
-    if len(rest) > 250 and len(re.findall(r"\.\s+[A-ZĐÀ-Ỹ]", rest)) >= 3:
+    if len(rest) > 250 and len(_SENTENCE_START.findall(rest)) >= 3:
         # a heading run into its body (a page that lost its line breaks): keep its first sentence,
         # or the label before its first colon ("Tình hình chung: Công đoàn ..."); a numbered
         # paragraph of a sentence or two is its own heading, as written
