@@ -219,12 +219,78 @@ def lead_in(text: str, start: int, words: int = 8, stops: tuple[str, ...] = (". 
 def number_starts(ctx: "Context", key: str, text: str) -> list[int]:
     """Where the numbers of `text` start (one scan per text, cached under `key`): the starts of
     every pattern that opens with a number's first digit ("\\d(?<![\\d...]\\d)")."""
-    return ctx.cached("numbers:" + key, lambda: [m.start() for m in NUMBER.finditer(text)])
+    return ctx.cached("numbers:" + key, lambda: _number_starts(text))
+
+
+# \d is str.isdecimal(): ASCII 0-9, and every other decimal digit of the BMP lies in these code
+# point ranges (tests/test_speed_checks_lower.py checks all of Unicode); chars beyond the BMP are
+# two UTF-16 code units, both in the second range
+_OTHER_DIGITS = ((0x0660, 0x1C5A), (0xA620, 0xFF1A))
+
+
+def _number_starts(text: str) -> list[int]:
+    """[m.start() for m in NUMBER.finditer(text)]. sre tests \\d's category at every char (~90
+    instructions each, ~1.8 M a plan); numpy compares the UTF-16 code units with '0'-'9' at once.
+    A text holding a unit in _OTHER_DIGITS (another script's digits, a char beyond the BMP, ...)
+    is scanned by the regex."""
+    if len(text) < 256:
+        return [m.start() for m in NUMBER.finditer(text)]
+    import numpy as np
+
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype="<u2")
+    for lo, hi in _OTHER_DIGITS:  # (unsigned: a unit below lo wraps round above hi - lo)
+        if np.any(units - lo < hi - lo):
+            return [m.start() for m in NUMBER.finditer(text)]
+    digit = units - 48 < 10  # one unit a char: the same offsets
+    starts = (np.flatnonzero(digit[1:] & ~digit[:-1]) + 1).tolist()
+    return [0, *starts] if digit[0] else starts
+
+
+# ---- case-blind words found with str.find in the lower-cased text
+# A regex opening on a class of letters is entered at every char of that class, each char tested
+# through the class (~45 instructions a char of the text); str.find in the text lower-cased once
+# (the taggers' copy, nlp.clauses.lowered: free after them) finds where a word may start, and the
+# rule's own pattern is tried there only. str.lower() and sre's (?i) agree on every char for the
+# letters of these words but İ ı ſ, and only İ lowers to more than one char (which would shift
+# offsets): a text holding one of them is scanned the old way (tests/test_speed_checks_lower.py).
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+
+
+def lowered(ctx: "Context") -> Optional[str]:
+    """ctx.text.lower(), same offsets; None when the text holds a char of _ODD_CASE."""
+    def make():
+        text = ctx.text
+        if _ODD_CASE[0] in text or _ODD_CASE[1] in text or _ODD_CASE[2] in text:
+            return None
+        from kehoach.parser.nlp.clauses import lowered as lower_once
+
+        return lower_once(text)
+    return ctx.cached("lowered", make)
+
+
+def find_all(s: str, sub: str, start: int = 0) -> list[int]:
+    """Where `sub` starts in s[start:], ascending (overlaps included)."""
+    out: list[int] = []
+    i = s.find(sub, start)
+    while i != -1:
+        out.append(i)
+        i = s.find(sub, i + 1)
+    return out
+
+
+def word_places(ctx: "Context", words: Iterable[str], start: int = 0) -> Optional[list[int]]:
+    """Ascending places from `start` on where one of `words` (lower case) starts in the lower-cased
+    text: where a pattern opening with one of them, (?i), can match (for finditer_at). None when
+    the text cannot be searched lower-cased (lowered())."""
+    low = lowered(ctx)
+    if low is None:
+        return None
+    return sorted({p for w in words for p in find_all(low, w, start)})
 
 
 # "từ", "tổng", "tháng", "trên" where no letter stands before them: where the ranges, the totals,
-# the months of invalid-date and the closing sentence of period-mismatch can start (one scan of
-# the text for the four, each opening on a t; each pattern still makes its own look back there)
+# the months of invalid-date and the closing sentence of period-mismatch can start (each opening
+# on a t; each pattern still makes its own look back there)
 _T_WORDS = re.compile(ci("t") + r"(?<![^\W\d_].)(?i:(?P<từ>ừ)|(?P<tổng>ổng)|(?P<tháng>háng)|(?P<trên>rên))")
 
 
@@ -232,6 +298,12 @@ def t_words(ctx: "Context") -> dict[str, list[int]]:
     """Where "từ", "tổng", "tháng" and "trên" start (by those keys), each list ascending."""
     def make():
         out: dict[str, list[int]] = {k: [] for k in _T_WORDS.groupindex}
+        low = lowered(ctx)
+        if low is not None:  # each word's places in the lower-cased text, the pattern tried there
+            text, match = ctx.text, _T_WORDS.match
+            for k, at in out.items():
+                at += [p for p in find_all(low, k) if match(text, p)]
+            return out
         for m in _T_WORDS.finditer(ctx.text):
             out[m.lastgroup].append(m.start())
         return out
