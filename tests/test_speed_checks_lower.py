@@ -13,6 +13,7 @@ from test_speed_checks import _ctx, _invented_date_texts, _invented_t_texts, _se
 from kehoach.parser.checks import engine as E
 from kehoach.parser.checks import rules_dates as rd
 from kehoach.parser.checks import rules_period as rp
+from kehoach.parser.text import digits
 from kehoach.parser.text.fastre import ci
 
 ALL = [chr(c) for c in range(sys.maxunicode + 1)]
@@ -72,7 +73,7 @@ def test_t_words_ngay_and_built_are_the_whole_scans():
 def test_decimal_digits_outside_ascii_lie_in_the_ranges_numpy_leaves_to_the_regex():
     for c in ALL:
         if c.isdecimal() and not "0" <= c <= "9":
-            assert ord(c) > 0xFFFF or any(lo <= ord(c) < hi for lo, hi in E._OTHER_DIGITS), hex(ord(c))
+            assert ord(c) > 0xFFFF or any(lo <= ord(c) < hi for lo, hi in digits.OTHER_DIGITS), hex(ord(c))
     assert [c for c in ALL if re.fullmatch(r"\d", c)] == [c for c in ALL if c.isdecimal()]
 
 
@@ -82,7 +83,7 @@ def test_number_starts_are_the_number_scan():
     texts = _seed_texts() + ["".join(rng.choice(pool) for _ in range(rng.randint(0, 700))) for _ in range(3000)]
     texts += ["7" * 300, "a" * 300, "1" + "a" * 300 + "2"]
     for t in texts:
-        assert E._number_starts(t) == [m.start() for m in E.NUMBER.finditer(t)], repr(t[:60])
+        assert digits.number_starts(t) == [m.start() for m in E.NUMBER.finditer(t)], repr(t[:60])
 
 
 def _hits(rule, ctx) -> list:
