@@ -12,7 +12,8 @@ import unicodedata
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, lead_in, lines_at, number_starts, rule, t_words
+from kehoach.parser.checks.engine import (Context, Hit, char_positions, finditer_at, lead_in, lines_at, number_starts, rule,
+                                          t_words, word_places)
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -35,11 +36,46 @@ def folded_text(ctx: Context) -> str:
     return ctx.cached("tone_text", lambda: new_tone_placement(ctx.text))
 
 
+def dated_text(ctx: Context) -> str:
+    """folded_text() on every line where the observance and anniversary patterns can match, the
+    text as it is on the others (same length: what they find is the same, see below), and it
+    folds a few lines, not the whole text (~1.8 M instructions a plan). Each of those patterns
+    matches inside one line, at a number that opens a day/month (_DM_AT) or "N năm" (_NAM_AT),
+    and looks no further than that line and the line break before it (the anniversary's lead
+    words too: they hold no line break). new_tone_placement of an NFC text is its lines', each
+    folded alone (a pair at a line's end or start is judged as at the text's). A text that is not
+    NFC is folded whole, as before (NFC may change its length)."""
+    def make():
+        text = ctx.text
+        if not _text_is_nfc(ctx):
+            return folded_text(ctx)
+        parts: list[str] = []
+        done = 0
+        for p in number_starts(ctx, "text", text):
+            if p < done or not (_DM_AT.match(text, p) or _NAM_AT.match(text, p)):
+                continue
+            a = text.rfind("\n", 0, p) + 1
+            b = text.find("\n", p)
+            if b == -1:
+                b = len(text)
+            parts += (text[done:a], new_tone_placement(text[a:b]))
+            done = b
+        if not parts:
+            return text
+        parts.append(text[done:])
+        return "".join(parts)
+    return ctx.cached("dated_text", make)
+
+
+def _text_is_nfc(ctx: Context) -> bool:
+    return ctx.cached("text_is_nfc", lambda: unicodedata.is_normalized("NFC", ctx.text))
+
+
 def tone_numbers(ctx: Context) -> list[int]:
     """Where the numbers of folded_text() start. new_tone_placement is NFC, then letter pairs
     swapped for pairs of the same length: a text NFC leaves as it is keeps its digits where
     they were, and the text's own number starts (one scan, shared with the other rules) serve."""
-    if ctx.cached("text_is_nfc", lambda: unicodedata.is_normalized("NFC", ctx.text)):
+    if _text_is_nfc(ctx):
         return number_starts(ctx, "text", ctx.text)
     return number_starts(ctx, "tone_text", folded_text(ctx))
 
@@ -72,8 +108,9 @@ def _observance_res() -> tuple[dict[str, str], dict[str, str], re.Pattern, re.Pa
     return by_name, dates, name_date, date_name
 
 
-# what a day/month (_DM) holds from its day's first digit on
+# what a day/month (_DM) holds from its day's first digit on; an anniversary from its number on
 _DM_AT = re.compile(r"\d\d?[ \t]*[/\-.][ \t]*\d")
+_NAM_AT = re.compile(r"\d{1,3}(?i:[ \t]+năm)")
 
 
 def _name_dates(rx: re.Pattern, text: str, numbers: list[int]):
@@ -90,7 +127,7 @@ def _name_dates(rx: re.Pattern, text: str, numbers: list[int]):
       "ngày lễ, kỷ niệm ghi sai ngày")
 def observance_date_wrong(ctx: Context):
     by_name, dates, name_date, date_name = _observance_res()
-    text = folded_text(ctx)
+    text = dated_text(ctx)
     claimed: set[int] = set()
     found: list[tuple[re.Match, str]] = []
     numbers = tone_numbers(ctx)
@@ -199,7 +236,7 @@ def _plan_years(ctx: Context) -> set[int]:
 def anniversary_mismatch(ctx: Context):
     by_name, _ = _anniversary_re()
     years = _plan_years(ctx)
-    text = folded_text(ctx)
+    text = dated_text(ctx)
     for m, lead in _anniversaries(text, tone_numbers(ctx)):
         if not (lead or m.group("link")):
             continue  # "5 năm Đảng viên": no anniversary wording
@@ -253,9 +290,14 @@ _AT_NGAY = {"words", "dotted", "partial"}
 
 
 def _ngay_starts(ctx: Context) -> list[int]:
-    # tried three chars before each "y" (ten times rarer than the "n" it opens on in a plan)
-    return ctx.cached("ngay_starts", lambda: [m.start() for m in finditer_at(
-        _NGAY, ctx.text, [i - 3 for i in char_positions(ctx.text, _Y) if i >= 3])])
+    def make():
+        at = word_places(ctx, ("ngày",))  # "ngày" in the lower-cased text
+        if at is not None:
+            text, match = ctx.text, _NGAY.match
+            return [p for p in at if match(text, p)]
+        # tried three chars before each "y" (ten times rarer than the "n" it opens on in a plan)
+        return [m.start() for m in finditer_at(_NGAY, ctx.text, [i - 3 for i in char_positions(ctx.text, _Y) if i >= 3])]
+    return ctx.cached("ngay_starts", make)
 
 
 def _why_invalid(d: int | None, m: int, y: int | None) -> str | None:

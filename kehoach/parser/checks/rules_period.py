@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, lines_at, rule, t_words
+from kehoach.parser.checks.engine import Context, Hit, char_positions, finditer_at, lines_at, rule, t_words, word_places
 from kehoach.parser.checks.periods import (PERIOD_RE, PeriodValue, disagrees, disagrees_months, doc_period, find_periods,
                                            month_range)
 from kehoach.parser.text.fastre import ci, literal_alt
@@ -39,6 +39,11 @@ def _patterns() -> dict[str, re.Pattern]:
                                       rf"(?:{'|'.join(map(re.escape, cfg['target_heads']))})(?P<rest>[^\n]{{0,120}})$"),
         "as_follows": re.compile(r"(?i)(?<![^\W\d_])như[ \t]+sau"),
     }
+
+
+@lru_cache(maxsize=1)
+def _build_verbs() -> tuple[str, ...]:
+    return tuple(v.lower() for v in models.load("checks_period.yaml")["build_verbs"])
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +94,9 @@ def _candidates(ctx: Context) -> Iterator[tuple[str, int, PeriodValue]]:
         p = _first_own_period(text, m.start("rest"), m.end("rest"))
         if p:
             yield "closing", m.start(), p
-    for m in pats["built"].finditer(text, body0):
+    built = pats["built"]
+    at = word_places(ctx, _build_verbs(), body0)  # where a verb starts, in the lower-cased text
+    for m in (built.finditer(text, body0) if at is None else finditer_at(built, text, at)):
         rest_end = m.end("rest")
         if not pats["as_follows"].search(text, m.start("rest"), rest_end):
             continue  # "xây dựng kế hoạch kiểm tra năm 2024" is some other plan

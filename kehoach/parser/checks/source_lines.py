@@ -10,7 +10,6 @@ the batch tables, `kehoach check` text/JSON/SARIF and the review page all say th
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 import unicodedata
@@ -62,19 +61,20 @@ def locator(doc: PlanDocument, data: Optional[bytes]) -> Optional[Locator]:
         src, _ = decode(data, doc.source.path or "")
     except Exception:  # cannot be decoded again: keep normalized coordinates
         return None
-    src_lines = clean(_nfc_by_line(src)).split("\n")
+    src_lines = _SourceLines(src)
     norm = doc.text
-    norm_starts = [0] + [m.end() for m in re.finditer("\n", norm)]
     align = _Align(norm.split("\n"), src_lines)
 
     def locate(offset: int) -> Optional[tuple[int, int]]:
-        i = bisect.bisect_right(norm_starts, offset) - 1
+        # the line holding `offset` and where it starts: what a bisect over the line starts gives
+        i = norm.count("\n", 0, offset)
+        line_start = norm.rfind("\n", 0, offset) + 1
         j = align[i] if i < len(align) else None
         if j is None:  # an unaligned line: count on from the nearest aligned line above
             k = next((k for k in range(min(i, len(align) - 1), -1, -1) if align[k] is not None), None)
             if k is None:
                 return None
-            return min(align[k] + (i - k), len(src_lines)) + 1, offset - norm_starts[i] + 1
+            return min(align[k] + (i - k), len(src_lines)) + 1, offset - line_start + 1
         snippet = norm[offset:offset + 40].split("\n")[0].split()
         if snippet:
             rx = re.compile(r"\s+".join(map(re.escape, snippet[:6])))
@@ -83,11 +83,38 @@ def locator(doc: PlanDocument, data: Optional[bytes]) -> Optional[Locator]:
                 if m:
                     return k + 1, m.start() + 1
         # the span starts at a line end or was rewritten: the aligned line, the same column
-        col = offset - norm_starts[i] + 1
-        lead = len(src_lines[j]) - len(src_lines[j].lstrip())
-        return j + 1, min(col + lead, len(src_lines[j]) + 1)
+        col = offset - line_start + 1
+        line = src_lines[j]
+        lead = len(line) - len(line.lstrip())
+        return j + 1, min(col + lead, len(line) + 1)
 
     return locate
+
+
+class _SourceLines:
+    """`clean(_nfc_by_line(src)).split("\n")`, each line cleaned when first asked for: clean() works
+    char by char (NFC never composes across a line break, its table maps no char to or from one),
+    so a line's clean() is that line of the whole text's, unless the text holds a line break clean()
+    makes of "\r", U+2028 or U+2029 (then the whole text is cleaned up front, as before). Cleaning
+    the whole text (two regex passes) cost ~3 M instructions a plan; a finding asks for a few lines."""
+
+    def __init__(self, src: str):
+        if "\r" in src or "\u2028" in src or "\u2029" in src:
+            self.lines = clean(_nfc_by_line(src)).split("\n")
+            self.done = None
+        else:
+            self.lines = src.split("\n")
+            self.done = bytearray(len(self.lines))  # 1: lines[j] is cleaned
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __getitem__(self, j: int) -> str:
+        done = self.done
+        if done is not None and not done[j]:
+            self.lines[j] = clean(self.lines[j])
+            done[j] = 1
+        return self.lines[j]
 
 
 def _nfc_by_line(s: str) -> str:
@@ -98,11 +125,27 @@ def _nfc_by_line(s: str) -> str:
 
 
 def _squash(s: str) -> str:
-    # most lines are squashed already: printable (so " " is their only whitespace), no double
-    # space, none at either end; split and join would give them back unchanged
-    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+    """" ".join(s.split()). In a printable line " " is the only white space (every other white
+    space char is unprintable): split and join then strip its ends and shorten its runs of
+    spaces, done here without cutting the line into words (an indented line, a column gap)."""
+    if s.isprintable():
+        s = s.strip(" ")
+        while "  " in s:
+            s = s.replace("  ", " ")
         return s
     return " ".join(s.split())
+
+
+_HEAD = 40  # the chars of a normalized line that are looked for in the source
+
+
+def _head(s: str) -> str:
+    """_squash(s)[:_HEAD], reading the first _HEAD chars only when they are squashed already
+    (squashing a prefix gives a prefix of the squashed whole: _HEAD chars of it settle it)."""
+    p = s[:_HEAD]
+    if p.isprintable() and "  " not in p and p[:1] != " " and p[-1:] != " ":
+        return p
+    return _squash(s)[:_HEAD]
 
 
 class _Align:
@@ -111,7 +154,7 @@ class _Align:
     the line asked for (an answer depends only on the lines before it), source lines squashed
     when first compared: a plan has a few findings, and aligning the whole text cost ~2 ms."""
 
-    def __init__(self, norm_lines: list[str], src_lines: list[str]):
+    def __init__(self, norm_lines: list[str], src_lines: _SourceLines | list[str]):
         self.norm, self.src = norm_lines, src_lines
         self.squashed: dict[int, str] = {}
         self.out: list[Optional[int]] = []
@@ -121,14 +164,16 @@ class _Align:
         return len(self.norm)
 
     def __getitem__(self, i: int) -> Optional[int]:
-        out, squashed, src = self.out, self.squashed, self.src
+        out, squashed, src, norm = self.out, self.squashed, self.src, self.norm
+        n_src = len(src)
         while len(out) <= i:
-            c = _squash(self.norm[len(out)])[:40]
+            c = _head(norm[len(out)])
             if not c:
                 out.append(None)
                 continue
             hit = None
-            for j in range(self.ptr, min(self.ptr + 60, len(src))):
+            ptr = self.ptr
+            for j in range(ptr, min(ptr + 60, n_src)):
                 sq = squashed.get(j)
                 if sq is None:
                     sq = squashed[j] = _squash(src[j])

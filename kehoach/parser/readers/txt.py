@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from kehoach.parser.errors import CorruptFile, EncodingError
 from kehoach.parser.readers.base import RawBlock, RawDocument, register
+from kehoach.parser.text.digits import number_starts
 
 COLUMN_GAP = re.compile(r"(?:\t+| {4,})")  # two columns flattened onto one line
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|]+(?:\|[^|]*){2,}$")
@@ -97,16 +98,34 @@ def split_line(line: str) -> list[str]:
     return pieces
 
 
+def _glue_lines(text: str) -> set[int]:
+    """The lines of `text` (split at "\n") where GLUE_HINT matches. Its digit follows a letter,
+    so it starts a number: it is tried at the numbers' starts (text.digits) only, not at every
+    char of every line (~1.5 M instructions a plan)."""
+    out: set[int] = set()
+    line, last = 0, 0
+    for p in number_starts(text):
+        if GLUE_HINT.match(text, p):
+            line += text.count("\n", last, p)
+            last = p
+            out.add(line)
+    return out
+
+
 def text_to_blocks(text: str) -> list[RawBlock]:
     blocks: list[RawBlock] = []
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # a piece's glue hint (two letters, a digit) stands as it is in its line (a piece is a part
+    # of the line, or cells joined with " | "): only the lines holding one are tried
+    glued = _glue_lines(text)
+    for i, line in enumerate(text.split("\n")):
         if "|" in line or "\t" in line or "    " in line:
             pieces = split_line(line)
         else:  # split_line's plain case, without the call: no cells, no column gap
             stripped = line.strip()
             pieces = [stripped] if stripped else []
         for col, piece in enumerate(pieces):
-            for part in (GLUED_HEADING.split(piece) if GLUE_HINT.search(piece) else (piece,)):
+            for part in (GLUED_HEADING.split(piece) if i in glued and GLUE_HINT.search(piece) else (piece,)):
                 part = part.strip()  # (stripped once)
                 if part:
                     blocks.append(RawBlock(text=part, kind="line", col=col if len(pieces) > 1 else None))

@@ -65,6 +65,27 @@ def _identifier():
 def detect(text: str) -> Verdict:
     """The language the text is written in, and whether it is meant to be Vietnamese."""
     text = sample(text)
+    counts = _counts(text)
+    if counts is None:
+        fast = _fast_path(text)
+        if fast is not None:
+            return fast
+    else:  # the fast path's test on the whole text's counts
+        letters, n_words, n_vi = counts
+        if letters >= MIN_LETTERS and n_vi >= FAST_SHARE * n_words:
+            return Verdict(VI, True, 1.0)
+        if letters < MIN_LETTERS:
+            return Verdict("und", True, 0.0)
+    ident = _identifier()
+    ranked = dict(ident.rank(text))
+    top, conf = max(ranked.items(), key=lambda kv: kv[1])
+    vi_prob = float(ranked.get(VI, 0.0))
+    meant_vi = top == VI or vi_prob >= MIN_VI_PROB
+    return Verdict(VI if meant_vi else top, meant_vi, round(vi_prob if meant_vi else float(conf), 3))
+
+
+def _fast_path(text: str) -> Verdict | None:
+    """The fast path's verdict (VI, or "und" for too few letters), None when it cannot tell."""
     # The fast path, counted a tenth of the text at a time (cut at a space: no word is
     # split): once the words seen so far would carry the share even if the rest of the text
     # were all one-letter words without a Vietnamese letter, the verdict is settled; after
@@ -87,12 +108,43 @@ def detect(text: str) -> Verdict:
             return Verdict(VI, True, 1.0)
     if letters < MIN_LETTERS:
         return Verdict("und", True, 0.0)
-    ident = _identifier()
-    ranked = dict(ident.rank(text))
-    top, conf = max(ranked.items(), key=lambda kv: kv[1])
-    vi_prob = float(ranked.get(VI, 0.0))
-    meant_vi = top == VI or vi_prob >= MIN_VI_PROB
-    return Verdict(VI if meant_vi else top, meant_vi, round(vi_prob if meant_vi else float(conf), 3))
+    return None
+
+
+NUMPY_FROM = 2000  # chars: a shorter text is counted word by word (numpy's calls cost more there)
+
+
+@lru_cache(maxsize=4096)
+def _char_kind(c: str) -> int:
+    """1: a letter of a word (_WORD), 3: a letter only Vietnamese writes, 0: neither."""
+    return (1 + 2 * _vi_only_char(c)) if _WORD.match(c) else 0
+
+
+def _counts(text: str) -> tuple[int, int, int] | None:
+    """(letters, words, words holding a letter only Vietnamese writes) of the whole text, as
+    _WORD.findall and the per-word test count them: each char's kind looked up at once over
+    its UTF-16 code units with numpy (findall and a set per word cost ~450 instructions a char).
+    None for a short text, or one with chars beyond the BMP (two code units each)."""
+    if len(text) < NUMPY_FROM:
+        return None
+    import numpy as np
+
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype="<u2")
+    if len(units) != len(text):
+        return None
+    present = np.flatnonzero(np.bincount(units))  # the distinct chars, a hundred or so
+    table = np.zeros(int(present[-1]) + 1, dtype=np.uint8)
+    table[present] = [_char_kind(chr(u)) for u in present.tolist()]
+    kind = table.take(units)
+    letter = kind != 0
+    # a word: a run of letters; it starts at a letter after a non-letter (or at the text's start)
+    starts = np.empty_like(letter)
+    starts[0] = letter[0]
+    np.greater(letter[1:], letter[:-1], out=starts[1:])
+    run = np.cumsum(starts)  # each char's word number (valid on letters)
+    vi_runs = run[kind == 3]  # nondecreasing: count its distinct values
+    n_vi = int(np.count_nonzero(vi_runs[1:] != vi_runs[:-1])) + 1 if len(vi_runs) else 0
+    return int(np.count_nonzero(letter)), int(run[-1]), n_vi
 
 
 def not_vietnamese_warning(v: Verdict) -> str:

@@ -224,17 +224,25 @@ def decode_mixed(text: str, min_lines: int = 2) -> tuple[str, Optional[str]]:
     page that kept "c«ng ®oµn"): each such line decoded, the rest kept. Returns (text, encoding
     or None when nothing was legacy). Line by line, because a page mixes Unicode site text with
     the legacy document."""
-    if not _HINT.search(text):
-        return text, None
-    lines = text.split("\n")
     found: dict[int, str] = {}
-    for i, line in enumerate(lines):
-        if _HINT.search(line):
-            enc = detect_str(line)
-            if enc:
-                found[i] = enc
+    # the lines holding a hint, in one scan of the text (each search goes on after the line it
+    # found): what searching every line gives
+    line = last = 0
+    m = _HINT.search(text)
+    while m:
+        a = text.rfind("\n", 0, m.start()) + 1
+        b = text.find("\n", m.start())
+        line += text.count("\n", last, a)
+        last = a
+        enc = detect_str(text[a:] if b == -1 else text[a:b])
+        if enc:
+            found[line] = enc
+        if b == -1:
+            break
+        m = _HINT.search(text, b + 1)
     if len(found) < min_lines:
         return text, None
+    lines = text.split("\n")
     enc = max(set(found.values()), key=list(found.values()).count)
     for i, line in enumerate(lines):
         if found.get(i) == enc or (i not in found and _HINT.search(line) and _legacy_only(line)
