@@ -35,6 +35,9 @@ _VAL = f"{W}val"
 _ABSTRACT_NUM, _ABSTRACT_NUM_ID, _NUM, _NUM_ID, _LVL, _LVL_OVERRIDE = (
     f"{W}abstractNum", f"{W}abstractNumId", f"{W}num", f"{W}numId", f"{W}lvl", f"{W}lvlOverride")
 _START, _NUM_FMT, _LVL_TEXT, _START_OVERRIDE = f"{W}start", f"{W}numFmt", f"{W}lvlText", f"{W}startOverride"
+_PPR_TAGS = frozenset((_PSTYLE, _NUMPR, _OUTLINE))
+_LVL_TAGS = frozenset((_START, _NUM_FMT, _LVL_TEXT))
+_OVERRIDE_TAGS = frozenset((_START_OVERRIDE, _LVL))
 
 
 def _child(el, tag: str):
@@ -45,6 +48,16 @@ def _child(el, tag: str):
         if c.tag == tag:
             return c
     return None
+
+
+def _first_children(el, tags: frozenset) -> dict:
+    """{tag: _child(el, tag)} for the tags found, in one pass over el's children."""
+    found: dict = {}
+    for c in el:
+        tag = c.tag
+        if tag in tags and tag not in found:
+            found[tag] = c
+    return found
 
 
 def _required_val(el, convert):
@@ -131,14 +144,8 @@ class Numbering:
                 if ov.tag != _LVL_OVERRIDE:
                     continue
                 ilvl = int(ov.get(_ILVL, "0"))
-                so = lvl = None
-                for c in ov:  # its first w:startOverride and w:lvl
-                    tag = c.tag
-                    if tag == _START_OVERRIDE:
-                        if so is None:
-                            so = c
-                    elif tag == _LVL and lvl is None:
-                        lvl = c
+                first = _first_children(ov, _OVERRIDE_TAGS)  # its first w:startOverride and w:lvl
+                so, lvl = first.get(_START_OVERRIDE), first.get(_LVL)
                 if so is not None and ilvl in levels:
                     levels[ilvl]["start"] = int(so.get(_VAL, "1"))
                 if lvl is not None:
@@ -147,17 +154,8 @@ class Numbering:
 
     @staticmethod
     def _lvl(lvl) -> dict:
-        start = fmt = text = None  # the first w:start, w:numFmt, w:lvlText
-        for c in lvl:
-            tag = c.tag
-            if tag == _START:
-                if start is None:
-                    start = c
-            elif tag == _NUM_FMT:
-                if fmt is None:
-                    fmt = c
-            elif tag == _LVL_TEXT and text is None:
-                text = c
+        first = _first_children(lvl, _LVL_TAGS)  # the first w:start, w:numFmt, w:lvlText
+        start, fmt, text = first.get(_START), first.get(_NUM_FMT), first.get(_LVL_TEXT)
         return {"start": int(start.get(_VAL, "1") if start is not None else "1"),
                 "fmt": fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
                 "text": text.get(_VAL, "") if text is not None else ""}
@@ -828,17 +826,8 @@ def read_docx(data: bytes, path: str) -> RawDocument:
             ppr = _child(p_el, _PPR)
         pstyle = num_pr = outline = None
         if ppr is not None:  # its w:pStyle, w:numPr, w:outlineLvl (the first of each), in one pass
-            for c in ppr:
-                tag = c.tag
-                if tag == _PSTYLE:
-                    if pstyle is None:
-                        pstyle = c
-                elif tag == _NUMPR:
-                    if num_pr is None:
-                        num_pr = c
-                elif tag == _OUTLINE:
-                    if outline is None:
-                        outline = c
+            first = _first_children(ppr, _PPR_TAGS)
+            pstyle, num_pr, outline = first.get(_PSTYLE), first.get(_NUMPR), first.get(_OUTLINE)
         sid = None
         if pstyle is not None:
             sid = pstyle.get(_VAL)
