@@ -58,14 +58,13 @@ def _isdigit(s: str) -> str:
     return str(bool(_I32.fullmatch(s)) and -2**31 <= int(s) < 2**31)
 
 
-def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str]]:
-    """The 43 features of every token, as underthesea_core's CRFFeaturizer writes them. Its
-    istitle: each space-separated part's first char equals its upper case (digits too)."""
+def _columns(tokens: list[str], dictionary: frozenset) -> tuple[list[str], ...]:
+    """The value columns the templates read, padded (underthesea_core's rule, by position: a token spelled
+    "EOS" is lowered and looked up like any other): an n-gram starting at j is BOS when j < 0, EOS when it runs
+    past the end; the value of the n-gram starting at token j is at column[j + 2]. Each gram is joined,
+    lowered and looked up once. Its istitle: each space-separated part's first char equals its upper case."""
     n = len(tokens)
     B, E = "BOS", "EOS"
-    # an n-gram starting at j: BOS when j < 0, EOS when it runs past the end (underthesea_core's rule,
-    # by position: a token spelled "EOS" is lowered and looked up like any other); the value of the
-    # n-gram starting at token j is at gK[j + 2]. Each gram is joined, lowered and looked up once.
     pairs = [tokens[j] + " " + tokens[j + 1] for j in range(n - 1)]
     triples = [tokens[j] + " " + tokens[j + 1] + " " + tokens[j + 2] for j in range(n - 2)]
     tail1, tail2, tail3 = [E, E], [E] * (n + 2 - len(pairs)), [E] * (n + 2 - len(triples))
@@ -88,9 +87,14 @@ def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str
     t3 = [B, B, *(_BOOL[title[j] and title[j + 1] and title[j + 2]] for j in range(n - 2)), *tail3]
     # isdigit: only a token opening on a sign or a digit can parse as an i32
     dg = [B, B, *("False" if x[:1] not in _DIGIT_START else _isdigit(x) for x in tokens), *tail1]
+    return g1, g2, g3, lo1, lo2, dg, t1, t2, t3, d1, d2, d3
+
+
+def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str]]:
+    """The 43 features of every token, as underthesea_core's CRFFeaturizer writes them."""
+    g1, g2, g3, lo1, lo2, dg, t1, t2, t3, d1, d2, d3 = _columns(tokens, dictionary)
     out = []
-    for i in range(n):
-        j = i + 2  # the gram starting at token i + k is at index j + k
+    for j in range(2, len(tokens) + 2):  # token j - 2; the gram starting at token j - 2 + k is at index j + k
         out.append([
             f"T[-2]={g1[j - 2]}", f"T[-1]={g1[j - 1]}", f"T[0]={g1[j]}", f"T[1]={g1[j + 1]}", f"T[2]={g1[j + 2]}",
             f"T[-2,-1]={g2[j - 2]}", f"T[-1,0]={g2[j - 1]}", f"T[0,1]={g2[j]}", f"T[1,2]={g2[j + 1]}",
@@ -109,6 +113,32 @@ def sentence_features(tokens: list[str], dictionary: frozenset) -> list[list[str
             f"T[1,2].is_in_dict={d2[j + 1]}",
             f"T[-2,0].is_in_dict={d3[j - 2]}", f"T[-1,1].is_in_dict={d3[j - 1]}", f"T[0,2].is_in_dict={d3[j]}",
         ])
+    return out
+
+
+def known_features(tokens: list[str], dictionary: frozenset, tables: tuple[dict[str, str], ...]) -> list[list[str]]:
+    """sentence_features(tokens, dictionary) without the features the model lacks, in the same order: what
+    underthesea_core tags with (crf_attrs). `tables`: crf_attrs.by_template(model, TEMPLATE); each feature is
+    looked up by its value, and the string handed on is the model's own, never built."""
+    g1, g2, g3, lo1, lo2, dg, t1, t2, t3, d1, d2, d3 = _columns(tokens, dictionary)
+    (a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17, a18, a19, a20, a21, a22, a23,
+     a24, a25, a26, a27, a28, a29, a30, a31, a32, a33, a34, a35, a36, a37, a38, a39, a40, a41, a42) = \
+        [t.get for t in tables]
+    out = []
+    for j in range(2, len(tokens) + 2):  # in TEMPLATE's order, as sentence_features
+        out.append([*filter(None, (
+            a0(g1[j - 2]), a1(g1[j - 1]), a2(g1[j]), a3(g1[j + 1]), a4(g1[j + 2]),
+            a5(g2[j - 2]), a6(g2[j - 1]), a7(g2[j]), a8(g2[j + 1]),
+            a9(g3[j - 2]), a10(g3[j - 1]), a11(g3[j]),
+            a12(lo1[j - 2]), a13(lo1[j - 1]), a14(lo1[j]), a15(lo1[j + 1]), a16(lo1[j + 2]),
+            a17(lo2[j - 2]), a18(lo2[j - 1]), a19(lo2[j]), a20(lo2[j + 1]),
+            a21(dg[j - 1]), a22(dg[j]), a23(dg[j + 1]),
+            a24(t1[j - 2]), a25(t1[j - 1]), a26(t1[j]), a27(t1[j + 1]), a28(t1[j + 2]),
+            a29(t2[j]), a30(t3[j]),
+            a31(d1[j - 2]), a32(d1[j - 1]), a33(d1[j]), a34(d1[j + 1]), a35(d1[j + 2]),
+            a36(d2[j - 2]), a37(d2[j - 1]), a38(d2[j]), a39(d2[j + 1]),
+            a40(d3[j - 2]), a41(d3[j - 1]), a42(d3[j]),
+        ))])
     return out
 
 
@@ -162,6 +192,23 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _known():
+    """crf_attrs.by_template of the model underthesea loaded, or None when its file cannot be read as
+    CRFsuite's (then every feature is handed over, as underthesea does)."""
+    from os.path import dirname, join
+
+    import underthesea.pipeline.word_tokenize as ws
+
+    from kehoach.parser.nlp import crf_attrs
+
+    path = join(dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727", _model()[0].path_model)
+    try:
+        return crf_attrs.by_template(path, tuple(TEMPLATE))
+    except (OSError, crf_attrs.NotCRFsuite):
+        return None
+
+
 def word_tokenize(sentence: str) -> list[str]:
     """Same result as `underthesea.word_tokenize(sentence)`."""
     model, dictionary = _model()
@@ -171,7 +218,9 @@ def word_tokenize(sentence: str) -> list[str]:
     if dictionary is None:
         tags = model.predict([[t] for t in tokens])
     else:
-        tags = model.estimator.tag(sentence_features(tokens, dictionary))
+        tables = _known()
+        tags = model.estimator.tag(known_features(tokens, dictionary, tables) if tables is not None
+                                   else sentence_features(tokens, dictionary))
     out: list[str] = []
     for tag, token in zip(tags, tokens):
         if tag == "I-W" and out:
