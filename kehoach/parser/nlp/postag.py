@@ -85,3 +85,10 @@ def pos_tag(sentence: str) -> list[tuple[str, str]]:
         return predictor.predict(words)
     tags = model.tag(sentence_features(words))
     return list(zip(words, tags))
+
+
+@lru_cache(maxsize=4096)
+def tags(sentence: str) -> tuple[tuple[str, str], ...]:
+    """pos_tag(sentence), kept for the document: the target tagger asks for one window more than
+    once (a clause, then the words it opens on). Per text: cleared by kehoach.parser.caches."""
+    return tuple(pos_tag(sentence))

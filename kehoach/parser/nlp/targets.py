@@ -435,7 +435,7 @@ _MINUTES_BEFORE = re.compile(r"(?:(?<!\w)giờ|\dh)\s*$")  # "lúc 7 giờ 30 s�
 @lru_cache(maxsize=4096)
 def _counted_noun(s: str) -> str | None:
     """The noun the words open on, when it is a thing done or given, not a time, a measure or a part of a text."""
-    from kehoach.parser.nlp.postag import pos_tag
+    from kehoach.parser.nlp.postag import tags as pos_tag  # underthesea's tags, kept for the document
 
     tags = pos_tag(" ".join(s.lower().split()[:5]))
     if not tags or tags[0][1] not in _NOUN_TAGS or fold(tags[0][0]) in _NOT_COUNTED:
@@ -878,7 +878,7 @@ def _says_done(text: str, rs: int, re_: int, q: Quantity) -> bool:
 
 @lru_cache(maxsize=4096)
 def _has_verb(clause: str) -> bool:
-    from kehoach.parser.nlp.postag import pos_tag  # underthesea's tags, its features built in one pass
+    from kehoach.parser.nlp.postag import tags as pos_tag  # underthesea's tags, kept for the document
 
     # lower case: the tagger reads a capitalised first word as a name ("Thu đoàn phí" -> Np)
     words = " ".join(_SHARE.sub(" ", clause).lower().split()[:24])
@@ -888,7 +888,7 @@ def _has_verb(clause: str) -> bool:
 
 
 def _opens_noun(s: str) -> bool:
-    from kehoach.parser.nlp.postag import pos_tag
+    from kehoach.parser.nlp.postag import tags as pos_tag  # underthesea's tags, kept for the document
 
     tags = pos_tag(" ".join(s.lower().split()[:6]))
     return bool(tags) and tags[0][1] in _NOUN_TAGS
@@ -896,7 +896,7 @@ def _opens_noun(s: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _noun_phrase(s: str, last: bool = False) -> str | None:
-    from kehoach.parser.nlp.postag import pos_tag
+    from kehoach.parser.nlp.postag import tags as pos_tag  # underthesea's tags, kept for the document
 
     tags = pos_tag(s)
     runs: list[list[str]] = []
