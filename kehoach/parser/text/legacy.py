@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
+from kehoach.parser.text.digits import NUMPY_FROM, utf16_units
 
 ENCODINGS = ("tcvn3", "vni")
 TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
@@ -216,7 +217,35 @@ def detect_str(s: str) -> Optional[str]:
 
 # cp1252 symbols that legacy fonts use for Vietnamese letters and that Vietnamese Unicode text
 # never needs: TCVN3 "®" (đ), "µ" (à), "¬" (â), "«" (ô), "¹" (ạ) ...; VNI "ñ" (đ), "ö" (ư), "ô" (ơ) ...
-_HINT = re.compile(r"[®µ¬«¹¸¶·¾ÊÌÕÖ×ØÝÞßæçñöõû]")
+_HINT_CHARS = "®µ¬«¹¸¶·¾ÊÌÕÖ×ØÝÞßæçñöõû"
+_HINT = re.compile(f"[{_HINT_CHARS}]")
+_HINT_LO = min(map(ord, _HINT_CHARS))
+_HINT_SPAN = max(map(ord, _HINT_CHARS)) + 1 - _HINT_LO
+
+
+def _hint_places(text: str) -> list[int]:
+    """[m.start() for m in _HINT.finditer(text)]. sre tests the class at every char of the text
+    (~50 instructions a char: ~1 M for a plan); numpy finds the chars in the hints' code point
+    range over the text's UTF-16 code units (text.digits, shared with the number scan), then
+    keeps the hints among them. A short text, or one with a char beyond the BMP (two units),
+    is scanned by the regex."""
+    if len(text) >= NUMPY_FROM:
+        import numpy as np
+
+        units = utf16_units(text)
+        if len(units) == len(text):
+            near = np.flatnonzero(units - _HINT_LO < _HINT_SPAN)  # (unsigned: a unit below wraps round)
+            return near[_hint_table()[units[near] - _HINT_LO]].tolist()
+    return [m.start() for m in _HINT.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _hint_table():
+    import numpy as np
+
+    table = np.zeros(_HINT_SPAN, dtype=bool)
+    table[[ord(c) - _HINT_LO for c in _HINT_CHARS]] = True
+    return table
 
 
 def decode_mixed(text: str, min_lines: int = 2) -> tuple[str, Optional[str]]:
@@ -225,13 +254,14 @@ def decode_mixed(text: str, min_lines: int = 2) -> tuple[str, Optional[str]]:
     or None when nothing was legacy). Line by line, because a page mixes Unicode site text with
     the legacy document."""
     found: dict[int, str] = {}
-    # the lines holding a hint, in one scan of the text (each search goes on after the line it
-    # found): what searching every line gives
-    line = last = 0
-    m = _HINT.search(text)
-    while m:
-        a = text.rfind("\n", 0, m.start()) + 1
-        b = text.find("\n", m.start())
+    # the lines holding a hint, from one scan of the text (each line judged once, at its first
+    # hint): what searching every line gives
+    line = last = after = 0  # after: the hints before it are on lines judged already
+    for p in _hint_places(text):
+        if p < after:
+            continue
+        a = text.rfind("\n", 0, p) + 1
+        b = text.find("\n", p)
         line += text.count("\n", last, a)
         last = a
         enc = detect_str(text[a:] if b == -1 else text[a:b])
@@ -239,7 +269,7 @@ def decode_mixed(text: str, min_lines: int = 2) -> tuple[str, Optional[str]]:
             found[line] = enc
         if b == -1:
             break
-        m = _HINT.search(text, b + 1)
+        after = b + 1
     if len(found) < min_lines:
         return text, None
     lines = text.split("\n")
