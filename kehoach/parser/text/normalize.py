@@ -123,6 +123,24 @@ def new_tone_placement(s: str) -> str:
     return _new_tones(nfc(s))
 
 
+# fold's quick ways past its two scans (a regex scan costs ~65 instructions a char, an `in` ~1):
+# - a printable string holds no char of _FOLD_TABLE but these (tests/test_speed_fold21.py), looked
+#   for by `in` (memchr); without them the table's pass gives the string back
+_PRINTABLE_IN_TABLE = ("\u2013", "\u2014", "\u2010", "\u2011", "\u2012", "\u2015", "\u2212", "\u00d0", "\u00f0")
+assert {c for c in map(chr, _FOLD_TABLE) if c.isprintable()} == set(_PRINTABLE_IN_TABLE)
+# - the tone rule changes a text only where one of its pairs stands before a char that is not a
+#   letter; casefolded, such a pair is "o"/"u" and a lower second before a char outside _LETTERS
+#   (casefold maps no non-letter into _LETTERS: tests/test_speed_fold21.py), so two scans of the
+#   casefolded text for their literal first chars (sre's fast loop) tell whether the rule can act
+_LOWER_SECONDS: dict[str, str] = {}
+for _pair in _OLD_TO_NEW:
+    _LOWER_SECONDS[_pair[0].casefold()] = "".join(sorted(set(_LOWER_SECONDS.get(_pair[0].casefold(), "") + _pair[1].casefold())))
+assert sorted(_LOWER_SECONDS) == ["o", "u"]
+_O_PAIR_END = re.compile(f"o[{_LOWER_SECONDS['o']}](?![{_LETTERS}])").search
+_U_PAIR_END = re.compile(f"u[{_LOWER_SECONDS['u']}](?![{_LETTERS}])").search
+_normalize = unicodedata.normalize
+
+
 @lru_cache(maxsize=1 << 13)  # bounded: a batch worker parses thousands of documents
 def fold(s: str | None) -> str:
     """Comparison key: tone placement unified, casefolded, dashes and spaces unified.
@@ -130,13 +148,24 @@ def fold(s: str | None) -> str:
     if not s:
         return ""
     # clean() and the dashes in one pass (its line breaks need no unifying: split() takes them all)
-    s = nfc(s)
-    t = _FOLD_CHARS.sub(_FOLD_SUB, s)  # (the same string when nothing was replaced: still NFC)
-    s = _new_tones(t if t is s else nfc(t)).casefold()
+    s = _normalize("NFC", s)
+    if s.isprintable() and not ("\u2013" in s or "\u2014" in s or "\u2010" in s or "\u2011" in s or "\u2012" in s
+                                or "\u2015" in s or "\u2212" in s or "\u00d0" in s or "\u00f0" in s):
+        # nothing for the table; casefold and the tone rule keep a printable text printable
+        # (tests/test_speed_fold21.py: every code point)
+        t, printable = s, True
+    else:
+        t = _FOLD_CHARS.sub(_FOLD_SUB, s)  # (the same string when nothing was replaced: still NFC)
+        if t is not s:
+            t = _normalize("NFC", t)
+        printable = None
+    s = t.casefold()
+    if not t.isascii() and (_O_PAIR_END(s) or _U_PAIR_END(s)):
+        s = _OLD_RE.sub(_tone_repl, t).casefold()  # (_new_tones(t): t is NFC)
     # split() cuts at what re calls \s: same as sub(\s+, " ").strip(). A printable string holds no
     # white space but " " (every other isspace() char is Cc, Zs, Zl or Zp: tests/test_speed_frame.py),
     # so when its spaces are single and inside, the split-join gives it back: skip building the words
-    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+    if (printable or (printable is None and s.isprintable())) and "  " not in s and s[:1] != " " and s[-1:] != " ":
         return s
     return " ".join(s.split())
 
