@@ -12,8 +12,8 @@ import unicodedata
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.checks.engine import (Context, Hit, char_positions, finditer_at, lead_in, lines_at, number_starts, rule,
-                                          t_words, word_places)
+from kehoach.parser.checks.engine import (Context, Hit, char_positions, finditer_at, lead_in, number_starts,
+                                          rule, t_words, word_places)
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, new_tone_placement, strip_accents
 
@@ -113,14 +113,75 @@ _DM_AT = re.compile(r"\d\d?[ \t]*[/\-.][ \t]*\d")
 _NAM_AT = re.compile(r"\d{1,3}(?i:[ \t]+năm)")
 
 
-def _name_dates(rx: re.Pattern, text: str, numbers: list[int]):
+def _name_dates(rx: re.Pattern, text: str, numbers: list[int], lines: list | None = None):
     """rx.finditer(text) for name_date: a match lies inside one line (names and gaps are
     [ \t], never a newline) and holds a day/month whose day starts a number (a letter, a blank,
     '(' or a dash stands before it), and the newline after a line answers its closing look ahead
     as the end of the text does: only the lines where a number (`numbers`: their starts) opens
-    a day/month are scanned."""
-    for a, b in lines_at(text, numbers, _DM_AT):
-        yield from rx.finditer(text, a, b)
+    a day/month are scanned. `lines`: _dm_lines(text, numbers), when known."""
+    first = _first_words()
+    for a, b, low, _ in (_dm_lines(text, numbers) if lines is None else lines):
+        if low is None:
+            yield from rx.finditer(text, a, b)
+            continue
+        # a match starts at a word start where a name's first word stands, any case: found in the
+        # line lower-cased (literal alternatives: sre skips to their first letters and past them
+        # in C), rx tried there only; its own scan entered its (?i) names at every letter of their
+        # first letters' class, ~1400 instructions a word. Occurrences that overlap one found
+        # are not seen: they start inside a word (every first word is letters only)
+        pos = a
+        for f in first.finditer(low):
+            p = a + f.start()
+            if p >= pos:
+                m = rx.match(text, p, b)
+                if m:
+                    yield m
+                    pos = m.end()
+
+
+def _date_names(rx: re.Pattern, text: str, lines: list):
+    """finditer_at(date_name, text, numbers) (`lines`: _dm_lines(text, numbers)): a match opens
+    with a day/month, its day a number where _DM_AT matches: tried there only."""
+    pos = 0
+    for _, _, _, starts in lines:
+        for p in starts:
+            if p >= pos:
+                m = rx.match(text, p)
+                if m:
+                    yield m
+                    pos = m.end()
+
+
+def _dm_lines(text: str, numbers: list[int]) -> list:
+    """[a, b, low, starts] per line (start, end at its newline) where one of `numbers` opens a
+    day/month (_DM_AT): the line lower-cased (None when it holds a char on which lower() and (?i)
+    part, engine._ODD_CASE) and those numbers, ascending (what lines_at finds, and where)."""
+    out: list = []
+    b = -1
+    for p in numbers:
+        if not _DM_AT.match(text, p):
+            continue
+        if p < b:
+            out[-1][3].append(p)
+            continue
+        a = text.rfind("\n", 0, p) + 1
+        b = text.find("\n", p)
+        if b == -1:
+            b = len(text)
+        line = text[a:b]
+        odd = "\u0130" in line or "\u0131" in line or "\u017f" in line
+        out.append([a, b, None if odd else line.lower(), [p]])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> re.Pattern:
+    """The first words of the observance names, lower case, longest first: every name_date match
+    starts with one (str.lower and sre's (?i) agree on every char but those of engine._ODD_CASE,
+    tests/test_speed_checks_lower.py)."""
+    names = _names([n for o in models.load("observances.yaml")["observances"] for n in o["names"]])
+    words = sorted({n.split()[0].lower() for n in names}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @rule("observance-date-wrong", "error", "a known observance is given the wrong day",
@@ -131,10 +192,11 @@ def observance_date_wrong(ctx: Context):
     claimed: set[int] = set()
     found: list[tuple[re.Match, str]] = []
     numbers = tone_numbers(ctx)
-    for m in _name_dates(name_date, text, numbers):
+    lines = _dm_lines(text, numbers)
+    for m in _name_dates(name_date, text, numbers, lines):
         claimed.add(m.start("d"))
         found.append((m, "name_date"))
-    for m in finditer_at(date_name, text, numbers):  # opens with the day's digit
+    for m in _date_names(date_name, text, lines):  # opens with the day's digit
         if m.start("d") not in claimed:
             found.append((m, "date_name"))
     for m, order in found:
