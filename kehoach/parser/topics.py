@@ -167,13 +167,29 @@ def _found(key: str, accented: bool) -> _Hits:
     # fold() leaves single spaces only (" ".join(split())): only a bare key needs the look
     if (not accented and _ODD_SPACE.search(key)) or _empty_phrase():
         return _Hits({ti: pats for ti, pats in _regex_hits(key, accented)})
-    tax = taxonomy()
-    index, where = _indexes()[0 if accented else 1]
-    per_topic: dict[int, list[tuple[int, list[tuple[int, int]]]]] = {}
+    form = 0 if accented else 1
+    index = _indexes()[form][0]
+    entries = _entries()[form]
+    per_topic: dict[int, list[tuple[int, float, list[tuple[int, int]]]]] = {}
     for ph, spans in index.find(key).items():
-        for ti, pi in where[ph]:
-            per_topic.setdefault(ti, []).append((pi, spans))
-    return _Hits({ti: [(tax[ti].patterns[pi][2], spans) for pi, spans in sorted(hits)] for ti, hits in per_topic.items()})
+        for ti, pi, weight in entries[ph]:
+            hits = per_topic.get(ti)
+            if hits is None:
+                per_topic[ti] = [(pi, weight, spans)]
+            else:
+                hits.append((pi, weight, spans))
+    # in pattern order (pi is unique within a topic: the sort never compares further)
+    return _Hits({ti: [(w, spans) for _, w, spans in (sorted(hits) if len(hits) > 1 else hits)]
+                  for ti, hits in per_topic.items()})
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[dict, dict]:
+    """Per form (folded, bare): phrase -> ((topic number, pattern number, weight), ...), the
+    weight looked up once, not per hit."""
+    tax = taxonomy()
+    return tuple({ph: tuple((ti, pi, tax[ti].patterns[pi][2]) for ti, pi in at) for ph, at in _indexes()[form][1].items()}
+                 for form in (0, 1))
 
 
 @lru_cache(maxsize=1)
