@@ -136,3 +136,28 @@ def test_dm_lines_are_lines_at():
             line = text[a:b]
             assert low == (None if re.search("[\u0130\u0131\u017f]", line) else line.lower())
             assert starts == [p for p in numbers if a <= p < b and rd._DM_AT.match(text, p)]
+
+
+def _old_caps(h: str) -> bool:
+    letters = "".join(filter(str.isalpha, h))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
+
+
+def test_caps_is_the_old_count():
+    from types import SimpleNamespace
+
+    from kehoach.parser.checks import rules_numbering as rn
+
+    rng = random.Random(7)
+    heads = [ln for t in _seed_texts() for ln in t.split("\n")]
+    heads += [ln.upper() for ln in heads[:200]] + ["", "ABC", "ABCD", "ABCDe", "I. ĐẶC ĐIỂM TÌNH HÌNH", "ǅabc", "ℂℍℕℙ", "İİİİ"]
+    pool = [chr(i) for i in range(0, 0x2100)] + ["\U0001d400", "中", "\u0301", "ǅ", "ℂ", "Σ", "ß", "ẞ", "ǈ"]
+    for _ in range(30000):
+        common = rng.choice(["ABCĐÊỆ abcđêệ.,1", "ABCĐÊỆƯ Ơ.,:1a"])  # mixed, or mostly capitals
+        heads.append("".join(rng.choice(pool if rng.random() < 0.3 else common) for _ in range(rng.randint(0, 30))))
+    n = 0
+    for h in heads:
+        want = _old_caps(h)
+        assert rn._caps(SimpleNamespace(heading=h)) is want, repr(h)
+        n += want
+    assert n > 1000, n
