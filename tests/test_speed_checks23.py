@@ -161,3 +161,35 @@ def test_caps_is_the_old_count():
         assert rn._caps(SimpleNamespace(heading=h)) is want, repr(h)
         n += want
     assert n > 1000, n
+
+
+def test_deepest_and_work_areas_are_the_old_walks():
+    from kehoach.parser import topics as T
+    from kehoach.parser.schema import Section, iter_sections
+
+    ids = [t.id for t in T.taxonomy()] + [None, "", "nhiem_vu", "khong_co"]
+    for tid in ids:
+        t = T.get(tid)
+        assert T.is_work_area(tid) is bool(t and t.kind == T.WORK_AREA), tid
+    assert sum(map(T.is_work_area, ids)) >= 5
+
+    rng = random.Random(3)
+
+    def tree(depth: int, lo: int, hi: int) -> list:
+        out = []
+        for _ in range(rng.randint(0, 3) if depth < 4 else 0):
+            a = rng.randint(lo, hi)
+            b = rng.randint(a, hi + 5)
+            out.append(Section(start=a, end=b, level=rng.randint(1, 4), heading="x", style="arabic", heading_start=a,
+                               heading_end=a, children=tree(depth + 1, a, b)))
+        return out
+    hits = 0
+    for _ in range(1500):
+        secs = tree(0, 0, 60)
+        flat = list(iter_sections(secs))
+        spans = [(s.start, s.end, s.level, s) for s in flat]
+        for off in range(0, 70, 3):
+            want = T.deepest_section(None, off, flat)
+            assert T._deepest(spans, off) is want
+            hits += want is not None
+    assert hits > 3000, hits

@@ -107,8 +107,23 @@ def label(topic_id: str | None) -> str:
 
 
 def is_work_area(topic_id: str | None) -> bool:
-    t = get(topic_id)
-    return bool(t and t.kind == WORK_AREA)
+    return _work_areas().get(topic_id, False)
+
+
+_WORK_AREAS: tuple = (None, {})
+
+
+def _work_areas() -> dict:
+    """topic id -> whether get(id) is a work area (the first topic of that id, as get() finds),
+    built once per taxonomy: get() walks the taxonomy, and this is asked per section and target."""
+    global _WORK_AREAS
+    tax = taxonomy()
+    if _WORK_AREAS[0] is not tax:
+        kinds: dict = {}
+        for t in tax:
+            kinds.setdefault(t.id, t.kind == WORK_AREA)
+        _WORK_AREAS = (tax, kinds)
+    return _WORK_AREAS[1]
 
 
 def _has_accents(s: str) -> bool:
@@ -357,9 +372,24 @@ def deepest_section(doc: PlanDocument, offset: int, flat: list[Section] | None =
     return found
 
 
+def _deepest(spans: list[tuple[int, int, int, Section]], offset: int) -> Section | None:
+    """deepest_section() over (start, end, level, section) of each section, in iter_sections
+    order: read off the models once per document, not once per target (~1 k instructions a
+    section and target)."""
+    found = None
+    found_level = 0
+    for a, b, level, s in spans:
+        if a <= offset < b and (found is None or level >= found_level):
+            found, found_level = s, level
+    return found
+
+
 def target_topic(doc: PlanDocument, start: int, end: int, text: str,
                  flat: list[Section] | None = None) -> str | None:
-    s = deepest_section(doc, start, flat)
+    return _target_topic(doc, start, end, text, deepest_section(doc, start, flat))
+
+
+def _target_topic(doc: PlanDocument, start: int, end: int, text: str, s: Section | None) -> str | None:
     sec_topic = s.topic if s else None
     if is_work_area(sec_topic):
         return sec_topic
@@ -376,7 +406,8 @@ def assign(doc: PlanDocument) -> PlanDocument:
     memo = _classified(doc)
     for s in doc.sections:
         _assign_section(doc, s, None, memo)
-    flat = list(iter_sections(doc.sections)) if doc.targets else None  # walked once, not per target
-    for t in doc.targets:
-        t.topic = target_topic(doc, t.start, t.end, t.text, flat)
+    if doc.targets:
+        spans = [(s.start, s.end, s.level, s) for s in iter_sections(doc.sections)]  # walked once, not per target
+        for t in doc.targets:
+            t.topic = _target_topic(doc, t.start, t.end, t.text, _deepest(spans, t.start))
     return doc
