@@ -119,15 +119,18 @@ def _lines(doc: PlanDocument) -> list[Line]:
     while k < len(raw):
         text, start, end, outline = raw[k]
         # a type word broken after its first word by a PDF's line ends: "QUY" / "CHẾ PHỐI HỢP ..."
-        if (k + 1 < len(raw) and k < 60 and len(text.split(None, 1)) == 1 and doc_type_of(text) is None
+        # (a space inside the stripped line makes two words: no split of a long line to learn it)
+        if (k + 1 < len(raw) and k < 60 and " " not in text.strip() and len(text.split(None, 1)) == 1
+                and doc_type_of(text) is None
                 and doc_type_of(text + " " + raw[k + 1][0]) is not None and is_upper_text(text, 0.9)):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
         # (or after its blank day: "Hà Nội, ngày" / "tháng 5 năm 2018")
+        # (the next line's anchored test first: it fails at its first char where the search would scan the line)
         if k + 1 < len(raw) and k < 60 and (
-                (_date_no_year(text) and _YEAR_NEXT.match(raw[k + 1][0]))
-                or (_OPEN_DAY.search(text) and _MONTH_YEAR_NEXT.match(raw[k + 1][0]))):
+                (_YEAR_NEXT.match(raw[k + 1][0]) and _date_no_year(text))
+                or (_MONTH_YEAR_NEXT.match(raw[k + 1][0]) and _OPEN_DAY.search(text))):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 
 from kehoach.parser.text.fastre import ci
 from kehoach.parser.text.normalize import fold, plain_chars
@@ -40,6 +41,15 @@ def may_hold_national(text: str) -> bool:
 
 # as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
 MOTTO = re.compile(ci("đ") + r"(?i:ộc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?|ộc\s*lập\s+tự\s*do\s+hạnh\s*phúc)")
+
+
+def may_hold_motto(text: str) -> bool:
+    """False when MOTTO cannot match `text`: every match holds "ộc" in some case (what (?i) matches for
+    "ộ" and "c": tests/test_speed_frame23.py), found by three substring tests instead of trying the
+    pattern at each "đ" of a line (a class-led scan: ~57 instructions a char)."""
+    return "ộc" in text or "Ộ" in text or "ộC" in text
+
+
 MOTTO_TAIL = re.compile(r"(?i)^hạnh\s*phúc(?=\s+\S)")
 # 15/2010/QĐ-UBND, 01-KL/CB, "08 / KH - CĐCS"
 NUMBER = re.compile(r"Số(?<!\w..)\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.]+(?:\s?[/\-–]\s?[\w&.]+)*")
@@ -141,12 +151,8 @@ _plain = plain_chars  # one char for one char: offsets still hold
 
 
 @lru_cache(maxsize=1)
-def _national_plain_on_text() -> re.Pattern:
-    """NATIONAL_PLAIN as it matches `_plain(text)`, run on the text itself (no copy of each line
-    without marks): each letter becomes the class of every char whose plain form (one char for
-    one) the letter matches in any case, each space the class of those that are white space.
-    Same spans. Built once per process over the BMP (no char beyond it has a Latin or space base:
-    tests/test_speed_helpers.py)."""
+def _by_base() -> dict[str, list[str]]:
+    """Every BMP char by its plain form (one char for one), for the Latin letters and white space."""
     latin = set(ci("abcdefghijklmnopqrstuvwxyz")[1:-1].replace("\\", ""))  # what (?i) ASCII letters match
     by_base: dict[str, list[str]] = {}
     for cp in (*range(0xD800), *range(0xE000, 0x10000)):
@@ -154,14 +160,40 @@ def _national_plain_on_text() -> re.Pattern:
         base = _plain(c) if unicodedata.decomposition(c) or c in "đĐ" else c  # no decomposition: itself
         if base in latin or base.isspace():
             by_base.setdefault(base, []).append(c)
+    return by_base
 
+
+def _plain_class(rx: str) -> list[str]:
+    """The chars whose plain form `rx` matches."""
+    return [c for base, cs in _by_base().items() if re.fullmatch(rx, base) for c in cs]
+
+
+@lru_cache(maxsize=1)
+def _national_plain_on_text() -> re.Pattern:
+    """NATIONAL_PLAIN as it matches `_plain(text)`, run on the text itself (no copy of each line
+    without marks): each letter becomes the class of every char whose plain form (one char for
+    one) the letter matches in any case, each space the class of those that are white space.
+    Same spans. Built once per process over the BMP (no char beyond it has a Latin or space base:
+    tests/test_speed_helpers.py)."""
     def cls(rx: str) -> str:
-        chars = [c for base, cs in by_base.items() if re.fullmatch(rx, base) for c in cs]
-        return "[" + "".join(re.escape(c) for c in chars) + "]"
+        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
 
     space = cls(r"\s") + "*"
     words = "cong hoa xa hoi chu nghia viet nam".split()
     return re.compile(space.join("".join(cls(f"(?i:{re.escape(ch)})") for ch in w) for w in words))
+
+
+@lru_cache(maxsize=1)
+def _plain_xah() -> tuple[tuple[str, Callable], ...]:
+    """What every match of _national_plain_on_text holds: its "xã h" ("xa" + white space + "h" of
+    "hội"), one search per char its "x" matches, each led by that char (sre's literal scan, ~6
+    instructions a char; the whole pattern opens with a class: ~57), tried only where a memchr
+    finds the char."""
+    def cls(rx: str) -> str:
+        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
+
+    tail = cls("(?i:a)") + cls(r"\s") + "*" + cls("(?i:h)")
+    return tuple((x, re.compile(re.escape(x) + tail).search) for x in sorted(_plain_class("(?i:x)"), key=lambda c: c != "x"))
 
 
 def _nationals(text: str, written: list[re.Match] | None = None) -> list[re.Match]:
@@ -169,7 +201,13 @@ def _nationals(text: str, written: list[re.Match] | None = None) -> list[re.Matc
     `written`: NATIONAL's matches, when the caller has them."""
     found = list(NATIONAL.finditer(text)) if written is None else written
     if not found:
-        found = list((NATIONAL_PLAIN if text.isascii() else _national_plain_on_text()).finditer(text))
+        # (both plain patterns hold an "x": most lines hold none, and need no class-led scan)
+        if text.isascii():
+            found = list(NATIONAL_PLAIN.finditer(text)) if "x" in text or "X" in text else []
+        else:
+            for x, search in _plain_xah():
+                if x in text and search(text):
+                    return list(_national_plain_on_text().finditer(text))
     return found
 
 
@@ -244,7 +282,7 @@ def name_cut(text: str) -> set[int]:
 def header_landmarks(text: str) -> int:
     """How many kinds of header landmark the line holds (a run-on header holds several)."""
     doc_type, _ = _lexicon()
-    kinds = [NATIONAL.search(text), MOTTO.search(text), NUMBER.search(text), PLACE_DATE.search(text),
+    kinds = [NATIONAL.search(text), may_hold_motto(text) and MOTTO.search(text), NUMBER.search(text), PLACE_DATE.search(text),
              doc_type.search(text)]
     return sum(1 for k in kinds if k)
 
@@ -312,12 +350,25 @@ _GLUED_DIGITS = re.compile(r"^\d+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")  # "2021Đơn"
 _GLUED_BODY = re.compile(r"(?<=[.…;:])\s*(?=(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b)")
 
 
+# a stop glued to a capital: what every match of _SENTENCE_END holds, one search per stop, each led
+# by its stop (sre's literal scan, ~6 instructions a char; _SENTENCE_END opens with a class: ~57)
+_GLUED_STOPS = tuple((c, re.compile(re.escape(c) + r"(?=[A-ZĐÀ-Ỹ])").search) for c in ".!?;")
+
+
+def _glued_stop(text: str) -> bool:
+    """Whether _SENTENCE_END.finditer(text, 0, 401) may find anything (the same end: the same look ahead)."""
+    for c, search in _GLUED_STOPS:
+        if c in text and search(text, 0, 401):
+            return True
+    return False
+
+
 def glued_title_cut(text: str) -> set[int]:
     """A preview that lost its line breaks (document-sharing sites): the site's summary sentence,
     then the title in capitals glued to its full stop, the line under it and the body
     ("... năm học 2020 2021.KẾ HOẠCHHOẠT ĐỘNG ... NĂM HỌC 2020 – 2021Đơn vị: Công đoàn trường
     X ...Căn cứ ..."): cut before the title, where its capitals end, and before the glued body."""
-    if len(text) < MIN_LEN:
+    if len(text) < MIN_LEN or not _glued_stop(text):
         return set()
     # (searched as if the line ended at 401: a stop ending by 400 still sees the capital after it;
     # the walk stopped at the first stop past 400 anyway)
@@ -356,7 +407,7 @@ def is_header_line(text: str) -> bool:
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
     written = list(NATIONAL.finditer(text)) if may_hold_national(text) else []  # (header_landmarks' first kind, below)
-    if (any(not _in_sentence(text, m.start()) for m in _nationals(text, written)) or MOTTO.search(text)
+    if (any(not _in_sentence(text, m.start()) for m in _nationals(text, written)) or (may_hold_motto(text) and MOTTO.search(text))
             or NUMBER.match(text) or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
         return True
     pd = PLACE_DATE.search(text)
