@@ -308,7 +308,7 @@ def title_body_cut(text: str) -> set[int]:
     ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end; and before an
     annex note glued to it ("QUY CHẾ ...(Ban hành kèm theo Quyết định ...)")."""
     doc_type, _ = _lexicon()
-    note = ANNEX_NOTE.search(text)
+    note = ANNEX_NOTE.search(text) if "(" in text else None  # (its match opens with "(": a memchr first)
     if note and note.start() > 0:
         return {note.start()}
     glued = GLUED_PERIOD.match(text)
@@ -318,6 +318,8 @@ def title_body_cut(text: str) -> set[int]:
     # line "VÀ NHIỆM VỤ ..." run into the headings)
     if len(text) < MIN_LEN:
         return set()
+    if text[1:2].isalpha() and not text[1:2].isupper() and not text[:1].isspace():
+        return set()  # (the line's first word goes on in a small letter: `second` below, without the split)
     # the walk below cuts only after three words in capitals (or without letters) open the line:
     # a line that does not open so needs no type word test (\S+ runs are what str.split() gives)
     head = text.split(None, 3)[:3]
@@ -437,6 +439,8 @@ def is_closing(text: str) -> bool:
 
 _ITEM = re.compile(r"^[-+•]\s*\S")  # (compiled once: the closing's every line is tried)
 _ITEM_END = re.compile(r"[;.]\s+(?=\S)")
+_SIGNED_NOTE = re.compile(r"\((?:đã\s+ký|ký)[^)]*\)", re.I)
+_SIGNED_NOTE_NAME = re.compile(r"\((?:đã\s+ký|ký)[^)]*\)\s+(\S+(?:\s+\S+){1,3})", re.I)
 
 
 def recipient_cut(text: str) -> set[int]:
@@ -450,11 +454,12 @@ def recipient_cut(text: str) -> set[int]:
     for m in _ITEM_END.finditer(text):
         tail = text[m.end():].rstrip()  # (the match ends before a non-space)
         words = tail.split()
+        note = tail[:1] == "("  # (both signing notes open with it: no regex call, or re's cache lookup, without)
         if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
-                or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
+                or (note and _SIGNED_NOTE.fullmatch(tail))
                 or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
             return {m.end()}
-        signed = re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)\s+(\S+(?:\s+\S+){1,3})", tail, re.I)
+        signed = _SIGNED_NOTE_NAME.fullmatch(tail) if note else None
         if signed and all(_title_case(w) for w in signed.group(1).split()):
             return {m.end(), m.end() + signed.start(1)}
     return set()
