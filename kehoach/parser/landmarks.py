@@ -33,10 +33,17 @@ _NATIONAL_HEADS = tuple(c + o for c in ci("c")[1:-1] for o in ci("ộ")[1:-1]) +
 _H1, _H2, _H3, _H4, _H5 = _NATIONAL_HEADS
 
 
+# (one literal-led scan for both cases of "c" before "ộ", each memchr-gated: a line without "ộ" needs none)
+_C_O_LOWER = re.compile("ộ(?<=[cC]ộ)").search
+_C_O_UPPER = re.compile("Ộ(?<=[cC]Ộ)").search
+assert {_H1, _H2, _H3, _H4} == {c + o for c in "cC" for o in "ộỘ"}, _NATIONAL_HEADS
+
+
 def may_hold_national(text: str) -> bool:
     """False when NATIONAL cannot match `text` (a few substring tests in C instead of trying the
     pattern at each "c" of a line; written out: a generator over the heads costs more than they do)."""
-    return _H1 in text or _H2 in text or _H3 in text or _H4 in text or _H5 in text
+    return (("ộ" in text and _C_O_LOWER(text) is not None) or ("Ộ" in text and _C_O_UPPER(text) is not None)
+            or ("Ả" in text and _H5 in text))
 
 
 # as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
@@ -299,7 +306,7 @@ _DATE_THEN_VV = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…
 
 
 def vv_cut(text: str) -> set[int]:
-    m = _DATE_THEN_VV.search(text)
+    m = _DATE_THEN_VV.search(text) if "/" in text else None  # (its "V/v" holds the "/": a memchr first)
     return {m.end()} if m else set()
 
 
