@@ -331,3 +331,40 @@ def test_lines_same_as_before():
         old = _old_lines(raw)
         assert [(x.i, x.text, x.f, x.start, x.end, x.outline) for x in new] == \
                [(x.i, x.text, x.f, x.start, x.end, x.outline) for x in old]
+
+
+def _old_org_head(f):
+    heads = frame._folded("org_heads")
+    if "?" in f:
+        return any(frame._q_starts(f, h) for h in heads)
+    g = f.replace(" ", "")
+    return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
+               or (" " in h and g.startswith(h.replace(" ", "")) and not f.startswith(h))
+               for h in heads)
+
+
+def _old_national_text(f):
+    c0 = f[:1] if f[:1] != " " else f[:64].lstrip(" ")[:1]
+    if c0 != "đ" and frame._plain(c0) not in ("c", "?"):
+        return False
+    g = _hoa(f[:64]).replace(" ", "")
+    if g.startswith("cộnghồxã"):
+        g = "cộnghòa" + g[6:]
+    return (g.startswith(frame._NATIONAL_GLUED) or g == frame._PARTY_GLUED or g in frame._YOUTH_GLUED
+            or frame._plain(g[:len(frame._NATIONAL_PLAIN)]) == frame._NATIONAL_PLAIN
+            or ("?" in g and bool(frame._q_rx(frame._NATIONAL_PLAIN).match(frame._plain(g)))))
+
+
+def test_org_head_and_national_text_same_as_before():
+    heads = list(frame._folded("org_heads"))
+    rnd = random.Random(232)
+    extra = [h + " x" for h in heads] + [h + ":" for h in heads] + [h.replace(" ", "") + " y" for h in heads] + \
+            [a + b + " z" for a in heads[:8] for b in heads] + [h[:-1] for h in heads] + \
+            ["cộng hòa xã hội chủ nghĩa việt nam", "cong hoa xa hoi chu nghia viet nam", "cọng hoà xả hội chủ nghỉa việt nam",
+             "cộng hồ xã hội", "c?ng hoà xã h?i ch? nghia vi?t nam", "côngtác", "căn cứ", "cñgh", "coñghoa", "đảng cộng sản việt nam",
+             "ñ", "", " ", "   cộng hòa xã hội chủ nghĩa việt nam"]
+    fuzz = ["".join(rnd.choice("cCoôộnñgǵhĥ xaãđ?iuv:tm") for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    for t in _texts() + extra + fuzz:
+        for f in (fold(t), t):
+            assert frame._org_head(f) == _old_org_head(f), f
+            assert frame._national_text(f) == _old_national_text(f), f

@@ -263,8 +263,9 @@ def _national_text(f: str) -> bool:
     g = _hoa(f[:64]).replace(" ", "")
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
+    h = g[2:5]  # (an ASCII char is its own plain form: an ASCII "ngh" slot not "ngh" ("căncứ", "côngtác") needs no plain copy)
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
-            or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN  # one char for one: a prefix will do
+            or ((h == "ngh" or not h.isascii()) and _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
             or ("?" in g and bool(_q_rx(_NATIONAL_PLAIN).match(_plain(g)))))
 
 
@@ -379,15 +380,29 @@ def _is_motto(ln: Line) -> bool:
     return len(ln.f) < 60 and _motto_text(ln.f)
 
 
-def _org_head(f: str) -> bool:
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, tuple[str, str], Optional[str]], ...]]:
+    """The folded heads; those glued (of several words); each with a space after; and per head its
+    endings and glued form: built once, not per head per line."""
     heads = _folded("org_heads")
+    glued = tuple(h.replace(" ", "") for h in heads if " " in h)
+    return (heads, glued, tuple(h + " " for h in heads),
+            tuple((h, (h + " ", h + ":"), h.replace(" ", "") if " " in h else None) for h in heads))
+
+
+def _org_head(f: str) -> bool:
+    heads, glued, spaced, table = _org_heads()
     if "?" in f:
         return any(_q_starts(f, h) for h in heads)
     # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X", "CÔNGĐOÀN TX BUÔN HỒ"
     g = f.replace(" ", "")
-    return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
-               or (" " in h and g.startswith(h.replace(" ", "")) and not f.startswith(h))
-               for h in heads)
+    if not (f.startswith(heads) or g.startswith(glued)):
+        return False  # (every test below needs one of the two)
+    for h, ends, hg in table:
+        if (f == h or f.startswith(ends) or (f.startswith(h) and f[len(h):].startswith(spaced))
+                or (hg is not None and g.startswith(hg) and not f.startswith(h))):
+            return True
+    return False
 
 
 def _broken_head(prev: str, text: str) -> bool:
