@@ -222,13 +222,14 @@ _EDGE = [
     "KẾ HOẠCH TỔ CHỨC HỘI NGHỊ CÁN BỘ VIÊN CHỨC NĂM HỌC 2022 - 2023 Năm 2022, dự báo tình hình có nhiều khó khăn ...",
     "NĂM HỌC 2016 - 2017Hôm nay, tại phòng họp của nhà trường, chúng tôi gồm có các thành viên như sau đây ...",
     "- Bộ Tư pháp; PHÓ CHỦ TỊCH", "- UBND các huyện; Nguyễn Văn Hiệp", "- Lưu: VT. (Đã ký)", "- Như trên; (đã ký) Lê Văn C",
-    "- Như trên; (ký tên, đóng dấu)", "- Lưu VT. Nguyễn Thị Huệ", "- Như trên;(Đã ký)   Lê Văn Cường", "+ Lưu: VT; TM. BCH CÔNG ĐOÀN",
+    "- Như trên; (ký tên, đóng dấu)", "Trên đây là kế hoạch", "TRÊN ĐÂY LÀ", "trÊn đÂy lÀ", "Nơi nhận:", "NƠI NHẬN",
+    "nƠi gửi:", "Nơi  gửi", "- Nơi nhận", "TM. BCH CÔNG ĐOÀN", "KT. HIỆU TRƯỞNG", "- Lưu VT. Nguyễn Thị Huệ", "- Như trên;(Đã ký)   Lê Văn Cường", "+ Lưu: VT; TM. BCH CÔNG ĐOÀN",
     "Hà Nội, ngày", "tháng 5 năm 2018", "La, ngày 11 tháng 3", "năm 2020", "Hà Nội, ngày …..", "QUY", "CHẾ PHỐI HỢP",
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT", "NAM", "A\x85B", "cỘng", "CộNG", "ĐẢNG", "ĐẢN", "ộ", "Ộ", "xcộ",
     "Hà Nội, ngày 3 tháng 4 năm 2025 V/v tổ chức hội nghị", "Hà Nội, ngày 3 tháng 4 năm 2025 v / v ...", "KẾ\u1680HOẠCH", " QUY", "", "x", "Xa h", "ẍã hội",
 ]
 
-_ALPHABET = "xXẋẊẍẌaAàÃăâhHĥḣ oOộỘcCđĐlLậpPẢvV.!?;:()-–—,|0123456789ngàyNGÀYthángnămKTQM/" + "\u00a0\t\u1680\x85\u200b"
+_ALPHABET = "xXẋẊẍẌaAàÃăâÂêÊơƠrRtTnNhHĥḣ oOộỘcCđĐlLậpPẢvV.!?;:()-–—,|0123456789ngàyNGÀYthángnămKTQM/" + "\u00a0\t\u1680\x85\u200b"
 
 
 def _fuzz(n=4000, seed=23):
@@ -261,6 +262,8 @@ def test_motto_and_plain_x_chars():
     for a in ci["ộ"]:
         for b in ci["c"]:
             assert lm.may_hold_motto("x" + a + b + "y")
+    for c in "êâơ":
+        assert {chr(cp) for cp in range(0x110000) if re.fullmatch(f"(?i:{c})", chr(cp))} == {c, c.upper()}
     xs = {x for x, _ in lm._plain_xah()}
     assert {"x", "X"} <= xs and all(re.fullmatch("(?i:x)", frame._plain(c)) for c in xs)
     import unicodedata
@@ -275,6 +278,8 @@ def test_prefilters_never_miss_a_match():
     for t in _texts():
         if MOTTO.search(t):
             assert lm.may_hold_motto(t), t
+        if lm.CLOSING_START.search(t):
+            assert lm.may_open_closing(t), t
         if list(_SENTENCE_END.finditer(t, 0, 401)):
             assert lm._glued_stop(t), t
 
@@ -296,6 +301,7 @@ def test_landmarks_same_as_before():
         assert lm.title_body_cut(t) == _old_title_body_cut(t), t
         assert lm.glued_title_cut(t) == _old_glued_title_cut(t), t
         assert lm.recipient_cut(t) == _old_recipient_cut(t), t
+        assert lm.is_closing(t) == bool(lm.CLOSING_START.search(t) or ON_BEHALF.search(t)), t
 
 
 def _raws():
