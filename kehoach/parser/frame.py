@@ -263,9 +263,12 @@ def _national_text(f: str) -> bool:
     g = _hoa(f[:64]).replace(" ", "")
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
-    h = g[2:5]  # (an ASCII char is its own plain form: an ASCII "ngh" slot not "ngh" ("căncứ", "côngtác") needs no plain copy)
+    # (an ASCII char is its own plain form: an ASCII char in the "g" or "h" slot of "cônghòa" that is not
+    # that letter ("căncứ", "côngtác") rules the Quốc hiệu out without the copy without marks)
+    g3, g4 = g[3:4], g[4:5]
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
-            or ((h == "ngh" or not h.isascii()) and _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
+            or ((g3 == "g" or not g3.isascii()) and (g4 == "h" or not g4.isascii())
+                and _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
             or ("?" in g and bool(_q_rx(_NATIONAL_PLAIN).match(_plain(g)))))
 
 
