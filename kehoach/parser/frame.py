@@ -119,15 +119,18 @@ def _lines(doc: PlanDocument) -> list[Line]:
     while k < len(raw):
         text, start, end, outline = raw[k]
         # a type word broken after its first word by a PDF's line ends: "QUY" / "CHẾ PHỐI HỢP ..."
-        if (k + 1 < len(raw) and k < 60 and len(text.split(None, 1)) == 1 and doc_type_of(text) is None
+        # (a space inside the stripped line makes two words: no split of a long line to learn it)
+        if (k + 1 < len(raw) and k < 60 and " " not in text.strip() and len(text.split(None, 1)) == 1
+                and doc_type_of(text) is None
                 and doc_type_of(text + " " + raw[k + 1][0]) is not None and is_upper_text(text, 0.9)):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # a place-date broken in a table cell: "La, ngày 11 tháng 3" / "năm 2020"
         # (or after its blank day: "Hà Nội, ngày" / "tháng 5 năm 2018")
+        # (the next line's anchored test first: it fails at its first char where the search would scan the line)
         if k + 1 < len(raw) and k < 60 and (
-                (_date_no_year(text) and _YEAR_NEXT.match(raw[k + 1][0]))
-                or (_OPEN_DAY.search(text) and _MONTH_YEAR_NEXT.match(raw[k + 1][0]))):
+                (_YEAR_NEXT.match(raw[k + 1][0]) and _date_no_year(text))
+                or (_MONTH_YEAR_NEXT.match(raw[k + 1][0]) and _OPEN_DAY.search(text))):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
@@ -260,8 +263,12 @@ def _national_text(f: str) -> bool:
     g = _hoa(f[:64]).replace(" ", "")
     if g.startswith("cộnghồxã"):
         g = "cộnghòa" + g[6:]  # "CỘNG HỒ": HOÀ half converted from a legacy font
+    # (an ASCII char is its own plain form: an ASCII char in the "g" or "h" slot of "cônghòa" that is not
+    # that letter ("căncứ", "côngtác") rules the Quốc hiệu out without the copy without marks)
+    g3, g4 = g[3:4], g[4:5]
     return (g.startswith(_NATIONAL_GLUED) or g == _PARTY_GLUED or g in _YOUTH_GLUED
-            or _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN  # one char for one: a prefix will do
+            or ((g3 == "g" or not g3.isascii()) and (g4 == "h" or not g4.isascii())
+                and _plain(g[:len(_NATIONAL_PLAIN)]) == _NATIONAL_PLAIN)  # one char for one: a prefix will do
             or ("?" in g and bool(_q_rx(_NATIONAL_PLAIN).match(_plain(g)))))
 
 
@@ -376,15 +383,29 @@ def _is_motto(ln: Line) -> bool:
     return len(ln.f) < 60 and _motto_text(ln.f)
 
 
-def _org_head(f: str) -> bool:
+@lru_cache(maxsize=1)
+def _org_heads() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, tuple[str, str], Optional[str]], ...]]:
+    """The folded heads; those glued (of several words); each with a space after; and per head its
+    endings and glued form: built once, not per head per line."""
     heads = _folded("org_heads")
+    glued = tuple(h.replace(" ", "") for h in heads if " " in h)
+    return (heads, glued, tuple(h + " " for h in heads),
+            tuple((h, (h + " ", h + ":"), h.replace(" ", "") if " " in h else None) for h in heads))
+
+
+def _org_head(f: str) -> bool:
+    heads, glued, spaced, table = _org_heads()
     if "?" in f:
         return any(_q_starts(f, h) for h in heads)
     # "TRƯỜNG: THCS X", and glued by a site: "CĐTRƯỜNG THCS X", "CÔNGĐOÀN TX BUÔN HỒ"
     g = f.replace(" ", "")
-    return any(f == h or f.startswith((h + " ", h + ":")) or (f.startswith(h) and any(f[len(h):].startswith(g + " ") for g in heads))
-               or (" " in h and g.startswith(h.replace(" ", "")) and not f.startswith(h))
-               for h in heads)
+    if not (f.startswith(heads) or g.startswith(glued)):
+        return False  # (every test below needs one of the two)
+    for h, ends, hg in table:
+        if (f == h or f.startswith(ends) or (f.startswith(h) and f[len(h):].startswith(spaced))
+                or (hg is not None and g.startswith(hg) and not f.startswith(h))):
+            return True
+    return False
 
 
 def _broken_head(prev: str, text: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 
 from kehoach.parser.text.fastre import ci
 from kehoach.parser.text.normalize import fold, plain_chars
@@ -32,14 +33,30 @@ _NATIONAL_HEADS = tuple(c + o for c in ci("c")[1:-1] for o in ci("ộ")[1:-1]) +
 _H1, _H2, _H3, _H4, _H5 = _NATIONAL_HEADS
 
 
+# (one literal-led scan for both cases of "c" before "ộ", each memchr-gated: a line without "ộ" needs none)
+_C_O_LOWER = re.compile("ộ(?<=[cC]ộ)").search
+_C_O_UPPER = re.compile("Ộ(?<=[cC]Ộ)").search
+assert {_H1, _H2, _H3, _H4} == {c + o for c in "cC" for o in "ộỘ"}, _NATIONAL_HEADS
+
+
 def may_hold_national(text: str) -> bool:
     """False when NATIONAL cannot match `text` (a few substring tests in C instead of trying the
     pattern at each "c" of a line; written out: a generator over the heads costs more than they do)."""
-    return _H1 in text or _H2 in text or _H3 in text or _H4 in text or _H5 in text
+    return (("ộ" in text and _C_O_LOWER(text) is not None) or ("Ộ" in text and _C_O_UPPER(text) is not None)
+            or ("Ả" in text and _H5 in text))
 
 
 # as typed: "Tự" without "do", "Hạnh phúc" wrapped onto the next line
 MOTTO = re.compile(ci("đ") + r"(?i:ộc\s*lập\s*[-–—]\s*tự\s*(?:do\s*)?[-–—]\s*(?:hạnh\s*phúc)?|ộc\s*lập\s+tự\s*do\s+hạnh\s*phúc)")
+
+
+def may_hold_motto(text: str) -> bool:
+    """False when MOTTO cannot match `text`: every match holds "ộc" in some case (what (?i) matches for
+    "ộ" and "c": tests/test_speed_frame23.py), found by three substring tests instead of trying the
+    pattern at each "đ" of a line (a class-led scan: ~57 instructions a char)."""
+    return "ộc" in text or "Ộ" in text or "ộC" in text
+
+
 MOTTO_TAIL = re.compile(r"(?i)^hạnh\s*phúc(?=\s+\S)")
 # 15/2010/QĐ-UBND, 01-KL/CB, "08 / KH - CĐCS"
 NUMBER = re.compile(r"Số(?<!\w..)\s*[:.]?\s*(?:\d+[a-zA-Z]?)?\s*[/\-]\s*[\w&.]+(?:\s?[/\-–]\s?[\w&.]+)*")
@@ -141,12 +158,8 @@ _plain = plain_chars  # one char for one char: offsets still hold
 
 
 @lru_cache(maxsize=1)
-def _national_plain_on_text() -> re.Pattern:
-    """NATIONAL_PLAIN as it matches `_plain(text)`, run on the text itself (no copy of each line
-    without marks): each letter becomes the class of every char whose plain form (one char for
-    one) the letter matches in any case, each space the class of those that are white space.
-    Same spans. Built once per process over the BMP (no char beyond it has a Latin or space base:
-    tests/test_speed_helpers.py)."""
+def _by_base() -> dict[str, list[str]]:
+    """Every BMP char by its plain form (one char for one), for the Latin letters and white space."""
     latin = set(ci("abcdefghijklmnopqrstuvwxyz")[1:-1].replace("\\", ""))  # what (?i) ASCII letters match
     by_base: dict[str, list[str]] = {}
     for cp in (*range(0xD800), *range(0xE000, 0x10000)):
@@ -154,14 +167,40 @@ def _national_plain_on_text() -> re.Pattern:
         base = _plain(c) if unicodedata.decomposition(c) or c in "đĐ" else c  # no decomposition: itself
         if base in latin or base.isspace():
             by_base.setdefault(base, []).append(c)
+    return by_base
 
+
+def _plain_class(rx: str) -> list[str]:
+    """The chars whose plain form `rx` matches."""
+    return [c for base, cs in _by_base().items() if re.fullmatch(rx, base) for c in cs]
+
+
+@lru_cache(maxsize=1)
+def _national_plain_on_text() -> re.Pattern:
+    """NATIONAL_PLAIN as it matches `_plain(text)`, run on the text itself (no copy of each line
+    without marks): each letter becomes the class of every char whose plain form (one char for
+    one) the letter matches in any case, each space the class of those that are white space.
+    Same spans. Built once per process over the BMP (no char beyond it has a Latin or space base:
+    tests/test_speed_helpers.py)."""
     def cls(rx: str) -> str:
-        chars = [c for base, cs in by_base.items() if re.fullmatch(rx, base) for c in cs]
-        return "[" + "".join(re.escape(c) for c in chars) + "]"
+        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
 
     space = cls(r"\s") + "*"
     words = "cong hoa xa hoi chu nghia viet nam".split()
     return re.compile(space.join("".join(cls(f"(?i:{re.escape(ch)})") for ch in w) for w in words))
+
+
+@lru_cache(maxsize=1)
+def _plain_xah() -> tuple[tuple[str, Callable], ...]:
+    """What every match of _national_plain_on_text holds: its "xã h" ("xa" + white space + "h" of
+    "hội"), one search per char its "x" matches, each led by that char (sre's literal scan, ~6
+    instructions a char; the whole pattern opens with a class: ~57), tried only where a memchr
+    finds the char."""
+    def cls(rx: str) -> str:
+        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
+
+    tail = cls("(?i:a)") + cls(r"\s") + "*" + cls("(?i:h)")
+    return tuple((x, re.compile(re.escape(x) + tail).search) for x in sorted(_plain_class("(?i:x)"), key=lambda c: c != "x"))
 
 
 def _nationals(text: str, written: list[re.Match] | None = None) -> list[re.Match]:
@@ -169,7 +208,13 @@ def _nationals(text: str, written: list[re.Match] | None = None) -> list[re.Matc
     `written`: NATIONAL's matches, when the caller has them."""
     found = list(NATIONAL.finditer(text)) if written is None else written
     if not found:
-        found = list((NATIONAL_PLAIN if text.isascii() else _national_plain_on_text()).finditer(text))
+        # (both plain patterns hold an "x": most lines hold none, and need no class-led scan)
+        if text.isascii():
+            found = list(NATIONAL_PLAIN.finditer(text)) if "x" in text or "X" in text else []
+        else:
+            for x, search in _plain_xah():
+                if x in text and search(text):
+                    return list(_national_plain_on_text().finditer(text))
     return found
 
 
@@ -244,7 +289,7 @@ def name_cut(text: str) -> set[int]:
 def header_landmarks(text: str) -> int:
     """How many kinds of header landmark the line holds (a run-on header holds several)."""
     doc_type, _ = _lexicon()
-    kinds = [NATIONAL.search(text), MOTTO.search(text), NUMBER.search(text), PLACE_DATE.search(text),
+    kinds = [NATIONAL.search(text), may_hold_motto(text) and MOTTO.search(text), NUMBER.search(text), PLACE_DATE.search(text),
              doc_type.search(text)]
     return sum(1 for k in kinds if k)
 
@@ -261,7 +306,7 @@ _DATE_THEN_VV = re.compile(r"(?i),\s*ngày\s*[\d\s.…_]{0,12}tháng\s*[\d\s.…
 
 
 def vv_cut(text: str) -> set[int]:
-    m = _DATE_THEN_VV.search(text)
+    m = _DATE_THEN_VV.search(text) if "/" in text else None  # (its "V/v" holds the "/": a memchr first)
     return {m.end()} if m else set()
 
 
@@ -270,7 +315,7 @@ def title_body_cut(text: str) -> set[int]:
     ... NĂM 2022 Năm 2022, dự báo tình hình ..."): cut where the capitals end; and before an
     annex note glued to it ("QUY CHẾ ...(Ban hành kèm theo Quyết định ...)")."""
     doc_type, _ = _lexicon()
-    note = ANNEX_NOTE.search(text)
+    note = ANNEX_NOTE.search(text) if "(" in text else None  # (its match opens with "(": a memchr first)
     if note and note.start() > 0:
         return {note.start()}
     glued = GLUED_PERIOD.match(text)
@@ -280,6 +325,8 @@ def title_body_cut(text: str) -> set[int]:
     # line "VÀ NHIỆM VỤ ..." run into the headings)
     if len(text) < MIN_LEN:
         return set()
+    if text[1:2].isalpha() and not text[1:2].isupper() and not text[:1].isspace():
+        return set()  # (the line's first word goes on in a small letter: `second` below, without the split)
     # the walk below cuts only after three words in capitals (or without letters) open the line:
     # a line that does not open so needs no type word test (\S+ runs are what str.split() gives)
     head = text.split(None, 3)[:3]
@@ -312,12 +359,25 @@ _GLUED_DIGITS = re.compile(r"^\d+(?=[A-ZĐÀ-Ỹ][a-zđà-ỹ])")  # "2021Đơn"
 _GLUED_BODY = re.compile(r"(?<=[.…;:])\s*(?=(?:Căn\s+cứ|Thực\s+hiện|Kính\s+gửi)\b)")
 
 
+# a stop glued to a capital: what every match of _SENTENCE_END holds, one search per stop, each led
+# by its stop (sre's literal scan, ~6 instructions a char; _SENTENCE_END opens with a class: ~57)
+_GLUED_STOPS = tuple((c, re.compile(re.escape(c) + r"(?=[A-ZĐÀ-Ỹ])").search) for c in ".!?;")
+
+
+def _glued_stop(text: str) -> bool:
+    """Whether _SENTENCE_END.finditer(text, 0, 401) may find anything (the same end: the same look ahead)."""
+    for c, search in _GLUED_STOPS:
+        if c in text and search(text, 0, 401):
+            return True
+    return False
+
+
 def glued_title_cut(text: str) -> set[int]:
     """A preview that lost its line breaks (document-sharing sites): the site's summary sentence,
     then the title in capitals glued to its full stop, the line under it and the body
     ("... năm học 2020 2021.KẾ HOẠCHHOẠT ĐỘNG ... NĂM HỌC 2020 – 2021Đơn vị: Công đoàn trường
     X ...Căn cứ ..."): cut before the title, where its capitals end, and before the glued body."""
-    if len(text) < MIN_LEN:
+    if len(text) < MIN_LEN or not _glued_stop(text):
         return set()
     # (searched as if the line ended at 401: a stop ending by 400 still sees the capital after it;
     # the walk stopped at the first stop past 400 anyway)
@@ -356,7 +416,7 @@ def is_header_line(text: str) -> bool:
     the motto beside the agency (a PDF copied as text joins the two columns with one space),
     a number line followed by the place-date, or a long run-on line with several landmarks."""
     written = list(NATIONAL.finditer(text)) if may_hold_national(text) else []  # (header_landmarks' first kind, below)
-    if (any(not _in_sentence(text, m.start()) for m in _nationals(text, written)) or MOTTO.search(text)
+    if (any(not _in_sentence(text, m.start()) for m in _nationals(text, written)) or (may_hold_motto(text) and MOTTO.search(text))
             or NUMBER.match(text) or (MOTTO_TAIL.match(text) and PLACE_DATE.search(text))):
         return True
     pd = PLACE_DATE.search(text)
@@ -380,12 +440,21 @@ def is_header_line(text: str) -> bool:
     return doc_type.search(text) is not None
 
 
+def may_open_closing(text: str) -> bool:
+    """False when CLOSING_START cannot match `text`: its "trên đây là" holds an ê and an â, its "nơi
+    nhận/gửi" an ơ, each in either case ((?i) matches no other char: tests/test_speed_frame23.py);
+    six memchr scans instead of the class-led one (~57 instructions a char, [tTnN] are everywhere)."""
+    return (("ê" in text or "Ê" in text) and ("â" in text or "Â" in text)) or "ơ" in text or "Ơ" in text
+
+
 def is_closing(text: str) -> bool:
-    return bool(CLOSING_START.search(text) or ON_BEHALF.search(text))
+    return bool((may_open_closing(text) and CLOSING_START.search(text)) or ON_BEHALF.search(text))
 
 
 _ITEM = re.compile(r"^[-+•]\s*\S")  # (compiled once: the closing's every line is tried)
 _ITEM_END = re.compile(r"[;.]\s+(?=\S)")
+_SIGNED_NOTE = re.compile(r"\((?:đã\s+ký|ký)[^)]*\)", re.I)
+_SIGNED_NOTE_NAME = re.compile(r"\((?:đã\s+ký|ký)[^)]*\)\s+(\S+(?:\s+\S+){1,3})", re.I)
 
 
 def recipient_cut(text: str) -> set[int]:
@@ -399,11 +468,12 @@ def recipient_cut(text: str) -> set[int]:
     for m in _ITEM_END.finditer(text):
         tail = text[m.end():].rstrip()  # (the match ends before a non-space)
         words = tail.split()
+        note = tail[:1] == "("  # (both signing notes open with it: no regex call, or re's cache lookup, without)
         if (ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
-                or re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)", tail, re.I)
+                or (note and _SIGNED_NOTE.fullmatch(tail))
                 or (2 <= len(words) <= 4 and all(_title_case(w) for w in words))):
             return {m.end()}
-        signed = re.fullmatch(r"\((?:đã\s+ký|ký)[^)]*\)\s+(\S+(?:\s+\S+){1,3})", tail, re.I)
+        signed = _SIGNED_NOTE_NAME.fullmatch(tail) if note else None
         if signed and all(_title_case(w) for w in signed.group(1).split()):
             return {m.end(), m.end() + signed.start(1)}
     return set()
