@@ -74,3 +74,61 @@ def by_template(path: str, template: tuple[str, ...]) -> tuple[dict[str, str], .
         if eq and k is not None:
             tables[k][value] = a
     return tables
+
+
+class Weights:
+    """A CRFsuite model's labels, attributes and weights as underthesea_core's loader keeps them
+    (`ModelLoader::load_crfsuite`): labels and attributes numbered in the order first read (a key
+    cut at its first NUL), a state weight dropped when |w| <= 1e-10, a later feature overriding an
+    earlier one, the transitions an L x L matrix of zeros filled in."""
+
+    def __init__(self, labels: list[str], attr_ids: dict[str, int], state: dict[tuple[int, int], float],
+                 transitions: list[list[float]]):
+        self.labels, self.attr_ids, self.state, self.transitions = labels, attr_ids, state, transitions
+
+
+def _keys(data: bytes, off: int, count: int) -> list[str]:
+    """The keys of the CQDB at `off`, in id order, as underthesea_core reads them (empty slots skipped)."""
+    cmagic, _size, _flag, _order, bwd_size, bwd_offset = _CQDB.unpack_from(data, off)
+    if cmagic != b"CQDB":
+        raise NotCRFsuite("not a CQDB chunk")
+    out = []
+    for rec in struct.unpack_from(f"<{min(count, bwd_size)}I", data, off + bwd_offset):
+        if rec:
+            _id, ksize = struct.unpack_from("<II", data, off + rec)
+            key = data[off + rec + 8:off + rec + 8 + ksize]
+            out.append(key.split(b"\0", 1)[0].decode("utf-8", "replace"))
+    return out
+
+
+def weights(path: str) -> Weights:
+    """The model at `path` as underthesea_core's tagger holds it (see Weights)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    try:
+        magic, _size, kind, _ver, n_feat, n_labels, n_attrs, off_f, off_l, off_a, _r1, _r2 = _HEADER.unpack_from(data)
+        if magic != b"lCRF":
+            raise NotCRFsuite(f"{path}: not a CRFsuite model ({magic!r})")
+        labels: dict[str, int] = {}
+        for k in _keys(data, off_l, n_labels):
+            labels.setdefault(k, len(labels))
+        attr_ids: dict[str, int] = {}
+        for k in _keys(data, off_a, n_attrs):
+            attr_ids.setdefault(k, len(attr_ids))
+        fmagic, _fsize, count = struct.unpack_from("<4sII", data, off_f)
+        if fmagic != b"FEAT":
+            raise NotCRFsuite(f"{path}: no FEAT chunk")
+        L = len(labels)
+        flat = [0.0] * (L * L)
+        state: dict[tuple[int, int], float] = {}
+        for kind_, src, dst, w in struct.iter_unpack("<IIId", data[off_f + 12:off_f + 12 + 20 * (count or n_feat)]):
+            if kind_ == 0:
+                if abs(w) > 1e-10:
+                    state[src, dst] = w
+                else:
+                    state.pop((src, dst), None)
+            elif kind_ == 1 and src * L + dst < L * L:
+                flat[src * L + dst] = w
+    except struct.error as e:
+        raise NotCRFsuite(f"{path}: a truncated CRFsuite model ({e})") from None
+    return Weights(list(labels), attr_ids, state, [flat[i * L:(i + 1) * L] for i in range(L)])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain, repeat
 
 # underthesea's ws_crf_vlsp2013_20230727/features.bin, in its order
 TEMPLATE = [
@@ -215,6 +216,16 @@ def word_tokenize(sentence: str) -> list[str]:
     tokens = tokenize(sentence)
     if not tokens:
         return []
+    scorer = _scorer()
+    if scorer is not None:
+        inside = scorer[-1]
+        out: list[str] = []
+        for tag, token in zip(_decode(scorer, tokens, dictionary)[0], tokens):
+            if tag == inside and out:
+                out[-1] = out[-1] + " " + token
+            else:
+                out.append(token)
+        return out
     if dictionary is None:
         tags = model.predict([[t] for t in tokens])
     else:
@@ -228,3 +239,134 @@ def word_tokenize(sentence: str) -> list[str]:
         else:
             out.append(token)
     return out
+
+
+# Each template reads one of _columns' value columns at an offset from the token: (column, offset).
+# _columns returns g1, g2, g3, lo1, lo2, dg, t1, t2, t3, d1, d2, d3 (a gram of 1, 2 or 3 tokens).
+_KIND = {"": (0, 1, 2), ".lower": (3, 4, None), ".isdigit": (5, None, None), ".istitle": (6, 7, 8),
+         ".is_in_dict": (9, 10, 11)}
+
+
+def _spec(template: str) -> tuple[int, int]:
+    grams, _, kind = template[2:].partition("]")
+    a, *b = map(int, grams.split(","))
+    return _KIND[kind][b[0] - a if b else 0], a
+
+
+@lru_cache(maxsize=1)
+def _scorer():
+    """The model's weights, to score a sentence here instead of in underthesea_core (crf_attrs.weights:
+    the same numbers, summed in the same order, decoded by the same Viterbi), or None when they cannot
+    be read or do not tag a few sentences exactly as underthesea_core does (its score compared too).
+
+    Per value column, a table: value -> the weights (float64, label by label) of each of the column's
+    templates taking that value, zeros where the model lacks the feature (adding 0.0 changes no sum,
+    as dropping it does not); a sentence's weights are then one lookup per column value, one join and
+    one gather by an index that depends only on the sentence's length."""
+    import numpy as np
+
+    from kehoach.parser.nlp import crf_attrs
+
+    model, dictionary = _model()
+    tables = _known()
+    if dictionary is None or tables is None:
+        return None
+    try:
+        wts = crf_attrs.weights(_model_path())
+    except (OSError, crf_attrs.NotCRFsuite):
+        return None
+    if wts.labels != model.estimator.labels():
+        return None
+    ids, L = wts.attr_ids, len(wts.labels)
+    rows: dict[int, list[float]] = {}
+    for (a, y), w in wts.state.items():
+        if y < L:
+            rows.setdefault(a, [0.0] * L)[y] = w
+    zero = [0.0] * L
+    specs = [_spec(t) for t in TEMPLATE]
+    members: list[list[int]] = [[] for _ in range(12)]  # per column, its templates in TEMPLATE order
+    for t, (c, _) in enumerate(specs):
+        members[c].append(t)
+    gets, defaults = [], []
+    for ts in members:
+        table = {}
+        for v in set().union(*(tables[t] for t in ts)):
+            table[v] = np.array([rows.get(ids.get(tables[t].get(v), -1), zero) for t in ts]).tobytes()
+        gets.append(table.get)
+        defaults.append(bytes(8 * L * len(ts)))
+    width = [len(ts) for ts in members]
+    before = [sum(width[:c]) for c in range(12)]
+    # the weights of template t of token i are row (n + 4) * before[c] + (i + 2 + offset) * width[c] + member
+    # of the joined weights (column by column, each padded to n + 4 positions, a position its templates)
+    stride = np.array([width[c] for c, _ in specs])
+    shift = np.array([before[c] for c, _ in specs])
+    const = np.array([(2 + k) * width[c] + members[c].index(t) for t, (c, k) in enumerate(specs)])
+
+    def at(n):
+        return (n + 4) * shift + const + np.arange(n)[:, None] * stride
+
+    index = [at(n) for n in range(_INDEXED)]  # by the sentence's length, a model-derived table
+    inside = wts.labels.index("I-W") if "I-W" in wts.labels else -1
+    scorer = (np, L, gets, defaults, index, at, wts.transitions, inside)
+    for probe in _PROBES:  # the same path and score as underthesea_core's, or its tagger stays
+        tokens = tokenize(probe)
+        path, score = _decode(scorer, tokens, dictionary)
+        theirs = model.estimator.tag_with_score(known_features(tokens, dictionary, tables))
+        if path != [wts.labels.index(x) for x in theirs[0]] or score != theirs[1]:
+            return None
+    return scorer
+
+
+_INDEXED = 64
+_PROBES = ["Phấn đấu 100% đoàn viên tham gia Hội thi “Giáo viên dạy giỏi” cấp trường năm học 2024 - 2025",
+           "Tổ chức tốt các hoạt động chào mừng ngày Nhà giáo Việt Nam 20/11", "đạt"]
+
+
+def _model_path() -> str:
+    from os.path import dirname, join
+
+    import underthesea.pipeline.word_tokenize as ws
+
+    return join(dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727", _model()[0].path_model)
+
+
+def _decode(scorer, tokens: list[str], dictionary: frozenset) -> tuple[list[int], float]:
+    """underthesea_core's CRFTagger.tag_with_score on known_features(tokens): label ids and score."""
+    np, L, gets, defaults, index, at, trans, _ = scorer
+    n = len(tokens)
+    joined = b"".join(chain.from_iterable(map(g, c, repeat(d)) for g, c, d in zip(gets, _columns(tokens, dictionary),
+                                                                                   defaults)))
+    weights = np.frombuffer(joined).reshape(-1, L)[index[n] if n < _INDEXED else at(n)]  # (n, templates, L)
+    # emission_scores: per label, 0.0 plus each feature's weight in the features' order
+    em = np.add.accumulate(weights, axis=1)[:, -1].tolist()
+    return _viterbi(em, trans)
+
+
+def _viterbi(em: list[list[float]], trans: list[list[float]]) -> tuple[list[int], float]:
+    """underthesea_core's CRFTagger::viterbi, step for step (the first best kept on a tie)."""
+    inf = float("-inf")
+    labels = range(len(trans))
+    score = em[0]
+    back = []
+    for e in em[1:]:
+        new, bp = [], []
+        for y in labels:
+            best, arg = inf, 0
+            for yp in labels:
+                s = score[yp] + trans[yp][y]
+                if s > best:
+                    best, arg = s, yp
+            new.append(best + e[y])
+            bp.append(arg)
+        score = new
+        back.append(bp)
+    best, label = inf, 0
+    for y in labels:
+        if score[y] > best:
+            best, label = score[y], y
+    path = [label]
+    for bp in reversed(back):
+        label = bp[label]
+        path.append(label)
+    path.reverse()
+    return path, best
