@@ -3,6 +3,7 @@ counts after a commitment word — each as the clause that states it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -11,7 +12,8 @@ from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, more_w
 from kehoach.parser.nlp.clauses import lowered as lower_text
 from kehoach.parser.nlp.dates import DateHit
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
-from kehoach.parser.text.fastre import literal_alt
+from kehoach.parser.text import digits as text_digits
+from kehoach.parser.text.fastre import ci, finditer_at, literal_alt
 from kehoach.parser.text.normalize import fold
 
 LONG_UNIT = 30  # words: a longer sentence is cut to the clause around the quantity
@@ -19,6 +21,44 @@ MIN_CLAUSE = 14  # words: a clause shorter than this takes in the clauses before
 
 
 _DIGIT = re.compile(r"\d")
+_digits_memo: tuple = (None, [])
+
+
+def _digit_offsets(text: str) -> list[int]:
+    r"""The offset of every digit (`\d`) of the text, ascending, found once per text (kept while it is the last one
+    asked: identity, as clauses.lowered; the memo holds the text, so its id is not reused): a unit's digits are then
+    a bisection, not a scan of its chars (sre tests \d's category at every char: ~90 instructions a char)."""
+    global _digits_memo
+    if _digits_memo[0] is text:
+        return _digits_memo[1]
+    found = None
+    if len(text) >= text_digits.NUMPY_FROM:
+        units_ = text_digits.utf16_units(text)  # (numpy; the dates tagger asked for this text's already)
+        # \d is str.isdecimal(): ASCII 0-9, and every other decimal digit of the BMP lies in text.digits' ranges;
+        # a char beyond the BMP takes two units (then the offsets would shift): such a text is scanned
+        if len(units_) == len(text) and not any((units_ - lo < hi - lo).any() for lo, hi in text_digits.OTHER_DIGITS):
+            found = (units_ - 48 < 10).nonzero()[0].tolist()
+    if found is None:
+        found = [m.start() for m in _DIGIT.finditer(text)]
+    _digits_memo = (text, found)
+    return found
+
+
+def _digits_in(text: str, s: int, e: int) -> list[int]:
+    """The offsets of the digits of text[s:e], in it: [m.start() for m in _DIGIT.finditer(text[s:e])]."""
+    offsets = _digit_offsets(text)
+    i = bisect_left(offsets, s)
+    if i == len(offsets) or offsets[i] >= e:
+        return []
+    return [p - s for p in offsets[i:bisect_left(offsets, e, i)]]
+
+
+def _number_starts(found: list[int]) -> list[int]:
+    r"""Of a string's digit offsets, those where a number starts (no digit before): the only places where a scan
+    whose number opens on `\d(?<![\d...]\d)` may match."""
+    return [p for k, p in enumerate(found) if not k or found[k - 1] != p - 1]
+
+
 # NUMBER with its first digit first, so a look back can follow it: the same strings, tried in the same order
 _NUMBER_TAIL = r"(?:\d{0,2}(?:[.\u00a0 ]\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 assert NUMBER == r"\d{1,3}(?:[.\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?", "update _NUMBER_TAIL with NUMBER"
@@ -57,11 +97,13 @@ class _CompRx:
         self.digits = re.compile(rf"(?i){digits}")
         self.pattern = rf"(?i)(?:{before})?{digits}"  # the one regex it stands for (tests/test_nlp_targets_scans.py)
 
-    def finditer(self, seg: str, start: int = 0):
+    def finditer(self, seg: str, start: int = 0, at: list[int] | None = None):
         """(`start`: where the scan for the digit starts, at or before seg's first digit; the comparator is looked
-        for from seg's start)"""
+        for from seg's start; `at`: the offsets where a match of `digits` may start, ascending, each tried
+        there only: no char scan)"""
         pos = 0
-        for m in self.digits.finditer(seg, start):  # each search starts at the previous match's end, as before
+        found = self.digits.finditer(seg, start) if at is None else finditer_at(self.digits, seg, at)
+        for m in found:  # each search starts at the previous match's end, as before
             q = m.start()
             # a lower bound for where a comparator could start: back over "\s*(?:là\s+)?", then a word
             w = q
@@ -242,6 +284,21 @@ def _unit_norm(u: str) -> str:
     return next((v for k, v in units_.items() if fold(k) == f), u)
 
 
+def _lowered(text: str, s: int, e: int, seg: str) -> str:
+    """seg = text[s:e] lowered: the text lowered once, cut (the same chars as seg.lower() when no char lowers to two,
+    but a capital sigma, lowered by its context; no word sought in it holds a sigma)."""
+    low = lower_text(text) if len(text) >= 1000 else ""
+    return low[s:e] if len(low) == len(text) else seg.lower()
+
+
+def _in_words(seg: str, lowered: str, each_words: re.Pattern) -> bool:
+    """seg may hold a quantity with no digit: how often ("mỗi tháng một lần", "định kỳ sáu tháng"), a make-up
+    in words, once ("một lần"), a majority ("quá nửa số")."""
+    return bool((("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) and (_EVERY.search(seg) or each_words.search(seg)))
+                or ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg)))
+                or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg)))
+
+
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
                situation: bool = False, taking_part: bool = False) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
@@ -251,17 +308,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
-    low = lower_text(text) if len(text) >= 1000 else ""
-    # (the text lowered once, cut: the same chars as seg.lower() when no char lowers to two, but a capital sigma,
-    # lowered by its context; no word sought below holds a sigma)
-    lowered = low[s:e] if len(low) == len(text) else seg.lower()
-    digit = _DIGIT.search(seg)
-    if digit is None and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
-                                       and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
-            and not ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg))) and not ("nửa" in lowered and _HALF.search(seg)) \
-            and not ("định kỳ" in lowered and _PERIODIC.search(seg)):
+    lowered = _lowered(text, s, e, seg)
+    found = _digits_in(text, s, e)
+    if not found and not _in_words(seg, lowered, cues["each_words"]):
         return out
-    d0 = digit.start() if digit else len(seg)  # (the scans that open on a digit start there: none opens before)
+    d0 = found[0] if found else len(seg)  # (the scans that open on a digit start there: none opens before)
+    # (and only where a digit is: all of them for a share, which may open inside a number, "1.5%";
+    # a number's first digit for the others, whose look back says so)
+    starts = _number_starts(found)
     folded = fold(seg)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
@@ -280,12 +334,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # a scan runs only where a word or sign its every match holds occurs (the same matches, fewer scans)
     slash = "/" in seg
     ranged = "-" in seg or "–" in seg or "đến" in lowered or "tới" in lowered
-    for m in rng.finditer(seg, d0) if ranged else ():
+    for m in rng.finditer(seg, d0, starts) if ranged else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if a >= b or not free(s + m.start(), s + m.end()):
             continue
         add(Quantity(s + m.start(), s + m.end(), None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
-    for m in money.finditer(seg, d0):
+    for m in money.finditer(seg, d0, starts):
         amount = parse_number(m.group("num")) or 0
         if amount < 1000 and not _THOUSANDS.match(m.group("unit")):
             continue  # "13 đồng chí" is thirteen comrades: amounts in đồng run to thousands
@@ -296,8 +350,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
         required = _REQUIRE.search(seg) is not None
-        for rx in (cnt, pct):
-            for m in rx.finditer(seg, d0) if required else ():
+        for rx, at in ((cnt, starts), (pct, found)):
+            for m in rx.finditer(seg, d0, at) if required else ():
                 if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
                     unit = "%" if rx is pct else _unit_norm(m.group("unit"))
                     add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, unit,
@@ -319,12 +373,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
-    for m in frac.finditer(seg, d0) if slash else ():
+    for m in finditer_at(frac, seg, starts) if slash else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start(), s + m.end(), a, None, b, unit, "=", s + m.start("unit") if unit == "người" else -2))
-    for m in pct.finditer(seg, d0) if "%" in seg or "phần" in lowered else ():
+    for m in pct.finditer(seg, d0, found) if "%" in seg or "phần" in lowered else ():
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -367,7 +421,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
-    for m in cnt.finditer(seg, d0):
+    for m in cnt.finditer(seg, d0, starts):
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -391,7 +445,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
-    for m in _NOUN_COUNT.finditer(seg, d0):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
+    for m in _NOUN_COUNT.finditer(seg, d0, starts):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
         qs, qe = s + m.start(), s + m.end()
         word = m.group("word")
         if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
@@ -632,8 +686,11 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
         + _summing_up(text, start, end)
+    each_words = _tables()[-1]["each_words"]
     for us, ue in units(text, start, end):
-        if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
+        if not _digits_in(text, us, ue) and not _in_words(text[us:ue], _lowered(text, us, ue, text[us:ue]), each_words):
+            continue  # (what quantities() finds there: nothing; the tests below need not be made)
+        if _graded(text, us):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
         qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
         if not qs:
@@ -850,6 +907,22 @@ _GRADE = re.compile(r"(?i)(?:[-+*•]\s*)?(?:(?:xếp\s+)?loại\s+)?(?:xuất s
 # the same label alone on the line before (a table cell, a column gap)
 _GRADE_CELL = re.compile(r"(?i)[ \t]*(?:[-+*•][ \t]*)?(?:(?:xếp[ \t]+)?loại[ \t]+)?(?:xuất sắc|tốt|khá|trung bình|yếu|kém)"
                          r"[ \t]*:?[ \t]*")
+# the chars each can open on (past _GRADE_CELL's spaces): a bullet, or what (?i) takes for the first letter of
+# "xếp", "loại" or a grade (fastre.ci: "k" takes the Kelvin sign); elsewhere neither is tried
+_GRADE_HEADS = frozenset("-+*•" + ci("xltkyđ")[1:-1].replace("\\", ""))
+_GRADE_CELL_HEADS = frozenset("-+*•" + ci("xltky")[1:-1].replace("\\", ""))
+
+
+def _graded(text: str, us: int) -> bool:
+    """The unit at `us` is a line of a grading scale: _GRADE at it, or _GRADE_CELL over the line before it."""
+    if text[us:us + 1] in _GRADE_HEADS and _GRADE.match(text, us):
+        return True
+    end = max(us - 1, 0)
+    ls = text.rfind("\n", 0, end) + 1
+    k = ls
+    while k < end and text[k] in " \t":  # (the pattern's leading spaces)
+        k += 1
+    return k < end and text[k] in _GRADE_CELL_HEADS and _GRADE_CELL.fullmatch(text, ls, end) is not None
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
 # A percentage is a target or a result when its clause says what is done (a verb, per underthesea's
