@@ -21,42 +21,43 @@ MIN_CLAUSE = 14  # words: a clause shorter than this takes in the clauses before
 
 
 _DIGIT = re.compile(r"\d")
-_digits_memo: tuple = (None, [])
+_starts_memo: tuple = (None, [])
 
 
-def _digit_offsets(text: str) -> list[int]:
-    r"""The offset of every digit (`\d`) of the text, ascending, found once per text (kept while it is the last one
-    asked: identity, as clauses.lowered; the memo holds the text, so its id is not reused): a unit's digits are then
-    a bisection, not a scan of its chars (sre tests \d's category at every char: ~90 instructions a char)."""
-    global _digits_memo
-    if _digits_memo[0] is text:
-        return _digits_memo[1]
-    found = None
-    if len(text) >= text_digits.NUMPY_FROM:
-        units_ = text_digits.utf16_units(text)  # (numpy; the dates tagger asked for this text's already)
-        # \d is str.isdecimal(): ASCII 0-9, and every other decimal digit of the BMP lies in text.digits' ranges;
-        # a char beyond the BMP takes two units (then the offsets would shift): such a text is scanned
-        if len(units_) == len(text) and not any((units_ - lo < hi - lo).any() for lo, hi in text_digits.OTHER_DIGITS):
-            found = (units_ - 48 < 10).nonzero()[0].tolist()
-    if found is None:
-        found = [m.start() for m in _DIGIT.finditer(text)]
-    _digits_memo = (text, found)
-    return found
+def _text_number_starts(text: str) -> list[int]:
+    r"""Where the text's numbers start (text.digits.number_starts: numpy, and the dates tagger asked for this text's
+    already), kept while it is the last text asked (identity, as clauses.lowered; the memo holds the text, so its id
+    is not reused): a unit's numbers are then a bisection, not a scan of its chars (sre tests \d's category at
+    every char: ~90 instructions a char)."""
+    global _starts_memo
+    if _starts_memo[0] is not text:
+        _starts_memo = (text, text_digits.number_starts(text))
+    return _starts_memo[1]
 
 
-def _digits_in(text: str, s: int, e: int) -> list[int]:
-    """The offsets of the digits of text[s:e], in it: [m.start() for m in _DIGIT.finditer(text[s:e])]."""
-    offsets = _digit_offsets(text)
-    i = bisect_left(offsets, s)
-    if i == len(offsets) or offsets[i] >= e:
-        return []
-    return [p - s for p in offsets[i:bisect_left(offsets, e, i)]]
+def _number_starts_in(text: str, s: int, e: int) -> list[int]:
+    r"""Where the numbers of seg = text[s:e] start, in it: [m.start() for m in re.finditer(r"\d(?<!\d\d)", seg)]
+    (a number running on from before s starts at 0 in seg). Empty: seg holds no digit. A scan whose number opens on
+    `\d(?<![\d...]\d)` can only match at one of these."""
+    starts = _text_number_starts(text)
+    i = bisect_left(starts, s)
+    out = [p - s for p in starts[i:bisect_left(starts, e, i)]] if i < len(starts) and starts[i] < e else []
+    if s < e and (not out or out[0]) and text[s].isdecimal():  # (\d is str.isdecimal)
+        out.insert(0, 0)
+    return out
 
 
-def _number_starts(found: list[int]) -> list[int]:
-    r"""Of a string's digit offsets, those where a number starts (no digit before): the only places where a scan
-    whose number opens on `\d(?<![\d...]\d)` may match."""
-    return [p for k, p in enumerate(found) if not k or found[k - 1] != p - 1]
+def _digits_at(seg: str, starts: list[int]) -> list[int]:
+    """Every digit's offset in seg, from where its numbers start: [m.start() for m in _DIGIT.finditer(seg)]."""
+    out = []
+    n = len(seg)
+    for p in starts:
+        out.append(p)
+        p += 1
+        while p < n and seg[p].isdecimal():
+            out.append(p)
+            p += 1
+    return out
 
 
 # NUMBER with its first digit first, so a look back can follow it: the same strings, tried in the same order
@@ -309,13 +310,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     seg = text[s:e]
     out: list[Quantity] = []
     lowered = _lowered(text, s, e, seg)
-    found = _digits_in(text, s, e)
-    if not found and not _in_words(seg, lowered, cues["each_words"]):
+    starts = _number_starts_in(text, s, e)
+    if not starts and not _in_words(seg, lowered, cues["each_words"]):
         return out
-    d0 = found[0] if found else len(seg)  # (the scans that open on a digit start there: none opens before)
-    # (and only where a digit is: all of them for a share, which may open inside a number, "1.5%";
-    # a number's first digit for the others, whose look back says so)
-    starts = _number_starts(found)
+    d0 = starts[0] if starts else len(seg)  # (the scans that open on a digit start there: none opens before)
+    # (and tried only where a number starts, as their look back says; a share, which may open inside a number
+    # ("1.5%"), at every digit)
     folded = fold(seg)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
@@ -350,7 +350,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
         required = _REQUIRE.search(seg) is not None
-        for rx, at in ((cnt, starts), (pct, found)):
+        for rx, at in ((cnt, starts), (pct, _digits_at(seg, starts))):
             for m in rx.finditer(seg, d0, at) if required else ():
                 if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
                     unit = "%" if rx is pct else _unit_norm(m.group("unit"))
@@ -378,7 +378,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         if 0 < a <= b and free(s + m.start(), s + m.end()):
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start(), s + m.end(), a, None, b, unit, "=", s + m.start("unit") if unit == "người" else -2))
-    for m in pct.finditer(seg, d0, found) if "%" in seg or "phần" in lowered else ():
+    for m in pct.finditer(seg, d0, _digits_at(seg, starts)) if "%" in seg or "phần" in lowered else ():
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -688,7 +688,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
         + _summing_up(text, start, end)
     each_words = _tables()[-1]["each_words"]
     for us, ue in units(text, start, end):
-        if not _digits_in(text, us, ue) and not _in_words(text[us:ue], _lowered(text, us, ue, text[us:ue]), each_words):
+        if not _number_starts_in(text, us, ue) and not _in_words(text[us:ue], _lowered(text, us, ue, text[us:ue]), each_words):
             continue  # (what quantities() finds there: nothing; the tests below need not be made)
         if _graded(text, us):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
