@@ -320,7 +320,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
     # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
-    situation = (situation or _SITUATION_INLINE.search(folded) is not None) and not _has(folded, _RESULT_WORDS)
+    situation = (situation or ":" in folded and _SITUATION_INLINE.search(folded) is not None) \
+        and not _has(folded, _RESULT_WORDS)
     composition = not aimed and (situation or _has(folded, cues["composition"])) and not _has(folded, cues["aim"])
     taken: list[tuple[int, int]] = []
 
@@ -687,9 +688,13 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
         + _summing_up(text, start, end)
     each_words = _tables()[-1]["each_words"]
+    numbers = _text_number_starts(text)
     for us, ue in units(text, start, end):
-        if not _number_starts_in(text, us, ue) and not _in_words(text[us:ue], _lowered(text, us, ue, text[us:ue]), each_words):
-            continue  # (what quantities() finds there: nothing; the tests below need not be made)
+        k = bisect_left(numbers, us)  # (a digit in the unit: a number starts in it, or runs on into it)
+        if not (k < len(numbers) and numbers[k] < ue or us < ue and text[us].isdecimal()):
+            seg = text[us:ue]
+            if not _in_words(seg, _lowered(text, us, ue, seg), each_words):
+                continue  # (what quantities() finds there: nothing; the tests below need not be made)
         if _graded(text, us):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
         qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
