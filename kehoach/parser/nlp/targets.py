@@ -745,9 +745,24 @@ _SUMMING_UP = re.compile(r"(?im)^[ \t]*trên\s+(?:đây\s+)?là\s+(?:bản\s+|to
 
 def _summing_up(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of _SUMMING_UP.finditer(text, start, end), the pattern tried at line starts only (where its `^`
-    holds: it opens on no char class, so sre would enter it at every char)."""
+    holds: it opens on no char class, so sre would enter it at every char), and there only where "trên" opens the
+    line past its spaces (found in the text lowered: (?i) takes no other chars for these letters)."""
     out: list[tuple[int, int]] = []
     pos = start
+    low = lower_text(text)
+    if len(low) == len(text):  # (each char lowered to one: the same offsets)
+        q = low.find("trên", start, end)
+        while q >= 0:
+            p = q
+            while p > start and text[p - 1] in " \t":
+                p -= 1
+            if p >= pos and (p == 0 or text[p - 1] == "\n"):
+                m = _SUMMING_UP.match(text, p, end)
+                if m:
+                    out.append(m.span())
+                    pos = m.end()
+            q = low.find("trên", max(q + 1, pos), end)
+        return out
     for p in _line_starts(text, start, end):
         if p >= pos:
             m = _SUMMING_UP.match(text, p, end)
