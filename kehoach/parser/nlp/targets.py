@@ -300,6 +300,25 @@ def _in_words(seg: str, lowered: str, each_words: re.Pattern) -> bool:
                 or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg)))
 
 
+_IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ")  # (each clause of _in_words needs one in `lowered`)
+
+
+def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The spans of _IN_WORDS_CUES in the lowered text[start:end], in order: a unit holding none of them holds no
+    quantity in words (_in_words is false). None: a char lowers to two there, the offsets are not the text's."""
+    low = lower_text(text)
+    if len(low) != len(text):
+        return None
+    out = []
+    for w in _IN_WORDS_CUES:
+        p = low.find(w, start, end)
+        while p >= 0:
+            out.append((p, p + len(w)))
+            p = low.find(w, p + 1, end)
+    out.sort()
+    return out
+
+
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
                situation: bool = False, taking_part: bool = False) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
@@ -689,12 +708,20 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
         + _summing_up(text, start, end)
     each_words = _tables()[-1]["each_words"]
     numbers = _text_number_starts(text)
+    cue_spans = _cue_spans(text, start, end)
     for us, ue in units(text, start, end):
         k = bisect_left(numbers, us)  # (a digit in the unit: a number starts in it, or runs on into it)
         if not (k < len(numbers) and numbers[k] < ue or us < ue and text[us].isdecimal()):
+            # (what quantities() finds there: nothing, unless a number in words; the tests below need not be made)
+            if cue_spans is not None:
+                k = bisect_left(cue_spans, (us,))
+                while k < len(cue_spans) and cue_spans[k][0] < ue and cue_spans[k][1] > ue:
+                    k += 1
+                if k == len(cue_spans) or cue_spans[k][0] >= ue:
+                    continue  # (no cue word inside the unit)
             seg = text[us:ue]
             if not _in_words(seg, _lowered(text, us, ue, seg), each_words):
-                continue  # (what quantities() finds there: nothing; the tests below need not be made)
+                continue
         if _graded(text, us):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
         qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
