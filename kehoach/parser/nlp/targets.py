@@ -3,6 +3,7 @@ counts after a commitment word — each as the clause that states it."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -11,7 +12,8 @@ from kehoach.parser.nlp.clauses import comma_after, comma_before, inside, more_w
 from kehoach.parser.nlp.clauses import lowered as lower_text
 from kehoach.parser.nlp.dates import DateHit
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
-from kehoach.parser.text.fastre import literal_alt
+from kehoach.parser.text import digits as text_digits
+from kehoach.parser.text.fastre import ci, finditer_at, literal_alt
 from kehoach.parser.text.normalize import fold
 
 LONG_UNIT = 30  # words: a longer sentence is cut to the clause around the quantity
@@ -19,6 +21,45 @@ MIN_CLAUSE = 14  # words: a clause shorter than this takes in the clauses before
 
 
 _DIGIT = re.compile(r"\d")
+_starts_memo: tuple = (None, [])
+
+
+def _text_number_starts(text: str) -> list[int]:
+    r"""Where the text's numbers start (text.digits.number_starts: numpy, and the dates tagger asked for this text's
+    already), kept while it is the last text asked (identity, as clauses.lowered; the memo holds the text, so its id
+    is not reused): a unit's numbers are then a bisection, not a scan of its chars (sre tests \d's category at
+    every char: ~90 instructions a char)."""
+    global _starts_memo
+    if _starts_memo[0] is not text:
+        _starts_memo = (text, text_digits.number_starts(text))
+    return _starts_memo[1]
+
+
+def _number_starts_in(text: str, s: int, e: int) -> list[int]:
+    r"""Where the numbers of seg = text[s:e] start, in it: [m.start() for m in re.finditer(r"\d(?<!\d\d)", seg)]
+    (a number running on from before s starts at 0 in seg). Empty: seg holds no digit. A scan whose number opens on
+    `\d(?<![\d...]\d)` can only match at one of these."""
+    starts = _text_number_starts(text)
+    i = bisect_left(starts, s)
+    out = [p - s for p in starts[i:bisect_left(starts, e, i)]] if i < len(starts) and starts[i] < e else []
+    if s < e and (not out or out[0]) and text[s].isdecimal():  # (\d is str.isdecimal)
+        out.insert(0, 0)
+    return out
+
+
+def _digits_at(seg: str, starts: list[int]) -> list[int]:
+    """Every digit's offset in seg, from where its numbers start: [m.start() for m in _DIGIT.finditer(seg)]."""
+    out = []
+    n = len(seg)
+    for p in starts:
+        out.append(p)
+        p += 1
+        while p < n and seg[p].isdecimal():
+            out.append(p)
+            p += 1
+    return out
+
+
 # NUMBER with its first digit first, so a look back can follow it: the same strings, tried in the same order
 _NUMBER_TAIL = r"(?:\d{0,2}(?:[.\u00a0 ]\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 assert NUMBER == r"\d{1,3}(?:[.\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?", "update _NUMBER_TAIL with NUMBER"
@@ -57,11 +98,13 @@ class _CompRx:
         self.digits = re.compile(rf"(?i){digits}")
         self.pattern = rf"(?i)(?:{before})?{digits}"  # the one regex it stands for (tests/test_nlp_targets_scans.py)
 
-    def finditer(self, seg: str, start: int = 0):
+    def finditer(self, seg: str, start: int = 0, at: list[int] | None = None):
         """(`start`: where the scan for the digit starts, at or before seg's first digit; the comparator is looked
-        for from seg's start)"""
+        for from seg's start; `at`: the offsets where a match of `digits` may start, ascending, each tried
+        there only: no char scan)"""
         pos = 0
-        for m in self.digits.finditer(seg, start):  # each search starts at the previous match's end, as before
+        found = self.digits.finditer(seg, start) if at is None else finditer_at(self.digits, seg, at)
+        for m in found:  # each search starts at the previous match's end, as before
             q = m.start()
             # a lower bound for where a comparator could start: back over "\s*(?:là\s+)?", then a word
             w = q
@@ -242,6 +285,40 @@ def _unit_norm(u: str) -> str:
     return next((v for k, v in units_.items() if fold(k) == f), u)
 
 
+def _lowered(text: str, s: int, e: int, seg: str) -> str:
+    """seg = text[s:e] lowered: the text lowered once, cut (the same chars as seg.lower() when no char lowers to two,
+    but a capital sigma, lowered by its context; no word sought in it holds a sigma)."""
+    low = lower_text(text) if len(text) >= 1000 else ""
+    return low[s:e] if len(low) == len(text) else seg.lower()
+
+
+def _in_words(seg: str, lowered: str, each_words: re.Pattern) -> bool:
+    """seg may hold a quantity with no digit: how often ("mỗi tháng một lần", "định kỳ sáu tháng"), a make-up
+    in words, once ("một lần"), a majority ("quá nửa số")."""
+    return bool((("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) and (_EVERY.search(seg) or each_words.search(seg)))
+                or ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg)))
+                or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg)))
+
+
+_IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ")  # (each clause of _in_words needs one in `lowered`)
+
+
+def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The spans of _IN_WORDS_CUES in the lowered text[start:end], in order: a unit holding none of them holds no
+    quantity in words (_in_words is false). None: a char lowers to two there, the offsets are not the text's."""
+    low = lower_text(text)
+    if len(low) != len(text):
+        return None
+    out = []
+    for w in _IN_WORDS_CUES:
+        p = low.find(w, start, end)
+        while p >= 0:
+            out.append((p, p + len(w)))
+            p = low.find(w, p + 1, end)
+    out.sort()
+    return out
+
+
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
                situation: bool = False, taking_part: bool = False) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
@@ -251,22 +328,19 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
-    low = lower_text(text) if len(text) >= 1000 else ""
-    # (the text lowered once, cut: the same chars as seg.lower() when no char lowers to two, but a capital sigma,
-    # lowered by its context; no word sought below holds a sigma)
-    lowered = low[s:e] if len(low) == len(text) else seg.lower()
-    digit = _DIGIT.search(seg)
-    if digit is None and not (("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered)
-                                       and (_EVERY.search(seg) or cues["each_words"].search(seg))) \
-            and not ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg))) and not ("nửa" in lowered and _HALF.search(seg)) \
-            and not ("định kỳ" in lowered and _PERIODIC.search(seg)):
+    lowered = _lowered(text, s, e, seg)
+    starts = _number_starts_in(text, s, e)
+    if not starts and not _in_words(seg, lowered, cues["each_words"]):
         return out
-    d0 = digit.start() if digit else len(seg)  # (the scans that open on a digit start there: none opens before)
+    d0 = starts[0] if starts else len(seg)  # (the scans that open on a digit start there: none opens before)
+    # (and tried only where a number starts, as their look back says; a share, which may open inside a number
+    # ("1.5%"), at every digit)
     folded = fold(seg)
     # who the staff are ("Tổng số 45, nữ 40", "trình độ đạt chuẩn 100%") is not what they aim at,
     # unless the sentence says it is aimed at ("phấn đấu 100% ... đạt chuẩn")
     # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
-    situation = (situation or _SITUATION_INLINE.search(folded) is not None) and not _has(folded, _RESULT_WORDS)
+    situation = (situation or ":" in folded and _SITUATION_INLINE.search(folded) is not None) \
+        and not _has(folded, _RESULT_WORDS)
     composition = not aimed and (situation or _has(folded, cues["composition"])) and not _has(folded, cues["aim"])
     taken: list[tuple[int, int]] = []
 
@@ -280,12 +354,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # a scan runs only where a word or sign its every match holds occurs (the same matches, fewer scans)
     slash = "/" in seg
     ranged = "-" in seg or "–" in seg or "đến" in lowered or "tới" in lowered
-    for m in rng.finditer(seg, d0) if ranged else ():
+    for m in rng.finditer(seg, d0, starts) if ranged else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if a >= b or not free(s + m.start(), s + m.end()):
             continue
         add(Quantity(s + m.start(), s + m.end(), None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
-    for m in money.finditer(seg, d0):
+    for m in money.finditer(seg, d0, starts):
         amount = parse_number(m.group("num")) or 0
         if amount < 1000 and not _THOUSANDS.match(m.group("unit")):
             continue  # "13 đồng chí" is thirteen comrades: amounts in đồng run to thousands
@@ -296,8 +370,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
         required = _REQUIRE.search(seg) is not None
-        for rx in (cnt, pct):
-            for m in rx.finditer(seg, d0) if required else ():
+        for rx, at in ((cnt, starts), (pct, _digits_at(seg, starts))):
+            for m in rx.finditer(seg, d0, at) if required else ():
                 if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
                     unit = "%" if rx is pct else _unit_norm(m.group("unit"))
                     add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, unit,
@@ -319,12 +393,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
-    for m in frac.finditer(seg, d0) if slash else ():
+    for m in finditer_at(frac, seg, starts) if slash else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
             unit = _unit_norm(m.group("unit"))
             add(Quantity(s + m.start(), s + m.end(), a, None, b, unit, "=", s + m.start("unit") if unit == "người" else -2))
-    for m in pct.finditer(seg, d0) if "%" in seg or "phần" in lowered else ():
+    for m in pct.finditer(seg, d0, _digits_at(seg, starts)) if "%" in seg or "phần" in lowered else ():
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -367,7 +441,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
-    for m in cnt.finditer(seg, d0):
+    for m in cnt.finditer(seg, d0, starts):
         qs, qe = s + m.start(), s + m.end()
         if not free(qs, qe):
             continue
@@ -391,7 +465,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # "02 đoàn viên": the unit is the subject; "01 lần": the subject is who does it (before)
         add(Quantity(qs, qe, value, None, None, unit, comp,
                      s + m.start("unit") if unit == "người" else -2))
-    for m in _NOUN_COUNT.finditer(seg, d0):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
+    for m in _NOUN_COUNT.finditer(seg, d0, starts):  # "7 huyện, thị xã đã thành lập ...": a count of a noun the table lacks
         qs, qe = s + m.start(), s + m.end()
         word = m.group("word")
         if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
@@ -632,8 +706,23 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
         + _summing_up(text, start, end)
+    each_words = _tables()[-1]["each_words"]
+    numbers = _text_number_starts(text)
+    cue_spans = _cue_spans(text, start, end)
     for us, ue in units(text, start, end):
-        if _GRADE.match(text, us) or _GRADE_CELL.fullmatch(text, text.rfind("\n", 0, max(us - 1, 0)) + 1, max(us - 1, 0)):
+        k = bisect_left(numbers, us)  # (a digit in the unit: a number starts in it, or runs on into it)
+        if not (k < len(numbers) and numbers[k] < ue or us < ue and text[us].isdecimal()):
+            # (what quantities() finds there: nothing, unless a number in words; the tests below need not be made)
+            if cue_spans is not None:
+                k = bisect_left(cue_spans, (us,))
+                while k < len(cue_spans) and cue_spans[k][0] < ue and cue_spans[k][1] > ue:
+                    k += 1
+                if k == len(cue_spans) or cue_spans[k][0] >= ue:
+                    continue  # (no cue word inside the unit)
+            seg = text[us:ue]
+            if not _in_words(seg, _lowered(text, us, ue, seg), each_words):
+                continue
+        if _graded(text, us):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
         qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
         if not qs:
@@ -683,9 +772,24 @@ _SUMMING_UP = re.compile(r"(?im)^[ \t]*trên\s+(?:đây\s+)?là\s+(?:bản\s+|to
 
 def _summing_up(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of _SUMMING_UP.finditer(text, start, end), the pattern tried at line starts only (where its `^`
-    holds: it opens on no char class, so sre would enter it at every char)."""
+    holds: it opens on no char class, so sre would enter it at every char), and there only where "trên" opens the
+    line past its spaces (found in the text lowered: (?i) takes no other chars for these letters)."""
     out: list[tuple[int, int]] = []
     pos = start
+    low = lower_text(text)
+    if len(low) == len(text):  # (each char lowered to one: the same offsets)
+        q = low.find("trên", start, end)
+        while q >= 0:
+            p = q
+            while p > start and text[p - 1] in " \t":
+                p -= 1
+            if p >= pos and (p == 0 or text[p - 1] == "\n"):
+                m = _SUMMING_UP.match(text, p, end)
+                if m:
+                    out.append(m.span())
+                    pos = m.end()
+            q = low.find("trên", max(q + 1, pos), end)
+        return out
     for p in _line_starts(text, start, end):
         if p >= pos:
             m = _SUMMING_UP.match(text, p, end)
@@ -850,6 +954,22 @@ _GRADE = re.compile(r"(?i)(?:[-+*•]\s*)?(?:(?:xếp\s+)?loại\s+)?(?:xuất s
 # the same label alone on the line before (a table cell, a column gap)
 _GRADE_CELL = re.compile(r"(?i)[ \t]*(?:[-+*•][ \t]*)?(?:(?:xếp[ \t]+)?loại[ \t]+)?(?:xuất sắc|tốt|khá|trung bình|yếu|kém)"
                          r"[ \t]*:?[ \t]*")
+# the chars each can open on (past _GRADE_CELL's spaces): a bullet, or what (?i) takes for the first letter of
+# "xếp", "loại" or a grade (fastre.ci: "k" takes the Kelvin sign); elsewhere neither is tried
+_GRADE_HEADS = frozenset("-+*•" + ci("xltkyđ")[1:-1].replace("\\", ""))
+_GRADE_CELL_HEADS = frozenset("-+*•" + ci("xltky")[1:-1].replace("\\", ""))
+
+
+def _graded(text: str, us: int) -> bool:
+    """The unit at `us` is a line of a grading scale: _GRADE at it, or _GRADE_CELL over the line before it."""
+    if text[us:us + 1] in _GRADE_HEADS and _GRADE.match(text, us):
+        return True
+    end = max(us - 1, 0)
+    ls = text.rfind("\n", 0, end) + 1
+    k = ls
+    while k < end and text[k] in " \t":  # (the pattern's leading spaces)
+        k += 1
+    return k < end and text[k] in _GRADE_CELL_HEADS and _GRADE_CELL.fullmatch(text, ls, end) is not None
 
 _NOUN_TAGS = {"N", "Np", "Nc", "Nu", "Ny", "Nb"}
 # A percentage is a target or a result when its clause says what is done (a verb, per underthesea's
