@@ -142,14 +142,7 @@ def _name_dates(rx: re.Pattern, text: str, numbers: list[int], lines: list | Non
 def _date_names(rx: re.Pattern, text: str, lines: list):
     """finditer_at(date_name, text, numbers) (`lines`: _dm_lines(text, numbers)): a match opens
     with a day/month, its day a number where _DM_AT matches: tried there only."""
-    pos = 0
-    for _, _, _, starts in lines:
-        for p in starts:
-            if p >= pos:
-                m = rx.match(text, p)
-                if m:
-                    yield m
-                    pos = m.end()
+    return finditer_at(rx, text, [p for *_, starts in lines for p in starts])
 
 
 def _dm_lines(text: str, numbers: list[int]) -> list:

@@ -197,15 +197,10 @@ def tokenize(text: str) -> list[str]:
 def _known():
     """crf_attrs.by_template of the model underthesea loaded, or None when its file cannot be read as
     CRFsuite's (then every feature is handed over, as underthesea does)."""
-    from os.path import dirname, join
-
-    import underthesea.pipeline.word_tokenize as ws
-
     from kehoach.parser.nlp import crf_attrs
 
-    path = join(dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727", _model()[0].path_model)
     try:
-        return crf_attrs.by_template(path, tuple(TEMPLATE))
+        return crf_attrs.by_template(_model_path(), tuple(TEMPLATE))
     except (OSError, crf_attrs.NotCRFsuite):
         return None
 
@@ -218,15 +213,9 @@ def word_tokenize(sentence: str) -> list[str]:
         return []
     scorer = _scorer()
     if scorer is not None:
-        inside = scorer[-1]
-        out: list[str] = []
-        for tag, token in zip(_decode(scorer, tokens, dictionary)[0], tokens):
-            if tag == inside and out:
-                out[-1] = out[-1] + " " + token
-            else:
-                out.append(token)
-        return out
-    if dictionary is None:
+        labels = scorer[-1]
+        tags = [labels[y] for y in _decode(scorer, tokens, dictionary)[0]]
+    elif dictionary is None:
         tags = model.predict([[t] for t in tokens])
     else:
         tables = _known()
@@ -306,8 +295,7 @@ def _scorer():
         return (n + 4) * shift + const + np.arange(n)[:, None] * stride
 
     index = [at(n) for n in range(_INDEXED)]  # by the sentence's length, a model-derived table
-    inside = wts.labels.index("I-W") if "I-W" in wts.labels else -1
-    scorer = (np, L, gets, defaults, index, at, wts.transitions, inside)
+    scorer = (np, L, gets, defaults, index, at, wts.transitions, tuple(wts.labels))
     for probe in _PROBES:  # the same path and score as underthesea_core's, or its tagger stays
         tokens = tokenize(probe)
         path, score = _decode(scorer, tokens, dictionary)
