@@ -1,0 +1,106 @@
+"""The glue's shortcuts (issue 14, pass 24) give what the code they replace gave.
+
+Each shortcut is compared with the old code, kept here as the oracle, on the seeds, the generated
+plans, hand-made edge cases and random text.
+"""
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+
+import pytest
+
+from conftest import REPO, SEEDS
+from kehoach.parser.nlp import pipeline
+from kehoach.parser.schema import PlanDocument
+
+
+def _synth_texts(n: int = 40) -> list[str]:
+    spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["kehoach_synth"] = mod
+    spec.loader.exec_module(mod)
+    return [text for _id, text, _gold in mod.generate(n, 11)]
+
+
+SEED_TEXTS = [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+ALPHABET = list("ab đ,.;:!?-+•*–—()\"“”0123456789") + [" ", "  ", "\n", "\n\n", "\t", "\r\n", "\u00a0", "\u2028",
+                                                       "\u3000", "\x1c", "\x85", "İ", "...", ". ", "Kế hoạch "]
+
+
+def _random_text(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice(ALPHABET) for _ in range(n))
+
+
+def _texts() -> list[str]:
+    rng = random.Random(24)
+    return SEED_TEXTS + _synth_texts() + [_random_text(rng, n) for n in (0, 1, 2, 5, 40, 300, 3000) for _ in range(5)]
+
+
+# --- _put: spans built from the token starts, as doc.char_span(..., alignment_mode="expand") built them
+
+def _old_put_spans(doc, label, items):
+    out = []
+    for it in items:
+        sp = doc.char_span(it["start"], it["end"], label=label, alignment_mode="expand")
+        if sp is not None:
+            out.append((sp, it))
+    return out
+
+
+def _items(rng: random.Random, n: int) -> list[dict]:
+    pts = list(range(-2, min(n, 40) + 3)) + list(range(max(0, n - 40), n + 3)) + [rng.randrange(-3, n + 4) for _ in range(300)]
+    out = []
+    for s in pts:
+        for e in (s, s + 1, s + 2, s + rng.randrange(0, 60)):  # (an empty item too: e == s)
+            out.append({"start": s, "end": e})
+    return out
+
+
+def _put_or_raise(doc, items):
+    try:
+        pipeline._put(doc, "g", "LBL", items)
+    except IndexError:
+        return "IndexError"
+    return doc._.data["g"]
+
+
+@pytest.mark.parametrize("k", range(len(_texts())))
+def test_bare_put_keeps_the_items_char_span_places(k):
+    text = _texts()[k]
+    nlp = pipeline.get()
+    items = _items(random.Random(k), len(text))
+    doc = nlp.make_doc(text)
+    doc._.src = text
+    old = _old_put_spans(doc, "LBL", [it for it in items if it["start"] <= it["end"]])
+    bare = nlp.make_doc(text)
+    bare._.src, bare._.bare = text, True
+    pipeline._put(bare, "g", "LBL", [it for it in items if it["start"] <= it["end"]])
+    assert bare._.data["g"] == [it for _, it in old] and not bare.spans  # (no spans made)
+    if text:  # (some kept, some not: out of the text)
+        assert 0 < len(bare._.data["g"]) < len(items)
+    # an item out of order: char_span decides (a span, None, or IndexError), as before
+    for it in items:
+        if it["start"] > it["end"]:
+            full, lean = nlp.make_doc(text), nlp.make_doc(text)
+            full._.src, lean._.src, lean._.bare = text, text, True
+            assert _put_or_raise(lean, [it]) == _put_or_raise(full, [it])
+
+
+def test_run_is_bare_with_our_components_only():
+    from spacy.language import Language
+
+    seen = []
+
+    @Language.component("glue24_reader")
+    def reader(doc):
+        seen.append(sorted(doc.spans.keys()))
+        return doc
+
+    plan = PlanDocument(text="Căn cứ Kế hoạch số 12/KH-CĐ ngày 3/4/2024 của Công đoàn.")
+    out = pipeline.run(plan)
+    nlp = pipeline.build()
+    nlp.add_pipe("glue24_reader")
+    assert pipeline.run(plan, nlp) == out and out["legal_refs"] and out["dates"]
+    assert seen == [["awards", "dates", "legal_refs"]]  # a pipeline with another component gets the spans
