@@ -105,3 +105,56 @@ def test_run_is_bare_with_our_components_only():
     assert pipeline.run(plan, nlp) == out and out["legal_refs"] and out["dates"]
     # a pipeline with another component gets the spans
     assert len(seen) == 1 and {"dates", "legal_refs", "entities", "targets"} <= set(seen[0])
+
+
+# --- clauses._unit_ends: the unit ends by numpy, as _UNIT_END.finditer found them
+
+from kehoach.parser.nlp import clauses  # noqa: E402
+
+
+def test_is_space_is_what_backslash_s_takes_on_every_bmp_char():
+    import re
+
+    table = clauses._is_space()
+    space = re.compile(r"\s")
+    assert [c for c in range(0x10000) if bool(space.match(chr(c))) != bool(table[c])] == []
+    assert table[0x20] and table[0x3000] and not table[ord("a")]
+
+
+def _old_unit_ends(text, start, end):
+    return [m.start() for m in clauses._UNIT_END.finditer(text, start, end)]
+
+
+@pytest.mark.parametrize("k", range(len(_texts())))
+def test_unit_ends_equal_the_regex(k):
+    text = _texts()[k]
+    rng = random.Random(k)
+    n = len(text)
+    cuts = [(0, n), (1, n), (0, max(0, n - 1))] + [tuple(sorted((rng.randrange(n + 1), rng.randrange(n + 1))))
+                                                   for _ in range(30)]
+    for s, e in cuts:
+        assert clauses._unit_ends(text, s, e) == _old_unit_ends(text, s, e), (s, e)
+    if n > 100:
+        assert _old_unit_ends(text, 0, n)  # (the texts hold unit ends)
+    # _units: the numpy ends from _NUMPY_FROM chars on, trimmed as before
+    old = []
+    pos = 0
+    for p in _old_unit_ends(text, 0, n) + [n]:
+        if p > pos:
+            a, b = clauses.trim(text, pos, p)
+            if b > a:
+                old.append((a, b))
+        pos = p + 1
+    assert clauses._units(text, 0, n) == old
+
+
+def test_unit_ends_edge_cases():
+    cases = ["a.. b. c", "x.\ny", "1.234. Hết!", "a?", "a.", ".", "..", "?.", "a;b\nc", "a.\u3000b", "a.\u00a0b",
+             "a.\x1cb", "a.\x85b", "a.\u2028b", "a.\u200bb", "Trên đây là... kế hoạch. ", "“a.” b."]
+    for t in cases:
+        text = t * 80  # (over _NUMPY_FROM)
+        for s, e in [(0, len(text)), (1, len(text) - 1), (2, len(text) - 2), (len(t), len(text) - 1)]:
+            assert clauses._unit_ends(text, s, e) == _old_unit_ends(text, s, e), (t, s, e)
+    astral = "Kế hoạch 𝟕. Năm học.\n" * 80  # a char beyond the BMP: the regex scans
+    assert clauses._unit_ends(astral, 0, len(astral)) is None
+    assert clauses._units(astral, 0, len(astral))[:3] == [(0, 10), (12, 19), (21, 31)]
