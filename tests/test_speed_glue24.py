@@ -158,3 +158,43 @@ def test_unit_ends_edge_cases():
     astral = "Kế hoạch 𝟕. Năm học.\n" * 80  # a char beyond the BMP: the regex scans
     assert clauses._unit_ends(astral, 0, len(astral)) is None
     assert clauses._units(astral, 0, len(astral))[:3] == [(0, 10), (12, 19), (21, 31)]
+
+
+# --- clauses.literal_starts: str.find over the lowered text, as the automaton's name_starts
+
+PHRASE_ALPHABET = ALPHABET + ["Bằng khen", "bằng KHEN", "giấy khen", "Chiến sĩ thi đua cơ sở", "chiến sĩ thi đua",
+                              "Cờ thi đua", "cờ thi đua cờ thi đua", "ı", "ſ", "K", "Lao động tiên tiến", "tiên tiến"]
+
+
+@pytest.mark.parametrize("k", range(len(_texts()) + 30))
+def test_literal_starts_equal_the_automaton(k):
+    from kehoach.parser.nlp import awards
+
+    rng = random.Random(k)
+    texts = _texts()
+    text = texts[k] if k < len(texts) else "".join(rng.choice(PHRASE_ALPHABET) for _ in range(rng.randrange(1, 400)))
+    for names in (awards._tables()["phrases"], ["ab", "b", "aba", "AB"], ["thi đua", "đua"], []):
+        got = clauses.literal_starts(names, text)
+        want = clauses.name_starts(clauses.name_automaton(names), text)
+        assert got == want
+    if k >= len(texts) and "ı" not in text and "ſ" not in text and "İ" not in text and "khen" in text.lower():
+        assert clauses.literal_starts(["khen"], text)  # (found)
+
+
+def test_clean_drops_the_underscore_fields_as_before():
+    from kehoach.parser import nlp
+
+    def old(d):
+        for k in d:
+            if k.startswith("_"):
+                return {k: v for k, v in d.items() if not k.startswith("_")}
+        return d
+
+    cases = [{}, {"a": 1}, {"_key": 1, "a": 2}, {"a": 1, "_": 2}, {"a_b": 1}, {"a\0_b": 1, "c": 2}, {"\0": 1},
+             {"x": 1, "y": {"_z": 1}}, {"start": 0, "end": 3, "_key": "k", "mentions": []}]
+    for d in cases:
+        got, want = nlp._clean(d), old(d)
+        assert got == want and (got is d) == (want is d and "\0_" not in "\0" + "\0".join(d))
+    assert nlp._clean({"_a": 1, "b": 2}) == {"b": 2}
+    with pytest.raises(AttributeError):  # a key that is no str: as before
+        nlp._clean({1: 2, "_a": 3})

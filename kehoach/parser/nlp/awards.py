@@ -7,8 +7,8 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from kehoach import models
-from kehoach.parser.nlp.clauses import (comma_after, comma_before, inside, lowered, n_words, name_automaton,
-                                        name_starts, trim, units)
+from kehoach.parser.nlp.clauses import (comma_after, comma_before, inside, literal_starts, lowered, n_words, trim,
+                                        units)
 from kehoach.parser.nlp.numbers import NUMBER, parse_number
 from kehoach.parser.schema import PlanDocument, iter_sections
 from kehoach.parser.text.fastre import ci, literal_alt
@@ -150,15 +150,11 @@ def _phrase_rx() -> re.Pattern:
     return re.compile(rf"{first}(?<!\w.){rest}(?i:\b)")
 
 
-@lru_cache(maxsize=1)
-def _phrase_names():
-    return name_automaton(_tables()["phrases"])
-
-
 def _phrases_in(text: str, start: int, end: int):
-    """_phrase_rx().finditer(text, start, end), the pattern tried only where a phrase starts (any case)."""
+    """_phrase_rx().finditer(text, start, end), the pattern tried only where a phrase starts (any case;
+    a few phrases: found by str.find, clauses.literal_starts)."""
     rx = _phrase_rx()
-    starts = name_starts(_phrase_names(), text)
+    starts = literal_starts(_tables()["phrases"], text)
     if starts is None:
         yield from rx.finditer(text, start, end)
         return
