@@ -198,3 +198,50 @@ def test_clean_drops_the_underscore_fields_as_before():
     assert nlp._clean({"_a": 1, "b": 2}) == {"b": 2}
     with pytest.raises(AttributeError):  # a key that is no str: as before
         nlp._clean({1: 2, "_a": 3})
+
+
+# --- dates._word_starts: the words found by str.find, as the automaton found them
+
+def _old_word_starts(text):
+    from kehoach.parser.nlp import dates as D
+    from kehoach.parser.text.digits import number_starts
+
+    out = {w: [] for w in ("ngày", "năm", "từ", "tháng", "tết", "mùng", "rằm")}
+    low = clauses.lowered(text)
+    if len(low) == len(text):
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for w, key in D._WORDS.items():
+            auto.add_word(w, (len(w), key))
+        auto.make_automaton()
+        for end, (n, key) in auto.iter(low):
+            p = end + 1 - n
+            if p and ((c := text[p - 1]).isalnum() or c == "_"):
+                continue
+            out[key].append(p)
+        for v in out.values():
+            v.sort()
+    else:
+        for rx in (D._NGAY_NAM, D._T_WORDS, D._MR_WORDS):
+            for m in rx.finditer(text):
+                out[D._SECOND[text[m.start() + 1].lower()]].append(m.start())
+    out["number"] = number_starts(text)
+    return out
+
+
+DATE_ALPHABET = ALPHABET + ["ngày", "Ngày", "NGÀY", "năm", "NĂM", "từ", "Từ", "tháng", "THÁNG", "tết", "Tết", "mùng",
+                            "mồng", "Mồng", "rằm", "RẰM", "_", "x", "1", "ngàyngày", "mùngmồng", "nămnăm", "ẞ"]
+
+
+@pytest.mark.parametrize("k", range(len(_texts()) + 40))
+def test_word_starts_equal_the_automaton(k):
+    from kehoach.parser.nlp import dates as D
+
+    rng = random.Random(k)
+    texts = _texts()
+    text = texts[k] if k < len(texts) else "".join(rng.choice(DATE_ALPHABET) for _ in range(rng.randrange(1, 600)))
+    got, want = D._word_starts(text), _old_word_starts(text)
+    assert got == want
+    if k < 2:
+        assert got["ngày"] and got["năm"]  # (the seeds hold them)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from kehoach.parser.nlp.clauses import lowered
 from kehoach.parser.text.digits import number_starts
@@ -116,31 +115,23 @@ _WORDS = {"ngày": "ngày", "năm": "năm", "từ": "từ", "tháng": "tháng", 
           "rằm": "rằm"}
 
 
-@lru_cache(maxsize=1)
-def _word_automaton():
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for w, key in _WORDS.items():
-        auto.add_word(w, (len(w), key))
-    auto.make_automaton()
-    return auto
-
-
 def _word_starts(text: str) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {w: [] for w in ("ngày", "năm", "từ", "tháng", "tết", "mùng", "rằm")}
     low = lowered(text)
     if len(low) == len(text):
-        # one Aho-Corasick pass over the lower-cased text finds what the three scans below find: lower()
+        # every occurrence of each word in the lower-cased text (str.find: C's fast search skips
+        # along; an automaton steps through every char) is what the three scans below find: lower()
         # and (?i) agree on these words' letters (the odd chars are forms of i and s), and a word that
         # starts inside another starts after a letter, which the look back refuses
-        for end, (n, key) in _word_automaton().iter(low):
-            p = end + 1 - n
-            if p and ((c := text[p - 1]).isalnum() or c == "_"):  # (?<!\w.)
-                continue
-            out[key].append(p)
-        for v in out.values():
-            v.sort()
+        find = low.find
+        for w, key in _WORDS.items():
+            got = out[key]
+            p = find(w)
+            while p >= 0:
+                if not (p and ((c := text[p - 1]).isalnum() or c == "_")):  # (?<!\w.)
+                    got.append(p)
+                p = find(w, p + 1)
+        out["mùng"].sort()  # (mùng and mồng, one list)
     else:  # "İ" lowers to two chars: offsets in `low` are not the text's
         for rx in (_NGAY_NAM, _T_WORDS, _MR_WORDS):
             for m in rx.finditer(text):
