@@ -214,7 +214,9 @@ _EVERY = re.compile(_word_led(["mỗi", "hàng", "hằng"], r"\s+(?:ngày|tuần
 # how often, as a stretch after "định kỳ" (periodically): "định kỳ sáu tháng báo cáo", "định kỳ (sau 2 năm sơ kết"
 _PERIODIC = re.compile(r"(?i)(?<!\w)định\s+kỳ\s*(?:\(\s*)?(?:sau\s+)?(?<![^\s(])(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS) + r")\s+"
                        r"(?P<unit>tháng|năm|quý|tuần|ngày)(?!\w)")
-_REQUIRE = re.compile(r"(?i)ít nhất|tối thiểu|không dưới|tối đa|không quá")
+_REQUIRE_WORDS = ["ít nhất", "tối thiểu", "không dưới", "tối đa", "không quá"]
+_REQUIRE = re.compile("(?i)" + "|".join(_REQUIRE_WORDS))
+_REQUIRE_SCAN = re.compile("".join(literal_alt(_REQUIRE_WORDS)))  # _REQUIRE's matches, opening on their first letters
 # how often, as a stretch per time: "(ít nhất 6 tháng một lần)", "hai năm tổ chức một lần"
 _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu)\s+)?(?P<num>\d{1,2}|" + "|".join(_WORD_NUMBERS)
                           + r")\s+(?:tháng|năm|tuần|quý|ngày)\s+(?:[^\s\d,;.:()]+\s+){0,2}?(?:một|1|01)\s+lần\b")
@@ -222,7 +224,9 @@ _PER_STRETCH = re.compile(r"(?i)(?<![\d/.,])(?:(?P<comp>ít nhất|tối thiểu
 _HALF = re.compile(_word_led(["quá", "qúa", "hơn", "trên"], r"\s+(?:một\s+)?nửa\s+(?:tổng\s+)?số\b"))
 # "mỗi tháng 1 lần": "tháng 1" after "mỗi" is a period of the frequency, not the month January
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
-_ORDINAL_BEFORE = re.compile(r"(?:chương trình|chương|phần|mục|điều|số|khóa|khoá|lần thứ|quý|tháng|năm|ngày)\s*$")
+_ORDINAL_WORDS = ("chương trình", "chương", "phần", "mục", "điều", "số", "khóa", "khoá", "lần thứ", "quý", "tháng", "năm",
+                  "ngày")
+_ORDINAL_BEFORE = re.compile(r"(?:" + "|".join(_ORDINAL_WORDS) + r")\s*$")  # (what _ordinal_before tells)
 _ATTEND = re.compile(_word_led(["có mặt", "vắng mặt", "tham dự", "số phiếu", "với số phiếu"],
                                r"\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])"))
 # a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
@@ -248,6 +252,11 @@ def _comma_clause_of(s: str, a: int, b: int) -> str:
 def _has(folded: str, words: tuple[str, ...]) -> bool:
     """A cue word or phrase in folded text, at word boundaries."""
     return bool(words) and _cue_rx(words).search(folded) is not None
+
+
+def _has_in(folded: str, words: tuple[str, ...]) -> bool:
+    """_has(folded, words), the regex only run when a word is in the text (a match is one of them: never lost)."""
+    return any(map(folded.__contains__, words)) and _has(folded, words)
 
 
 @lru_cache(maxsize=16)
@@ -296,8 +305,23 @@ def _in_words(seg: str, lowered: str, each_words: re.Pattern) -> bool:
     """seg may hold a quantity with no digit: how often ("mỗi tháng một lần", "định kỳ sáu tháng"), a make-up
     in words, once ("một lần"), a majority ("quá nửa số")."""
     return bool((("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) and (_EVERY.search(seg) or each_words.search(seg)))
-                or ("lần" in lowered and (_PER_STRETCH.search(seg) or _TIMES_IN_WORDS.search(seg)))
+                or ("lần" in lowered and ((_once_after(lowered) and _PER_STRETCH.search(seg)) or _TIMES_IN_WORDS.search(seg)))
                 or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg)))
+
+
+def _once_after(lowered: str) -> bool:
+    r"""`(?:một|1)\s+lần` in the lowered text: what every match of _PER_STRETCH (`(?i)...(?:một|1|01)\s+lần\b`) holds,
+    lowered. _PER_STRETCH opens on a look back, so sre enters it at every char: it is scanned only where this holds.
+    (No char (?i) takes for a letter of "một" or "lần" lowers to another; a space lowers to itself.)"""
+    p = lowered.find("lần")
+    while p >= 0:
+        k = p
+        while k and lowered[k - 1].isspace():
+            k -= 1
+        if k < p and (lowered.endswith("một", 0, k) or lowered.endswith("1", 0, k)):
+            return True
+        p = lowered.find("lần", p + 1)
+    return False
 
 
 _IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ")  # (each clause of _in_words needs one in `lowered`)
@@ -341,7 +365,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
     situation = (situation or ":" in folded and _SITUATION_INLINE.search(folded) is not None) \
         and not _has(folded, _RESULT_WORDS)
-    composition = not aimed and (situation or _has(folded, cues["composition"])) and not _has(folded, cues["aim"])
+    composition = not aimed and (situation or _has_in(folded, cues["composition"])) and not _has_in(folded, cues["aim"])
     taken: list[tuple[int, int]] = []
 
     def free(qs: int, qe: int) -> bool:
@@ -353,6 +377,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
 
     # a scan runs only where a word or sign its every match holds occurs (the same matches, fewer scans)
     slash = "/" in seg
+    # a label's count (_LABELLED_COUNT, _BOARD_SIZE) opens a number right after ":" and spaces: a number start has them
+    colon_num = ":" in seg and any(_colon_ends(seg, p) for p in starts)
     ranged = "-" in seg or "–" in seg or "đến" in lowered or "tới" in lowered
     for m in rng.finditer(seg, d0, starts) if ranged else ():
         a, b = int(m.group("a")), int(m.group("b"))
@@ -369,7 +395,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     if composition:
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
-        required = _REQUIRE.search(seg) is not None
+        required = _REQUIRE_SCAN.search(seg) is not None
         for rx, at in ((cnt, starts), (pct, _digits_at(seg, starts))):
             for m in rx.finditer(seg, d0, at) if required else ():
                 if m.group("comp") and _REQUIRE.fullmatch(m.group("comp")) and free(s + m.start(), s + m.end()):
@@ -378,18 +404,18 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
                                  comps[m.group("comp").lower()], s + m.start("unit") if unit == "người" else -1))
         out.sort(key=lambda q: q.start)
         return out
-    for m in _LABELLED_COUNT.finditer(seg) if ":" in seg else ():  # "Số đoàn viên kết nạp mới trong năm: 7"
+    for m in _LABELLED_COUNT.finditer(seg) if colon_num else ():  # "Số đoàn viên kết nạp mới trong năm: 7"
         label = fold(m.group("label"))
         if (any(w in label for w in cues["commit"]) or _has(label, cues["action"])) and parse_number(m.group("num")) \
                 and "danh hiệu" not in label and free(s + m.start(), s + m.end()):  # (a title won is an award)
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
-    for m in _BOARD_SIZE.finditer(seg) if ":" in seg else ():  # "Ban giám khảo: 05 thành viên": the board set up
+    for m in _BOARD_SIZE.finditer(seg) if colon_num else ():  # "Ban giám khảo: 05 thành viên": the board set up
         if _unit_norm(m.group("unit")) == "người" and free(s + m.start(), s + m.end()):
             add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
     for m in cues["attendance"].finditer(seg) if "(" in seg else ():
         if _unit_norm(m.group("unit")) == "người" and free(s + m.start("num"), s + m.end()):
             add(Quantity(s + m.start("num"), s + m.end(), parse_number(m.group("num")), None, None, "người", "=", -2))
-    for m in _ATTEND.finditer(seg) if slash else ():  # "Có mặt 49/50", "số phiếu 04/04"
+    for m in _ATTEND.finditer(seg) if slash and _attend_words(lowered) else ():  # "Có mặt 49/50", "số phiếu 04/04"
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
@@ -426,7 +452,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     for m in _HALF.finditer(seg) if "nửa" in lowered else ():  # "quá nửa số phiếu bầu": more than half
         if free(s + m.start(), s + m.end()):
             add(Quantity(s + m.start(), s + m.end(), 50, None, None, "%", ">", -1))
-    for m in _PER_STRETCH.finditer(seg) if "lần" in lowered else ():
+    for m in _PER_STRETCH.finditer(seg) if "lần" in lowered and _once_after(lowered) else ():
         if free(s + m.start(), s + m.end()):  # once per stretch
             comp = comps.get((m.group("comp") or "").lower(), "=")
             add(Quantity(s + m.start(), s + m.end(), 1, None, None, "lần", comp, -2))
@@ -454,7 +480,7 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
             continue  # a bare count ("45 đoàn viên") is not a commitment
         if parse_number(m.group("num")) is None:
             continue  # (none is a count too: "Số lượng ứng cử 0 người")
-        if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) and not _EVERY_BEFORE.search(folded, 0, m.start("num")):
+        if _ordinal_before(folded, m.start("num")) and not _EVERY_BEFORE.search(folded, 0, m.start("num")):
             continue  # "CHƯƠNG TRÌNH 4 Tổ chức ...", "Điều 3", "tháng 4": a name or an ordinal, not a count
         if unit == "giờ" and (_CLOCK_AFTER.match(seg, m.end()) or _CLOCK_BEFORE.search(folded[:m.start("num")])):
             continue  # "lúc 7 giờ 30", "từ 14 giờ": a time of day, not an amount
@@ -470,10 +496,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         word = m.group("word")
         if not free(qs, qe) or not _WORD.search(seg, 0, m.start()) or (word[0].isupper() and not word.isupper()):
             continue  # (a number opening its line is an outline number; "2 Ban chấp hành": a name)
-        if _ORDINAL_BEFORE.search(folded, 0, m.start("num")) or _MINUTES_BEFORE.search(folded, 0, m.start("num")):
+        if _ordinal_before(folded, m.start("num")) or _minutes_before(folded, m.start("num")):
             continue
         # (the tagger behind _list_clause_of last: the cheap tests first, the same outcome)
-        if not (any(w in folded[:m.start()] for w in cues["commit"])
+        if not (any(folded.find(w, 0, m.start()) >= 0 for w in cues["commit"])  # (w in folded[:m.start()])
                 or _action_in_list_clause(folded, m.start(), m.end(), cues["action"])):
             continue
         noun = _counted_noun(seg[m.start("word"):m.end() + 40])
@@ -503,7 +529,44 @@ _NOT_COUNTED = {fold(w) for w in ("năm", "tháng", "ngày", "giờ", "tuần", 
 
 
 _WORD = re.compile(r"[^\W\d_]")
-_MINUTES_BEFORE = re.compile(r"(?:(?<!\w)giờ|\dh)\s*$")  # "lúc 7 giờ 30 sáng": minutes
+_MINUTES_BEFORE = re.compile(r"(?:(?<!\w)giờ|\dh)\s*$")  # "lúc 7 giờ 30 sáng": minutes (what _minutes_before tells)
+
+
+def _colon_ends(s: str, k: int) -> bool:
+    r"""s[:k] ends with ':' and spaces (`:\s*` before k)."""
+    k = _end_of_words(s, k)
+    return k > 0 and s[k - 1] == ":"
+
+
+def _attend_words(lowered: str) -> bool:
+    """A part of each _ATTEND word, in the lowered text ("số phiếu" by "ố p": (?i) takes "ſ" for "s", which does
+    not lower to "s")."""
+    return "mặt" in lowered or "dự" in lowered or "ố p" in lowered
+
+
+def _end_of_words(s: str, k: int) -> int:
+    r"""Where s[:k] ends past its trailing spaces: `X\s*$` searched in s[:k] matches iff s[:that] ends with X, for an
+    X whose last char is no space (\s is str.isspace(); `$` before a last '\n' adds nothing: \s* takes it; an endpos
+    past the end is the end)."""
+    k = min(k, len(s))
+    while k and s[k - 1].isspace():
+        k -= 1
+    return k
+
+
+def _ordinal_before(s: str, k: int) -> bool:
+    """_ORDINAL_BEFORE.search(s, 0, k) is not None, with no scan of s[:k]: its words ending s[:k] past spaces."""
+    k = _end_of_words(s, k)
+    return any(k >= len(w) and s.startswith(w, k - len(w), k) for w in _ORDINAL_WORDS)
+
+
+def _minutes_before(s: str, k: int) -> bool:
+    r"""_MINUTES_BEFORE.search(s, 0, k) is not None: s[:k] ends, past spaces, with "giờ" after no \w char, or a digit
+    and "h" (\w is str.isalnum() or '_'; \d is str.isdecimal())."""
+    k = _end_of_words(s, k)
+    if k >= 3 and s.startswith("giờ", k - 3, k):
+        return k == 3 or not (s[k - 4].isalnum() or s[k - 4] == "_")
+    return k >= 2 and s[k - 1] == "h" and s[k - 2].isdecimal()
 
 
 @lru_cache(maxsize=4096)
