@@ -95,3 +95,21 @@ def test_an_unreadable_model_hands_over_every_feature(monkeypatch):
         monkeypatch.undo()
         postag._known.cache_clear()
     assert postag._known() is not None
+
+
+def test_two_label_viterbi_is_the_general_one():
+    """wordseg._viterbi2 (two labels, unrolled) against wordseg._viterbi (underthesea_core's loop), ties
+    included (small integer scores tie often: the first best must be kept)."""
+    from kehoach.parser.nlp import wordseg
+
+    rng = random.Random(24)
+    ties = 0
+    for k in range(20000):
+        n = rng.randint(1, 12)
+        f = (lambda: float(rng.randint(-2, 2))) if k % 2 else (lambda: rng.uniform(-5, 5))
+        em, trans = [[f(), f()] for _ in range(n)], [[f(), f()], [f(), f()]]
+        path, score = wordseg._viterbi2(em, trans)
+        assert (path, score) == wordseg._viterbi(em, trans), (em, trans)
+        assert all(type(y) is int for y in path) and type(score) is float
+        ties += em[-1][0] == em[-1][1]
+    assert ties > 100
