@@ -83,8 +83,55 @@ def pos_tag(sentence: str) -> list[tuple[str, str]]:
     words = word_tokenize(sentence)
     if model is None:
         return predictor.predict(words)
-    tags = model.tag(sentence_features(words))
+    tables = _known()
+    tags = model.tag(known_features(words, tables) if tables is not None else sentence_features(words))
     return list(zip(words, tags))
+
+
+@lru_cache(maxsize=1)
+def _known():
+    """crf_attrs.by_template of the POS model, or None when its file cannot be read as CRFsuite's (then
+    every feature is handed over)."""
+    from kehoach.parser.nlp import crf_attrs
+
+    try:
+        return crf_attrs.by_template(_model_path(), tuple(TEMPLATE))
+    except (OSError, crf_attrs.NotCRFsuite):
+        return None
+
+
+def _model_path() -> str:
+    from os.path import dirname, join
+
+    import underthesea.pipeline.pos_tag.model_crf as mc
+
+    return join(dirname(mc.__file__), "pos_crf_2017_10_11.bin")  # where CRFPOSTagPredictor loads it
+
+
+def known_features(words: list[str], tables: tuple[dict[str, str], ...]) -> list[list[str]]:
+    """sentence_features(words) without the features the model lacks, in the same order: underthesea_core
+    drops those unread (crf_attrs), so the tags are the same; each string handed on is the model's own
+    (`tables`: crf_attrs.by_template(model, TEMPLATE)), looked up by its value, never built."""
+    n = len(words)
+    w = ["BOS", "BOS", *words, "EOS", "EOS"]  # T[k] of token i: w[i + 2 + k], as in sentence_features
+    lo = ["BOS", "BOS", *(x.lower() for x in words), "EOS", "EOS"]
+    ti = ["BOS", *(("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x)) for x in words),
+          "EOS"]
+    pr = ["BOS", "BOS", *(words[j] + " " + words[j + 1] for j in range(n - 1)), "EOS", "EOS"]
+    a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16 = [t.get for t in tables[:17]]
+    # the tag column's five features (the last ones) depend only on min(i, 3)
+    tag = [[*filter(None, (tables[17].get(x), tables[18].get(y), tables[19].get(z), tables[20].get(u),
+                           tables[21].get(v)))]
+           for x, y, z, u, v in (("BOS",) * 5, ("BOS", "BOS", "X", "BOS", "BOS"), ("BOS", "X", "X", "BOS", "X X"),
+                                 ("X", "X", "X", "X X", "X X"))]
+    out = []
+    for i in range(n):
+        out.append([*filter(None, (
+            a0(lo[i]), a1(lo[i + 1]), a2(lo[i + 2]), a3(lo[i + 3]), a4(lo[i + 4]),
+            a5(ti[i + 1]), a6(ti[i]), a7(ti[i + 2]),
+            a8(w[i]), a9(w[i + 1]), a10(w[i + 2]), a11(w[i + 3]), a12(w[i + 4]),
+            a13(pr[i]), a14(pr[i + 1]), a15(pr[i + 2]), a16(pr[i + 3]))), *tag[min(i, 3)]])
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, islice, repeat
 
 # underthesea's ws_crf_vlsp2013_20230727/features.bin, in its order
 TEMPLATE = [
@@ -327,7 +327,7 @@ def _decode(scorer, tokens: list[str], dictionary: frozenset) -> tuple[list[int]
     weights = np.frombuffer(joined).reshape(-1, L)[index[n] if n < _INDEXED else at(n)]  # (n, templates, L)
     # emission_scores: per label, 0.0 plus each feature's weight in the features' order
     em = np.add.accumulate(weights, axis=1)[:, -1].tolist()
-    return _viterbi(em, trans)
+    return _viterbi2(em, trans) if L == 2 else _viterbi(em, trans)
 
 
 def _viterbi(em: list[list[float]], trans: list[list[float]]) -> tuple[list[int], float]:
@@ -358,3 +358,24 @@ def _viterbi(em: list[list[float]], trans: list[list[float]]) -> tuple[list[int]
         path.append(label)
     path.reverse()
     return path, best
+
+
+def _viterbi2(em: list[list[float]], trans: list[list[float]]) -> tuple[list[int], float]:
+    """_viterbi for two labels, unrolled: with finite scores the first candidate always beats -inf, so the
+    second wins only when strictly greater (underthesea_core keeps the first best on a tie)."""
+    (t00, t01), (t10, t11) = trans
+    s0, s1 = em[0]
+    back = []
+    for e0, e1 in islice(em, 1, None):
+        a, b, c, d = s0 + t00, s1 + t10, s0 + t01, s1 + t11
+        back.append((b > a, d > c))
+        s0 = (b if b > a else a) + e0
+        s1 = (d if d > c else c) + e1
+    label = s1 > s0
+    best = s1 if label else s0
+    path = [label]
+    for bp in reversed(back):
+        label = bp[label]
+        path.append(label)
+    path.reverse()
+    return [*map(int, path)], best
