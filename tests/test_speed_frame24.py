@@ -1,0 +1,74 @@
+"""Issue 14 (speed), session 24: the frame/segment/topics shortcuts give what the code they replace
+gave. Each old implementation is kept here as the oracle and compared on the seeds, the generated
+plans, the real corpus, hand-made edge cases, random text and (where a fact is about single
+characters) every code point."""
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+
+from conftest import REPO, SEEDS
+from kehoach.parser.text import normalize as N
+
+
+def _synth_texts(n: int = 40) -> list[str]:
+    spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["kehoach_synth"] = mod
+    spec.loader.exec_module(mod)
+    return [text for _id, text, _gold in mod.generate(n, 11)]
+
+
+SEED_TEXTS = [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+REAL_TEXTS = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((REPO / "corpora" / "real" / "cache").glob("*.txt"))]
+
+
+def _lines() -> list[str]:
+    return [ln for t in SEED_TEXTS + REAL_TEXTS + _synth_texts() for ln in t.splitlines()]
+
+
+# ---- normalize.has_marks: the marked-char search first -------------------------------------------
+
+def _old_has_marks(s: str) -> bool:
+    """has_marks as it was (90a31e2): _BEYOND's scan of the whole text first."""
+    if s.isascii():
+        return False
+    if N._BEYOND.search(s) or N._BARE.hazards:
+        return N.strip_accents(s) != s
+    return N._marked_class().search(s) is not None
+
+
+def _marked_alphabet() -> list[str]:
+    return list("aAđĐáàảãạăắâấêếôốơớưứýỳÁẮẤÐðİKµß\u0301\u0300\u0323\u0309\u0303\u0302\u0306\u031b .,-\n") + [
+        "\u4e2d", "\u0915\u093e", "\u09cb", "\u0b4b", "\u0dda", "\u1100\u1161", "\uac00", "\U0001d400", "\u212b", "\u2126",
+        "ǅ", "ﬁ", "\u00a0", "½", "ͅ", "\u0344", "\u0f73", "\u1b3b"]
+
+
+def test_has_marks_every_code_point():
+    # the fact the shortcut rests on: no char of the marked class survives strip_accents, on either
+    # of its paths, beside any other char
+    marked = N._marked_class()
+    chars = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp < 0xE000]
+    ms = [c for c in chars if marked.match(c)]
+    assert "á" in ms and "đ" in ms and "\u0301" in ms and "a" not in ms
+    for m in ms:
+        assert m not in N.strip_accents(m) and m not in N._strip_accents_slow(m + "\u0dda")
+    for c in chars:  # each char alone (beside others: every 17th, and all of the BMP's Latin and marks)
+        for s in ((c, "á" + c, c + "a") if ord(c) < 0x2200 or ord(c) % 17 == 0 else (c,)):
+            assert N.has_marks(s) == _old_has_marks(s), (hex(ord(c)), s)
+
+
+def test_has_marks_on_real_and_random_text():
+    texts = SEED_TEXTS + REAL_TEXTS + _lines()
+    texts += [N.fold(t) for t in texts] + [N.strip_accents(t) for t in texts[:400]]
+    rng = random.Random(24)
+    alpha = _marked_alphabet()
+    texts += ["".join(rng.choice(alpha) for _ in range(rng.randint(0, 12))) for _ in range(40000)]
+    texts += ["", "a", "đ", "\u0301", "e\u0301", "\u0dda", "\u0dd9\u0dca"]
+    trues = 0
+    for t in texts:
+        got = N.has_marks(t)
+        assert got == _old_has_marks(t), repr(t)
+        trues += got
+    assert 0 < trues < len(texts)  # both answers are tested
