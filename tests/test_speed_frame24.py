@@ -72,3 +72,56 @@ def test_has_marks_on_real_and_random_text():
         assert got == _old_has_marks(t), repr(t)
         trues += got
     assert 0 < trues < len(texts)  # both answers are tested
+
+
+# ---- segment._caps_run_end: the words read lazily --------------------------------------------------
+
+import re  # noqa: E402
+
+from kehoach.parser import segment as S  # noqa: E402
+
+
+def _old_caps_run_end(rest: str):
+    """_caps_run_end as it was (90a31e2): the list of every word of the line first."""
+    words = list(re.finditer(r"\S+", rest))
+    caps = lambda w: any(c.isalpha() for c in w) and all(c.isupper() for c in w if c.isalpha())  # noqa: E731
+    k, marker = 0, False
+    while k < len(words):
+        w = words[k].group()
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        if k >= 2 and (S._roman_mark(w) or S._NUMBER_MARK.fullmatch(w) or (S._ROMAN_WORD.fullmatch(w) and (nxt in ("-", "–") or not caps(nxt)))):
+            marker = True
+            break
+        if not (caps(w) or not any(c.isalpha() for c in w)):
+            break
+        k += 1
+    if k < 2 or k >= len(words) or len(rest) - words[k].start() < 15:
+        return None
+    if not marker and rest[words[k].start()] == "(" and rest.rstrip().endswith(")") and rest.count("(") == 1:
+        return None
+    after = [w.group() for w in words[k:k + 4]]
+    if not marker and ((words[k - 1].group().endswith(":") and S._title_word(after[0]))
+                       or any(caps(w) and sum(c.isalpha() for c in w) >= 3 for w in after[1:])):
+        return None
+    return words[k].start()
+
+
+def _caps_words(rng: random.Random, n: int) -> str:
+    bits = ["KẾ", "HOẠCH", "NĂM", "2024", "–", "-", "I.", "II", "I", "1.", "12)", "Tình", "hình", "(tổng", "8.000đ)",
+            "NỘI DUNG:", "Tổ", "chức", "ĐẶC ĐIỂM", "VIỆC", "ITình", "I.Đặc", "BAN", "thanh", "NHÂNDÂN", "3-", "X", "V", "IV)"]
+    seps = [" ", " ", " ", "  ", "\t", "\n", "\u00a0", "\u2003"]
+    return "".join(rng.choice(bits) + rng.choice(seps) for _ in range(n)).strip(rng.choice(["", " "]))
+
+
+def test_caps_run_end_is_the_old_walk():
+    texts = _lines()
+    texts += [ln.split(None, 1)[-1] for ln in texts if ln.strip()]  # the rest after a number
+    rng = random.Random(24)
+    texts += [_caps_words(rng, n) for n in (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 13, 14, 20, 40) for _ in range(800)]
+    texts += ["", " ", "A B", "A B C", "KẾ HOẠCH NĂM 2024 Tình hình chung của đơn vị", "A B C D E F G H I J K L M N O P"]
+    found = 0
+    for t in texts:
+        got = S._caps_run_end(t)
+        assert got == _old_caps_run_end(t), repr(t)
+        found += got is not None
+    assert found > 100
