@@ -125,3 +125,75 @@ def test_caps_run_end_is_the_old_walk():
         assert got == _old_caps_run_end(t), repr(t)
         found += got is not None
     assert found > 100
+
+
+# ---- landmarks: ON_BEHALF gated by its heads, recipient_cut's word count ---------------------------
+
+from kehoach.parser import landmarks as L  # noqa: E402
+
+
+def _old_is_closing(text: str) -> bool:
+    return bool((L.may_open_closing(text) and L.CLOSING_START.search(text)) or L.ON_BEHALF.search(text))
+
+
+def _old_name_cut(text: str) -> set[int]:
+    stripped = text.rstrip(" ./")
+    s = L._name_run_start(stripped, len(stripped))
+    if s and L.DEGREE.fullmatch(text[:s].strip()):
+        return set()
+    if s and (text[:s].rstrip()[-1:] in (".", ";", ":") or L.ON_BEHALF.search(text[:s])):
+        return {s}
+    return set()
+
+
+def _old_recipient_cut(text: str) -> set[int]:
+    if not L._ITEM.match(text):
+        return set()
+    _, position = L._lexicon()
+    for m in L._ITEM_END.finditer(text):
+        tail = text[m.end():].rstrip()
+        words = tail.split()
+        note = tail[:1] == "("
+        if (L.ON_BEHALF.match(tail) or position.fullmatch(tail.rstrip(" .:"))
+                or (note and L._SIGNED_NOTE.fullmatch(tail))
+                or (2 <= len(words) <= 4 and all(L._title_case(w) for w in words))):
+            return {m.end()}
+        signed = L._SIGNED_NOTE_NAME.fullmatch(tail) if note else None
+        if signed and all(L._title_case(w) for w in signed.group(1).split()):
+            return {m.end(), m.end() + signed.start(1)}
+    return set()
+
+
+def _closing_texts() -> list[str]:
+    rng = random.Random(241)
+    bits = ["TM.", "TM", "T/M", "TL.", "TUQ.", "KT.", "K/T", "Q.", "Q", "T", "K", "U", "M", "L", "/", ".", " ", "  ", "\t",
+            "BCH", "CHỦ TỊCH", "Chủ tịch", "PHÓ HIỆU TRƯỞNG", "Nguyễn Văn An", "- ", "-", "+ ", "; ", ";", ". ", "(đã ký)",
+            "(Ký)", "Lưu VT", "Như trên", "ThS.", "a", "đ", "Đ", "x", "Nơi nhận:", "Trên đây là", "\u00a0", "\u2003", "1"]
+    out = ["".join(rng.choice(bits) for _ in range(rng.randint(0, 12))) for _ in range(30000)]
+    # the heads glued to what comes before and after them
+    out += [a + h + b for h in L._ON_BEHALF_HEADS + ("TUQ.",) for a in ("", "x", "/", " ", "XT", "1") for b in ("", "A", " Ạ", " a", "Đ")]
+    return out + _lines()
+
+
+def test_on_behalf_heads_gate():
+    assert L._ON_BEHALF_HEADS == ("TM.", "T/M", "TL.", "Q.", "KT.", "K/T")
+    hits = 0
+    for t in _closing_texts():
+        may = L.may_hold_on_behalf(t)
+        assert may == any(h in t for h in L._ON_BEHALF_HEADS), repr(t)
+        m = L.ON_BEHALF.search(t)
+        if m:
+            hits += 1
+            assert may and any(m.group().startswith(h) for h in L._ON_BEHALF_HEADS + ("TUQ.",)), repr(t)
+    assert hits > 1000
+
+
+def test_closing_landmarks_are_the_old_ones():
+    cuts = 0
+    for t in _closing_texts():
+        assert L.is_closing(t) == _old_is_closing(t), repr(t)
+        assert L.name_cut(t) == _old_name_cut(t), repr(t)
+        got = L.recipient_cut(t)
+        assert got == _old_recipient_cut(t), repr(t)
+        cuts += bool(got)
+    assert cuts > 50
