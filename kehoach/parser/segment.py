@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -402,10 +403,20 @@ def _caps_run_end(rest: str) -> Optional[int]:
     """A heading in capitals that runs into its body or its first sub-heading on one line
     ("ĐẶC ĐIỂM TÌNH HÌNH Thuận lợi: ...", "... 2012 – 2015 I Tình hình ...", "MỤC ĐÍCH-YÊU CẦU:
     -Nhằm ..."): where the capitals end, before a sub-heading's number; None if it does not."""
-    words = list(_WORD.finditer(rest))
+    # the words read lazily: the walk below looks at most 4 words past where it stops, mostly a
+    # few words into a long paragraph (a full list cost ~40 k instructions a call)
+    it = _WORD.finditer(rest)
+    words = list(islice(it, 8))
+    done = len(words) < 8
     caps = lambda w: any(c.isalpha() for c in w) and all(c.isupper() for c in w if c.isalpha())  # noqa: E731
     k, marker = 0, False
-    while k < len(words):
+    while True:
+        if not done and k + 5 > len(words):
+            more = list(islice(it, 8))
+            words += more
+            done = len(more) < 8
+        if k >= len(words):
+            break
         w = words[k].group()
         nxt = words[k + 1].group() if k + 1 < len(words) else ""
         if k >= 2 and (_roman_mark(w) or _NUMBER_MARK.fullmatch(w) or (_ROMAN_WORD.fullmatch(w) and (nxt in ("-", "–") or not caps(nxt)))):

@@ -235,9 +235,15 @@ def has_marks(s: str) -> bool:
     """strip_accents(s) != s, without building the stripped copy (one regex scan)."""
     if s.isascii():
         return False
+    # a marked char of _COMMON is one strip_accents never leaves in its result (it is not in NFD
+    # form, a Mn, or đ/Đ): found, the answer is yes, on either path below. In a Vietnamese text
+    # one stands in the first few chars, where _BEYOND's class-led scan reads the whole text
+    # (~100 instructions a char; tests/test_speed_frame24.py)
+    if _marked_class().search(s) is not None:
+        return True
     if _BEYOND.search(s) or _BARE.hazards:
         return strip_accents(s) != s
-    return _marked_class().search(s) is not None
+    return False
 
 
 class _FirstTable(dict):
