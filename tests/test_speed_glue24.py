@@ -74,8 +74,8 @@ def test_bare_put_keeps_the_items_char_span_places(k):
     doc = nlp.make_doc(text)
     doc._.src = text
     old = _old_put_spans(doc, "LBL", [it for it in items if it["start"] <= it["end"]])
-    bare = nlp.make_doc(text)
-    bare._.src, bare._.bare = text, True
+    bare = pipeline._bare_doc(nlp, text)
+    assert len(bare) == 0  # (no tokens)
     pipeline._put(bare, "g", "LBL", [it for it in items if it["start"] <= it["end"]])
     assert bare._.data["g"] == [it for _, it in old] and not bare.spans  # (no spans made)
     if text:  # (some kept, some not: out of the text)
@@ -83,8 +83,8 @@ def test_bare_put_keeps_the_items_char_span_places(k):
     # an item out of order: char_span decides (a span, None, or IndexError), as before
     for it in items:
         if it["start"] > it["end"]:
-            full, lean = nlp.make_doc(text), nlp.make_doc(text)
-            full._.src, lean._.src, lean._.bare = text, text, True
+            full, lean = nlp.make_doc(text), pipeline._bare_doc(nlp, text)
+            full._.src = text
             assert _put_or_raise(lean, [it]) == _put_or_raise(full, [it])
 
 
@@ -245,3 +245,23 @@ def test_word_starts_equal_the_automaton(k):
     assert got == want
     if k < 2:
         assert got["ngày"] and got["năm"]  # (the seeds hold them)
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.stem)
+def test_bare_run_equals_the_tokenized_run_on_the_seeds(seed):
+    """The token-less doc `run` makes for our components gives what spaCy's tokenized doc gave."""
+    from spacy.language import Language
+
+    from kehoach.parser import parse
+
+    if "glue24_tokens" not in Language.factories:
+        @Language.component("glue24_tokens")
+        def tokens(doc):
+            assert len(doc) > 0  # (the tokenized doc: a foreign component gets spaCy's own)
+            return doc
+
+    plan = parse(seed, nlp=False, checks=False)
+    nlp = pipeline.build()
+    nlp.add_pipe("glue24_tokens")
+    bare, full = pipeline.run(plan), pipeline.run(plan, nlp)
+    assert bare == full and len(bare["targets"]) >= 3 and len(bare["legal_refs"]) >= 3

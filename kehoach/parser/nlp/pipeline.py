@@ -1,8 +1,10 @@
 """The spaCy pipeline: a blank Vietnamese tokenizer and one registered component per tagger.
 
-Each component reads `doc.text` (and, for context, the PlanDocument in `doc._.plan`), puts its
+Each component reads `doc.text` (`text_of`; and, for context, the PlanDocument in `doc._.plan`), puts its
 spans in `doc.spans[<group>]` and the normalized fields, aligned with them, in `doc._.data[<group>]`
-(span extensions are keyed by character offsets, so two groups with the same span would collide). Components are
+(span extensions are keyed by character offsets, so two groups with the same span would collide).
+`run` with only our components hands them a bare Doc instead: no tokens, no spans, the text in
+`doc._.src` (none of them reads tokens; tokenizing a plan cost ~9 M instructions). Components are
 registered by name (`@Language.factory`) and composed by `CONFIG`, so one can be swapped:
 `build(["kehoach_dates", "kehoach_refs", "my_targets", ...])`.
 
@@ -36,7 +38,7 @@ MAX_TEXT_CHARS = 2_000_000  # the documented maximum (kehoach.parser refuses lon
 
 CONFIG: list[str] = ["kehoach_dates", "kehoach_refs", "kehoach_awards", "kehoach_targets", "kehoach_entities"]
 
-for _name in ("plan", "date_hits", "data", "src", "quoted", "bare"):
+for _name in ("plan", "date_hits", "data", "src", "quoted", "bare", "tokens"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -48,23 +50,40 @@ def text_of(doc: Doc) -> str:
     return doc._.src
 
 
+def _bare_doc(nlp: Language, text: str) -> Doc:
+    """A Doc without tokens that carries `text` for our components (none of them reads tokens or spans);
+    `nlp`'s tokenizer is kept in doc._.bare for the rare item only the tokenized doc can judge."""
+    doc = Doc(nlp.vocab)
+    doc._.src, doc._.bare = text, nlp.tokenizer
+    return doc
+
+
+def _tokens_of(doc: Doc) -> Doc:
+    """The bare doc's text tokenized, once."""
+    if doc._.tokens is None:
+        doc._.tokens = doc._.bare(text_of(doc))
+    return doc._.tokens
+
+
 def _put(doc: Doc, group: str, label: str, items: Iterable[dict]) -> None:
     """Spans in doc.spans[group]; their fields (exact char offsets: a token span may be wider) in doc._.data.
-    A doc that `run` marks bare gets no spans (nothing reads them: ~16,000 instructions a span):
-    only the items char_span would have placed."""
+    A doc that `run` makes bare (no tokens: `_bare_doc`) gets no spans (nothing reads them: ~16,000
+    instructions a span): only the items char_span would have placed on the tokenized doc."""
     data: list[dict] = []
     ext = doc._
-    char_span = doc.char_span
     label_id = doc.vocab.strings.add(label)  # (what char_span does with the name for each span)
-    if ext.bare:
+    if ext.bare is not None:
         n = len(text_of(doc))
         for it in items:
             s, e = it["start"], it["end"]
             # in the text and in order, char_span makes a span (the tokens and their trailing spaces
-            # tile the text: tests/test_speed_glue24.py); else it decides (None, or IndexError)
-            if (0 <= s < n and 0 < e <= n and s <= e) or char_span(s, e, label_id, 0, None, "expand") is not None:
+            # tile the text: tests/test_speed_glue24.py); else the tokenized doc's char_span decides
+            # (None, or IndexError): made only then, as the tokenizer costs ~9 M instructions a plan
+            if (0 <= s < n and 0 < e <= n and s <= e) or \
+                    _tokens_of(doc).char_span(s, e, label_id, 0, None, "expand") is not None:
                 data.append(it)
     else:
+        char_span = doc.char_span
         spans: list[Span] = []
         for it in items:
             # (positional: label, kb_id, vector, alignment_mode; keywords cost a parse per call)
@@ -261,15 +280,18 @@ def run(plan: PlanDocument, nlp: Language | None = None) -> dict[str, list[dict]
     nlp = nlp or get()
     text = plan.text or ""
     spans = pieces(text)
-    # only our components: none reads doc.spans (they pass their results in doc._), so no spans are made
+    # only our components: none reads tokens or doc.spans (they pass their results in doc._), so the
+    # text is not tokenized and no spans are made; with any other component, the doc is spaCy's own
     bare = all(nlp.get_pipe_meta(name).factory in _FACTORIES for name in nlp.pipe_names)
     out: dict[str, list[dict]] = {}
     for k, (a, b) in enumerate(spans):
         sub = plan if len(spans) == 1 else _piece_plan(plan, a, b, last=k == len(spans) - 1)
-        sdoc = nlp.make_doc(text[a:b])
+        if bare:
+            sdoc = _bare_doc(nlp, text[a:b])
+        else:
+            sdoc = nlp.make_doc(text[a:b])
+            sdoc._.src = text[a:b]
         sdoc._.plan = sub
-        sdoc._.src = text[a:b]
-        sdoc._.bare = bare
         for _, proc in nlp.pipeline:
             sdoc = proc(sdoc)
         for group, items in (sdoc._.data or {}).items():
