@@ -43,6 +43,18 @@ def seed_windows(width: int, step: int) -> list[str]:
     return out
 
 
+def synth_texts(n: int, seed: int = 11) -> list[str]:
+    """The texts of `n` plans from the repo's synthetic generator (corpora/synth/generate.py)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["kehoach_synth"] = mod
+    spec.loader.exec_module(mod)
+    return [text for _id, text, _gold in mod.generate(n, seed)]
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     assert SEEDS.is_dir(), f"shared corpora not found at {SEEDS}"

@@ -4,20 +4,14 @@ plans, the real corpus, hand-made edge cases, random text and (where a fact is a
 characters) every code point."""
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 
-from conftest import REPO, SEEDS
+from conftest import REPO, SEEDS, synth_texts
 from kehoach.parser.text import normalize as N
 
 
 def _synth_texts(n: int = 40) -> list[str]:
-    spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["kehoach_synth"] = mod
-    spec.loader.exec_module(mod)
-    return [text for _id, text, _gold in mod.generate(n, 11)]
+    return synth_texts(n)
 
 
 SEED_TEXTS = [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]

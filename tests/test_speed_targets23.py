@@ -6,14 +6,12 @@ to two chars, texts over and under text.digits' numpy threshold).
 """
 from __future__ import annotations
 
-import importlib.util
 import random
 import re
-import sys
 
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import SEEDS, synth_texts
 from kehoach.parser.nlp import targets as T
 from kehoach.parser.text import digits as text_digits
 
@@ -21,11 +19,7 @@ _NUMBER_START = re.compile(r"\d(?<!\d\d)")  # where a number starts (one running
 
 
 def _synth_texts(n: int = 40) -> list[str]:
-    spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["kehoach_synth"] = mod
-    spec.loader.exec_module(mod)
-    return [text for _id, text, _gold in mod.generate(n, 11)]
+    return synth_texts(n)
 
 
 SEED_TEXTS = [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]

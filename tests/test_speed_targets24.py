@@ -9,14 +9,12 @@ generated plans, hand-made edge cases and random text, function by function and 
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import random
 import re
-import sys
 
 import pytest
 
-from conftest import REPO, SEEDS
+from conftest import SEEDS, synth_texts
 from kehoach.parser.nlp import targets as T
 from kehoach.parser.text.fastre import ci
 
@@ -24,11 +22,7 @@ ALL_CHARS = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
 
 
 def _synth_texts(n: int = 200) -> list[str]:
-    spec = importlib.util.spec_from_file_location("kehoach_synth", REPO / "corpora" / "synth" / "generate.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["kehoach_synth"] = mod
-    spec.loader.exec_module(mod)
-    return [text for _id, text, _gold in mod.generate(n, 11)]
+    return synth_texts(n)
 
 
 SEED_TEXTS = [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]

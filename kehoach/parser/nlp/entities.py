@@ -22,7 +22,6 @@ def _tables():
     places = models.load("gazetteer_places.yaml")
     abbr = models.load("abbreviations.yaml")
     heads = sorted(orgs["heads"], key=len, reverse=True)
-    head_alt = "|".join(re.escape(h) for h in heads)
     unit_alt = "|".join(re.escape(u) for u in sorted(places["units"], key=len, reverse=True))
     # heads match in any case; the name after them must be capitalized (same line)
     place_tail = rf"(?:(?i:{unit_alt})[ \t]+{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,3}})"

@@ -43,7 +43,6 @@ def _tables():
     types = models.load("legal_ref_types.yaml")["types"]
     codes = models.load("doc_type_codes.yaml")
     names = sorted(types, key=len, reverse=True)
-    type_alt = "|".join(re.escape(n) for n in names)
     # "<Type> [số] SYMBOL", or "<Type> <short name> số SYMBOL" ("Luật Công đoàn số 12/2012/QH13")
     # the type opens with a class of first letters (sre skips to it in C), then only the types with
     # that letter are tried: what `(?i)(?<![letters])(?P<type>{type_alt})...` finds (fastre.literal_alt)
