@@ -48,17 +48,24 @@ def features(words: list[str], i: int) -> list[str]:
     return sentence_features(words)[i]
 
 
+def _columns(words: list[str]) -> tuple[list[str], ...]:
+    """The padded columns the templates index: words (T[k] of token i: w[i + 2 + k]), lowered (the
+    same), title tests (T[k].istitle: ti[i + 1 + k]) and pairs (T[a,a+1]: pr[i + 2 + a], BOS when a
+    word is before the start, EOS when one is past the end)."""
+    w = ["BOS", "BOS", *words, "EOS", "EOS"]
+    lo = ["BOS", "BOS", *(x.lower() for x in words), "EOS", "EOS"]
+    # a word without a space is one piece: its first char decides
+    ti = ["BOS", *(("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x)) for x in words),
+          "EOS"]
+    pr = ["BOS", "BOS", *(words[j] + " " + words[j + 1] for j in range(len(words) - 1)), "EOS", "EOS"]
+    return w, lo, ti, pr
+
+
 def sentence_features(words: list[str]) -> list[list[str]]:
     """features(words, i) for every i: each word lowered, title-tested and paired once, the
     sentence padded with BOS/EOS so every template is an index."""
     n = len(words)
-    w = ["BOS", "BOS", *words, "EOS", "EOS"]  # T[k] of token i: w[i + 2 + k]
-    lo = ["BOS", "BOS", *(x.lower() for x in words), "EOS", "EOS"]
-    # T[k].istitle: ti[i + 1 + k]; a word without a space is one piece: its first char decides
-    ti = ["BOS", *(("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x)) for x in words),
-          "EOS"]
-    # T[a,a+1]: BOS when a word is before the start, EOS when one is past the end: pr[i + 2 + a]
-    pr = ["BOS", "BOS", *(words[j] + " " + words[j + 1] for j in range(n - 1)), "EOS", "EOS"]
+    w, lo, ti, pr = _columns(words)
     out = []
     for i in range(n):
         out.append([
@@ -113,11 +120,7 @@ def known_features(words: list[str], tables: tuple[dict[str, str], ...]) -> list
     drops those unread (crf_attrs), so the tags are the same; each string handed on is the model's own
     (`tables`: crf_attrs.by_template(model, TEMPLATE)), looked up by its value, never built."""
     n = len(words)
-    w = ["BOS", "BOS", *words, "EOS", "EOS"]  # T[k] of token i: w[i + 2 + k], as in sentence_features
-    lo = ["BOS", "BOS", *(x.lower() for x in words), "EOS", "EOS"]
-    ti = ["BOS", *(("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x)) for x in words),
-          "EOS"]
-    pr = ["BOS", "BOS", *(words[j] + " " + words[j + 1] for j in range(n - 1)), "EOS", "EOS"]
+    w, lo, ti, pr = _columns(words)
     a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16 = [t.get for t in tables[:17]]
     # the tag column's five features (the last ones) depend only on min(i, 3)
     tag = [[*filter(None, (tables[17].get(x), tables[18].get(y), tables[19].get(z), tables[20].get(u),

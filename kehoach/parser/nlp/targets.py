@@ -226,7 +226,6 @@ _HALF = re.compile(_word_led(["quá", "qúa", "hơn", "trên"], r"\s+(?:một\s+
 _EVERY_BEFORE = re.compile(r"(?:mỗi|hàng|hằng)\s+(?:ngày|tuần|tháng|quý|năm học|năm|học kỳ|học kì)\s*$")
 _ORDINAL_WORDS = ("chương trình", "chương", "phần", "mục", "điều", "số", "khóa", "khoá", "lần thứ", "quý", "tháng", "năm",
                   "ngày")
-_ORDINAL_BEFORE = re.compile(r"(?:" + "|".join(_ORDINAL_WORDS) + r")\s*$")  # (what _ordinal_before tells)
 _ATTEND = re.compile(_word_led(["có mặt", "vắng mặt", "tham dự", "số phiếu", "với số phiếu"],
                                r"\s*:?\s*(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})(?![\d/])"))
 # a count given as a label's value: "Số đoàn viên kết nạp mới trong năm: 7" (the label says what is counted)
@@ -315,9 +314,7 @@ def _once_after(lowered: str) -> bool:
     (No char (?i) takes for a letter of "một" or "lần" lowers to another; a space lowers to itself.)"""
     p = lowered.find("lần")
     while p >= 0:
-        k = p
-        while k and lowered[k - 1].isspace():
-            k -= 1
+        k = _end_of_words(lowered, p)
         if k < p and (lowered.endswith("một", 0, k) or lowered.endswith("1", 0, k)):
             return True
         p = lowered.find("lần", p + 1)
@@ -529,7 +526,6 @@ _NOT_COUNTED = {fold(w) for w in ("năm", "tháng", "ngày", "giờ", "tuần", 
 
 
 _WORD = re.compile(r"[^\W\d_]")
-_MINUTES_BEFORE = re.compile(r"(?:(?<!\w)giờ|\dh)\s*$")  # "lúc 7 giờ 30 sáng": minutes (what _minutes_before tells)
 
 
 def _colon_ends(s: str, k: int) -> bool:
@@ -555,13 +551,14 @@ def _end_of_words(s: str, k: int) -> int:
 
 
 def _ordinal_before(s: str, k: int) -> bool:
-    """_ORDINAL_BEFORE.search(s, 0, k) is not None, with no scan of s[:k]: its words ending s[:k] past spaces."""
+    r"""`(?:<_ORDINAL_WORDS>)\s*$` searched in s[:k] ("Điều 3", "tháng 4": an ordinal before k), with no scan of
+    s[:k]: one of the words ends s[:k] past its spaces."""
     k = _end_of_words(s, k)
     return any(k >= len(w) and s.startswith(w, k - len(w), k) for w in _ORDINAL_WORDS)
 
 
 def _minutes_before(s: str, k: int) -> bool:
-    r"""_MINUTES_BEFORE.search(s, 0, k) is not None: s[:k] ends, past spaces, with "giờ" after no \w char, or a digit
+    r"""`(?:(?<!\w)giờ|\dh)\s*$` searched in s[:k] ("lúc 7 giờ 30": minutes before k): s[:k] ends, past spaces, with "giờ" after no \w char, or a digit
     and "h" (\w is str.isalnum() or '_'; \d is str.isdecimal())."""
     k = _end_of_words(s, k)
     if k >= 3 and s.startswith("giờ", k - 3, k):
