@@ -11,7 +11,7 @@ def _caches():
     from kehoach.parser.text import legacy, normalize
 
     return [normalize.fold, topics._score, topics._found, targets._noun_phrase, targets._has_verb,
-            targets._counted_noun, postag.tags, wordseg.MEMO, legacy._syllable_ok,
+            targets._counted_noun, postag.tags, postag.MEMO, wordseg.MEMO, legacy._syllable_ok,
             txt._decode_last]
 
 
