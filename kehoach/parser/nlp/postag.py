@@ -123,7 +123,7 @@ def known_features(words: list[str], tables: tuple[dict[str, str], ...]) -> list
     n = len(words)
     if MEMO.tables is not tables or len(MEMO.ones) > MEMO.LIMIT or len(MEMO.twos) > MEMO.LIMIT:
         MEMO.cache_clear()
-        MEMO.tables, MEMO.pads = tables, _pads(tables)
+        MEMO.tables, MEMO.pads, MEMO.gets = tables, _pads(tables), [t.get for t in tables]
     ones, twos = MEMO.ones, MEMO.twos
     bos, eos, bos2, eos2, tag = MEMO.pads
     e = [bos, bos, *[ones.get(x) or _one(x, tables) for x in words], eos, eos]
@@ -145,7 +145,7 @@ class _Memo:
     def __init__(self):
         self.ones: dict = {}
         self.twos: dict = {}
-        self.tables = self.pads = None  # the tables the memo was made with, and their padding's features
+        self.tables = self.pads = self.gets = None  # the tables the memo was made with, their padding's features
 
     def cache_clear(self) -> None:
         self.ones.clear()
@@ -157,15 +157,18 @@ MEMO = _Memo()
 
 def _one(x: str, tables) -> tuple:
     """The features of each template reading word x (_columns' lo, ti, w values), in TEMPLATE's order."""
+    a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12 = MEMO.gets[:13]
     lo = x.lower()
     ti = ("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x))
-    r = MEMO.ones[x] = tuple(t.get(v) for t, v in zip(tables[:13], (lo,) * 5 + (ti,) * 3 + (x,) * 5))
+    r = MEMO.ones[x] = (a0(lo), a1(lo), a2(lo), a3(lo), a4(lo), a5(ti), a6(ti), a7(ti),
+                        a8(x), a9(x), a10(x), a11(x), a12(x))
     return r
 
 
 def _two(k: tuple[str, str], tables) -> tuple:
+    a13, a14, a15, a16 = MEMO.gets[13:17]
     pr = k[0] + " " + k[1]
-    r = MEMO.twos[k] = tuple(t.get(pr) for t in tables[13:17])
+    r = MEMO.twos[k] = (a13(pr), a14(pr), a15(pr), a16(pr))
     return r
 
 
