@@ -6,12 +6,12 @@ from __future__ import annotations
 
 def _caches():
     from kehoach.parser import topics
-    from kehoach.parser.nlp import postag, targets
+    from kehoach.parser.nlp import postag, targets, wordseg
     from kehoach.parser.readers import txt
     from kehoach.parser.text import legacy, normalize
 
     return [normalize.fold, topics._score, topics._found, targets._noun_phrase, targets._has_verb,
-            targets._counted_noun, postag.tags, legacy._syllable_ok,
+            targets._counted_noun, postag.tags, postag.MEMO, wordseg.MEMO, legacy._syllable_ok,
             txt._decode_last]
 
 

@@ -118,23 +118,69 @@ def _model_path() -> str:
 def known_features(words: list[str], tables: tuple[dict[str, str], ...]) -> list[list[str]]:
     """sentence_features(words) without the features the model lacks, in the same order: underthesea_core
     drops those unread (crf_attrs), so the tags are the same; each string handed on is the model's own
-    (`tables`: crf_attrs.by_template(model, TEMPLATE)), looked up by its value, never built."""
+    (`tables`: crf_attrs.by_template(model, TEMPLATE)), looked up by its value, never built. A word's (and a
+    pair's) lookups for every template that reads it are done once per text (MEMO): windows overlap."""
     n = len(words)
-    w, lo, ti, pr = _columns(words)
-    a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16 = [t.get for t in tables[:17]]
+    if MEMO.tables is not tables or len(MEMO.ones) > MEMO.LIMIT or len(MEMO.twos) > MEMO.LIMIT:
+        MEMO.cache_clear()
+        MEMO.tables, MEMO.pads, MEMO.gets = tables, _pads(tables), [t.get for t in tables]
+    ones, twos = MEMO.ones, MEMO.twos
+    bos, eos, bos2, eos2, tag = MEMO.pads
+    e = [bos, bos, *[ones.get(x) or _one(x, tables) for x in words], eos, eos]
+    p = [bos2, bos2, *[twos.get(k) or _two(k, tables) for k in zip(words, words[1:])], eos2, eos2]
     # the tag column's five features (the last ones) depend only on min(i, 3)
+    tags = tag[:n] if n <= 3 else [*tag, *[tag[3]] * (n - 4)]
+    # token i: e[i + 2 + k] is T[k]'s word, p[i + 2 + a] the pair starting at word i + a
+    return [[*filter(None, (e0[0], e1[1], e2[2], e3[3], e4[4], e2[5], e1[6], e3[7],
+                            e0[8], e1[9], e2[10], e3[11], e4[12], p0[0], p1[1], p2[2], p3[3])), *t]
+            for e0, e1, e2, e3, e4, p0, p1, p2, p3, t in zip(e, e[1:], e[2:], e[3:], e[4:], p, p[1:], p[2:], p[3:],
+                                                            tags)]
+
+
+class _Memo:
+    """Per text (kehoach.parser.caches clears it), and bounded: each word's and pair's features."""
+
+    LIMIT = 1 << 13  # words and pairs each; past it the memo starts again
+
+    def __init__(self):
+        self.ones: dict = {}
+        self.twos: dict = {}
+        self.tables = self.pads = self.gets = None  # the tables the memo was made with, their padding's features
+
+    def cache_clear(self) -> None:
+        self.ones.clear()
+        self.twos.clear()
+
+
+MEMO = _Memo()
+
+
+def _one(x: str, tables) -> tuple:
+    """The features of each template reading word x (_columns' lo, ti, w values), in TEMPLATE's order."""
+    a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12 = MEMO.gets[:13]
+    lo = x.lower()
+    ti = ("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x))
+    r = MEMO.ones[x] = (a0(lo), a1(lo), a2(lo), a3(lo), a4(lo), a5(ti), a6(ti), a7(ti),
+                        a8(x), a9(x), a10(x), a11(x), a12(x))
+    return r
+
+
+def _two(k: tuple[str, str], tables) -> tuple:
+    a13, a14, a15, a16 = MEMO.gets[13:17]
+    pr = k[0] + " " + k[1]
+    r = MEMO.twos[k] = (a13(pr), a14(pr), a15(pr), a16(pr))
+    return r
+
+
+def _pads(tables) -> tuple:
+    """The padding's features (BOS before the start, EOS past the end) and the tag column's (by min(i, 3))."""
+    pad = [tuple(t.get(v) for t in tables[:13]) for v in ("BOS", "EOS")]
+    pad2 = [tuple(t.get(v) for t in tables[13:17]) for v in ("BOS", "EOS")]
     tag = [[*filter(None, (tables[17].get(x), tables[18].get(y), tables[19].get(z), tables[20].get(u),
                            tables[21].get(v)))]
            for x, y, z, u, v in (("BOS",) * 5, ("BOS", "BOS", "X", "BOS", "BOS"), ("BOS", "X", "X", "BOS", "X X"),
                                  ("X", "X", "X", "X X", "X X"))]
-    out = []
-    for i in range(n):
-        out.append([*filter(None, (
-            a0(lo[i]), a1(lo[i + 1]), a2(lo[i + 2]), a3(lo[i + 3]), a4(lo[i + 4]),
-            a5(ti[i + 1]), a6(ti[i]), a7(ti[i + 2]),
-            a8(w[i]), a9(w[i + 1]), a10(w[i + 2]), a11(w[i + 3]), a12(w[i + 4]),
-            a13(pr[i]), a14(pr[i + 1]), a15(pr[i + 2]), a16(pr[i + 3]))), *tag[min(i, 3)]])
-    return out
+    return pad[0], pad[1], pad2[0], pad2[1], tag
 
 
 @lru_cache(maxsize=4096)

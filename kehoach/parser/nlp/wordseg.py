@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import chain, islice, repeat
+from itertools import islice, repeat
 
 # underthesea's ws_crf_vlsp2013_20230727/features.bin, in its order
 TEMPLATE = [
@@ -283,19 +283,40 @@ def _scorer():
             table[v] = np.array([rows.get(ids.get(tables[t].get(v), -1), zero) for t in ts]).tobytes()
         gets.append(table.get)
         defaults.append(bytes(8 * L * len(ts)))
-    width = [len(ts) for ts in members]
-    before = [sum(width[:c]) for c in range(12)]
-    # the weights of template t of token i are row (n + 4) * before[c] + (i + 2 + offset) * width[c] + member
-    # of the joined weights (column by column, each padded to n + 4 positions, a position its templates)
-    stride = np.array([width[c] for c, _ in specs])
-    shift = np.array([before[c] for c, _ in specs])
-    const = np.array([(2 + k) * width[c] + members[c].index(t) for t, (c, k) in enumerate(specs)])
+    # The columns grouped by gram size (1: g1 lo1 dg t1 d1; 2: g2 lo2 t2 d2; 3: g3 t3 d3): a position's
+    # weights for all the columns of its gram are one piece, memoised per gram (_Grams) -- a document's
+    # windows overlap, and most of a window's cost is building and looking up its grams' values.
+    group = [0] * 12  # each column's gram size - 1
+    for kind, cols in _KIND.items():
+        for size, c in enumerate(cols):
+            if c is not None:
+                group[c] = size
+    in_group = [[c for c in range(12) if group[c] == g] for g in range(3)]
+    width = [sum(len(members[c]) for c in cols) for cols in in_group]
+    before = [sum(width[:g]) for g in range(3)]
+    # the weights of template t of token i are item (n + 4) * before[g] + (i + 2 + offset) * width[g] + member
+    # of the joined weights (group by group, each padded to n + 4 positions, a position its group's templates)
+    place = {}
+    for g, cols in enumerate(in_group):
+        at_ = 0
+        for c in cols:
+            for m, t in enumerate(members[c]):
+                place[t] = at_ + m
+            at_ += len(members[c])
+    # (templates, n): each template's weights for all tokens in a row, so that summing over axis 0 adds
+    # template after template, token by token, in TEMPLATE's order (an outer-axis reduction, never pairwise)
+    stride = np.array([width[group[c]] for c, _ in specs])[:, None]
+    shift = np.array([before[group[c]] for c, _ in specs])[:, None]
+    const = np.array([(2 + k) * width[group[c]] + place[t] for t, (c, k) in enumerate(specs)])[:, None]
 
     def at(n):
-        return (n + 4) * shift + const + np.arange(n)[:, None] * stride
+        return (n + 4) * shift + const + np.arange(n) * stride
 
     index = [at(n) for n in range(_INDEXED)]  # by the sentence's length, a model-derived table
-    scorer = (np, L, gets, defaults, index, at, wts.transitions, tuple(wts.labels))
+    pads = [(b"".join(gets[c]("BOS", defaults[c]) for c in cols), b"".join(gets[c]("EOS", defaults[c]) for c in cols))
+            for cols in in_group]
+    grams = _Grams(dictionary, [(gets[c], defaults[c]) for c in range(12)], pads)
+    scorer = (np, L, grams, index, at, wts.transitions, tuple(wts.labels))
     for probe in _PROBES:  # the same path and score as underthesea_core's, or its tagger stays
         tokens = tokenize(probe)
         path, score = _decode(scorer, tokens, dictionary)
@@ -320,14 +341,91 @@ def _model_path() -> str:
 
 def _decode(scorer, tokens: list[str], dictionary: frozenset) -> tuple[list[int], float]:
     """underthesea_core's CRFTagger.tag_with_score on known_features(tokens): label ids and score."""
-    np, L, gets, defaults, index, at, trans, _ = scorer
+    np, L, grams, index, at, trans, _ = scorer
     n = len(tokens)
-    joined = b"".join(chain.from_iterable(map(g, c, repeat(d)) for g, c, d in zip(gets, _columns(tokens, dictionary),
-                                                                                   defaults)))
-    weights = np.frombuffer(joined).reshape(-1, L)[index[n] if n < _INDEXED else at(n)]  # (n, templates, L)
+    joined = b"".join(grams.rows(tokens))
+    # one item per (template, token): all L weights at once (a plain copy per item, not L strided reads)
+    weights = np.frombuffer(joined, dtype=f"V{8 * L}")[index[n] if n < _INDEXED else at(n)]
     # emission_scores: per label, 0.0 plus each feature's weight in the features' order
-    em = np.add.accumulate(weights, axis=1)[:, -1].tolist()
+    em = np.add.reduce(weights.view(np.float64), axis=0).reshape(n, L).tolist()
     return _viterbi2(em, trans) if L == 2 else _viterbi(em, trans)
+
+
+class _Memo:
+    """Per document (kehoach.parser.caches clears it), and bounded: a text's grams' weights."""
+
+    LIMIT = 1 << 13  # grams of each size (some 3 MB in all); past it the memo starts again
+
+    def __init__(self):
+        self.ones: dict = {}
+        self.twos: dict = {}
+        self.threes: dict = {}
+
+    def cache_clear(self) -> None:
+        self.ones.clear()
+        self.twos.clear()
+        self.threes.clear()
+
+
+MEMO = _Memo()
+
+
+class _Grams:
+    """A text's grams' weights (_scorer's groups), each built once: the values _columns gives a gram,
+    looked up in the model's tables, kept in MEMO."""
+
+    def __init__(self, dictionary: frozenset, tables: list, pads: list[tuple[bytes, bytes]]):
+        self.dictionary, self.tables, self.pads = dictionary, tables, pads
+        f, t = "False", "True"
+        # the bool columns' weights by the bool (dg's "False" too: most tokens are not numbers)
+        self.bools = [(get(f, d), get(t, d)) for get, d in tables]
+
+    def rows(self, tokens: list[str]) -> list[bytes]:
+        """The weights of _columns(tokens, dictionary)'s values, group after group, position after position.
+        Each n-gram is lowered word by word (str.lower of "a b" is lower(a) + " " + lower(b): a space is
+        neither cased nor case-ignorable, so no context rule -- final sigma -- reaches across it)."""
+        if len(MEMO.ones) > MEMO.LIMIT or len(MEMO.twos) > MEMO.LIMIT or len(MEMO.threes) > MEMO.LIMIT:
+            MEMO.cache_clear()
+        ones, twos, threes = MEMO.ones, MEMO.twos, MEMO.threes
+        one = [ones.get(x) or self._one(x) for x in tokens]
+        two = [twos.get(k) or self._two(k, a, b) for k, a, b in zip(zip(tokens, islice(tokens, 1, None)), one,
+                                                                    islice(one, 1, None))]
+        three = [threes.get(k) or self._three(k, a, b)
+                 for k, a, b in zip(zip(tokens, islice(tokens, 1, None), islice(tokens, 2, None)), two,
+                                    islice(one, 2, None))]
+        n = len(tokens)
+        out: list[bytes] = []
+        for (bos, eos), grams in zip(self.pads, (one, two, three)):
+            out += (bos, bos)
+            out += [x[0] for x in grams]
+            out += [eos] * (n + 2 - len(grams))
+        return out
+
+    def _one(self, x: str) -> tuple[bytes, str, bool]:
+        (g1, d1), _, _, (lo1, dl1), _, (dg, ddg), _, _, _, _, _, _ = self.tables
+        b = self.bools
+        low = x.lower()
+        title = x[:1].upper() == x[:1] if " " not in x else all(p[:1].upper() == p[:1] for p in x.split(" "))
+        digit = b[5][0] if x[:1] not in _DIGIT_START else dg(_isdigit(x), ddg)
+        r = MEMO.ones[x] = (g1(x, d1) + lo1(low, dl1) + digit + b[6][title] + b[9][low in self.dictionary],
+                            low, title)
+        return r
+
+    def _two(self, key: tuple[str, str], a: tuple, b: tuple) -> tuple[bytes, str, bool]:
+        _, (g2, d2), _, _, (lo2, dl2), _, _, _, _, _, _, _ = self.tables
+        bo = self.bools
+        low, title = a[1] + " " + b[1], a[2] and b[2]
+        r = MEMO.twos[key] = (g2(key[0] + " " + key[1], d2) + lo2(low, dl2) + bo[7][title]
+                              + bo[10][low in self.dictionary], low, title)
+        return r
+
+    def _three(self, key: tuple[str, str, str], a: tuple, b: tuple) -> tuple[bytes]:
+        _, _, (g3, d3), _, _, _, _, _, _, _, _, _ = self.tables
+        bo = self.bools
+        low, title = a[1] + " " + b[1], a[2] and b[2]
+        r = MEMO.threes[key] = (g3(key[0] + " " + key[1] + " " + key[2], d3) + bo[8][title]
+                                + bo[11][low in self.dictionary],)
+        return r
 
 
 def _viterbi(em: list[list[float]], trans: list[list[float]]) -> tuple[list[int], float]:
