@@ -380,6 +380,22 @@ def _glued_stop(text: str) -> bool:
     return False
 
 
+_NUMBER_BEFORE_STOP = re.compile(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$")
+_NUMBER_RUN = re.compile(r"[\d.IVX]*\n?")
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _number_before(text: str, end: int) -> bool:
+    """_NUMBER_BEFORE_STOP.search(text[:end]) (an outline number ends there), tried from 12 chars
+    before `end`, not at every char of the text before it: a match that starts earlier has only
+    digits, dots and I/V/X after its first char (and maybe the line break `$` stops before), and
+    only then is the whole text searched (tests/test_speed_frame25.py)."""
+    lo = max(0, end - 12)
+    if lo and _NUMBER_RUN.fullmatch(text, lo + 1, end):
+        lo = 0
+    return _NUMBER_BEFORE_STOP.search(text, lo, end) is not None
+
+
 def glued_title_cut(text: str) -> set[int]:
     """A preview that lost its line breaks (document-sharing sites): the site's summary sentence,
     then the title in capitals glued to its full stop, the line under it and the body
@@ -393,17 +409,21 @@ def glued_title_cut(text: str) -> set[int]:
         p = m.end()
         if p > 400:
             break  # the title follows the site's short summary, not a paragraph of the body
-        if re.search(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$", text[:m.start()]):
+        if _number_before(text, m.start()):
             continue  # an outline number's stop ("như sau.2. KẾ HOẠCH CỤ THỂ"): a heading, no title
         from kehoach.parser.frame import doc_type_of
 
-        words = list(re.finditer(r"\S+", text[p:p + 400]))
-        k = 0
-        while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
-            k += 1
-        if k < 2 or k >= len(words) or not doc_type_of(" ".join(x.group() for x in words[:k])):
+        # (the words read up to the first that is not in capitals: mostly the first one after the stop)
+        head: list[str] = []
+        w = None
+        for x in _WORD_RUN.finditer(text[p:p + 400]):
+            if not (_caps_word(x.group()) or not any(c.isalpha() for c in x.group())):
+                w = x
+                break
+            head.append(x.group())
+        k = len(head)
+        if k < 2 or w is None or not doc_type_of(" ".join(head)):
             continue  # no run of capitals opening with a type word, or the line ends there
-        w = words[k]
         glued = _GLUED_DIGITS.match(w.group())
         if glued:
             end = p + w.start() + glued.end()

@@ -1,0 +1,110 @@
+"""Issue 14 (speed), session 25: the landmarks shortcuts give what the code they replace
+gave. Each old implementation is kept here as the oracle and compared on the seeds, the generated
+plans, the real corpus, hand-made edge cases and random text."""
+from __future__ import annotations
+
+import random
+import re
+
+from conftest import REPO, SEEDS, synth_texts
+from kehoach.parser import landmarks as lm
+
+SEED_TEXTS = [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))]
+REAL_TEXTS = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((REPO / "corpora" / "real" / "cache").glob("*.txt"))]
+
+
+def _lines() -> list[str]:
+    return [ln for t in SEED_TEXTS + REAL_TEXTS + synth_texts(40) for ln in t.splitlines()]
+
+
+def _fuzz(alphabet: list[str], n: int, seed: int, max_len: int = 40) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, max_len))) for _ in range(n)]
+
+
+# ---- landmarks.glued_title_cut: the outline number before a stop looked for at the stop -------------
+
+_OLD_NUMBER_BEFORE = r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$"
+
+
+def _old_glued_title_cut(text: str) -> set[int]:
+    """landmarks.glued_title_cut as it was (f08f22f): the text before each stop searched whole, every word listed."""
+    if len(text) < lm.MIN_LEN or not lm._glued_stop(text):
+        return set()
+    for m in lm._SENTENCE_END.finditer(text, 0, 401):
+        p = m.end()
+        if p > 400:
+            break
+        if re.search(_OLD_NUMBER_BEFORE, text[:m.start()]):
+            continue
+        from kehoach.parser.frame import doc_type_of
+
+        words = list(re.finditer(r"\S+", text[p:p + 400]))
+        k = 0
+        while k < len(words) and (lm._caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
+            k += 1
+        if k < 2 or k >= len(words) or not doc_type_of(" ".join(x.group() for x in words[:k])):
+            continue
+        w = words[k]
+        glued = lm._GLUED_DIGITS.match(w.group())
+        if glued:
+            end = p + w.start() + glued.end()
+        elif w.group()[:1].isupper() and k >= 2:
+            end = p + w.start()
+        else:
+            return set()
+        cuts = {p, end}
+        body = lm._GLUED_BODY.search(text, end)
+        if body and body.end() > end:
+            cuts.add(body.end())
+        return cuts
+    return set()
+
+
+def test_number_before_same_at_every_end():
+    # digits (ASCII and others \d takes), dots, I/V/X, the marks before a number, line breaks, letters
+    alphabet = list("0123456789.IVX .:;\n\tab٣১Đ") + ["12.", "1.2.", "II", "IV.", "٣٣"]
+    texts = _fuzz(alphabet, 4000, 25, 30) + ["như sau.2.", "a" * 30 + "1.2.3.4.5.6.7.8.9.1.2", "1.2.3.4.5.6.7.8\n",
+                                             "IIIIIIIIIIIIIIIIIIII", " " + "VI" * 12 + "\n", "x" * 20 + "\n\n"]
+    old = re.compile(_OLD_NUMBER_BEFORE)
+    pairs = [(t, e) for t in texts for e in range(len(t) + 1)]
+    got = [lm._number_before(t, e) for t, e in pairs]
+    assert got == [old.search(t[:e]) is not None for t, e in pairs]
+    assert 0.05 < sum(got) / len(got) < 0.95  # (both answers are tested)
+    # a number longer than the window, whole text from its start
+    assert lm._number_before("1.2.3.4.5.6.7.8.9", 17) and lm._number_before("x 1.2.3.4.5.6.7.8.9\n", 20)
+    assert lm._number_before(" " + "IVX" * 5, 16) and not lm._number_before("x" + "IVX" * 5, 16)
+
+
+_GLUED = ["- Phối hợp cùng chính quyền vận động nâng cao trình độ chuyên môn ở các cấp học.Tổ chức các hoạt động "
+          "tuyên truyền chào mừng các ngày lễ lớn, sự kiện quan trọng của đất nước năm 2024.",
+          "Tài liệu gồm 5 trang, kế hoạch của công đoàn trường cho năm học 2020 2021.KẾ HOẠCHHOẠT ĐỘNG CÔNG ĐOÀN "
+          "NĂM HỌC 2020 – 2021Đơn vị: Công đoàn trường X trong năm học này.Căn cứ Điều lệ Công đoàn Việt Nam ...",
+          "Tóm tắt: bản kế hoạch như sau, có đủ các phần theo mẫu của ngành giáo dục, như sau.2. KẾ HOẠCH CỤ THỂ "
+          "Tổ chức các hoạt động",
+          "Nội dung xem trước của tài liệu được trích dẫn theo trang web chia sẻ tài liệu của nhiều người dùng.KẾ HOẠCH "
+          "TỔ CHỨC HỘI THI GIÁO VIÊN DẠY GIỎI CẤP TRƯỜNG",
+          "Nội dung xem trước của tài liệu được trích dẫn theo trang web chia sẻ tài liệu của nhiều người dùng.BÁO CÁO "
+          "TỔNG KẾT 2021Kết quả đạt được trong năm qua của đơn vị là khá tốt và đáng ghi nhận."]
+
+
+def test_glued_title_cut_same():
+    lines = _lines() + _GLUED
+    got = [lm.glued_title_cut(t) for t in lines]
+    assert got == [_old_glued_title_cut(t) for t in lines]
+    assert sum(map(bool, got)) >= 2  # (cuts found, as well as none)
+    rnd = random.Random(7)
+    lower = ["như", "sau", "tài", "liệu", "năm", "học", "2020", "1.2", "II", "xem", "trang", ":", ";", "."]
+    caps = ["HOẠT", "ĐỘNG", "NĂM", "HỌC", "2020", "–", "2021", "CÔNG", "ĐOÀN", "I.", "***"]
+    texts = []
+    for _ in range(4000):
+        summary = " ".join(rnd.choice(lower) for _ in range(rnd.randint(0, 90)))
+        stop = rnd.choice([".", ".", "!", ";", " 2.", ".2.", " IV.", "1.", ". ", "?"])
+        title = rnd.choice(["KẾ HOẠCH", "BÁO CÁO", "KẾHOẠCH", "CÔNG VĂN", "HƯỚNG DẪN", "Kế hoạch", "X"])
+        title += "".join(" " + rnd.choice(caps) for _ in range(rnd.randint(0, 6)))
+        end = rnd.choice(["2021Đơn vị: Công đoàn", " Tổ chức", " chức", "", " Đơn", "Đơn", " (Ban"])
+        body = rnd.choice(["", " trong năm.Căn cứ Điều lệ", " ...Thực hiện", " ;Kính gửi", " và thêm nữa"])
+        texts.append(summary + stop + title + end + body)
+    got = [lm.glued_title_cut(t) for t in texts]
+    assert got == [_old_glued_title_cut(t) for t in texts]
+    assert sum(map(bool, got)) > 200
