@@ -183,6 +183,16 @@ def _plain_class(rx: str) -> list[str]:
     return [c for base, cs in _by_base().items() if re.fullmatch(rx, base) for c in cs]
 
 
+def _plain_words(words: str) -> str:
+    """`words` as _national_plain_on_text spells them: each letter the class of every char whose plain
+    form (one char for one) the letter matches in any case, any run of white space between words."""
+    def cls(rx: str) -> str:
+        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
+
+    space = cls(r"\s") + "*"
+    return space.join("".join(cls(f"(?i:{re.escape(ch)})") for ch in w) for w in words.split())
+
+
 @lru_cache(maxsize=1)
 def _national_plain_on_text() -> re.Pattern:
     """NATIONAL_PLAIN as it matches `_plain(text)`, run on the text itself (no copy of each line
@@ -190,24 +200,17 @@ def _national_plain_on_text() -> re.Pattern:
     one) the letter matches in any case, each space the class of those that are white space.
     Same spans. Built once per process over the BMP (no char beyond it has a Latin or space base:
     tests/test_speed_helpers.py)."""
-    def cls(rx: str) -> str:
-        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
-
-    space = cls(r"\s") + "*"
-    words = "cong hoa xa hoi chu nghia viet nam".split()
-    return re.compile(space.join("".join(cls(f"(?i:{re.escape(ch)})") for ch in w) for w in words))
+    return re.compile(_plain_words("cong hoa xa hoi chu nghia viet nam"))
 
 
 @lru_cache(maxsize=1)
 def _plain_xah() -> tuple[tuple[str, Callable], ...]:
-    """What every match of _national_plain_on_text holds: its "xã h" ("xa" + white space + "h" of
-    "hội"), one search per char its "x" matches, each led by that char (sre's literal scan, ~6
-    instructions a char; the whole pattern opens with a class: ~57), tried only where a memchr
-    finds the char."""
-    def cls(rx: str) -> str:
-        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
-
-    tail = cls("(?i:a)") + cls(r"\s") + "*" + cls("(?i:h)")
+    """What every match of _national_plain_on_text holds: its words from the "x" of "xa" on ("xã hội
+    chủ nghĩa Việt Nam" as that pattern spells them), one search per char its "x" matches, each led
+    by that char (sre's literal scan, ~6 instructions a char; the whole pattern opens with a class:
+    ~57), tried only where a memchr finds the char. (Up to the "h" of "hội" only, a body line's "xã
+    hội" sent the line to the whole pattern's scan.)"""
+    tail = _plain_words("a hoi chu nghia viet nam")
     return tuple((x, re.compile(re.escape(x) + tail).search) for x in sorted(_plain_class("(?i:x)"), key=lambda c: c != "x"))
 
 
