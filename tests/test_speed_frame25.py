@@ -149,3 +149,53 @@ def test_plain_national_same():
     got = [[m.span() for m in lm._nationals(t)] for t in lines]
     assert got == [[m.span() for m in _old_nationals(t)] for t in lines]
     assert sum(map(bool, got)) > 500
+
+
+# ---- frame._attachment_start: ATTACHMENT tried only on a line that may open its match --------------
+
+def test_attachment_first_chars_every_code_point():
+    from kehoach.parser.frame import _ATTACHMENT_FIRST, ATTACHMENT
+
+    # each branch's rest after its first char: "(", "b" (ban hành kèm theo), "k" (kèm theo), "p" (phụ lục), white space
+    rests = [" kèm theo x", "kèm theo x", "an hành kèm theo x", "èm theo x", "hụ lục x", " ban hành kèm theo x", "Ụ LỤC"]
+    opening = [chr(cp) for cp in range(0x110000) if any(ATTACHMENT.match(chr(cp) + r) for r in rests)]
+    assert {c for c in opening if not c.isspace()} == set(_ATTACHMENT_FIRST)
+    assert "\u212a" in opening and "(" in opening and " " in opening
+
+
+def _old_attachment_start(lines, body_i):
+    """frame._attachment_start as it was (f08f22f): ATTACHMENT tried on every line."""
+    from kehoach.parser import frame
+
+    for ln in lines[body_i + 1:]:
+        if not (frame.ATTACHMENT.match(ln.text.strip()) or frame._is_national(ln)
+                or ("cộng" in ln.f and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
+                    and frame.is_upper_text(ln.text, 0.8))):
+            continue
+        k = ln.i
+        for prev in lines[max(body_i, ln.i - 3):ln.i][::-1]:
+            if frame.is_upper_text(prev.text, 0.7) and frame.doc_type_of(prev.text):
+                k = prev.i
+                break
+        before = lines[max(body_i, k - 25):k]
+        if any(frame.ON_BEHALF.match(b.text) or frame._is_position(b) for b in before):
+            return k
+    return None
+
+
+def test_attachment_start_same():
+    from kehoach.parser import frame, parse_bytes
+
+    annex = ("\n\nTM. BAN CHẤP HÀNH\nCHỦ TỊCH\n\nNguyễn Văn A\n\nPHỤ LỤC\n(Ban hành kèm theo Kế hoạch số 12/KH-CĐ)\n"
+             "1. Nội dung\n  (kèm theo danh sách)\nKèm theo\nphụ lục 2\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    texts = SEED_TEXTS + REAL_TEXTS[:40] + synth_texts(20)
+    texts += [t + annex for t in texts[:10]]
+    found = 0
+    for t in texts:
+        doc = parse_bytes(t.encode("utf-8"), "x.txt", nlp=False, checks=False)
+        lines = frame._lines(doc)
+        for body_i in (0, 3, len(lines) // 2):
+            new = frame._attachment_start(lines, body_i)
+            assert new == _old_attachment_start(lines, body_i)
+            found += new is not None
+    assert found >= 10
