@@ -1329,6 +1329,13 @@ def _header_block_end(lines: list[Line], after: int) -> int:
     return end
 
 
+# every char but white space a line may open with where ATTACHMENT matches it: "(", and what (?i)
+# matches for "b", "k", "p" (the Kelvin sign too); a line that opens with white space goes to the match
+# as before (it strips the line first). The regex call costs ~1.5 k instructions even where it fails at
+# once, for every line of the body (tests/test_speed_frame25.py: every code point)
+_ATTACHMENT_FIRST = frozenset("(bBkKpP\u212a")
+
+
 def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
     """First line of an attachment that follows the closing: a title in capitals (QUY CHẾ,
     PHỤ LỤC) with "(Ban hành kèm theo ...)" under it, the marker line itself, or a second
@@ -1340,7 +1347,8 @@ def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
         # (the marker's cheap test first; the Quốc hiệu in capitals only where its "cộng" stands in the
         # folded line: every match of NATIONAL holds [Cc][Ộộ][Nn][Gg] or "CỘNG", which fold keeps as
         # "cộng" (tests/test_speed_frame20.py); one scan of the body instead of may_hold_national's five)
-        if not (ATTACHMENT.match(ln.text.strip()) or _is_national(ln)
+        c = ln.text[:1]
+        if not (((c in _ATTACHMENT_FIRST or c.isspace()) and ATTACHMENT.match(ln.text.strip())) or _is_national(ln)
                 or ("cộng" in ln.f and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
                     and is_upper_text(ln.text, 0.8))):
             continue

@@ -183,6 +183,16 @@ def _plain_class(rx: str) -> list[str]:
     return [c for base, cs in _by_base().items() if re.fullmatch(rx, base) for c in cs]
 
 
+def _plain_words(words: str) -> str:
+    """`words` as _national_plain_on_text spells them: each letter the class of every char whose plain
+    form (one char for one) the letter matches in any case, any run of white space between words."""
+    def cls(rx: str) -> str:
+        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
+
+    space = cls(r"\s") + "*"
+    return space.join("".join(cls(f"(?i:{re.escape(ch)})") for ch in w) for w in words.split())
+
+
 @lru_cache(maxsize=1)
 def _national_plain_on_text() -> re.Pattern:
     """NATIONAL_PLAIN as it matches `_plain(text)`, run on the text itself (no copy of each line
@@ -190,24 +200,17 @@ def _national_plain_on_text() -> re.Pattern:
     one) the letter matches in any case, each space the class of those that are white space.
     Same spans. Built once per process over the BMP (no char beyond it has a Latin or space base:
     tests/test_speed_helpers.py)."""
-    def cls(rx: str) -> str:
-        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
-
-    space = cls(r"\s") + "*"
-    words = "cong hoa xa hoi chu nghia viet nam".split()
-    return re.compile(space.join("".join(cls(f"(?i:{re.escape(ch)})") for ch in w) for w in words))
+    return re.compile(_plain_words("cong hoa xa hoi chu nghia viet nam"))
 
 
 @lru_cache(maxsize=1)
 def _plain_xah() -> tuple[tuple[str, Callable], ...]:
-    """What every match of _national_plain_on_text holds: its "xã h" ("xa" + white space + "h" of
-    "hội"), one search per char its "x" matches, each led by that char (sre's literal scan, ~6
-    instructions a char; the whole pattern opens with a class: ~57), tried only where a memchr
-    finds the char."""
-    def cls(rx: str) -> str:
-        return "[" + "".join(re.escape(c) for c in _plain_class(rx)) + "]"
-
-    tail = cls("(?i:a)") + cls(r"\s") + "*" + cls("(?i:h)")
+    """What every match of _national_plain_on_text holds: its words from the "x" of "xa" on ("xã hội
+    chủ nghĩa Việt Nam" as that pattern spells them), one search per char its "x" matches, each led
+    by that char (sre's literal scan, ~6 instructions a char; the whole pattern opens with a class:
+    ~57), tried only where a memchr finds the char. (Up to the "h" of "hội" only, a body line's "xã
+    hội" sent the line to the whole pattern's scan.)"""
+    tail = _plain_words("a hoi chu nghia viet nam")
     return tuple((x, re.compile(re.escape(x) + tail).search) for x in sorted(_plain_class("(?i:x)"), key=lambda c: c != "x"))
 
 
@@ -380,6 +383,22 @@ def _glued_stop(text: str) -> bool:
     return False
 
 
+_NUMBER_BEFORE_STOP = re.compile(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$")
+_NUMBER_RUN = re.compile(r"[\d.IVX]*\n?")
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _number_before(text: str, end: int) -> bool:
+    """_NUMBER_BEFORE_STOP.search(text[:end]) (an outline number ends there), tried from 12 chars
+    before `end`, not at every char of the text before it: a match that starts earlier has only
+    digits, dots and I/V/X after its first char (and maybe the line break `$` stops before), and
+    only then is the whole text searched (tests/test_speed_frame25.py)."""
+    lo = max(0, end - 12)
+    if lo and _NUMBER_RUN.fullmatch(text, lo + 1, end):
+        lo = 0
+    return _NUMBER_BEFORE_STOP.search(text, lo, end) is not None
+
+
 def glued_title_cut(text: str) -> set[int]:
     """A preview that lost its line breaks (document-sharing sites): the site's summary sentence,
     then the title in capitals glued to its full stop, the line under it and the body
@@ -393,17 +412,21 @@ def glued_title_cut(text: str) -> set[int]:
         p = m.end()
         if p > 400:
             break  # the title follows the site's short summary, not a paragraph of the body
-        if re.search(r"(?:^|[\s.:;])(?:\d{1,2}(?:\.\d{1,2})*|[IVX]+)$", text[:m.start()]):
+        if _number_before(text, m.start()):
             continue  # an outline number's stop ("như sau.2. KẾ HOẠCH CỤ THỂ"): a heading, no title
         from kehoach.parser.frame import doc_type_of
 
-        words = list(re.finditer(r"\S+", text[p:p + 400]))
-        k = 0
-        while k < len(words) and (_caps_word(words[k].group()) or not any(c.isalpha() for c in words[k].group())):
-            k += 1
-        if k < 2 or k >= len(words) or not doc_type_of(" ".join(x.group() for x in words[:k])):
+        # (the words read up to the first that is not in capitals: mostly the first one after the stop)
+        head: list[str] = []
+        w = None
+        for x in _WORD_RUN.finditer(text[p:p + 400]):
+            if not (_caps_word(x.group()) or not any(c.isalpha() for c in x.group())):
+                w = x
+                break
+            head.append(x.group())
+        k = len(head)
+        if k < 2 or w is None or not doc_type_of(" ".join(head)):
             continue  # no run of capitals opening with a type word, or the line ends there
-        w = words[k]
         glued = _GLUED_DIGITS.match(w.group())
         if glued:
             end = p + w.start() + glued.end()
