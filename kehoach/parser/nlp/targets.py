@@ -382,13 +382,20 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         if a >= b or not free(s + m.start(), s + m.end()):
             continue
         add(Quantity(s + m.start(), s + m.end(), None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
+    prized = "giải" in lowered
+    earned = "thu nhập" in lowered
     for m in money.finditer(seg, d0, starts):
         amount = parse_number(m.group("num")) or 0
         if amount < 1000 and not _THOUSANDS.match(m.group("unit")):
             continue  # "13 đồng chí" is thirteen comrades: amounts in đồng run to thousands
+        if prized and _PRIZE_BEFORE.search(lowered, max(0, m.start() - 30), m.start()):
+            continue  # "giải nhất 1.500.000đ", "Giải ba: 500.000đ": a prize's value, the award's (awards.py)
+        if earned and _income_as_is(lowered, m.start(), m.end(), commit):
+            continue  # "Mức thu nhập trung bình khoảng 43 triệu đồng/người/năm": what people earn, not an aim
         if free(s + m.start(), s + m.end()) and amount:
             comp = comps.get((m.group("comp") or "").lower(), "=")
-            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "đồng", comp, -2))
+            scale = _SCALE.get(m.group("unit")[:5].lower(), 1)  # "45 triệu đồng" is 45 000 000 đồng
+            add(Quantity(s + m.start(), s + m.end(), round(amount * scale, 3) if scale > 1 else amount, None, None, "đồng", comp, -2))
     if composition:
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
@@ -1097,6 +1104,20 @@ def _noun_phrase(s: str, last: bool = False) -> str | None:
 
 
 _THOUSANDS = re.compile(r"(?i)triệu|nghìn|ngàn")
+_SCALE = {"triệu": 1_000_000, "nghìn": 1_000, "ngàn ": 1_000}  # (a money unit's first five chars, lowered)
+# a prize's rank right before an amount (in the lowered text): "giải nhất 1.500.000đ/đội", "giải ba: 500.000đ"
+_PRIZE_BEFORE = re.compile(r"(?<!\w)giải\s+(?:nhất|nhì|ba|tư|khuyến\s+khích|đặc\s+biệt)\s*:?\s*\Z")
+
+
+def _income_as_is(lowered: str, at: int, end: int, commit: list[str]) -> bool:
+    """An amount lowered[at:end] whose comma clause speaks of income ("thu nhập") before it, with no word that aims
+    at it or reports it reached ("phấn đấu", "đạt", "tăng"): a description of how people live."""
+    cs = lowered.rfind(",", 0, at) + 1
+    if lowered.find("thu nhập", cs, at) < 0:
+        return False
+    ce = lowered.find(",", end)
+    clause = lowered[cs:ce if ce >= 0 else len(lowered)]
+    return not any(w in clause for w in commit) and "tăng" not in clause
 _LIST_BREAK = re.compile(r"[.;:\n]")
 _BOUNDS_BREAK = re.compile(r"[.;\n]")
 _PIECE_END = re.compile(r"[,;()]")
