@@ -30,3 +30,22 @@ def test_an_amount_in_millions_or_thousands_is_given_in_dong():
             "- Tổng kinh phí dự kiến 6.400.000 đồng.\n")
     assert [(t.value, t.unit) for t in parse_text(text).targets] == [(2_500_000, "đồng"), (300_000, "đồng"),
                                                                       (6_400_000, "đồng")]
+
+
+def test_a_bare_count_under_a_targets_heading_is_aimed_at():
+    text = ("KẾ HOẠCH CÔNG TÁC CHUYÊN MÔN NĂM HỌC 2031-2032\n"
+            "I. CHỈ TIÊU PHẤN ĐẤU\n"
+            "- Giáo viên giỏi cấp trường: 09 đồng chí.\n"
+            "II. TÌNH HÌNH ĐỘI NGŨ\n"
+            "- Giáo viên giỏi cấp trường năm trước: 07 đồng chí.\n")
+    assert [(t.text, t.value, t.unit) for t in parse_text(text).targets] == [
+        ("Giáo viên giỏi cấp trường: 09 đồng chí", 9, "người")]
+
+
+def test_a_days_wage_and_pupils_counted_as_em_are_units():
+    text = ("KẾ HOẠCH VẬN ĐỘNG QUỸ XÃ HỘI NĂM 2031\n"
+            "- Vận động mỗi đoàn viên đóng góp 01 ngày lương cho quỹ tương trợ.\n"
+            "- Trao quà cho 14 em có hoàn cảnh khó khăn.\n")
+    assert [(t.text, t.value, t.unit) for t in parse_text(text).targets] == [
+        ("Vận động mỗi đoàn viên đóng góp 01 ngày lương cho quỹ tương trợ", 1, "ngày lương"),
+        ("Trao quà cho 14 em có hoàn cảnh khó khăn", 14, "người")]

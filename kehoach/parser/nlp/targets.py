@@ -478,7 +478,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         unit = _unit_norm(m.group("unit"))
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
-        if not (m.group("comp") or each or taking_part or any(w in before for w in cues["commit"])
+        # (under a targets heading, a label's count: "Giáo viên giỏi cấp trường: 09 đồng chí")
+        if not (m.group("comp") or each or taking_part or (aimed and _colon_ends(seg, m.start()))
+                or any(w in before for w in cues["commit"])
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
