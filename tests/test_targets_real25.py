@@ -49,3 +49,19 @@ def test_a_days_wage_and_pupils_counted_as_em_are_units():
     assert [(t.text, t.value, t.unit) for t in parse_text(text).targets] == [
         ("Vận động mỗi đoàn viên đóng góp 01 ngày lương cho quỹ tương trợ", 1, "ngày lương"),
         ("Trao quà cho 14 em có hoàn cảnh khó khăn", 14, "người")]
+
+
+def test_counts_after_more_action_words_who_takes_part_and_aims_met():
+    text = ("BÁO CÁO KẾT QUẢ HOẠT ĐỘNG CÔNG ĐOÀN HỌC KỲ I NĂM HỌC 2031-2032\n"
+            "- Vận động được 4 học sinh bỏ học trở lại lớp.\n"
+            "- Tập huấn cho 35 cán bộ công đoàn bộ phận.\n"
+            "- Có 03 sáng kiến được xếp loại B cấp thị xã.\n"
+            "- Hội nghị chuyên đề: đối tượng: 28 đoàn viên nữ.\n"
+            "- Công đoàn hoàn thành 11/12 chỉ tiêu đề ra.\n"
+            "- Trường có 52 cán bộ, giáo viên, nhân viên.\n")
+    assert [(t.text, t.value, t.max, t.unit) for t in parse_text(text).targets] == [
+        ("Vận động được 4 học sinh bỏ học trở lại lớp", 4, None, "người"),
+        ("Tập huấn cho 35 cán bộ công đoàn bộ phận", 35, None, "người"),
+        ("Có 03 sáng kiến được xếp loại B cấp thị xã", 3, None, "sáng kiến"),
+        ("Hội nghị chuyên đề: đối tượng: 28 đoàn viên nữ", 28, None, "người"),
+        ("Công đoàn hoàn thành 11/12 chỉ tiêu đề ra", 11, 12, "chỉ tiêu")]

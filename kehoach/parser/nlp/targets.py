@@ -423,6 +423,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
+    for m in _TASKS_DONE.finditer(seg) if slash and ("chỉ tiêu" in lowered or "tiêu chí" in lowered) else ():
+        a, b = int(m.group("a")), int(m.group("b"))  # "hoàn thành 12/12 chỉ tiêu": a share of the aims met
+        if 0 < a <= b and free(s + m.start(), s + m.end()):
+            add(Quantity(s + m.start(), s + m.end(), a, None, b, m.group("unit").lower(), "=", -2))
     for m in finditer_at(frac, seg, starts) if slash else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
@@ -479,7 +483,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
         # (under a targets heading, a label's count: "Giáo viên giỏi cấp trường: 09 đồng chí")
-        if not (m.group("comp") or each or taking_part or (aimed and _colon_ends(seg, m.start()))
+        labelled = _colon_ends(seg, m.start())
+        if not (m.group("comp") or each or taking_part or (labelled and (aimed or _WHO_LABEL.search(before, max(0, len(before) - 40))))
                 or any(w in before for w in cues["commit"])
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
@@ -922,6 +927,12 @@ def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, 
         if b is not None and n_words(text[rs:b.start()]) >= 4 and not (b.group() == "," and _opens_noun(text[b.end():re_])):
             re_ = b.start()
     return rs, re_
+
+
+# a count of the aims met: "Hoàn thành 12/12 chỉ tiêu", "đạt 9/10 tiêu chí"
+_TASKS_DONE = re.compile(r"(?i)(?<![\d/.,])(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})\s*(?P<unit>chỉ tiêu|tiêu chí)(?!\w)")
+# who takes part, as a label (folded): "Đối tượng: 35 cán bộ công đoàn", "Thành phần tham dự: 40 đại biểu"
+_WHO_LABEL = re.compile(r"(?<!\w)(?:đối tượng|thành phần)(?:\s+(?:tham gia|tham dự|dự thi|dự))?\s*:\s*\Z")
 
 
 # a heading line: an outline number, or a line in capitals
