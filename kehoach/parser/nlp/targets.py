@@ -483,7 +483,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
         # (under a targets heading, a label's count: "Giáo viên giỏi cấp trường: 09 đồng chí")
-        labelled = _colon_ends(seg, m.start())
+        k = _end_of_words(seg, m.start())
+        labelled = k > 0 and seg[k - 1] == ":"  # the count is a label's value
         if not (m.group("comp") or each or taking_part or (labelled and (aimed or _WHO_LABEL.search(before, max(0, len(before) - 40))))
                 or any(w in before for w in cues["commit"])
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
