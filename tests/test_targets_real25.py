@@ -65,3 +65,20 @@ def test_counts_after_more_action_words_who_takes_part_and_aims_met():
         ("Có 03 sáng kiến được xếp loại B cấp thị xã", 3, None, "sáng kiến"),
         ("Hội nghị chuyên đề: đối tượng: 28 đoàn viên nữ", 28, None, "người"),
         ("Công đoàn hoàn thành 11/12 chỉ tiêu đề ra", 11, 12, "chỉ tiêu")]
+
+
+def test_a_floor_and_a_ceiling_on_two_groups_are_two_targets_not_a_range():
+    text = ("KẾ HOẠCH NĂM HỌC 2031-2032\n"
+            "- Tỷ lệ học sinh xếp loại khá, giỏi đạt 70% trở lên, học sinh xếp loại yếu dưới 3%.\n"
+            "- Mức hỗ trợ tối thiểu là 200.000 đồng, tối đa là 600.000 đồng.\n")
+    got = [(t.value, t.min, t.max, t.unit, t.comparator) for t in parse_text(text).targets]
+    assert got == [(70, None, None, "%", ">="), (3, None, None, "%", "<"), (None, 200_000, 600_000, "đồng", "range")]
+
+
+def test_a_clause_that_reports_a_result_beside_one_on_the_staff_make_up():
+    text = ("BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐOÀN VIÊN NĂM 2031\n"
+            "- Kết nạp 04 đoàn viên mới, nâng tổng số đoàn viên lên 61 đồng chí.\n"
+            "- Tổng số đoàn viên 61 đồng chí, nữ 50 đồng chí, tham gia bảo hiểm 61 đồng chí.\n"
+            "- Tổng số 40 đồng chí, trong đó đạt chuẩn 100%.\n")
+    assert [(t.text, t.value, t.unit) for t in parse_text(text).targets] == [
+        ("Kết nạp 04 đoàn viên mới, nâng tổng số đoàn viên lên 61 đồng chí", 4, "người")]

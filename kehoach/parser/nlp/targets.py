@@ -242,6 +242,15 @@ _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 _SINCE = re.compile(r"(?<!\w)tính\s+(?:đến|tới|từ)(?!\w)")
 
 
+def _piece_commas(seg: str) -> list[int]:
+    """Where seg's clause commas are (a comma and a space: not the one in "43,1")."""
+    out, i = [], seg.find(", ")
+    while i >= 0:
+        out.append(i)
+        i = seg.find(", ", i + 1)
+    return out
+
+
 def _comma_clause_of(s: str, a: int, b: int) -> str:
     """The comma clause of s holding s[a:b]: an action word must be there, not elsewhere in the
     sentence ("... trọng tâm là các nhiệm vụ, 10 nhóm chỉ tiêu, ba khâu đột phá" is no count done)."""
@@ -341,11 +350,12 @@ def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
 
 
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
-               situation: bool = False, taking_part: bool = False) -> list[Quantity]:
+               situation: bool = False, taking_part: bool = False, make_up: bool | None = None) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
     targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:"); `situation`: under
     one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:");
-    `taking_part`: under a heading naming who takes part ("II. Đối tượng tham gia"): a count there is of them."""
+    `taking_part`: under a heading naming who takes part ("II. Đối tượng tham gia"): a count there is of them;
+    `make_up`: whether the unit says who the staff are, when the caller knows (else judged here)."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
@@ -363,6 +373,18 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     situation = (situation or ":" in folded and _SITUATION_INLINE.search(folded) is not None) \
         and not _has(folded, _RESULT_WORDS)
     composition = not aimed and (situation or _has_in(folded, cues["composition"])) and not _has_in(folded, cues["aim"])
+    if make_up is not None:
+        composition = make_up
+    elif composition and not situation and ", " in seg and any(w in lowered for w in commit):
+        # the staff's make-up is said in its own comma clauses: "Kết nạp 05 đoàn viên mới, nâng tổng số đoàn viên
+        # lên 58": a clause with no make-up word that commits or reports ("kết nạp", "đạt") is read as any other
+        p = s
+        for piece_end in [s + i for i in _piece_commas(seg)] + [e]:
+            piece = text[p:piece_end]
+            done = any(w in piece.lower() for w in commit) and not _has_in(fold(piece), cues["composition"])
+            out += quantities(text, p, piece_end, excluded, aimed, situation, taking_part, make_up=not done)
+            p = piece_end + 1
+        return out
     taken: list[tuple[int, int]] = []
 
     def free(qs: int, qe: int) -> bool:
@@ -636,6 +658,7 @@ def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         p = out[-1] if out else None
         if (p is not None and p.comparator in (">=", ">") and q.comparator in ("<=", "<") and p.unit == q.unit
+                and p.value is not None and q.value is not None and p.value < q.value  # ("khá giỏi trên 60%, yếu dưới 2%": two)
                 and q.start - p.end <= 40 and not _BOUNDS_BREAK.search(text[p.end:q.start])):
             out[-1] = Quantity(p.start, q.end, None, p.value, q.value, p.unit, "range", p.subject_from)
             continue
