@@ -82,3 +82,9 @@ def test_a_clause_that_reports_a_result_beside_one_on_the_staff_make_up():
             "- Tổng số 40 đồng chí, trong đó đạt chuẩn 100%.\n")
     assert [(t.text, t.value, t.unit) for t in parse_text(text).targets] == [
         ("Kết nạp 04 đoàn viên mới, nâng tổng số đoàn viên lên 61 đồng chí", 4, "người")]
+
+
+def test_a_sum_of_money_is_no_head_count():
+    text = ("BÁO CÁO CÔNG TÁC CHĂM LO ĐỜI SỐNG NĂM 2031\n"
+            "- Công đoàn đã thăm hỏi 9 lượt đoàn viên ốm đau với tổng số tiền 2.700.000 đồng.\n")
+    assert [(t.value, t.unit) for t in parse_text(text).targets] == [(9, "lượt")]

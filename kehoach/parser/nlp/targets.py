@@ -372,7 +372,9 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
     situation = (situation or ":" in folded and _SITUATION_INLINE.search(folded) is not None) \
         and not _has(folded, _RESULT_WORDS)
-    composition = not aimed and (situation or _has_in(folded, cues["composition"])) and not _has_in(folded, cues["aim"])
+    # ("tổng số tiền": a sum of money, not a head count)
+    staff = folded.replace("tổng số tiền", "tổng tiền") if "tổng số tiền" in folded else folded
+    composition = not aimed and (situation or _has_in(staff, cues["composition"])) and not _has_in(folded, cues["aim"])
     if make_up is not None:
         composition = make_up
     elif composition and not situation and ", " in seg and any(w in lowered for w in commit):
