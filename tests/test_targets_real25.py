@@ -88,3 +88,12 @@ def test_a_sum_of_money_is_no_head_count():
     text = ("BÁO CÁO CÔNG TÁC CHĂM LO ĐỜI SỐNG NĂM 2031\n"
             "- Công đoàn đã thăm hỏi 9 lượt đoàn viên ốm đau với tổng số tiền 2.700.000 đồng.\n")
     assert [(t.value, t.unit) for t in parse_text(text).targets] == [(9, "lượt")]
+
+
+def test_a_line_opening_inside_a_parenthesis_left_open_on_the_line_before():
+    text = ("KẾ HOẠCH HỘI THI KHOA HỌC KỸ THUẬT NĂM HỌC 2031-2032\n"
+            "IV. PHÂN CÔNG\n"
+            "1. Phó Hiệu trưởng – Theo dõi tiến độ, chỉ tiêu (mỗi lớp\n"
+            "≥02 sản phẩm), báo cáo kết quả về Ban giám hiệu.\n"
+            "2. Tổ trưởng chuyên môn hướng dẫn học sinh.\n")
+    assert target_texts(text) == ["chỉ tiêu (mỗi lớp\n≥02 sản phẩm)"]

@@ -833,6 +833,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             q = group[0]
             if text.startswith("(", rs) and q.start > rs:
                 rs, re_ = _with_lead(text, rs, re_, q, last_end)
+            elif ")" in text[q.end:re_]:
+                rs, re_ = _wrapped_lead(text, rs, re_, q, last_end)
             if re_ <= rs or (cut and re_ >= tail and n_words(text[group[-1].end:re_]) < 10):
                 continue  # (or an excerpt stops just after the quantity: what it aims at is not known)
             if VERB_CHECK and q.unit == "%" and not _says_done(text, rs, re_, q):
@@ -1051,6 +1053,33 @@ def _with_lead(text: str, rs: int, re_: int, q: Quantity, floor: int) -> tuple[i
     if text[close + 1:re_].lstrip().startswith("("):
         re_ = close + 1
     return ls, re_
+
+
+_LEAD_BREAK = re.compile(r"[,;:]|\s[-–]\s")
+
+
+def _wrapped_lead(text: str, rs: int, re_: int, q: Quantity, floor: int) -> tuple[int, int]:
+    """A line that opens inside a parenthesis the line before left open (a PDF's wrap): "KPI (mỗi khối" /
+    "≥01 đề án), chịu trách nhiệm ..." -- the clause is the words before that parenthesis, and it up to its close."""
+    close = text.find(")", q.end, re_)
+    if close < 0 or "(" in text[rs:close]:
+        return rs, re_
+    nl = _end_of_words(text, rs)  # (the previous line's end, past the line break)
+    if nl <= floor or "\n" not in text[nl:rs]:
+        return rs, re_  # (the region does not open its line)
+    ls = text.rfind("\n", 0, nl) + 1
+    op = text.rfind("(", ls, nl)
+    if op < 0 or ")" in text[op:nl] or _DIGIT.search(text, op, nl):
+        return rs, re_
+    b = None
+    for b in _LEAD_BREAK.finditer(text, ls, op):
+        pass
+    lead = b.end() if b is not None else _LINE_MARK.match(text, ls, op).end()
+    if not 1 <= n_words(text[lead:op]) <= 6 or lead < floor:
+        return rs, re_
+    while text[lead].isspace():
+        lead += 1
+    return lead, close + 1
 
 
 # a grading scale's line: "Tốt: ...", "Loại khá: ...", "Xếp loại Trung bình – ..."
