@@ -97,3 +97,13 @@ def test_a_line_opening_inside_a_parenthesis_left_open_on_the_line_before():
             "≥02 sản phẩm), báo cáo kết quả về Ban giám hiệu.\n"
             "2. Tổ trưởng chuyên môn hướng dẫn học sinh.\n")
     assert target_texts(text) == ["chỉ tiêu (mỗi lớp\n≥02 sản phẩm)"]
+
+
+def test_a_count_in_words_right_after_what_is_done():
+    text = ("BÁO CÁO CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN NĂM 2031\n"
+            "- Chi bộ đã giới thiệu hai đoàn viên ưu tú cho Đảng ủy xem xét.\n"
+            "- Công đoàn tổ chức ba buổi sinh hoạt chuyên đề cho nữ đoàn viên.\n"
+            "- Hai đoàn viên nghỉ hưu trong năm; một số đoàn viên chuyển công tác.\n")
+    assert [(t.text, t.value, t.unit) for t in parse_text(text).targets] == [
+        ("Chi bộ đã giới thiệu hai đoàn viên ưu tú cho Đảng ủy xem xét", 2, "người"),
+        ("Công đoàn tổ chức ba buổi sinh hoạt chuyên đề cho nữ đoàn viên", 3, "buổi")]

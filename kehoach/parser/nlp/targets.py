@@ -198,6 +198,9 @@ def _tables():
     each_words = re.compile(_word_led(["mỗi"], rf"\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
                                                rf"(?P<unit>{unit_alt})\b"))
     cues["each_words"] = each_words
+    # a count in words right after what is done: "giới thiệu hai đoàn viên", "tổ chức ba buổi" (not "một": "một số")
+    # (a space on each side, as the cue words _COUNT_CUES that gate it: "ba" alone is in "ban", "khai")
+    cues["count_words"] = re.compile("(?<= )(?P<num>" + _word_led(list(_COUNT_NUMBERS)) + rf")(?i: (?P<unit>{unit_alt})\b)")
     cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
     # how many attend an event, in parentheses after its name: "Hội thảo hướng nghiệp khối 12 (320 HS)"
     cues["attendance"] = re.compile(rf"(?i)(?<!\w)(?:hội thảo|hội thi|hội nghị|hội diễn|tập huấn|tọa đàm|toạ đàm)"
@@ -314,7 +317,8 @@ def _in_words(seg: str, lowered: str, each_words: re.Pattern) -> bool:
     in words, once ("một lần"), a majority ("quá nửa số")."""
     return bool((("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) and (_EVERY.search(seg) or each_words.search(seg)))
                 or ("lần" in lowered and ((_once_after(lowered) and _PER_STRETCH.search(seg)) or _TIMES_IN_WORDS.search(seg)))
-                or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg)))
+                or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg))
+                or (any(map(lowered.__contains__, _COUNT_CUES)) and _tables()[-1]["count_words"].search(seg)))
 
 
 def _once_after(lowered: str) -> bool:
@@ -330,7 +334,9 @@ def _once_after(lowered: str) -> bool:
     return False
 
 
-_IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ")  # (each clause of _in_words needs one in `lowered`)
+_COUNT_NUMBERS = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
+_COUNT_CUES = tuple(f" {w} " for w in _COUNT_NUMBERS)
+_IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ") + _COUNT_CUES  # (each clause of _in_words needs one)
 
 
 def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -350,12 +356,14 @@ def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
 
 
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
-               situation: bool = False, taking_part: bool = False, make_up: bool | None = None) -> list[Quantity]:
+               situation: bool = False, taking_part: bool = False, make_up: bool | None = None,
+               counted_words: bool | None = None) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
     targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:"); `situation`: under
     one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:");
     `taking_part`: under a heading naming who takes part ("II. Đối tượng tham gia"): a count there is of them;
-    `make_up`: whether the unit says who the staff are, when the caller knows (else judged here)."""
+    `make_up`: whether the unit says who the staff are, when the caller knows (else judged here); `counted_words`:
+    whether a cue of a count in words (_COUNT_CUES) is in the unit, when the caller knows."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
@@ -384,7 +392,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         for piece_end in [s + i for i in _piece_commas(seg)] + [e]:
             piece = text[p:piece_end]
             done = any(w in piece.lower() for w in commit) and not _has_in(fold(piece), cues["composition"])
-            out += quantities(text, p, piece_end, excluded, aimed, situation, taking_part, make_up=not done)
+            out += quantities(text, p, piece_end, excluded, aimed, situation, taking_part, make_up=not done,
+                              counted_words=counted_words and None)
             p = piece_end + 1
         return out
     taken: list[tuple[int, int]] = []
@@ -496,6 +505,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     for m in _TIMES_IN_WORDS.finditer(seg) if "lần" in lowered else ():  # "được tặng một lần": done once
         if free(s + m.start(), s + m.end()) and _done_before(folded[max(0, m.start() - 30):m.start()]):
             add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, "lần", "=", -2))
+    if counted_words is None:
+        counted_words = any(map(lowered.__contains__, _COUNT_CUES))
+    for m in cues["count_words"].finditer(seg) if counted_words else ():
+        before = folded[max(0, m.start() - 30):m.start()]
+        if free(s + m.start(), s + m.end()) and (_done_before(before) or before.rstrip().endswith(cues["commit"])):
+            unit = _unit_norm(m.group("unit"))
+            add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, unit, "=",
+                         s + m.start("unit") if unit == "người" else -2))
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
@@ -809,6 +826,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     each_words = _tables()[-1]["each_words"]
     numbers = _text_number_starts(text)
     cue_spans = _cue_spans(text, start, end)
+    # where a count in words may be (its cue's space before it: inside a unit only when the word is)
+    count_cues = None if cue_spans is None else [a for a, b in cue_spans if b - a > 3 and text[a] == " "]
     for us, ue in units(text, start, end):
         k = bisect_left(numbers, us)  # (a digit in the unit: a number starts in it, or runs on into it)
         if not (k < len(numbers) and numbers[k] < ue or us < ue and text[us].isdecimal()):
@@ -824,7 +843,12 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                 continue
         if _graded(text, us):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
-        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
+        worded = None  # (not known: a char lowers to two, the cues' offsets are not the text's)
+        if count_cues is not None:
+            k = bisect_left(count_cues, us)
+            worded = k < len(count_cues) and count_cues[k] < ue
+        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts),
+                        counted_words=worded)
         if not qs:
             continue
         carry = -1  # "trên 90% cán bộ, viên chức, trên 50% công nhân tham gia": shares sharing one verb
