@@ -428,7 +428,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         if free(s + m.start(), s + m.end()) and amount:
             comp = comps.get((m.group("comp") or "").lower(), "=")
             scale = _SCALE.get(m.group("unit")[:5].lower(), 1)  # "45 triệu đồng" is 45 000 000 đồng
-            add(Quantity(s + m.start(), s + m.end(), round(amount * scale, 3) if scale > 1 else amount, None, None, "đồng", comp, -2))
+            value = round(amount * scale, 3) if scale > 1 else amount
+            add(Quantity(s + m.start(), s + m.end(), value, None, None, "đồng", comp, -2))
     if composition:
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
@@ -526,7 +527,8 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         # (under a targets heading, a label's count: "Giáo viên giỏi cấp trường: 09 đồng chí")
         k = _end_of_words(seg, m.start())
         labelled = k > 0 and seg[k - 1] == ":"  # the count is a label's value
-        if not (m.group("comp") or each or taking_part or (labelled and (aimed or _WHO_LABEL.search(before, max(0, len(before) - 40))))
+        who = labelled and _WHO_LABEL.search(before, max(0, len(before) - 40)) is not None
+        if not (m.group("comp") or each or taking_part or (labelled and aimed) or who
                 or any(w in before for w in cues["commit"])
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
@@ -1210,6 +1212,8 @@ def _income_as_is(lowered: str, at: int, end: int, commit: list[str]) -> bool:
     ce = lowered.find(",", end)
     clause = lowered[cs:ce if ce >= 0 else len(lowered)]
     return not any(w in clause for w in commit) and "tăng" not in clause
+
+
 _LIST_BREAK = re.compile(r"[.;:\n]")
 _BOUNDS_BREAK = re.compile(r"[.;\n]")
 _PIECE_END = re.compile(r"[,;()]")
