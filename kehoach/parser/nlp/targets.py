@@ -198,6 +198,9 @@ def _tables():
     each_words = re.compile(_word_led(["mỗi"], rf"\s+(?:[^\s\d,;.:()]+\s+){{1,7}}?(?P<num>{'|'.join(_WORD_NUMBERS)})\s+"
                                                rf"(?P<unit>{unit_alt})\b"))
     cues["each_words"] = each_words
+    # a count in words right after what is done: "giới thiệu hai đoàn viên", "tổ chức ba buổi" (not "một": "một số")
+    # (a space on each side, as the cue words _COUNT_CUES that gate it: "ba" alone is in "ban", "khai")
+    cues["count_words"] = re.compile("(?<= )(?P<num>" + _word_led(list(_COUNT_NUMBERS)) + rf")(?i: (?P<unit>{unit_alt})\b)")
     cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
     # how many attend an event, in parentheses after its name: "Hội thảo hướng nghiệp khối 12 (320 HS)"
     cues["attendance"] = re.compile(rf"(?i)(?<!\w)(?:hội thảo|hội thi|hội nghị|hội diễn|tập huấn|tọa đàm|toạ đàm)"
@@ -240,6 +243,15 @@ _CLOCK_BEFORE = re.compile(r"(?:lúc|từ|đến|vào|tới)\s*$")
 
 # "tính đến ngày 30/6": counted up to a date, not charged ("tính 1 vé")
 _SINCE = re.compile(r"(?<!\w)tính\s+(?:đến|tới|từ)(?!\w)")
+
+
+def _piece_commas(seg: str) -> list[int]:
+    """Where seg's clause commas are (a comma and a space: not the one in "43,1")."""
+    out, i = [], seg.find(", ")
+    while i >= 0:
+        out.append(i)
+        i = seg.find(", ", i + 1)
+    return out
 
 
 def _comma_clause_of(s: str, a: int, b: int) -> str:
@@ -305,7 +317,8 @@ def _in_words(seg: str, lowered: str, each_words: re.Pattern) -> bool:
     in words, once ("một lần"), a majority ("quá nửa số")."""
     return bool((("mỗi" in lowered or "hàng" in lowered or "hằng" in lowered) and (_EVERY.search(seg) or each_words.search(seg)))
                 or ("lần" in lowered and ((_once_after(lowered) and _PER_STRETCH.search(seg)) or _TIMES_IN_WORDS.search(seg)))
-                or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg)))
+                or ("nửa" in lowered and _HALF.search(seg)) or ("định kỳ" in lowered and _PERIODIC.search(seg))
+                or (any(map(lowered.__contains__, _COUNT_CUES)) and _tables()[-1]["count_words"].search(seg)))
 
 
 def _once_after(lowered: str) -> bool:
@@ -321,7 +334,9 @@ def _once_after(lowered: str) -> bool:
     return False
 
 
-_IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ")  # (each clause of _in_words needs one in `lowered`)
+_COUNT_NUMBERS = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
+_COUNT_CUES = tuple(f" {w} " for w in _COUNT_NUMBERS)
+_IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ") + _COUNT_CUES  # (each clause of _in_words needs one)
 
 
 def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -341,11 +356,14 @@ def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
 
 
 def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed: bool = False,
-               situation: bool = False, taking_part: bool = False) -> list[Quantity]:
+               situation: bool = False, taking_part: bool = False, make_up: bool | None = None,
+               counted_words: bool | None = None) -> list[Quantity]:
     """The quantities of text[s:e]; `aimed`: the unit stands under a heading or lead-in that sets
     targets ("II. CHỈ TIÊU PHẤN ĐẤU", "phấn đấu hoàn thành các chỉ tiêu sau:"); `situation`: under
     one that describes the unit as it is ("I. Đặc điểm tình hình", "Thuận lợi:", "Khó khăn:");
-    `taking_part`: under a heading naming who takes part ("II. Đối tượng tham gia"): a count there is of them."""
+    `taking_part`: under a heading naming who takes part ("II. Đối tượng tham gia"): a count there is of them;
+    `make_up`: whether the unit says who the staff are, when the caller knows (else judged here); `counted_words`:
+    whether a cue of a count in words (_COUNT_CUES) is in the unit, when the caller knows."""
     units_, comps, pct, rng, cnt, commit, money, frac, freq, cues = _tables()
     seg = text[s:e]
     out: list[Quantity] = []
@@ -362,7 +380,22 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     # so is a count under a heading on the situation ("Thuận lợi:"), unless it is a result ("... đạt 100%")
     situation = (situation or ":" in folded and _SITUATION_INLINE.search(folded) is not None) \
         and not _has(folded, _RESULT_WORDS)
-    composition = not aimed and (situation or _has_in(folded, cues["composition"])) and not _has_in(folded, cues["aim"])
+    # ("tổng số tiền": a sum of money, not a head count)
+    staff = folded.replace("tổng số tiền", "tổng tiền") if "tổng số tiền" in folded else folded
+    composition = not aimed and (situation or _has_in(staff, cues["composition"])) and not _has_in(folded, cues["aim"])
+    if make_up is not None:
+        composition = make_up
+    elif composition and not situation and ", " in seg and any(w in lowered for w in commit):
+        # the staff's make-up is said in its own comma clauses: "Kết nạp 05 đoàn viên mới, nâng tổng số đoàn viên
+        # lên 58": a clause with no make-up word that commits or reports ("kết nạp", "đạt") is read as any other
+        p = s
+        for piece_end in [s + i for i in _piece_commas(seg)] + [e]:
+            piece = text[p:piece_end]
+            done = any(w in piece.lower() for w in commit) and not _has_in(fold(piece), cues["composition"])
+            out += quantities(text, p, piece_end, excluded, aimed, situation, taking_part, make_up=not done,
+                              counted_words=counted_words and None)
+            p = piece_end + 1
+        return out
     taken: list[tuple[int, int]] = []
 
     def free(qs: int, qe: int) -> bool:
@@ -382,13 +415,21 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         if a >= b or not free(s + m.start(), s + m.end()):
             continue
         add(Quantity(s + m.start(), s + m.end(), None, a, b, _unit_norm(m.group("unit")), "range", s + m.start("unit")))
+    prized = "giải" in lowered
+    earned = "thu nhập" in lowered
     for m in money.finditer(seg, d0, starts):
         amount = parse_number(m.group("num")) or 0
         if amount < 1000 and not _THOUSANDS.match(m.group("unit")):
             continue  # "13 đồng chí" is thirteen comrades: amounts in đồng run to thousands
+        if prized and _PRIZE_BEFORE.search(lowered, max(0, m.start() - 30), m.start()):
+            continue  # "giải nhất 1.500.000đ", "Giải ba: 500.000đ": a prize's value, the award's (awards.py)
+        if earned and _income_as_is(lowered, m.start(), m.end(), commit):
+            continue  # "Mức thu nhập trung bình khoảng 43 triệu đồng/người/năm": what people earn, not an aim
         if free(s + m.start(), s + m.end()) and amount:
             comp = comps.get((m.group("comp") or "").lower(), "=")
-            add(Quantity(s + m.start(), s + m.end(), parse_number(m.group("num")), None, None, "đồng", comp, -2))
+            scale = _SCALE.get(m.group("unit")[:5].lower(), 1)  # "45 triệu đồng" is 45 000 000 đồng
+            value = round(amount * scale, 3) if scale > 1 else amount
+            add(Quantity(s + m.start(), s + m.end(), value, None, None, "đồng", comp, -2))
     if composition:
         # a requirement on who the staff must be is still a target: "phải có ít nhất 01 nhân viên
         # có trình độ tin học", "tối thiểu 50% giáo viên đạt chuẩn"
@@ -416,6 +457,10 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start("a"), s + m.end()):
             add(Quantity(s + m.start("a"), s + m.end(), a, None, b, "người", "=", -2))
+    for m in _TASKS_DONE.finditer(seg) if slash and ("chỉ tiêu" in lowered or "tiêu chí" in lowered) else ():
+        a, b = int(m.group("a")), int(m.group("b"))  # "hoàn thành 12/12 chỉ tiêu": a share of the aims met
+        if 0 < a <= b and free(s + m.start(), s + m.end()):
+            add(Quantity(s + m.start(), s + m.end(), a, None, b, m.group("unit").lower(), "=", -2))
     for m in finditer_at(frac, seg, starts) if slash else ():
         a, b = int(m.group("a")), int(m.group("b"))
         if 0 < a <= b and free(s + m.start(), s + m.end()):
@@ -461,6 +506,14 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
     for m in _TIMES_IN_WORDS.finditer(seg) if "lần" in lowered else ():  # "được tặng một lần": done once
         if free(s + m.start(), s + m.end()) and _done_before(folded[max(0, m.start() - 30):m.start()]):
             add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, "lần", "=", -2))
+    if counted_words is None:
+        counted_words = any(map(lowered.__contains__, _COUNT_CUES))
+    for m in cues["count_words"].finditer(seg) if counted_words else ():
+        before = folded[max(0, m.start() - 30):m.start()]
+        if free(s + m.start(), s + m.end()) and (_done_before(before) or before.rstrip().endswith(cues["commit"])):
+            unit = _unit_norm(m.group("unit"))
+            add(Quantity(s + m.start(), s + m.end(), _WORD_NUMBERS[m.group("num").lower()], None, None, unit, "=",
+                         s + m.start("unit") if unit == "người" else -2))
     if "khen" in lowered:
         out.sort(key=lambda q: q.start)
         return out
@@ -471,7 +524,12 @@ def quantities(text: str, s: int, e: int, excluded: list[tuple[int, int]], aimed
         unit = _unit_norm(m.group("unit"))
         before = folded[:m.start()]
         each = _has(before[-50:], cues["each"])  # "mỗi đội gồm 02 nam": a team make-up
-        if not (m.group("comp") or each or taking_part or any(w in before for w in cues["commit"])
+        # (under a targets heading, a label's count: "Giáo viên giỏi cấp trường: 09 đồng chí")
+        k = _end_of_words(seg, m.start())
+        labelled = k > 0 and seg[k - 1] == ":"  # the count is a label's value
+        who = labelled and _WHO_LABEL.search(before, max(0, len(before) - 40)) is not None
+        if not (m.group("comp") or each or taking_part or (labelled and aimed) or who
+                or any(w in before for w in cues["commit"])
                 or (unit != "%" and _has(_SINCE.sub(" ", _comma_clause_of(folded, m.start(), m.end())), cues["action"]))
                 or _listed_after(seg, out, s, m.start(), unit)):
             continue  # a bare count ("45 đoàn viên") is not a commitment
@@ -621,6 +679,7 @@ def _join_bounds(text: str, qs: list[Quantity]) -> list[Quantity]:
     for q in qs:
         p = out[-1] if out else None
         if (p is not None and p.comparator in (">=", ">") and q.comparator in ("<=", "<") and p.unit == q.unit
+                and p.value is not None and q.value is not None and p.value < q.value  # ("khá giỏi trên 60%, yếu dưới 2%": two)
                 and q.start - p.end <= 40 and not _BOUNDS_BREAK.search(text[p.end:q.start])):
             out[-1] = Quantity(p.start, q.end, None, p.value, q.value, p.unit, "range", p.subject_from)
             continue
@@ -769,6 +828,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     each_words = _tables()[-1]["each_words"]
     numbers = _text_number_starts(text)
     cue_spans = _cue_spans(text, start, end)
+    # where a count in words may be (its cue's space before it: inside a unit only when the word is)
+    count_cues = None if cue_spans is None else [a for a, b in cue_spans if b - a > 3 and text[a] == " "]
     for us, ue in units(text, start, end):
         k = bisect_left(numbers, us)  # (a digit in the unit: a number starts in it, or runs on into it)
         if not (k < len(numbers) and numbers[k] < ue or us < ue and text[us].isdecimal()):
@@ -784,7 +845,12 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
                 continue
         if _graded(text, us):
             continue  # "Loại tốt: từ 17 đến 20 điểm", "Khá: hoàn thành 80%": a grading rule, not a target
-        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts))
+        worded = None  # (not known: a char lowers to two, the cues' offsets are not the text's)
+        if count_cues is not None:
+            k = bisect_left(count_cues, us)
+            worded = k < len(count_cues) and count_cues[k] < ue
+        qs = quantities(text, us, ue, excluded, inside(us, aims), inside(us, situations), inside(us, parts),
+                        counted_words=worded)
         if not qs:
             continue
         carry = -1  # "trên 90% cán bộ, viên chức, trên 50% công nhân tham gia": shares sharing one verb
@@ -793,6 +859,8 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
             q = group[0]
             if text.startswith("(", rs) and q.start > rs:
                 rs, re_ = _with_lead(text, rs, re_, q, last_end)
+            elif ")" in text[q.end:re_]:
+                rs, re_ = _wrapped_lead(text, rs, re_, q, last_end)
             if re_ <= rs or (cut and re_ >= tail and n_words(text[group[-1].end:re_]) < 10):
                 continue  # (or an excerpt stops just after the quantity: what it aims at is not known)
             if VERB_CHECK and q.unit == "%" and not _says_done(text, rs, re_, q):
@@ -915,6 +983,12 @@ def _tighten(text: str, rs: int, re_: int, group: list[Quantity]) -> tuple[int, 
     return rs, re_
 
 
+# a count of the aims met: "Hoàn thành 12/12 chỉ tiêu", "đạt 9/10 tiêu chí"
+_TASKS_DONE = re.compile(r"(?i)(?<![\d/.,])(?P<a>\d{1,3})\s*/\s*(?P<b>\d{1,3})\s*(?P<unit>chỉ tiêu|tiêu chí)(?!\w)")
+# who takes part, as a label (folded): "Đối tượng: 35 cán bộ công đoàn", "Thành phần tham dự: 40 đại biểu"
+_WHO_LABEL = re.compile(r"(?<!\w)(?:đối tượng|thành phần)(?:\s+(?:tham gia|tham dự|dự thi|dự))?\s*:\s*\Z")
+
+
 # a heading line: an outline number, or a line in capitals
 _HEADING_LINE = re.compile(r"[ \t]*(?:(?:[IVX]+|\d+(?:\.\d+)*|[a-zđA-Z])[.)\-–]\s|[^a-zà-ỹđ]{8,}$)")
 _LINE = re.compile(r"[^\n]+")
@@ -1007,6 +1081,33 @@ def _with_lead(text: str, rs: int, re_: int, q: Quantity, floor: int) -> tuple[i
     return ls, re_
 
 
+_LEAD_BREAK = re.compile(r"[,;:]|\s[-–]\s")
+
+
+def _wrapped_lead(text: str, rs: int, re_: int, q: Quantity, floor: int) -> tuple[int, int]:
+    """A line that opens inside a parenthesis the line before left open (a PDF's wrap): "KPI (mỗi khối" /
+    "≥01 đề án), chịu trách nhiệm ..." -- the clause is the words before that parenthesis, and it up to its close."""
+    close = text.find(")", q.end, re_)
+    if close < 0 or "(" in text[rs:close]:
+        return rs, re_
+    nl = _end_of_words(text, rs)  # (the previous line's end, past the line break)
+    if nl <= floor or "\n" not in text[nl:rs]:
+        return rs, re_  # (the region does not open its line)
+    ls = text.rfind("\n", 0, nl) + 1
+    op = text.rfind("(", ls, nl)
+    if op < 0 or ")" in text[op:nl] or _DIGIT.search(text, op, nl):
+        return rs, re_
+    b = None
+    for b in _LEAD_BREAK.finditer(text, ls, op):
+        pass
+    lead = b.end() if b is not None else _LINE_MARK.match(text, ls, op).end()
+    if not 1 <= n_words(text[lead:op]) <= 6 or lead < floor:
+        return rs, re_
+    while text[lead].isspace():
+        lead += 1
+    return lead, close + 1
+
+
 # a grading scale's line: "Tốt: ...", "Loại khá: ...", "Xếp loại Trung bình – ..."
 _GRADE = re.compile(r"(?i)(?:[-+*•]\s*)?(?:(?:xếp\s+)?loại\s+)?(?:xuất sắc|tốt|khá|trung bình|yếu|kém|đạt|không đạt)"
                     r"\s*[:–-]")
@@ -1097,6 +1198,22 @@ def _noun_phrase(s: str, last: bool = False) -> str | None:
 
 
 _THOUSANDS = re.compile(r"(?i)triệu|nghìn|ngàn")
+_SCALE = {"triệu": 1_000_000, "nghìn": 1_000, "ngàn ": 1_000}  # (a money unit's first five chars, lowered)
+# a prize's rank right before an amount (in the lowered text): "giải nhất 1.500.000đ/đội", "giải ba: 500.000đ"
+_PRIZE_BEFORE = re.compile(r"(?<!\w)giải\s+(?:nhất|nhì|ba|tư|khuyến\s+khích|đặc\s+biệt)\s*:?\s*\Z")
+
+
+def _income_as_is(lowered: str, at: int, end: int, commit: list[str]) -> bool:
+    """An amount lowered[at:end] whose comma clause speaks of income ("thu nhập") before it, with no word that aims
+    at it or reports it reached ("phấn đấu", "đạt", "tăng"): a description of how people live."""
+    cs = lowered.rfind(",", 0, at) + 1
+    if lowered.find("thu nhập", cs, at) < 0:
+        return False
+    ce = lowered.find(",", end)
+    clause = lowered[cs:ce if ce >= 0 else len(lowered)]
+    return not any(w in clause for w in commit) and "tăng" not in clause
+
+
 _LIST_BREAK = re.compile(r"[.;:\n]")
 _BOUNDS_BREAK = re.compile(r"[.;\n]")
 _PIECE_END = re.compile(r"[,;()]")
