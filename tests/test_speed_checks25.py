@@ -211,3 +211,142 @@ def test_squashed_is_squash_of_clean(line):
     assert lines.squashed(0) == sl._squash(clean(line))
     assert lines[0] == clean(line)  # and the line stays what clean() gives
     assert lines.squashed(0) == sl._squash(clean(line))  # asked again, cleaned already
+
+
+# ---------------------------------------------------------------- rules: the oracles
+
+def _parsed(texts: list[str]):
+    from conftest import parse_text
+
+    out = []
+    for t in texts:
+        try:
+            out.append(parse_text(t, nlp=True, checks=False))
+        except Exception:
+            continue
+    return out
+
+
+def _ctx(doc):
+    from kehoach.parser.checks.engine import CheckConfig, Context
+
+    return Context(doc, CheckConfig())
+
+
+_FUZZ_BITS = ["ngày", "Ngày", "NGÀY", "nhà", "Nhà giáo", "giáo", "gia", "Gia đình", "quốc", "Quốc khánh", "phụ", "Phụ nữ",
+              "phụy", "thầy", "thành", "chiến", "hiến", "Hiến pháp", "sinh", "cách", "giải", "thương", "tc", "20/11", "8/3",
+              " ", "  ", "\t", "-", "(", ")", "gồm", "Gồm có", "bao gồm", "BAO GỒM", "với", "có", "3", "12", "ba", "Bảy",
+              "chương", "CHƯƠNG", "trình", "TRÌNH", "chương trình", "chươngtrình", "x", "ſ", "K", "đ", ":", ";", ".", "\n"]
+
+
+def _fuzz(rng: random.Random, n: int) -> list[str]:
+    return ["".join(rng.choice(_FUZZ_BITS) + rng.choice(["", " "]) for _ in range(rng.randint(1, 40))) for _ in range(n)]
+
+
+def _corpus_texts(n_synth: int = 30) -> list[str]:
+    return [f.read_text(encoding="utf-8") for f in sorted(SEEDS.glob("*.txt"))] + synth_texts(n_synth, seed=2525)
+
+
+def _old_first_words() -> re.Pattern:
+    from kehoach import models
+    from kehoach.parser.checks import rules_dates as rd
+
+    names = rd._names([n for o in models.load("observances.yaml")["observances"] for n in o["names"]])
+    words = sorted({n.split()[0].lower() for n in names}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def test_first_words_find_what_the_alternation_found():
+    from kehoach.parser.checks import rules_dates as rd
+
+    old, new = _old_first_words(), rd._first_words()
+    assert old.pattern != new.pattern
+    rng = random.Random(2504)
+    texts = _corpus_texts() + _fuzz(rng, 3000)
+    found = 0
+    for t in texts:
+        for s in (t, t.lower()):
+            want = [m.span() for m in old.finditer(s)]
+            assert [m.span() for m in new.finditer(s)] == want
+            found += len(want)
+    assert found > 5000
+
+
+def _old_chapter_count(ctx):
+    from kehoach.parser.checks import rules_counts as rc
+    from kehoach.parser.checks.engine import Hit
+    from kehoach.parser.text.normalize import fold
+
+    tops = [s for s in ctx.doc.sections if s.style == "chapter" and fold(s.number or "").startswith("chương trình")]
+    if len(tops) < 2:
+        return
+    first = tops[0].heading_start
+    c = rc._cfg()
+    rx = re.compile(rf"(?i)(?:{rc._alt(c['chapter_leads'])})[ \t]+(?P<n>\d{{1,2}}|{rc._alt(list(c['number_words']))})"
+                    rf"[ \t]+chương[ \t]+trình(?!{rc._W})")
+    for m in rx.finditer(ctx.text, ctx.body_start, first):
+        n = rc._number(m.group("n"))
+        if n is not None and n != len(tops):
+            yield Hit(m.start("n"), m.end(), f"Văn bản nêu {m.group('n')} chương trình nhưng có {len(tops)} chương trình",
+                      f"the document announces {m.group('n')} programmes but has {len(tops)}",
+                      {"announced": n, "listed": len(tops), "noun": "chương trình", "how": "sections"})
+
+
+def test_chapter_pattern_finds_what_the_old_one_found():
+    from kehoach.parser.checks import rules_counts as rc
+
+    c = rc._cfg()
+    old = re.compile(rf"(?i)(?:{rc._alt(c['chapter_leads'])})[ \t]+(?P<n>\d{{1,2}}|{rc._alt(list(c['number_words']))})"
+                     rf"[ \t]+chương[ \t]+trình(?!{rc._W})")
+    new = rc._chapter_re()
+    rng = random.Random(2505)
+    found = 0
+    def phrase():
+        bits = [rng.choice(["gồm", "Gồm có", "bao gồm", "BAO  GỒM", "với", "có", "CÓ", "gom", "xcó", "ſ"]),
+                rng.choice([" ", "\t", "  ", ""]), rng.choice(["3", "12", "ba", "Bảy", "mười", "123", "x"]),
+                rng.choice([" ", "\t ", ""]), rng.choice(["chương", "CHƯƠNG", "Chương", "chuong"]), rng.choice([" ", "\t", ""]),
+                rng.choice(["trình", "TRÌNH", "trìnhx", "trình1"])]
+        return "".join(bits)
+    made = [" ".join(phrase() for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for t in _corpus_texts() + _fuzz(rng, 2000) + made:
+        want = [(m.span(), m.group("n")) for m in old.finditer(t)]
+        assert [(m.span(), m.group("n")) for m in new.finditer(t)] == want
+        found += len(want)
+    assert found > 200
+
+
+def test_chuong_lowered_is_what_case_blind_sre_matches():
+    # the gate of _chapter_count: a (?i) "chương" stands as "chương" in the text lower-cased
+    from kehoach.parser.text.fastre import ci
+
+    for letter in "chương":
+        chars = ci(letter)[1:-1].replace("\\", "")
+        assert chars and all(c.lower() == letter for c in chars), letter
+
+
+_CHAPTER_PLAN = """UBND HUYỆN X
+TRƯỜNG THCS Y
+CHƯƠNG TRÌNH HOẠT ĐỘNG NĂM 2024
+Kế hoạch {lead} {n} chương trình hành động như sau:
+CHƯƠNG TRÌNH 1: Nâng cao chất lượng dạy học
+Nội dung thứ nhất.
+CHƯƠNG TRÌNH 2: Phát triển đội ngũ
+Nội dung thứ hai.
+{more}"""
+
+
+def test_chapter_count_gives_what_it_gave():
+    from kehoach.parser.checks import rules_counts as rc
+
+    rng = random.Random(2506)
+    texts = _corpus_texts(20)
+    for _ in range(40):
+        more = "".join(f"CHƯƠNG TRÌNH {k}: Việc {k}\nNội dung.\n" for k in range(3, rng.randint(3, 6)))
+        texts.append(_CHAPTER_PLAN.format(lead=rng.choice(["gồm", "Bao gồm", "GỒM CÓ", "với", "có", "gom"]),
+                                          n=rng.choice(["2", "3", "4", "ba", "Bốn", "mười", "7"]), more=more))
+    hits = 0
+    for doc in _parsed(texts):
+        old = [vars(h) for h in _old_chapter_count(_ctx(doc))]
+        assert [vars(h) for h in rc._chapter_count(_ctx(doc))] == old
+        hits += len(old)
+    assert hits > 5
