@@ -350,3 +350,40 @@ def test_chapter_count_gives_what_it_gave():
         assert [vars(h) for h in rc._chapter_count(_ctx(doc))] == old
         hits += len(old)
     assert hits > 5
+
+
+def test_non_alpha_count_is_the_class_scan():
+    from kehoach.parser.checks import rules_numbering as rn
+
+    chars = [chr(i) for a, b in rn._CAPS_RANGES for i in range(a, b + 1)]
+    # char by char (every count is a sum over the chars: a UTF-8 lead byte E2 stands for one char)
+    assert [rn._non_alpha_count(c) for c in chars] == [0 if c.isalpha() else 1 for c in chars]
+    non_alpha = rn._caps_res()[1]
+    rng = random.Random(2507)
+    for _ in range(20000):
+        h = "".join(rng.choice(chars) for _ in range(rng.randint(0, 80)))
+        assert rn._non_alpha_count(h) == len(non_alpha.findall(h)), repr(h)
+
+
+def _old_caps(s) -> bool:
+    h = s.heading or ""
+    letters = "".join(filter(str.isalpha, h))
+    return len(letters) >= 4 and sum(map(str.isupper, letters)) / len(letters) > 0.8
+
+
+def test_caps_gives_what_it_gave():
+    from kehoach.parser.checks import rules_numbering as rn
+    from kehoach.parser.schema import Section, iter_sections
+
+    heads = [s.heading for d in _parsed(_corpus_texts(20)) for s in iter_sections(d.sections)]
+    rng = random.Random(2508)
+    pool = "AĐẶCĐIỂMaặcđiểmƠƯơư 1.–“”…,:()ªµº×÷\u00a0\u2003ßǅ" + "Хх"
+    heads += ["".join(rng.choice(pool) for _ in range(rng.randint(0, 60))) for _ in range(5000)]
+    heads += [h.upper() for h in heads[-2000:]] + [h.upper() for h in heads[:200] if h]
+    both = [0, 0]
+    for h in heads:
+        s = Section(heading=h, level=1, style="arabic", start=0, end=1, heading_start=0, heading_end=1)
+        got = rn._caps(s)
+        assert got == _old_caps(s), repr(h)
+        both[got] += 1
+    assert min(both) > 100
