@@ -119,7 +119,7 @@ def _name_dates(rx: re.Pattern, text: str, numbers: list[int], lines: list | Non
     '(' or a dash stands before it), and the newline after a line answers its closing look ahead
     as the end of the text does: only the lines where a number (`numbers`: their starts) opens
     a day/month are scanned. `lines`: _dm_lines(text, numbers), when known."""
-    first = _first_words_at()
+    first = _first_words()
     for a, b, low, _ in (_dm_lines(text, numbers) if lines is None else lines):
         if low is None:
             yield from rx.finditer(text, a, b)
@@ -172,25 +172,9 @@ def _first_words() -> re.Pattern:
     """The first words of the observance names, lower case, longest first: every name_date match
     starts with one (str.lower and sre's (?i) agree on every char but those of engine._ODD_CASE,
     tests/test_speed_checks_lower.py)."""
-    return re.compile("|".join(map(re.escape, _first_word_list())))
-
-
-@lru_cache(maxsize=1)
-def _first_word_list() -> list[str]:
     names = _names([n for o in models.load("observances.yaml")["observances"] for n in o["names"]])
-    return sorted({n.split()[0].lower() for n in names}, key=lambda w: (-len(w), w))
-
-
-@lru_cache(maxsize=1)
-def _first_words_at() -> re.Pattern:
-    """_first_words() opening with the class of the words' first letters (sre skips to it in C; the
-    bare alternation was tried at every char, ~250 instructions a char), then the words with the
-    letter found there, in their order, behind a look back at it: the same matches."""
-    groups: dict[str, list[str]] = {}
-    for w in _first_word_list():
-        groups.setdefault(w[0], []).append(w)
-    rest = "|".join(f"(?<={re.escape(c)})(?:" + "|".join(re.escape(w[1:]) for w in ws) + ")" for c, ws in groups.items())
-    return re.compile("[" + "".join(map(re.escape, groups)) + "](?:" + rest + ")")
+    words = sorted({n.split()[0].lower() for n in names}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
 
 
 @rule("observance-date-wrong", "error", "a known observance is given the wrong day",
