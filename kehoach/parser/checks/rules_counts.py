@@ -7,7 +7,8 @@ from functools import lru_cache
 from typing import Optional
 
 from kehoach import models
-from kehoach.parser.checks.engine import Context, Hit, finditer_at, lead_in, lines_holding, number_starts, rule, t_words
+from kehoach.parser.checks.engine import (Context, Hit, finditer_at, lead_in, lines_holding, lowered, number_starts, rule,
+                                          t_words)
 from kehoach.parser.schema import iter_sections
 from kehoach.parser.text.fastre import ci, literal_alt
 from kehoach.parser.text.normalize import fold, is_upper_text
@@ -210,15 +211,26 @@ def _shares(ctx: Context):
                   excerpt=" ".join((lead_in(text, m.start(), 6, (". ", ";")) + " " + written).split()))
 
 
+@lru_cache(maxsize=1)
+def _chapter_re() -> re.Pattern:
+    """`(?i)(?:lead|...)[ \t]+(?P<n>N|number word)[ \t]+chương[ \t]+trình(?!W)`, built once, opening with
+    the class of the leads' first letters (sre skips to it in C; the (?i) alternation was entered at
+    every char): the same matches (fastre.literal_alt)."""
+    c = _cfg()
+    first, rest = literal_alt(sorted(c["chapter_leads"], key=len, reverse=True), esc=_esc)
+    return re.compile(rf"{first}{rest}(?i:[ \t]+(?P<n>\d{{1,2}}|{_alt(list(c['number_words']))})[ \t]+chương[ \t]+trình(?!{_W}))")
+
+
 def _chapter_count(ctx: Context):
     """'gồm 7 chương trình' in the preamble against the CHƯƠNG TRÌNH n sections."""
     tops = [s for s in ctx.doc.sections if s.style == "chapter" and fold(s.number or "").startswith("chương trình")]
     if len(tops) < 2:
         return
     first = tops[0].heading_start
-    c = _cfg()
-    rx = re.compile(rf"(?i)(?:{_alt(c['chapter_leads'])})[ \t]+(?P<n>\d{{1,2}}|{_alt(list(c['number_words']))})[ \t]+chương[ \t]+trình(?!{_W})")
-    for m in rx.finditer(ctx.text, ctx.body_start, first):
+    low = lowered(ctx)
+    if low is not None and low.find("chương", ctx.body_start, first) == -1:
+        return  # every match holds "chương", any case: found in the lower-cased text (engine.lowered)
+    for m in _chapter_re().finditer(ctx.text, ctx.body_start, first):
         n = _number(m.group("n"))
         if n is not None and n != len(tops):
             yield Hit(m.start("n"), m.end(), f"Văn bản nêu {m.group('n')} chương trình nhưng có {len(tops)} chương trình",

@@ -116,6 +116,30 @@ class _SourceLines:
             done[j] = 1
         return self.lines[j]
 
+    def squashed(self, j: int) -> str:
+        """_squash(self[j]), the line's clean() and squash in one pass over it where they overlap:
+        clean()'s quick way (NFC, printable, no Ð/ð: the line is its NFC) already tells _squash's
+        (printable: " " is its only white space), one isprintable() a line instead of two. An
+        empty line (half a plain text's lines) is "" cleaned and squashed."""
+        line = self.lines[j]
+        if not line:
+            return ""
+        done = self.done
+        if done is None or done[j]:
+            return _squash(line)
+        s = _normalize("NFC", line)
+        if not s.isprintable() or "\u00d0" in s or "\u00f0" in s:
+            return _squash(self[j])
+        self.lines[j] = s  # what clean() gives
+        done[j] = 1
+        s = s.strip(" ")
+        while "  " in s:
+            s = s.replace("  ", " ")
+        return s
+
+
+_normalize = unicodedata.normalize
+
 
 def _nfc_by_line(s: str) -> str:
     """NFC of `s`, line by line: the same string (a line break is a starter that composes with
@@ -166,6 +190,7 @@ class _Align:
     def __getitem__(self, i: int) -> Optional[int]:
         out, squashed, src, norm = self.out, self.squashed, self.src, self.norm
         n_src = len(src)
+        squash = src.squashed if isinstance(src, _SourceLines) else lambda j: _squash(src[j])
         while len(out) <= i:
             c = _head(norm[len(out)])
             if not c:
@@ -176,7 +201,7 @@ class _Align:
             for j in range(ptr, min(ptr + 60, n_src)):
                 sq = squashed.get(j)
                 if sq is None:
-                    sq = squashed[j] = _squash(src[j])
+                    sq = squashed[j] = squash(j)
                 if c in sq:
                     hit = j
                     break
