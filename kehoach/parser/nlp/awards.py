@@ -73,6 +73,11 @@ def _heading_lines(text: str):
         p = e + 1
 
 
+# a count of something ("25 đoàn viên", "100%"; not a year, a date or a numbering): a line stating one
+# ("- Có 25 đoàn viên đăng ký thi đua.") reports or aims, it heads no awards list
+_COUNTED = re.compile(r"(?<![\d/.-])(?!(?:19|20)\d\d(?!\d))\d+(?=\s*(?:%|[^\W\d_]))")
+
+
 def awards_regions(doc: PlanDocument) -> list[tuple[int, int]]:
     """Body spans of the awards-registration sections (from the section tree, else a heading line)."""
     text = doc.text or ""
@@ -84,7 +89,7 @@ def awards_regions(doc: PlanDocument) -> list[tuple[int, int]]:
     if out:
         return out
     for m in _heading_lines(text):
-        if _is_awards_heading(m.group(1)) and n_words(m.group(1)) <= 10:
+        if _is_awards_heading(m.group(1)) and n_words(m.group(1)) <= 10 and not _COUNTED.search(m.group(1)):
             e = _region_end(text, m.end(), stop)
             out.append((m.end(), e))
     return out
