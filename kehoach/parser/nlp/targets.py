@@ -200,7 +200,10 @@ def _tables():
     cues["each_words"] = each_words
     # a count in words right after what is done: "giới thiệu hai đoàn viên", "tổ chức ba buổi" (not "một": "một số")
     # (a space on each side, as the cue words _COUNT_CUES that gate it: "ba" alone is in "ban", "khai")
-    cues["count_words"] = re.compile("(?<= )(?P<num>" + _word_led(list(_COUNT_NUMBERS)) + rf")(?i: (?P<unit>{unit_alt})\b)")
+    # `(?<= )(?i:hai|ba|...)`: opening on the words' first letters (the space looked back at past the letter), so
+    # sre skips to those letters in C; a leading look-back is tried at every position
+    first, rest = literal_alt(list(_COUNT_NUMBERS))
+    cues["count_words"] = re.compile("(?P<num>" + first + "(?<= .)" + rest + rf")(?i: (?P<unit>{unit_alt})\b)")
     cues["half"] = re.compile(rf"(?i)(?<!\w)½\s*(?P<unit>{unit_alt})\b")  # "tính ½ vé": half a ticket
     # how many attend an event, in parentheses after its name: "Hội thảo hướng nghiệp khối 12 (320 HS)"
     cues["attendance"] = re.compile(rf"(?i)(?<!\w)(?:hội thảo|hội thi|hội nghị|hội diễn|tập huấn|tọa đàm|toạ đàm)"
