@@ -43,6 +43,11 @@ def _istitle(word: str) -> bool:
         return False
 
 
+def _title_value(word: str) -> str:
+    # a word without a space is one piece: its first char decides
+    return ("False", "True")[word[0].istitle()] if word and " " not in word else str(_istitle(word))
+
+
 def features(words: list[str], i: int) -> list[str]:
     """The 22 features of token i, as underthesea's word2features(sent, i, TEMPLATE) gives them."""
     return sentence_features(words)[i]
@@ -54,9 +59,7 @@ def _columns(words: list[str]) -> tuple[list[str], ...]:
     word is before the start, EOS when one is past the end)."""
     w = ["BOS", "BOS", *words, "EOS", "EOS"]
     lo = ["BOS", "BOS", *(x.lower() for x in words), "EOS", "EOS"]
-    # a word without a space is one piece: its first char decides
-    ti = ["BOS", *(("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x)) for x in words),
-          "EOS"]
+    ti = ["BOS", *map(_title_value, words), "EOS"]
     pr = ["BOS", "BOS", *(words[j] + " " + words[j + 1] for j in range(len(words) - 1)), "EOS", "EOS"]
     return w, lo, ti, pr
 
@@ -159,7 +162,7 @@ def _one(x: str, tables) -> tuple:
     """The features of each template reading word x (_columns' lo, ti, w values), in TEMPLATE's order."""
     a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12 = MEMO.gets[:13]
     lo = x.lower()
-    ti = ("False", "True")[x[0].istitle()] if x and " " not in x else str(_istitle(x))
+    ti = _title_value(x)
     r = MEMO.ones[x] = (a0(lo), a1(lo), a2(lo), a3(lo), a4(lo), a5(ti), a6(ti), a7(ti),
                         a8(x), a9(x), a10(x), a11(x), a12(x))
     return r

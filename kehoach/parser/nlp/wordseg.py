@@ -59,6 +59,11 @@ def _isdigit(s: str) -> str:
     return str(bool(_I32.fullmatch(s)) and -2**31 <= int(s) < 2**31)
 
 
+def _title_like(t: str) -> bool:
+    """underthesea_core's istitle of a token: each space-separated part's first char equals its upper case."""
+    return t[:1].upper() == t[:1] if " " not in t else all(p[:1].upper() == p[:1] for p in t.split(" "))
+
+
 def _columns(tokens: list[str], dictionary: frozenset) -> tuple[list[str], ...]:
     """The value columns the templates read, padded (underthesea_core's rule, by position: a token spelled
     "EOS" is lowered and looked up like any other): an n-gram starting at j is BOS when j < 0, EOS when it runs
@@ -81,8 +86,7 @@ def _columns(tokens: list[str], dictionary: frozenset) -> tuple[list[str], ...]:
     d2 = [B, B, *(_BOOL[x in dictionary] for x in low2), *tail2]
     d3 = [B, B, *(_BOOL[x in dictionary] for x in low3), *tail3]
     # a gram is title-like when each of its words is: each token tested once
-    title = [t[:1].upper() == t[:1] if " " not in t else all(p[:1].upper() == p[:1] for p in t.split(" "))
-             for t in tokens]
+    title = [*map(_title_like, tokens)]
     t1 = [B, B, *(_BOOL[x] for x in title), *tail1]
     t2 = [B, B, *(_BOOL[title[j] and title[j + 1]] for j in range(n - 1)), *tail2]
     t3 = [B, B, *(_BOOL[title[j] and title[j + 1] and title[j + 2]] for j in range(n - 2)), *tail3]
@@ -287,7 +291,7 @@ def _scorer():
     # weights for all the columns of its gram are one piece, memoised per gram (_Grams) -- a document's
     # windows overlap, and most of a window's cost is building and looking up its grams' values.
     group = [0] * 12  # each column's gram size - 1
-    for kind, cols in _KIND.items():
+    for cols in _KIND.values():
         for size, c in enumerate(cols):
             if c is not None:
                 group[c] = size
@@ -405,7 +409,7 @@ class _Grams:
         (g1, d1), _, _, (lo1, dl1), _, (dg, ddg), _, _, _, _, _, _ = self.tables
         b = self.bools
         low = x.lower()
-        title = x[:1].upper() == x[:1] if " " not in x else all(p[:1].upper() == p[:1] for p in x.split(" "))
+        title = _title_like(x)
         digit = b[5][0] if x[:1] not in _DIGIT_START else dg(_isdigit(x), ddg)
         r = MEMO.ones[x] = (g1(x, d1) + lo1(low, dl1) + digit + b[6][title] + b[9][low in self.dictionary],
                             low, title)
