@@ -21,26 +21,59 @@ _LETTERS = "A-Za-zĐđ"
 _CAPS_VN = "ÂĂÊÔƠƯ"
 # one code: letters and '&', never swallowing a glued "của"/"ngày"/"về" ("05-CT/TWcủa"); a dot
 # joins two parts of one code when capitals follow it ("194/TB-THPT.XM", "377/QC.UB-LĐLĐ")
-_CODE = (rf"(?:(?!của|ngày|về|năm|và)[{_LETTERS}{_CAPS_VN}&])+(?:\.(?-i:[A-ZĐ{_CAPS_VN}]+)(?![{_LETTERS}À-ỹ]))*"
+# ('&' may stand spaced between capitals: "2558/SGD &ĐT-TTr", "394/CĐGDVN-BGD & ĐT")
+_CODE = (rf"(?:(?!của|ngày|về|năm|và)(?:[{_LETTERS}{_CAPS_VN}&]|(?-i:[ \t]+&(?=[ \t]*[A-ZĐ])|(?<=&)[ \t]+(?=[A-ZĐ]))))+"
+         rf"(?:\.(?-i:[A-ZĐ{_CAPS_VN}]+)(?![{_LETTERS}À-ỹ]))*"
          rf"(?:\d{{1,2}}(?![\d/]))?")  # QH13: a term number
 _SEP = r"[ \t]*[/\-–_][ \t]*"  # "_" typed for "-": "10/2007/QĐ_BKHCN"
-_SYMBOL = (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|[ \t]+(?-i:(?=[A-ZĐ]{{2}})[A-ZĐ]{_CODE}?))"
-           rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*"
-           rf"(?:[ \t]+(?-i:T[WƯ])(?![\w]))?)")  # a party body's code spaced from its "TW": "02-HD/UBKT TW"
+
+
+def _symbol(glued: bool) -> str:
+    """A symbol: its number, then codes after a separator, or capitals after a space ("41 QĐ-TLĐ"),
+    or with `glued` (after a type word only) capitals right after the number, where a site lost
+    the slash and dash: "Công văn số 190KHLĐLĐ"."""
+    space = r"[ \t]*" if glued else r"[ \t]+"
+    return (rf"(?P<sym>(?P<num>\d{{1,5}}[a-z]?)(?:{_SEP}(?:\d{{4}}|{_CODE})|{space}(?-i:(?=[A-ZĐ]{{2}})[A-ZĐ]{_CODE}?))"
+            rf"(?:{_SEP}(?:\d{{4}}(?![\d/])|{_CODE}))*"
+            rf"(?:[ \t]+(?-i:T[WƯ])(?![\w]))?)")  # a party body's code spaced from its "TW": "02-HD/UBKT TW"
+
+
+_SYMBOL = _symbol(False)
 # the issuer ends before these words (" và " only when a lower-case word or a quote follows:
 # "Bộ Giáo dục và Đào tạo" is one name, "Bộ Chính trị và “Đổi mới ...”" is not)
 # verbs that end an issuer's name ("... của Ủy ban nhân dân tỉnh thực hiện Nghị định ...")
 _VERB_WORDS = r"ban ?hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện"  # "banhành": glued by a site
 _VERB_STOPS = rf"(?:{_VERB_WORDS})\b"
-_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|với|đến|cho|gắn|năm"
+_STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|qui định|với|đến|cho|gắn|năm"
                           r"|VỀ|Về|NGÀY)(?![^\W\d_])"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...", a subject "Về việc")
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
                           r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
 
 
+# the precomposed letters with a tone mark (U+1EA0-U+1EF9): some legacy conversions drop them,
+# whole words' worth ("Căn c ch th s 30/CT-TW" for "Căn cứ chỉ thị số 30/CT-TW")
+_TONED = re.compile("[\u1ea0-\u1ef9]")
+
+
+def _damaged_names(types: dict) -> dict:
+    """Each type name with some syllables' toned letters dropped ("ch th", "ngh định"), -> its type."""
+    out = {}
+    for name, canon in types.items():
+        forms = [""]
+        for syl in name.split(" "):
+            bare = _TONED.sub("", syl)
+            alts = [syl, bare] if bare and bare != syl else [syl]
+            forms = [f"{f} {a}" if f else a for f in forms for a in alts]
+        for f in forms:
+            if f != name and f not in types:
+                out.setdefault(f, canon)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _tables():
-    types = models.load("legal_ref_types.yaml")["types"]
+    plain = models.load("legal_ref_types.yaml")["types"]
+    types = {**plain, **_damaged_names(plain)}  # (a damaged name counts only before its symbol)
     codes = models.load("doc_type_codes.yaml")
     names = sorted(types, key=len, reverse=True)
     # "<Type> [số] SYMBOL", or "<Type> <short name> số SYMBOL" ("Luật Công đoàn số 12/2012/QH13")
@@ -52,11 +85,13 @@ def _tables():
     # name: the class of first letters rejects most chars at once)
     name_char = rf"(?:(?!{first}{rest}(?![{_LETTERS}À-ỹ]))[^\n,;:.“”\d])"
     # a line break may fall between the type, "số" and the symbol (hard-wrapped web text)
+    # "s": a "số" whose marked letter a conversion dropped ("Thông tư liên tịch s 12/TT/LT")
+    so = r"(?:số|so|s(?=[ \t]+\d))"
     rx = re.compile(rf"(?P<type>{first}(?i:(?<![{_LETTERS}À-ỹ].)){rest})"
-                    rf"(?i:(?:(?:[ \t]+|(?-i:(?=[A-ZĐ])))(?P<name>{name_char}{{1,50}}?)[ \t]+(?:số|so)[ \t]*:?"
-                    rf"|(?:[ \t]+|[ \t]*\n[ \t]*)(?:(?:số|so)[ \t]*:?)?|(?-i:số)[ \t]*:?)"  # glued by a site: "Quyết địnhsố"
+                    rf"(?i:(?:(?:[ \t]+|(?-i:(?=[A-ZĐ])))(?P<name>{name_char}{{1,50}}?)[ \t]+{so}[ \t]*:?"
+                    rf"|(?:[ \t]+|[ \t]*\n[ \t]*)(?:{so}[ \t]*:?)?|(?-i:số)[ \t]*:?)"  # glued by a site: "Quyết địnhsố"
                     rf"(?:[ \t]*(?:số|so)[ \t]*:)?"  # typed twice: "công văn số Số: 186/CV-GD&ĐT"
-                    rf"(?:[ \t]*\n)?[ \t]*{_SYMBOL})")
+                    rf"(?:[ \t]*\n)?[ \t]*{_symbol(True)})")
     return types, codes, rx
 
 
@@ -98,7 +133,7 @@ def _bare():
 def _issuer_stop():
     """Where a cited document's issuer ends: the fixed stops, or another document type ("... huyện
     Cần Giuộc Kế hoạch tổ chức", "Tam Kỳ và Kế hoạch số ...")."""
-    types, _, _ = _tables()
+    types = models.load("legal_ref_types.yaml")["types"]  # (the names as written: no damaged forms)
     type_alt = "|".join(re.escape(n) for n in sorted(types, key=len, reverse=True))
     caps = "|".join(re.escape(n[:1].upper() + n[1:]) for n in sorted(types, key=len, reverse=True))
     return re.compile(rf"{_STOP_ISSUER.pattern}|\s+(?:(?i:và)\s+(?i:{type_alt})|(?:{caps}))(?![{_LETTERS}À-ỹ])")
@@ -140,11 +175,14 @@ _SYMBOL_SEP = re.compile(r"\s*([/\-–_])\s*")
 _SYMBOL_NUM = re.compile(r"(\d+[a-z]?)([/\-\s])?(.*)")
 _SYMBOL_PART = re.compile(r"[/\-\s]")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_SPACED_AMP = re.compile(r"[ \t]*&[ \t]*")
 
 
 def parse_symbol(symbol: str) -> dict:
     """Split a symbol as written into its parts."""
     s = _SYMBOL_SEP.sub(r"\1", symbol.strip()).replace("–", "-").replace("_", "-")
+    if "&" in s:
+        s = _SPACED_AMP.sub("&", s)  # "SGD &ĐT" is the code "SGD&ĐT"
     m = _SYMBOL_NUM.match(s)
     num, sep, rest = m.group(1), m.group(2) or " ", m.group(3)
     parts = [p for p in _SYMBOL_PART.split(rest) if p]
@@ -264,6 +302,9 @@ def _issuer_end(text: str, s: int) -> int:
             # "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam": the name goes on past its abbreviation
             nxt = _issuer_end(text, abbr.end())
             return nxt if text[abbr.end():nxt].strip() else stop.start()
+        if text[stop.start()] == ":" and _JOINT_MINISTRIES.search(text, max(s, stop.start() - 9), stop.start()):
+            pos = stop.start() + 1  # "của liên Bộ: Thông tin và Truyền thông – Công an": the ministries follow
+            continue
         if _STEERING.match(text, s) and not text[stop.start()] in "\n;.(":
             # "Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện X": a steering board is named by
             # its task, commas and verbs included; it ends at a date, a subject or the sentence
@@ -272,6 +313,7 @@ def _issuer_end(text: str, s: int) -> int:
         return stop.start()
 
 
+_JOINT_MINISTRIES = re.compile(r"(?i)\bliên[ \t]+(?:bộ|ngành)[ \t]*$")
 _NAME_ABBR = re.compile(r"\([A-ZĐ&]{2,}\)(?=[ \t]+[A-ZĐ][a-zà-ỹđ]+\b)")
 _STEERING = re.compile(r"(?i)ban chỉ đạo\s+(?!tỉnh|huyện|thành phố|quận|xã|phường)\w")
 _STEERING_END = re.compile(r"\s+(?:về|ngày|tại|nhằm|để)\b|[;.:“”\"]|\n(?=[A-ZĐÀ-ÝẠ-Ỹ])")
@@ -321,8 +363,12 @@ def _share_issuers(text: str, mentions: list) -> None:
 _SUBJECT_END = re.compile(r"[;\n]|\.(?!\S)")
 
 
-def _subject_after(text: str, pos: int) -> str | None:
-    m = re.match(r"[ \t]*,?[ \t]*về[ \t]+(?:việc[ \t]+)?", text[pos:pos + 16])
+_SUBJECT_LEAD = re.compile(r"[ \t]*,?[ \t]*(?:về|[Vv]/[Vv])[ \t]+(?:việc[ \t]+)?")
+
+
+def _subject_after(text: str, pos: int, span: list | None = None) -> str | None:
+    """The subject "về (việc) ..." or "V/v ..." after a reference; `span` gets [start, end]."""
+    m = _SUBJECT_LEAD.match(text[pos:pos + 16])
     if not m:
         return None
     s = pos + m.end()
@@ -330,6 +376,8 @@ def _subject_after(text: str, pos: int) -> str | None:
     stop = _SUBJECT_END.search(text, s, s + 302)
     e = min(stop.start() if stop else len(text), s + 301, len(text))
     subj = text[s:e].strip(" ,“”\"")
+    if span is not None:
+        span[:] = [s, e]
     return subj or None
 
 
@@ -380,7 +428,10 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                     mention.issuer, pos = iss, e
                     continue
             break
-        mention.subject = _subject_after(text, pos)
+        span = []
+        mention.subject = _subject_after(text, pos, span)
+        if span:
+            mention.extra["subject_end"] = span[1]
         if mention.issuer is None:
             b = _ISSUER_BEFORE.search(text, max(0, m.start() - 120), m.start())
             if b and not re.search(r"\s" + _VERB_STOPS, b.group("iss")):  # "của tổ chức công đoàn ban hành kèm theo"
@@ -411,6 +462,9 @@ def _code_names() -> dict[str, dict[str, str]]:
     return {sys: {fold(k): v for k, v in codes[sys].items()} for sys in ("state", "party")}
 
 
+_NEXT_IN_LIST = re.compile(r"[ \t]*[;,][ \t]*(?:và[ \t]+)?")
+
+
 def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> list[RefMention]:
     names = _code_names()
     out: list[RefMention] = []
@@ -429,8 +483,12 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
         if prev is not None and "date_span" in prev.extra:
             a, b = prev.extra["date_span"]
             gap = text[prev.end:a] + text[b:m.start()] if prev.end <= a < b <= m.start() else gap
-        if re.fullmatch(r"[\s,;]*(?:ngày)?[\s,;]*(?:và)?[\s,]*", gap):
-            type_ = prev.type  # "Văn bản số 66/..., số 56/...": the type word serves both
+        listed = prev is not None and prev.extra.get("subject_end", m.start() + 1) <= m.start() and \
+            _NEXT_IN_LIST.fullmatch(text, prev.extra["subject_end"], m.start())
+        if listed or re.fullmatch(r"[\s,;]*(?:ngày)?[\s,;]*(?:và)?[\s,]*", gap):
+            # "Văn bản số 66/..., số 56/...": the type word serves both, past the first one's
+            # subject too ("Công văn số 160/CV-PGDĐT V/v ...; số 171/PGDĐT về ...")
+            type_ = prev.type
         elif parts["type_code"]:
             type_ = names[parts["system"]].get(fold(parts["type_code"]))
         else:
@@ -448,7 +506,10 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
         mention.issuer, pos2 = _issuer_after(text, pos)
         if mention.issuer is None and (b := _LIST_ISSUER.search(text, max(0, m.start() - 100), m.start())):
             mention.issuer = " ".join(b.group("iss").split())
-        mention.subject = _subject_after(text, pos2 if mention.issuer else pos)
+        span = []
+        mention.subject = _subject_after(text, pos2 if mention.issuer else pos, span)
+        if span:
+            mention.extra["subject_end"] = span[1]
         out.append(mention)
     return out
 
@@ -484,9 +545,31 @@ def merge(mentions: list[RefMention]) -> list[dict]:
             r["issuer"] = mt.issuer
         if r["subject"] is None and mt.subject:
             r["subject"] = mt.subject
+    _fold_cut_symbols(refs)
     for r in refs.values():
         r["issuer"] = expand_issuer(r["issuer"])
     return list(refs.values())
+
+
+_CUT_CODE = re.compile(r"[/\-–][ \t]*[A-Za-zĐđ]$")
+
+
+def _fold_cut_symbols(refs: dict[str, dict]) -> None:
+    """A symbol whose code stops at one letter ("Chỉ thị 52- C" where OCR garbled "52- CT/TW") is
+    another mention of the reference of that type and number whose code it opens; merged there."""
+    for key, r in list(refs.items()):
+        if not _CUT_CODE.search(r["symbol"]):
+            continue
+        num, letters, year = key.split("|")
+        whole = [o for k, o in refs.items() if k != key and o["type"] == r["type"] and o["number"] == r["number"]
+                 and k.split("|")[1].startswith(letters) and k.split("|")[2] in (year, "")]
+        if len(whole) == 1:
+            o = whole[0]
+            o["mentions"] += r["mentions"]
+            o["dates_seen"] += [d for d in r["dates_seen"] if d not in o["dates_seen"]]
+            o["date"] = o["date"] or r["date"]
+            o["issuer"] = o["issuer"] or r["issuer"]
+            del refs[key]
 
 
 # the line that says which decision a regulation was issued with: "(Ban hành kèm theo Quyết định số ...)"
