@@ -45,7 +45,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                          r"\s*[/\-.]\s*(\d{4})(?!\d))")),
     ("range2", re.compile(ci("t") + r"(?<!\w.)(?i:ừ\s+ngày\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})\s*(?:đến|[\-–])\s*"
                           r"(?:ngày\s*)?(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{4})(?!\d))")),
-    ("dmy_words", re.compile(ci("n") + r"(?<!\w.)(?i:gày\s*(\d{1,2}|[ \t]{1,12})\s*tháng\s*(\d{1,2}|[ \t]{1,12})\s*năm\s*(\d{4})(?!\d))")),
+    # ("thảng": the month word mistyped with a hook, between the day and the month numbers only)
+    ("dmy_words", re.compile(ci("n") + r"(?<!\w.)(?i:gày\s*(\d{1,2}|[ \t]{1,12})\s*(?:tháng|thảng(?=\s*\d))\s*(\d{1,2}|[ \t]{1,12})"
+                             r"\s*năm\s*(\d{4})(?!\d))")),
     ("dmy", re.compile(r"(\d(?<![\d/\-.]\d)\d?)[ \t]*([/\-.])[ \t]*(\d{1,2})[ \t]*\2[ \t]*(\d{4})(?![\d/])")),
     ("school_year", re.compile(ci("n") + r"(?<!\w.)(?i:ăm\s+học\s*(\d{4})\s*[\-–]\s*(\d{4})(?!\d))")),
     ("month", re.compile(ci("t") + r"(?<!\w.)(?i:háng\s*(\d{1,2})\s*(?:/|năm)\s*(\d{4})(?!\d))")),
