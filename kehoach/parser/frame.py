@@ -133,6 +133,11 @@ def _lines(doc: PlanDocument) -> list[Line]:
                 or (_MONTH_YEAR_NEXT.match(raw[k + 1][0]) and _OPEN_DAY.search(text))):
             text, end = text + " " + raw[k + 1][0], raw[k + 1][2]
             k += 1
+        # (or in three, the blanks' wide spaces read as column gaps: "Thanh Oai, ngày" / "tháng" / "năm 2024")
+        elif k + 2 < len(raw) and k < 60 and _MONTH_ALONE.match(raw[k + 1][0]) and _YEAR_NEXT.match(raw[k + 2][0]) \
+                and _OPEN_DAY.search(text):
+            text, end = f"{text} {raw[k + 1][0].strip()} {raw[k + 2][0]}", raw[k + 2][2]
+            k += 2
         # the Quốc hiệu wrapped in a narrow header cell: "CỘNG HÒA ... VIỆT" / "NAM"
         if k + 1 < len(raw) and k < 60:
             f1 = fold(text)  # (the joined line folded only for a line the Quốc hiệu starts with)
@@ -155,6 +160,7 @@ def _lines(doc: PlanDocument) -> list[Line]:
 _YEAR_NEXT = re.compile(r"^năm\s*\d{4}\b", re.I)
 _OPEN_DAY = re.compile(r",\s*ngày[\s.…_]*$", re.I)
 _MONTH_YEAR_NEXT = re.compile(r"^tháng[\s\d.…_]*năm\s*\d{4}\b", re.I)
+_MONTH_ALONE = re.compile(r"^[ \t]*tháng[ \t\d.…_]*$", re.I)
 _THANG = re.compile(r"tháng", re.I)
 
 

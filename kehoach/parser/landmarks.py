@@ -106,6 +106,14 @@ def _title_case(word: str) -> bool:
     return len(w) >= 1 and w[:1].isupper() and (len(w) == 1 or w[1:].islower())
 
 
+def _place_word(word: str) -> bool:
+    """A capitalized word of a place, an administrative prefix glued on too: "X.Hòa", "TT.Sịa"."""
+    if "." in word.strip(".,;:()"):
+        head, _, tail = word.strip(".,;:()").rpartition(".")
+        return 1 <= len(head) <= 3 and head.isalpha() and head[:1].isupper() and _title_case(tail)
+    return _title_case(word)
+
+
 def _name_run_start(text: str, end: int) -> int | None:
     """Start of a trailing run of 2-4 Title-case words ending at `end` (a signer's name)."""
     words = list(re.finditer(r"\S+", text[:end]))
@@ -133,10 +141,10 @@ def header_cuts(text: str) -> set[int]:
         bound = max((c for c in cuts if c <= m.start()), default=0)
         words = [w for w in re.finditer(r"\S+", text[:m.start()]) if w.start() >= bound]
         k = len(words)
-        while k > 0 and (_title_case(words[k - 1].group()) or words[k - 1].group().isalpha()
+        while k > 0 and (_place_word(words[k - 1].group()) or words[k - 1].group().isalpha()
                          and words[k - 1].group().islower()) and len(words) - k < 4:
             k -= 1
-        while k < len(words) and not _title_case(words[k].group()):
+        while k < len(words) and not _place_word(words[k].group()):
             k += 1
         if k < len(words):
             cuts.update((words[k].start(), m.end()))
