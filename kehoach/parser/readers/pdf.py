@@ -237,8 +237,30 @@ def _is_margin_furniture(ln: Line, page_h: float) -> bool:
     return in_margin and bool(re.fullmatch(r"(?:-\s*)?\d{1,4}(?:\s*-)?|[Tt]rang\s+\d+(?:\s*/\s*\d+)?", ln.text))
 
 
-def _paragraphs(lines: list[Line], right_margin: float) -> list[list[Line]]:
+def line_pitch(lines: list[Line]) -> Optional[float]:
+    """The document's usual distance from one line to the next below it on a page (the mode, in
+    whole points, of min(top-to-top, bottom-to-bottom): a glyph box's top moves with stacked
+    Vietnamese marks, its bottom with descenders, the smaller step is the closer to the true
+    pitch); None when too few lines follow one another to tell."""
+    steps = Counter(round(min(a.t - b.t, a.b - b.b)) for a, b in zip(lines, lines[1:])
+                    if a.page == b.page and a.b > b.b and a.t > b.t)
+    if sum(steps.values()) < 8:
+        return None
+    return float(steps.most_common(1)[0][0])
+
+
+def _paragraphs(lines: list[Line], right_margin: float, pitch: Optional[float] = None,
+                left_margin: Optional[float] = None) -> list[list[Line]]:
+    """Wrapped lines back into paragraphs. A line continues the one above when that one ran to the
+    right margin, it is not indented past the paragraph's left edge, it opens no list item, and it
+    follows at a normal line gap: a gap of at most 0.65 of its glyphs' height (single spacing), or
+    a step of at most 1.25 times the document's usual `pitch` (a plan typeset at 1.5 lines, whose
+    gaps pass any single-spacing bound while a paragraph's own spacing still adds a quarter). The
+    second test holds only in the body's column: the paragraph starts at most a first-line indent
+    from the body's `left_margin` and the line starts at that margin or at the paragraph's edge (a
+    right-aligned place-date that reaches the margin is no paragraph the centred title continues)."""
     paras: list[list[Line]] = []
+    step_max = 1.25 * pitch if pitch and left_margin is not None else None
     for ln in lines:
         if paras:
             cur = paras[-1]
@@ -249,7 +271,10 @@ def _paragraphs(lines: list[Line], right_margin: float) -> list[list[Line]]:
             full = prev.r >= right_margin - 12
             indent = ln.l > left + 10
             starts_item = bool(re.match(r"^(?:[-+•·*–]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s)", ln.text))
-            cont_same_page = same_page and -0.5 * ln.h <= gap <= 0.65 * ln.h and full and not indent and not starts_item
+            normal_gap = -0.5 * ln.h <= gap <= 0.65 * ln.h or (
+                step_max is not None and gap > 0 and min(prev.t - ln.t, prev.b - ln.b) <= step_max
+                and cur[0].l <= left_margin + 80 and (abs(ln.l - left_margin) <= 10 or abs(ln.l - left) <= 10))
+            cont_same_page = same_page and normal_gap and full and not indent and not starts_item
             cont_next_page = (not same_page and full and ln.text[:1].islower())
             if cont_same_page or cont_next_page:
                 cur.append(ln)
@@ -335,8 +360,11 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         all_lines = [ln for ln in all_lines if ln.text not in repeated]
 
     right = Counter(round(ln.r / 5) * 5 for ln in all_lines).most_common(1)[0][0]
+    pitch = line_pitch(all_lines)
+    body_left = Counter(round(ln.l / 5) * 5 for ln in all_lines).most_common(1)[0][0]
     blocks = pdf_tables.blocks_with_tables(data, all_lines, lambda lines: [
-        RawBlock(text=_join(p), kind="paragraph", page=p[0].page) for p in _paragraphs(lines, right)], grid)
+        RawBlock(text=_join(p), kind="paragraph", page=p[0].page)
+        for p in _paragraphs(lines, right, pitch, body_left)], grid)
     raw = RawDocument(blocks=blocks, format="pdf", pages=n)
     return _repair_or_ocr(raw, data, path, scans)
 
