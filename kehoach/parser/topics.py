@@ -20,6 +20,8 @@ import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
+
 from kehoach import models
 from kehoach.parser.schema import PlanDocument, Section, iter_sections
 from kehoach.parser.text.normalize import fold, fold_lines, has_marks, strip_accents
@@ -131,17 +133,24 @@ def _has_accents(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
-    """All phrases of all topics in two automata, folded and bare (no diacritics), each with
-    phrase -> [(topic number, pattern number)] so a score visits only the phrases found."""
+def _places() -> tuple[dict, dict]:
+    """Per form (folded, bare): phrase -> [(topic number, pattern number)] over all topics."""
     out = []
     for form in (0, 1):
         where: dict[str, list[tuple[int, int]]] = {}
         for ti, t in enumerate(taxonomy()):
             for pi, p in enumerate(t.phrases):
                 where.setdefault(p[form], []).append((ti, pi))
-        out.append((PhraseIndex(where), where))
+        out.append(where)
     return out[0], out[1]
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
+    """All phrases of all topics in two PhraseIndex automata, folded and bare, each with its
+    _places(): the plain engine, which _scan must agree with (tests)."""
+    folded, bare = _places()
+    return (PhraseIndex(folded), folded), (PhraseIndex(bare), bare)
 
 
 class _Hits:
@@ -182,20 +191,59 @@ def _found(key: str, accented: bool) -> _Hits:
     # fold() leaves single spaces only (" ".join(split())): only a bare key needs the look
     if (not accented and _ODD_SPACE.search(key)) or _empty_phrase():
         return _Hits({ti: pats for ti, pats in _regex_hits(key, accented)})
-    form = 0 if accented else 1
-    index = _indexes()[form][0]
-    entries = _entries()[form]
-    per_topic: dict[int, list[tuple[int, float, list[tuple[int, int]]]]] = {}
-    for ph, spans in index.find(key).items():
-        for ti, pi, weight in entries[ph]:
+    per_topic = _scan(_automata()[0 if accented else 1], key)
+    # in pattern order (pi is unique within a topic: the sort never compares further)
+    return _Hits({ti: [(w, spans) for _, w, spans in (sorted(hits) if len(hits) > 1 else hits)]
+                  for ti, hits in per_topic.items()})
+
+
+def _scan(auto, key: str) -> dict[int, list[tuple[int, float, list[tuple[int, int]]]]]:
+    """topic number -> (pattern number, weight, spans) of each of its phrases in `key`, the spans as
+    PhraseIndex.find gives them (whole words, leftmost first, non-overlapping per phrase), filed
+    under the phrase's topics as the automaton reports it: one loop per occurrence, no second pass."""
+    n = len(key)
+    per_topic: dict[int, list] = {}
+    if not n or not len(auto):
+        return per_topic
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    for end, (ph, size, entries) in auto.iter(key):  # every occurrence, by end offset
+        b = end + 1
+        a = b - size
+        spans = spans_of.get(ph)
+        if spans is not None and a < spans[-1][1]:
+            continue  # overlaps this phrase's previous match: finditer resumes after it
+        # a word char on either side (\w: isalnum or "_"); a space, the usual neighbour, tested first
+        if a and (c := key[a - 1]) != " " and (c.isalnum() or c == "_"):
+            continue
+        if b < n and (c := key[b]) != " " and (c.isalnum() or c == "_"):
+            continue
+        if spans is not None:
+            spans.append((a, b))
+            continue
+        spans = spans_of[ph] = [(a, b)]
+        for ti, pi, weight in entries:
             hits = per_topic.get(ti)
             if hits is None:
                 per_topic[ti] = [(pi, weight, spans)]
             else:
                 hits.append((pi, weight, spans))
-    # in pattern order (pi is unique within a topic: the sort never compares further)
-    return _Hits({ti: [(w, spans) for _, w, spans in (sorted(hits) if len(hits) > 1 else hits)]
-                  for ti, hits in per_topic.items()})
+    return per_topic
+
+
+@lru_cache(maxsize=1)
+def _automata() -> tuple:
+    """Per form (folded, bare): the phrases in one Aho-Corasick automaton (text.phrases' engine),
+    each carrying (phrase, length, its _entries()), so a hit needs no lookup."""
+    out = []
+    for entries in _entries():
+        auto = ahocorasick.Automaton()
+        for ph, at in entries.items():
+            if ph:
+                auto.add_word(ph, (ph, len(ph), at))
+        if len(auto):
+            auto.make_automaton()
+        out.append(auto)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -203,7 +251,7 @@ def _entries() -> tuple[dict, dict]:
     """Per form (folded, bare): phrase -> ((topic number, pattern number, weight), ...), the
     weight looked up once, not per hit."""
     tax = taxonomy()
-    return tuple({ph: tuple((ti, pi, tax[ti].patterns[pi][2]) for ti, pi in at) for ph, at in _indexes()[form][1].items()}
+    return tuple({ph: tuple((ti, pi, tax[ti].patterns[pi][2]) for ti, pi in at) for ph, at in _places()[form].items()}
                  for form in (0, 1))
 
 

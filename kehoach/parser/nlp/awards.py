@@ -101,39 +101,60 @@ def _region_end(text: str, s: int, stop: int) -> int:
     return m.start() if m else stop
 
 
-def _fields(line: str) -> dict:
+@lru_cache(maxsize=1)
+def _folded_kinds() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], tuple[str, ...]]:
+    """(title, folded title) of each title, and the folded collective and individual words: folded
+    once, not per line."""
     t = _tables()
+    return (tuple((name, fold(name)) for name in t["titles"]), tuple(fold(w) for w in t["collective"]),
+            tuple(fold(w) for w in t["individual"]))
+
+
+# _fields' patterns, compiled once (not looked up in re's cache, nor rebuilt from NUMBER, per line)
+_GRANTOR_KHEN = re.compile(r"(?:^|:\s*)([^:]{3,80}?)\s+khen\b")
+_NO_GRANTOR = re.compile(r"(?i)đề nghị|(?:giấy|bằng)$")
+_LAST_DASH = re.compile(r"\s[-–—]\s*|[-–—]\s")
+_TITLE = re.compile(r"(?i)(bằng khen|giấy khen)(?:\s+của\s+([^,;.\n]+))?")
+_GIVER = re.compile(r"(?i)(?:^|đề nghị\s+)(.{3,60}?)\s+(?:tặng|trao tặng|khen tặng|cấp)\s+(?:bằng khen|giấy khen)")
+_ASKS = re.compile(r"(?i)^(?:phấn đấu|đề nghị)\s+")
+_COUNT_OF = re.compile(rf"({NUMBER})\s*(%|\s(?:đoàn viên|cá nhân|đồng chí|tập thể|người))")
+_BARE_COUNT = re.compile(r"(?:^|\s)(?:có\s+)?(\d{1,3})\s+\w|:\s*(\d{1,3})\s*$", re.I)
+
+
+def _fields(line: str) -> dict:
+    titles, collective, individual = _folded_kinds()
     f = fold(line)
     grantor = title = kind = None
     count = None
-    for m in re.finditer(r"(?:^|:\s*)([^:]{3,80}?)\s+khen\b", line):
+    # (the pattern holds a plain "khen": without one the line has no match)
+    for m in (_GRANTOR_KHEN.finditer(line) if "khen" in line else ()):
         # "X khen: ..." names the grantor; "X tặng Giấy khen" is the title, handled below
-        if not re.search(r"(?i)đề nghị|(?:giấy|bằng)$", m.group(1)):
+        if not _NO_GRANTOR.search(m.group(1)):
             # "Có 4 đoàn viên xuất sắc – LĐLĐ Thành phố khen": the grantor follows the last dash
-            grantor = re.split(r"\s[-–—]\s*|[-–—]\s", m.group(1))[-1].strip(" +-")
-    m2 = re.search(r"(?i)(bằng khen|giấy khen)(?:\s+của\s+([^,;.\n]+))?", line)
+            grantor = _LAST_DASH.split(m.group(1))[-1].strip(" +-")
+    m2 = _TITLE.search(line)
     if m2:
         title = m2.group(1).capitalize()
         grantor = (m2.group(2) or grantor or "").strip() or None
-        m4 = re.search(r"(?i)(?:^|đề nghị\s+)(.{3,60}?)\s+(?:tặng|trao tặng|khen tặng|cấp)\s+(?:bằng khen|giấy khen)", line)
+        m4 = _GIVER.search(line)
         if grantor is None and m4:  # "Đề nghị LĐLĐ huyện tặng Giấy khen cho ..."
-            grantor = re.sub(r"(?i)^(?:phấn đấu|đề nghị)\s+", "", m4.group(1)).strip() or None
+            grantor = _ASKS.sub("", m4.group(1)).strip() or None
     if title is None:
-        for name in t["titles"]:
-            if fold(name) in f:
+        for name, folded in titles:
+            if folded in f:
                 title = name
                 break
     if title is None and ":" in line:
         label, _, rest = line.partition(":")
         if "danh hiệu" in fold(label):
             title = rest.strip(" .") or None
-    for word in t["collective"]:
-        if fold(word) in f:
+    for word in collective:
+        if word in f:
             kind = "collective"
-    for word in t["individual"]:
-        if fold(word) in f:
+    for word in individual:
+        if word in f:
             kind = "individual"
-    m3 = re.search(rf"({NUMBER})\s*(%|\s(?:đoàn viên|cá nhân|đồng chí|tập thể|người))", line)
+    m3 = _COUNT_OF.search(line)
     if m3:
         count = parse_number(m3.group(1))
         if m3.group(2).strip() == "tập thể":  # "01 tập thể và 02 cá nhân": the counted one decides
@@ -141,7 +162,7 @@ def _fields(line: str) -> dict:
         elif m3.group(2).strip() != "%":
             kind = "individual"
     if count is None:
-        m5 = re.search(r"(?:^|\s)(?:có\s+)?(\d{1,3})\s+\w|:\s*(\d{1,3})\s*$", line, re.I)
+        m5 = _BARE_COUNT.search(line)
         if m5:  # "Có 3 đoàn viên ... khen", "... danh hiệu CSTĐ: 04"
             count = parse_number(m5.group(1) or m5.group(2))
     return {"grantor": grantor, "title": title, "recipient_kind": kind, "count": count}
