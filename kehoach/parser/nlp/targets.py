@@ -349,12 +349,7 @@ def _once_after(lowered: str) -> bool:
 
 _COUNT_NUMBERS = ("hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười")
 _COUNT_CUES = tuple(f" {w} " for w in _COUNT_NUMBERS)
-_WORD_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ")
-_IN_WORDS_CUES = _WORD_CUES + _COUNT_CUES  # (each clause of _in_words needs one)
-# every _COUNT_CUES word found in one scan, its trailing space looked ahead at (so " ba ba " holds two, as the
-# finds of each overlap): a text's spaces made each find of a space-led, space-ended word stop at almost every
-# word, ~0.15 M instructions a word over a plan
-_COUNT_CUE = re.compile(" (?:" + "|".join(map(re.escape, _COUNT_NUMBERS)) + ")(?= )")
+_IN_WORDS_CUES = ("mỗi", "hàng", "hằng", "lần", "nửa", "định kỳ") + _COUNT_CUES  # (each clause of _in_words needs one)
 
 
 def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
@@ -364,12 +359,11 @@ def _cue_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     if len(low) != len(text):
         return None
     out = []
-    for w in _WORD_CUES:
+    for w in _IN_WORDS_CUES:
         p = low.find(w, start, end)
         while p >= 0:
             out.append((p, p + len(w)))
             p = low.find(w, p + 1, end)
-    out += [(m.start(), m.end() + 1) for m in _COUNT_CUE.finditer(low, start, end)]
     out.sort()
     return out
 
