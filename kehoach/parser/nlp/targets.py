@@ -303,9 +303,19 @@ class Quantity:
 
 
 def _unit_norm(u: str) -> str:
+    """The unit a matched unit word stands for: the first of units.yaml's names folding as it does."""
+    return _units_by_fold().get(fold(u), u)
+
+
+@lru_cache(maxsize=1)
+def _units_by_fold() -> dict[str, str]:
+    """units.yaml's units by their folded name, the first name of a fold kept (a per-text fold cache, emptied for
+    each document, made every unit found fold the names again, one by one up to its own)."""
     units_, *_ = _tables()
-    f = fold(u)
-    return next((v for k, v in units_.items() if fold(k) == f), u)
+    out: dict[str, str] = {}
+    for k, v in units_.items():
+        out.setdefault(fold(k), v)
+    return out
 
 
 def _lowered(text: str, s: int, e: int, seg: str) -> str:
