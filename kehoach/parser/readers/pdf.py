@@ -296,10 +296,11 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         scans: list[int] = []  # pages drawn as one picture (a scan), 1-based
         for k in range(n):
             page = pdf[k]
-            if pdf_tables.has_grid(page):
-                grid.append(k)
             w, h = page.get_size()
-            if _is_picture(page, w, h):
+            has_grid, picture = _page_drawing(page, w, h)
+            if has_grid:
+                grid.append(k)
+            if picture:
                 scans.append(k + 1)
             tp = page.get_textpage()
             own = None
@@ -357,15 +358,25 @@ def _set_text(blocks: list[RawBlock], fixed: str) -> bool:
     return True
 
 
-def _is_picture(page, w: float, h: float) -> bool:
-    """An image object covering most of the page: a scan (whatever text layer lies over it)."""
-    import pypdfium2.raw as pdfium_c
+def _page_drawing(page, w: float, h: float) -> tuple[bool, bool]:
+    """(`pdf_tables.has_grid`: enough vector paths to hold a ruled table, an image object covering
+    most of the page: a scan, whatever text layer lies over it) in one walk of its objects."""
+    import ctypes
 
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        l, b, r, t = (getattr(obj, "get_bounds", None) or obj.get_pos)()  # pypdfium2 5 / 4
-        if (r - l) * (t - b) >= 0.5 * w * h:
-            return True
-    return False
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    paths, picture = 0, False
+    box = [ctypes.c_float() for _ in range(4)]
+    for kind, obj in pdf_tables.page_objects(page):
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE and not picture:
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *box):  # PdfObject.get_bounds
+                raise PdfiumError("Failed to locate pageobject.")
+            l, b, r, t = (v.value for v in box)
+            picture = (r - l) * (t - b) >= 0.5 * w * h
+    return paths >= pdf_tables.MIN_PATHS, picture
 
 
 def _repair_or_ocr(raw: RawDocument, data: bytes, path: str, scans: list[int] = ()) -> RawDocument:
