@@ -111,7 +111,8 @@ def test_repair_letter_oi_and_tcvn3_as_before() -> None:
     assert got == _old_repair(layer) and got[1] is False and "Công đoàn" in got[0]
 
 
-# --- pdf reader: one walk of a page's objects for the grid and the picture tests ---
+# --- pdf reader: one walk of a page's objects, pdfium boxes through reused ctypes doubles, the
+# line and paragraph helpers without a regex call per line ---
 
 import glob  # noqa: E402
 
@@ -191,3 +192,100 @@ def ctypes_addr(p) -> int:
     import ctypes
 
     return ctypes.cast(p, ctypes.c_void_p).value
+
+
+def test_page_lines_as_with_pypdfium2_boxes(tmp_path, monkeypatch) -> None:
+    """The reused-doubles boxes against pypdfium2's get_rect/get_charbox, through the runs and lines
+    of every page (rectangles, the character stream, the stream with a flattened annotation)."""
+    streams = 0
+    for path in _pdfs(tmp_path):
+        pdf = pdfium.PdfDocument(path)
+        for k in range(len(pdf)):
+            page = pdf[k]
+            tp = page.get_textpage()
+            n = tp.count_chars()
+            if n:
+                stream = tp.get_text_range(0, n)
+                new_rects = list(pdf_reader._rect_runs(tp))
+                new_chars = list(pdf_reader._char_runs(tp, stream))
+                new_placed = list(pdf_reader._placed_runs(tp, stream, n // 2))
+                new_lines = pdf_reader._page_lines(tp, k + 1, page.get_size()[0])
+                with monkeypatch.context() as m:
+                    m.setattr(pdf_reader, "_rect_box", lambda tp: tp.get_rect)
+                    m.setattr(pdf_reader, "_char_box", lambda tp: tp.get_charbox)
+                    assert list(pdf_reader._rect_runs(tp)) == new_rects
+                    assert list(pdf_reader._char_runs(tp, stream)) == new_chars
+                    assert list(pdf_reader._placed_runs(tp, stream, n // 2)) == new_placed
+                    assert pdf_reader._page_lines(tp, k + 1, page.get_size()[0]) == new_lines
+                streams += bool(new_chars)
+            tp.close()
+            page.close()
+        pdf.close()
+    assert streams > 10
+    box = pdf_reader._char_box(pdfium.PdfDocument(_pdfs(tmp_path)[0])[0].get_textpage())
+    with pytest.raises(pdfium.PdfiumError):
+        box(10 ** 7)
+
+
+@pytest.mark.parametrize("text", ["a  b", " a\tb \u00a0c\u2003", "\u3000x\u1680y\u2028", "x\x1cy\x1f z", "",
+                                  "  ", "Số:\u00a0\u00a012/KH", "a\u200bb", "a\u0085b\x0b\x0cc"])
+def test_squeezed_line_as_regex(text: str) -> None:
+    runs = [(10.0, 700.0, 200.0, 712.0, "start " + text + " end")]
+    got = pdf_reader._lines_of(runs, 1, 595.0)
+    want = re.sub(r"\s+", " ", unicodedata.normalize("NFC", "start " + text + " end").replace("\r", " ")
+                  .replace("\n", " ")).strip()
+    assert [ln.text for ln in got] == [want]
+
+
+def test_squeeze_matches_regex_on_every_char() -> None:
+    chars = "".join(map(chr, range(0x3100))) + "".join(map(chr, range(0xfe00, 0x10000)))
+    text = "a" + "a".join(chars) + "  "
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("s", ["năm học 2023-", "2023-", "a-", "-", "", "x", "a -", "a--", "_-", "Đ-", "5-",
+                               "a-\n", "a-\n\n", "a- ", "²-", "ⅷ-", "a-b", "\u0301-", "a-\r", "tr-\n"])
+def test_ends_word_hyphen_as_regex(s: str) -> None:
+    assert pdf_reader._ends_word_hyphen(s) == (re.search(r"\w-$", s) is not None)
+
+
+def test_join_as_before() -> None:
+    def old_join(lines):
+        out = lines[0].text
+        for ln in lines[1:]:
+            if re.search(r"\w-$", out) and ln.text[:1].isdigit():
+                out += ln.text
+            else:
+                out += " " + ln.text
+        return out
+
+    L = pdf_reader.Line
+    for texts in (["năm học 2023-", "2024 và"], ["a -", "2"], ["x-", "y"], ["một", "hai-", "3", "bốn"], ["solo"]):
+        lines = [L(t, 0, 0, 0, 0, 1) for t in texts]
+        assert pdf_reader._join(lines) == old_join(lines)
+
+
+# --- pdf_repair.damage_score: the bad rhyme found from its ơ/Ơ, not from every word start ---
+
+def _old_damage_score(text: str) -> int:
+    return len(pdf_repair._BAD_RHYME_WORD.findall(unicodedata.normalize("NFC", text)))
+
+
+def test_damage_score_as_regex_on_texts() -> None:
+    mn, th = _seed(MN), _seed(TH)
+    damaged = mn.replace("ô", "ơ").replace("Ô", "Ơ")
+    texts = [mn, th, damaged, damaged.upper(), unicodedata.normalize("NFD", damaged), "",
+             "cơng CƠNG đơc ươc Ươc ƯƠNG 1ơc _ơc aơc ơc ơ ơng- ơng_ ơngx x.ơch ơcơc bơnh2 bơnh"]
+    for text in texts:
+        assert pdf_repair.damage_score(text) == _old_damage_score(text)
+    assert _old_damage_score(damaged) > 20  # the case it exists for
+
+
+def test_damage_score_as_regex_fuzzed() -> None:
+    import random
+
+    rng = random.Random(26)
+    alphabet = list("ơƠưƯcCgGhHnNaeođĐ1_ -.\n²") + ["ng", "nh", "ch", "NG", "ơng", "ơc", "\u031b", "o\u031b"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert pdf_repair.damage_score(text) == _old_damage_score(text), repr(text)

@@ -92,9 +92,24 @@ def _repair_tcvn3(text: str) -> tuple[str, bool]:
     return decoded, total >= 5 and ratio >= MIN_VALID
 
 
+# the end of such a word: sre skips to an ơ/Ơ in C (the word's start and the letter before ơ are
+# looked at in Python, on the few hits); _BAD_RHYME_WORD opened with \b and a letter loop at every word
+_BAD_RHYME_END = re.compile(r"[ơƠ](?:NG|NH|CH|C|ng|nh|ch|c)\b")
+_NOT_LETTER = re.compile(r"[\W\d_]")
+
+
 def damage_score(text: str) -> int:
-    """Words with a rhyme Vietnamese never has (cơng, CƠNG, đơc): broken composite glyphs."""
-    return len(_BAD_RHYME_WORD.findall(unicodedata.normalize("NFC", text)))
+    """Words with a rhyme Vietnamese never has (cơng, CƠNG, đơc): broken composite glyphs.
+    = len(_BAD_RHYME_WORD.findall(text)): a word of letters only up to its ơ/Ơ, no ư/Ư before it."""
+    text = unicodedata.normalize("NFC", text)
+    n = 0
+    for m in _BAD_RHYME_END.finditer(text):
+        p = start = m.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # back to the word's start (\w)
+            start -= 1
+        if (start == p or text[p - 1] not in "ưƯ") and not _NOT_LETTER.search(text, start, p):
+            n += 1
+    return n
 
 
 def repair(text: str) -> tuple[str, bool]:
