@@ -289,3 +289,74 @@ def test_damage_score_as_regex_fuzzed() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         assert pdf_repair.damage_score(text) == _old_damage_score(text), repr(text)
+
+
+# --- docx: a style's base found through the styles' id map, not python-docx's xpath per step ---
+
+def _docx_styles_parts() -> list[bytes]:
+    from test_docx_styles_scan import PARTS
+
+    return PARTS
+
+
+def _styles_with_bases(xml: bytes) -> bytes:
+    """The part with bases added: chains, a missing base, a self-loop, a repeated id (first wins)."""
+    extra = (b'<w:style w:type="paragraph" w:styleId="K1"><w:name w:val="k1"/><w:basedOn w:val="K2"/></w:style>'
+             b'<w:style w:type="paragraph" w:styleId="K2"><w:name w:val="k2"/><w:basedOn w:val="Normal"/></w:style>'
+             b'<w:style w:type="paragraph" w:styleId="K3"><w:name w:val="k3"/><w:basedOn w:val="Nowhere"/></w:style>'
+             b'<w:style w:type="paragraph" w:styleId="K4"><w:name w:val="k4"/><w:basedOn w:val="K4"/></w:style>'
+             b'<w:style w:type="character" w:styleId="K2"><w:name w:val="k2 again"/></w:style>'
+             b'<w:style w:type="paragraph" w:styleId="K5"><w:basedOn w:val="K1"/><w:basedOn w:val="K3"/></w:style>')
+    at = xml.rfind(b"</w:styles>")
+    return xml[:at] + extra + xml[at:]
+
+
+def test_base_style_as_python_docx() -> None:
+    from docx.oxml.parser import parse_xml
+    from docx.styles.styles import Styles
+
+    from kehoach.parser.readers import docx as D
+
+    parts = _docx_styles_parts()
+    assert len(parts) >= 3
+    walked = 0
+    for xml in parts:
+        for part in (xml, _styles_with_bases(xml)):
+            styles = Styles(parse_xml(part))
+            cache = D.StyleCache(styles)
+            for style in styles:
+                if not hasattr(style, "base_style"):  # a numbering style: the same error
+                    with pytest.raises(AttributeError):
+                        cache.base_style(style)
+                    continue
+                old, new = style.base_style, cache.base_style(style)
+                assert (old is None) == (new is None)
+                if old is not None:
+                    assert new.element is old.element and type(new) is type(old)
+                    walked += 1
+                old_chain = [s.element for s in D._style_chain(style)]
+                assert [s.element for s in D._style_chain(style, cache.base_style)] == old_chain
+    assert walked > 50
+
+
+def test_base_style_errors_as_python_docx() -> None:
+    from docx.oxml.exceptions import InvalidXmlError
+    from docx.oxml.parser import parse_xml
+    from docx.styles.styles import Styles
+
+    from kehoach.parser.readers import docx as D
+
+    ns = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    xml = (b'<w:styles ' + ns + b'><w:style w:type="paragraph" w:styleId="A"><w:basedOn/></w:style>'
+           b'<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="x&quot;y"/></w:style></w:styles>')
+    styles = Styles(parse_xml(xml))
+    cache = D.StyleCache(styles)
+    a, b = list(styles)
+    with pytest.raises(InvalidXmlError):
+        a.base_style
+    with pytest.raises(InvalidXmlError):
+        cache.base_style(a)
+    with pytest.raises(Exception) as old:
+        b.base_style
+    with pytest.raises(type(old.value)):
+        cache.base_style(b)
