@@ -217,21 +217,41 @@ class StyleCache:
         from docx.styles.style import StyleFactory
 
         styles = self.styles
-        if self._elements is None:
-            self._elements = {}
-            for el in styles.element.iterchildren(f"{W}style"):
-                self._elements.setdefault(el.get(f"{W}styleId"), el)
-        el = self._elements.get(sid) if sid else None
+        el = self._style_elements().get(sid) if sid else None
         if el is None or el.type != WD_STYLE_TYPE.PARAGRAPH:
             if "default" not in self._by_default:
                 self._by_default["default"] = styles.default(WD_STYLE_TYPE.PARAGRAPH)
             return self._by_default["default"]
         return StyleFactory(el)
 
+    def _style_elements(self) -> dict:
+        """styleId -> the first w:style with that id."""
+        if self._elements is None:
+            self._elements = {}
+            for el in self.styles.element.iterchildren(f"{W}style"):
+                self._elements.setdefault(el.get(f"{W}styleId"), el)
+        return self._elements
+
+    def base_style(self, style):
+        """`style.base_style` without python-docx's xpath per step (compiled on each call): the
+        first w:style whose id its first w:basedOn names, as CT_Styles.get_by_id finds it."""
+        from docx.styles.style import StyleFactory
+
+        if not hasattr(type(style), "base_style"):  # a numbering style has none: python-docx's error
+            return style.base_style
+        based_on = style.element.basedOn  # CT_Style's first w:basedOn
+        if based_on is None:
+            return None
+        sid = based_on.val  # its errors when w:val is missing
+        if '"' in sid:  # an id the xpath cannot quote: let python-docx say what it says
+            return style.base_style
+        el = self._style_elements().get(sid)
+        return None if el is None else StyleFactory(el)
+
     def facts(self, style) -> "_StyleFacts":
         f = self._facts.get(id(style))  # styles live in _by_id, so their ids stay theirs
         if f is None:
-            f = self._facts[id(style)] = _StyleFacts(style)
+            f = self._facts[id(style)] = _StyleFacts(style, self.base_style)
         return f
 
 
@@ -244,11 +264,12 @@ def _style_id(ppr) -> Optional[str]:
     return sid if sid is not None else _required_val(pstyle, str)
 
 
-def _style_chain(style) -> Iterator:
+def _style_chain(style, base_of=None) -> Iterator:
+    """The style and its bases (20 at most); `base_of(style)`: its base, else python-docx's."""
     seen = 0
     while style is not None and seen < 20:
         yield style
-        style = style.base_style
+        style = base_of(style) if base_of is not None else style.base_style
         seen += 1
 
 
@@ -266,10 +287,10 @@ def _outline_of(el) -> Optional[int]:
 class _StyleFacts:
     """What a paragraph style's chain says, each computed on first use."""
 
-    def __init__(self, style) -> None:
+    def __init__(self, style, base_of=None) -> None:
         self.style = style
-        self._chain: list = []  # the base chain as far as walked: each base_style (an xpath) once
-        self._chain_walk = _style_chain(style)
+        self._chain: list = []  # the base chain as far as walked: each base looked up once
+        self._chain_walk = _style_chain(style, base_of)
 
     def chain(self) -> Iterator:
         """_style_chain(self.style), walked once for all the facts: a level is looked up when

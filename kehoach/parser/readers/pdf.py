@@ -63,11 +63,49 @@ def _bounded_reader(textpage):
     return bounded
 
 
+def _rect_box(textpage):
+    """textpage.get_rect(i) (l, b, r, t) without four new ctypes doubles a call."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    raw, get = textpage.raw, pdfium_c.FPDFText_GetRect
+    l, b, r, t = (ctypes.c_double() for _ in range(4))
+
+    def rect(i: int) -> tuple[float, float, float, float]:
+        if not get(raw, i, l, t, r, b):  # yes, ltrb
+            raise PdfiumError("Failed to get rectangle. (Make sure count_rects() was called with default params once "
+                              "before subsequent get_rect() calls.)")
+        return l.value, b.value, r.value, t.value
+
+    return rect
+
+
+def _char_box(textpage):
+    """textpage.get_charbox(i) (l, b, r, t) without four new ctypes doubles a call."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
+    l, b, r, t = (ctypes.c_double() for _ in range(4))
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        if not get(raw, i, l, r, b, t):  # yes, lrbt
+            raise PdfiumError("Failed to get charbox.")
+        return l.value, b.value, r.value, t.value
+
+    return box
+
+
 def _rect_runs(textpage):
     """pdfium's text rectangles and the text inside each (the fast path)."""
     bounded = _bounded_reader(textpage)
+    rect = _rect_box(textpage)
     for i in range(textpage.count_rects()):
-        l, b, r, t = textpage.get_rect(i)
+        l, b, r, t = rect(i)
         yield l, b, r, t, bounded(l, b, r, t)
 
 
@@ -78,7 +116,7 @@ def _char_runs(textpage, stream: str):
     Ì N H", "Hồ / Hồ Chí"): the stream has the text right, a rectangle's bounded text does not."""
     import pypdfium2.raw as pdfium_c
 
-    box = textpage.get_charbox
+    box = _char_box(textpage)
     generated = lambda i: pdfium_c.FPDFText_IsGenerated(textpage.raw, i) == 1  # noqa: E731
     n = len(stream)
     start = 0
@@ -136,7 +174,7 @@ def _placed_runs(textpage, stream: str, own: int):
     ("Số: [4728] /SGDĐT-HSSV", "ngày [18] tháng [11] năm 2025"), drawn over blanks in the page.
     Each such character joins the run on its row that holds it or stands nearest; that run is
     rebuilt from its characters in x order."""
-    box = textpage.get_charbox
+    box = _char_box(textpage)
     runs = list(_char_runs(textpage, stream[:own]))
     placed: dict[int, list] = {}
     alone = []
@@ -159,7 +197,7 @@ def _placed_runs(textpage, stream: str, own: int):
 def _rebuilt(textpage, stream: str, run, mine, own):
     """A run's own characters (found by their boxes) and the annotation's, in x order: the
     stream's spacing between neighbours of one stream, a word gap between the two streams."""
-    box = textpage.get_charbox
+    box = _char_box(textpage)
     l, b, r, t, _, (a, z) = run
     h = max(t - b, 1.0)
     chars = [(box(i), stream[i], i) for i in range(a, z) if not stream[i].isspace()]
@@ -201,7 +239,7 @@ def _lines_of(runs, page_no: int, page_w: float) -> list[Line]:
                 continue
         lines.append(Line(s, l, b, r, t, page_no))
     for ln in lines:
-        ln.text = re.sub(r"\s+", " ", ln.text).strip()
+        ln.text = " ".join(ln.text.split())  # = re.sub(r"\s+", " ", text).strip(): one white space set
     return lines
 
 
@@ -232,9 +270,13 @@ def _flatten_widgets(page) -> bool:
     return widget and pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) == pdfium_c.FLATTEN_SUCCESS
 
 
+_PAGE_NUMBER = re.compile(r"(?:-\s*)?\d{1,4}(?:\s*-)?|[Tt]rang\s+\d+(?:\s*/\s*\d+)?")
+_ITEM_START = re.compile(r"^(?:[-+•·*–]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s)")
+
+
 def _is_margin_furniture(ln: Line, page_h: float) -> bool:
     in_margin = ln.t < page_h * 0.07 or ln.b > page_h * 0.95
-    return in_margin and bool(re.fullmatch(r"(?:-\s*)?\d{1,4}(?:\s*-)?|[Tt]rang\s+\d+(?:\s*/\s*\d+)?", ln.text))
+    return in_margin and _PAGE_NUMBER.fullmatch(ln.text) is not None
 
 
 def line_pitch(lines: list[Line]) -> Optional[float]:
@@ -270,7 +312,7 @@ def _paragraphs(lines: list[Line], right_margin: float, pitch: Optional[float] =
             left = min(x.l for x in cur)
             full = prev.r >= right_margin - 12
             indent = ln.l > left + 10
-            starts_item = bool(re.match(r"^(?:[-+•·*–]\s|\d{1,2}(?:\.\d{1,2})*[.)/]\s)", ln.text))
+            starts_item = _ITEM_START.match(ln.text) is not None
             normal_gap = -0.5 * ln.h <= gap <= 0.65 * ln.h or (
                 step_max is not None and gap > 0 and min(prev.t - ln.t, prev.b - ln.b) <= step_max
                 and cur[0].l <= left_margin + 80 and (abs(ln.l - left_margin) <= 10 or abs(ln.l - left) <= 10))
@@ -283,10 +325,20 @@ def _paragraphs(lines: list[Line], right_margin: float, pitch: Optional[float] =
     return paras
 
 
+def _ends_word_hyphen(s: str) -> bool:
+    """`re.search(r"\\w-$", s)` read from the end: the search walked the whole paragraph joined so far."""
+    if s.endswith("\n"):
+        s = s[:-1]  # "$" also matches before a final line break
+    if len(s) < 2 or s[-1] != "-":
+        return False
+    c = s[-2]
+    return c.isalnum() or c == "_"  # sre's \w on str
+
+
 def _join(lines: list[Line]) -> str:
     out = lines[0].text
     for ln in lines[1:]:
-        if re.search(r"\w-$", out) and ln.text[:1].isdigit():
+        if ln.text[:1].isdigit() and _ends_word_hyphen(out):
             out += ln.text  # "năm học 2023-" + "2024"
         else:
             out += " " + ln.text
@@ -321,10 +373,11 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         scans: list[int] = []  # pages drawn as one picture (a scan), 1-based
         for k in range(n):
             page = pdf[k]
-            if pdf_tables.has_grid(page):
-                grid.append(k)
             w, h = page.get_size()
-            if _is_picture(page, w, h):
+            has_grid, picture = _page_drawing(page, w, h)
+            if has_grid:
+                grid.append(k)
+            if picture:
                 scans.append(k + 1)
             tp = page.get_textpage()
             own = None
@@ -385,15 +438,25 @@ def _set_text(blocks: list[RawBlock], fixed: str) -> bool:
     return True
 
 
-def _is_picture(page, w: float, h: float) -> bool:
-    """An image object covering most of the page: a scan (whatever text layer lies over it)."""
-    import pypdfium2.raw as pdfium_c
+def _page_drawing(page, w: float, h: float) -> tuple[bool, bool]:
+    """(`pdf_tables.has_grid`: enough vector paths to hold a ruled table, an image object covering
+    most of the page: a scan, whatever text layer lies over it) in one walk of its objects."""
+    import ctypes
 
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
-        l, b, r, t = (getattr(obj, "get_bounds", None) or obj.get_pos)()  # pypdfium2 5 / 4
-        if (r - l) * (t - b) >= 0.5 * w * h:
-            return True
-    return False
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    paths, picture = 0, False
+    box = [ctypes.c_float() for _ in range(4)]
+    for kind, obj in pdf_tables.page_objects(page):
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            paths += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE and not picture:
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *box):  # PdfObject.get_bounds
+                raise PdfiumError("Failed to locate pageobject.")
+            l, b, r, t = (v.value for v in box)
+            picture = (r - l) * (t - b) >= 0.5 * w * h
+    return paths >= pdf_tables.MIN_PATHS, picture
 
 
 def _repair_or_ocr(raw: RawDocument, data: bytes, path: str, scans: list[int] = ()) -> RawDocument:

@@ -26,15 +26,42 @@ class RuledTable:
     rows: list[list[str]]
 
 
+def page_objects(page, max_depth: int = 2):
+    """(type, handle) of a pypdfium2 page's objects, its forms' down to `max_depth` levels, in the
+    order and with the errors of `page.get_objects(max_depth=...)`, without a proxy per object."""
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    get_type, form = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDF_PAGEOBJ_FORM
+
+    def walk(parent, count, get, level):
+        n = count(parent)
+        if n < 0:
+            raise PdfiumError("Failed to get number of pageobjects.")
+        for i in range(n):
+            obj = get(parent, i)
+            if not obj:
+                raise PdfiumError("Failed to get pageobject.")
+            kind = get_type(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_UNKNOWN:  # PdfObject's check
+                raise PdfiumError("Failed to determine pageobject type, did you pass in a valid FPDF_PAGEOBJECT handle?")
+            yield kind, obj
+            if kind == form and level < max_depth - 1:
+                yield from walk(obj, pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject, level + 1)
+
+    return walk(page.raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject, 0)
+
+
 def has_grid(page) -> bool:
     """A pypdfium2 page with enough vector paths to hold a ruled table (cheap)."""
     import pypdfium2.raw as pdfium_c
 
     n = 0
-    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2):
-        n += 1
-        if n >= MIN_PATHS:
-            return True
+    for kind, _ in page_objects(page):
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            n += 1
+            if n >= MIN_PATHS:
+                return True
     return False
 
 

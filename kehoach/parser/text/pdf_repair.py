@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from kehoach.parser.text import legacy
 
@@ -36,12 +37,29 @@ MIN_VALID = 0.9  # share of Vietnamese words that must be real syllables to trus
 
 
 def _valid_ratio(text: str) -> tuple[float, int]:
-    valid, total = legacy.vietnamese_score(text, limit=20000)
+    valid, total = _syllable_score(text, limit=20000)
     return (valid / total if total else 1.0), total
+
+
+def _syllable_score(text: str, limit: int) -> tuple[int, int]:
+    """legacy.vietnamese_score(text, limit), each distinct word judged once: a plan repeats a
+    few hundred syllables thousands of times, and the per-word loop was most of the score."""
+    valid = total = 0
+    for w, n in Counter(legacy._TOKEN.findall(text)).items():
+        if w.isascii() or not legacy._VOWEL.search(w):
+            continue  # as vietnamese_score: says nothing
+        total += n
+        if legacy._syllable_ok(unicodedata.normalize("NFC", w)):
+            valid += n
+    if total > limit:  # vietnamese_score stops at the limit: count the first `limit` as it does
+        return legacy.vietnamese_score(text, limit=limit)
+    return valid, total
 
 
 def _tcvn3_surface(text: str) -> bool:
     """Many words carry TCVN3 accent symbols (µ ¸ ¹ ...) where Unicode text has letters."""
+    if len(_TCVN3_MARKERS.findall(text)) < 3:
+        return False  # a marker sits in at most two of the words counted (a letter run, a \S+ run): < 5 hits
     words = _WORD.findall(text) + re.findall(r"\S+", text)
     hits = sum(1 for w in words if _TCVN3_MARKERS.search(w))
     return hits >= 5 and hits >= 0.03 * max(1, len(words) // 2)
@@ -74,16 +92,31 @@ def _repair_tcvn3(text: str) -> tuple[str, bool]:
     return decoded, total >= 5 and ratio >= MIN_VALID
 
 
+# the end of such a word: sre skips to an ơ/Ơ in C (the word's start and the letter before ơ are
+# looked at in Python, on the few hits); _BAD_RHYME_WORD opened with \b and a letter loop at every word
+_BAD_RHYME_END = re.compile(r"[ơƠ](?:NG|NH|CH|C|ng|nh|ch|c)\b")
+_NOT_LETTER = re.compile(r"[\W\d_]")
+
+
 def damage_score(text: str) -> int:
-    """Words with a rhyme Vietnamese never has (cơng, CƠNG, đơc): broken composite glyphs."""
-    return len(_BAD_RHYME_WORD.findall(unicodedata.normalize("NFC", text)))
+    """Words with a rhyme Vietnamese never has (cơng, CƠNG, đơc): broken composite glyphs.
+    = len(_BAD_RHYME_WORD.findall(text)): a word of letters only up to its ơ/Ơ, no ư/Ư before it."""
+    text = unicodedata.normalize("NFC", text)
+    n = 0
+    for m in _BAD_RHYME_END.finditer(text):
+        p = start = m.start()
+        while start and (text[start - 1].isalnum() or text[start - 1] == "_"):  # back to the word's start (\w)
+            start -= 1
+        if (start == p or text[p - 1] not in "ưƯ") and not _NOT_LETTER.search(text, start, p):
+            n += 1
+    return n
 
 
 def repair(text: str) -> tuple[str, bool]:
     """(repaired text, damaged). Text that needs nothing comes back unchanged with False."""
     if not text or text.isascii():
         return text, False
-    fixed = text.translate(_OI)
+    fixed = text.translate(_OI) if "\u01a3" in text or "\u01a2" in text else text  # a dict translate is slow per char
     if _tcvn3_surface(fixed):
         decoded, ok = _repair_tcvn3(fixed)
         if not ok:
