@@ -63,41 +63,36 @@ def _bounded_reader(textpage):
     return bounded
 
 
-def _rect_box(textpage):
-    """textpage.get_rect(i) (l, b, r, t) without four new ctypes doubles a call."""
+def _boxes(textpage, fn: str, order: str, error: str):
+    """A reader of pdfium's boxes as (l, b, r, t) that reuses four ctypes doubles instead of making
+    four new ones a call (pypdfium2's get_rect/get_charbox); `order` is the C function's own order."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
     from pypdfium2 import PdfiumError
 
-    raw, get = textpage.raw, pdfium_c.FPDFText_GetRect
+    raw, get = textpage.raw, getattr(pdfium_c, fn)
     l, b, r, t = (ctypes.c_double() for _ in range(4))
-
-    def rect(i: int) -> tuple[float, float, float, float]:
-        if not get(raw, i, l, t, r, b):  # yes, ltrb
-            raise PdfiumError("Failed to get rectangle. (Make sure count_rects() was called with default params once "
-                              "before subsequent get_rect() calls.)")
-        return l.value, b.value, r.value, t.value
-
-    return rect
-
-
-def _char_box(textpage):
-    """textpage.get_charbox(i) (l, b, r, t) without four new ctypes doubles a call."""
-    import ctypes
-
-    import pypdfium2.raw as pdfium_c
-    from pypdfium2 import PdfiumError
-
-    raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
-    l, b, r, t = (ctypes.c_double() for _ in range(4))
+    a1, a2, a3, a4 = {"ltrb": (l, t, r, b), "lrbt": (l, r, b, t)}[order]
 
     def box(i: int) -> tuple[float, float, float, float]:
-        if not get(raw, i, l, r, b, t):  # yes, lrbt
-            raise PdfiumError("Failed to get charbox.")
+        if not get(raw, i, a1, a2, a3, a4):
+            raise PdfiumError(error)
         return l.value, b.value, r.value, t.value
 
     return box
+
+
+def _rect_box(textpage):
+    """textpage.get_rect(i) (l, b, r, t)."""
+    return _boxes(textpage, "FPDFText_GetRect", "ltrb",
+                  "Failed to get rectangle. (Make sure count_rects() was called with default params once "
+                  "before subsequent get_rect() calls.)")
+
+
+def _char_box(textpage):
+    """textpage.get_charbox(i) (l, b, r, t)."""
+    return _boxes(textpage, "FPDFText_GetCharBox", "lrbt", "Failed to get charbox.")
 
 
 def _rect_runs(textpage):
