@@ -323,6 +323,11 @@ class Outline:
                 return pos
             if gap < 0 and c.values == (1,) and c.style in self.ones and pos == len(self.stack) - 1:
                 return pos  # one more item of a list that has lost its numbers to "1." (see add)
+            if (gap < 0 and c.values == (1,) and c.style == "arabic:1" and pos == len(self.stack) - 2
+                    and self.stack[-1].cand.style == "arabic:2" and self.stack[-1].last[:1] == self.stack[pos].last):
+                # "3." / "3.1." / "3.2. Cơ cấu" then "1." "2." ...: a list under 3.2 that the page
+                # numbered from 1 again (its "3.2.1."), not the outer list going back to 1
+                return len(self.stack)
             if last_val == 1 and pos == len(self.stack) - 1 and not strict:
                 return None
             return None
