@@ -233,7 +233,8 @@ def _old_score(text: str, positional: bool, work_areas_only: bool) -> tuple:
         hits = [(ti, pats) for ti, pats in T._regex_hits(key, accented)
                 if not (work_areas_only and tax[ti].kind != T.WORK_AREA)]
     else:
-        index, where = T._indexes()[0 if accented else 1]
+        where = T._places()[0 if accented else 1]  # (topics keeps no phrase -> spans index since session 26)
+        index = _phrase_index(where)
         per_topic: dict = {}
         for ph, spans in index.find(key).items():
             for ti, pi in where[ph]:
@@ -323,3 +324,15 @@ def test_char_positions_are_the_class_scan():
             cls = ci(letter)
             assert cls[1:-1].isalpha()
             assert char_positions(t, cls) == [m.start() for m in re.finditer(cls, t)]
+
+
+_PHRASE_INDEXES: dict = {}
+
+
+def _phrase_index(where: dict):
+    """A PhraseIndex of the topics' phrases (one per form, built once)."""
+    from kehoach.parser.text.phrases import PhraseIndex
+
+    if id(where) not in _PHRASE_INDEXES:
+        _PHRASE_INDEXES[id(where)] = PhraseIndex(where)
+    return _PHRASE_INDEXES[id(where)]

@@ -95,7 +95,8 @@ def _old_found(key: str, accented: bool):
     from kehoach.parser import topics as T
 
     tax = T.taxonomy()
-    index, where = T._indexes()[0 if accented else 1]
+    where = T._places()[0 if accented else 1]  # (topics keeps no phrase -> spans index since session 26)
+    index = _phrase_index(where)
     per_topic: dict = {}
     for ph, spans in index.find(key).items():
         for ti, pi in where[ph]:
@@ -193,3 +194,15 @@ def test_deepest_and_work_areas_are_the_old_walks():
             assert T._deepest(spans, off) is want
             hits += want is not None
     assert hits > 3000, hits
+
+
+_PHRASE_INDEXES: dict = {}
+
+
+def _phrase_index(where: dict):
+    """A PhraseIndex of the topics' phrases (one per form, built once)."""
+    from kehoach.parser.text.phrases import PhraseIndex
+
+    if id(where) not in _PHRASE_INDEXES:
+        _PHRASE_INDEXES[id(where)] = PhraseIndex(where)
+    return _PHRASE_INDEXES[id(where)]

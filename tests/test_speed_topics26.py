@@ -9,12 +9,51 @@ import random
 from test_speed_checks import _seed_texts
 
 
+class _OldPhraseIndex:
+    """text.phrases.PhraseIndex.find as it was before its hits() (session 26): the oracle."""
+
+    def __init__(self, phrases):
+        import ahocorasick
+
+        self.phrases = frozenset(p for p in phrases if p)
+        self._auto = ahocorasick.Automaton()
+        for p in self.phrases:
+            self._auto.add_word(p, p)
+        if self.phrases:
+            self._auto.make_automaton()
+
+    def find(self, key: str) -> dict:
+        out: dict = {}
+        if not self.phrases or not key:
+            return out
+        n = len(key)
+        for end, p in self._auto.iter(key):
+            a, b = end + 1 - len(p), end + 1
+            spans = out.get(p)
+            if spans and a < spans[-1][1]:
+                continue
+            if a and ((c := key[a - 1]).isalnum() or c == "_"):
+                continue
+            if b < n and ((c := key[b]).isalnum() or c == "_"):
+                continue
+            if spans is None:
+                out[p] = [(a, b)]
+            else:
+                spans.append((a, b))
+        return out
+
+
+_OLD_INDEXES: dict = {}
+
+
 def _old_found(key: str, accented: bool):
     """topics._found as it was: PhraseIndex.find, then each phrase's entries per topic."""
     from kehoach.parser import topics as T
 
     form = 0 if accented else 1
-    index = T._indexes()[form][0]
+    if form not in _OLD_INDEXES:
+        _OLD_INDEXES[form] = _OldPhraseIndex(T._places()[form])
+    index = _OLD_INDEXES[form]
     entries = T._entries()[form]
     per_topic: dict = {}
     for ph, spans in index.find(key).items():

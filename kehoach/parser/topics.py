@@ -20,8 +20,6 @@ import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import ahocorasick
-
 from kehoach import models
 from kehoach.parser.schema import PlanDocument, Section, iter_sections
 from kehoach.parser.text.normalize import fold, fold_lines, has_marks, strip_accents
@@ -145,14 +143,6 @@ def _places() -> tuple[dict, dict]:
     return out[0], out[1]
 
 
-@lru_cache(maxsize=1)
-def _indexes() -> tuple[tuple[PhraseIndex, dict], tuple[PhraseIndex, dict]]:
-    """All phrases of all topics in two PhraseIndex automata, folded and bare, each with its
-    _places(): the plain engine, which _scan must agree with (tests)."""
-    folded, bare = _places()
-    return (PhraseIndex(folded), folded), (PhraseIndex(bare), bare)
-
-
 class _Hits:
     """A key's phrase hits per topic number (`topics`: ascending), and per topic, once asked for,
     the hits its score counts (`counted`)."""
@@ -197,30 +187,12 @@ def _found(key: str, accented: bool) -> _Hits:
                   for ti, hits in per_topic.items()})
 
 
-def _scan(auto, key: str) -> dict[int, list[tuple[int, float, list[tuple[int, int]]]]]:
-    """topic number -> (pattern number, weight, spans) of each of its phrases in `key`, the spans as
-    PhraseIndex.find gives them (whole words, leftmost first, non-overlapping per phrase), filed
-    under the phrase's topics as the automaton reports it: one loop per occurrence, no second pass."""
-    n = len(key)
+def _scan(index: PhraseIndex, key: str) -> dict[int, list[tuple[int, float, list[tuple[int, int]]]]]:
+    """topic number -> (pattern number, weight, spans) of each of its phrases in `key` (whole words,
+    leftmost first, non-overlapping per phrase), filed under the phrase's topics as the index
+    reports it: no phrase -> spans dict and second pass."""
     per_topic: dict[int, list] = {}
-    if not n or not len(auto):
-        return per_topic
-    spans_of: dict[str, list[tuple[int, int]]] = {}
-    for end, (ph, size, entries) in auto.iter(key):  # every occurrence, by end offset
-        b = end + 1
-        a = b - size
-        spans = spans_of.get(ph)
-        if spans is not None and a < spans[-1][1]:
-            continue  # overlaps this phrase's previous match: finditer resumes after it
-        # a word char on either side (\w: isalnum or "_"); a space, the usual neighbour, tested first
-        if a and (c := key[a - 1]) != " " and (c.isalnum() or c == "_"):
-            continue
-        if b < n and (c := key[b]) != " " and (c.isalnum() or c == "_"):
-            continue
-        if spans is not None:
-            spans.append((a, b))
-            continue
-        spans = spans_of[ph] = [(a, b)]
+    for _, entries, spans in index.hits(key):
         for ti, pi, weight in entries:
             hits = per_topic.get(ti)
             if hits is None:
@@ -231,19 +203,9 @@ def _scan(auto, key: str) -> dict[int, list[tuple[int, float, list[tuple[int, in
 
 
 @lru_cache(maxsize=1)
-def _automata() -> tuple:
-    """Per form (folded, bare): the phrases in one Aho-Corasick automaton (text.phrases' engine),
-    each carrying (phrase, length, its _entries()), so a hit needs no lookup."""
-    out = []
-    for entries in _entries():
-        auto = ahocorasick.Automaton()
-        for ph, at in entries.items():
-            if ph:
-                auto.add_word(ph, (ph, len(ph), at))
-        if len(auto):
-            auto.make_automaton()
-        out.append(auto)
-    return tuple(out)
+def _automata() -> tuple[PhraseIndex, PhraseIndex]:
+    """Per form (folded, bare): the phrases in one index, each carrying its _entries()."""
+    return tuple(PhraseIndex(entries) for entries in _entries())
 
 
 @lru_cache(maxsize=1)
