@@ -192,6 +192,9 @@ def main() -> None:
         return
     print("CPU time per document (process_time), cold parser caches per document; one row per child process.")
     print("'x floor': CPU time over the fastest library floor of the same format.")
+    from kehoach.compiled import status
+    import kehoach.parser.frame, kehoach.parser.nlp.targets  # noqa: F401,E401 - two of the hot modules, for the status
+    print(f"kehoach: {status()}")
     print(f"{'format':<6}{'row':<38}{'docs':>6}{'ms/doc':>9}{'docs/s':>9}{'pages/s':>9}{'x floor':>9}{'peak MB':>9}")
     for fmt in args.formats.split(","):
         rows = [(n, sys.executable) for n, _ in ROWS.get(fmt, []) + COMMON]

@@ -45,6 +45,9 @@ def _child(fmt: str, rounds: int) -> None:
 
     n = functools.reduce(one, [p for _ in range(rounds) for p in paths], 0)
     print(f"docs {n}")
+    from kehoach.compiled import status
+
+    print(f"status {status()}")
 
 
 def count(fmt: str, rounds: int, checkout: Path) -> tuple[float, int]:
@@ -58,6 +61,8 @@ def count(fmt: str, rounds: int, checkout: Path) -> tuple[float, int]:
     total = re.search(r"Collected : (\d+)", out.stderr)
     if out.returncode or not docs or not total:
         raise SystemExit(f"callgrind run failed for {fmt}:\n{out.stderr[-2000:]}")
+    status = re.search(r"^status (.*)$", out.stdout, re.M)
+    print(f"({fmt}: {status.group(1) if status else 'an older checkout: no compiled modules'})", flush=True)
     return int(total.group(1)) / int(docs.group(1)), int(docs.group(1))
 
 
