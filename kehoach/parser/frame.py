@@ -414,6 +414,15 @@ def _org_head(f: str) -> bool:
     return False
 
 
+def _deciding_body(f: str) -> bool:
+    """A decision's deciding authority: a body ("ỦY BAN NHÂN DÂN TỈNH X") or the head of one
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO")."""
+    if _org_head(f):
+        return True
+    pos = next((p for p in _folded_spaced("positions") if f.startswith(p)), None)
+    return pos is not None and _org_head(f[len(pos):])
+
+
 def _broken_head(prev: str, text: str) -> bool:
     """An organization's head word broken over two lines ("TỔNG LIÊN" / "ĐOÀN LAO ĐỘNG"): the
     previous line's last word and this line make one of the heads."""
@@ -527,7 +536,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
-        if nxt is not None and _org_head(ln.f) and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f):
+        if nxt is not None and _deciding_body(ln.f) and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f):
             return False  # the body that decides ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") over its "Căn cứ" lines
         return not after_mixed or period_from(ln.text) is not None
     if title_has_period and not ln.text[:1].islower() and re.match(r"^(năm|tháng|quý|học kỳ)\b", ln.f):
@@ -640,7 +649,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif (is_upper_text(text, 0.7) or _org_head(ln.f)) and doc_type_of(re.sub(r"^(?i:qui)\b", "QUY", text)):
             continue  # a page's heading naming a document ("QUI CHẾ THU CHI ..." over "HƯỚNG DẪN"), no body
-        elif is_upper_text(text, 0.7) or _org_head(ln.f):
+        elif is_upper_text(text, 0.7) or (_org_head(ln.f) and len(text) <= _ORG_LINE_MAX):
             if (m := re.match(r"^(?P<org>.*\S)\s+Số\s*:\s*(?P<rest>\S*/\S.*)$", text)) and h.number is None:
                 # the number beside the agency on its line ("CÔNG ĐOÀN GIÁO DỤC Số: 12/CĐGD")
                 text, h.number = m.group("org"), m.group("rest").strip()
@@ -681,6 +690,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
         h.issuer = " ".join(orgs[1:])
     return h, last
 
+
+# a body's name in ordinary case is a short line; a paragraph that opens with one ("Bộ X nhận được
+# Công văn số ...") is the body text of a letter whose place-date the header did not stop at
+_ORG_LINE_MAX = 150
 
 _BARE_BODY = r"(?:công đoàn(?: cơ sở)?|cđcs|cđ|đoàn thanh niên|đoàn tncs hồ chí minh|chi đoàn|chi bộ|ban chấp hành|bch)"
 _BARE_BODIES = re.compile(rf"{_BARE_BODY}(?:\s*[-–,&]\s*{_BARE_BODY}|\s+và\s+{_BARE_BODY})*")
@@ -1047,7 +1060,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
             c = SPECKS.sub("", c)
             if BULLET.match(c):
                 r = BULLET.sub("", c).strip().rstrip(";.,").strip()
-                if r:
+                if r and _WORD_CHAR.search(r):  # (a table's rule row "--- | ---" is no item)
                     recipients.append(r)
                     last = i
             elif last == i - 1 and (c.lstrip().startswith("(") and not re.match(r"(?i)\s*\((?:đã\s+)?ký", c)
@@ -1330,6 +1343,8 @@ def _header_block_end(lines: list[Line], after: int) -> int:
     """Index after the header's last line (Quốc hiệu, motto, place-date) at or after `after`."""
     end = after
     for ln in lines[after:after + 12]:
+        if ln.f.startswith(("kính gửi", "kính gởi")):
+            break  # the letter's salutation: a dated sentence under it ("Ngày 12/6/2015, Bộ X ...") is its body
         if _is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text):
             end = ln.i + 1
     return end

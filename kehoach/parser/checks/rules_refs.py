@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from kehoach import models
@@ -37,12 +38,32 @@ def _ref_label(ctx: Context, m: Mention) -> str:
     return " ".join(ctx.text[m.start:m.end].split())
 
 
+_APART_DAYS = 180  # two documents of one number in two years: issued at least half a year apart
+_YEAR_IN_SYMBOL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _numbered_again(symbol: str, dates: list[str]) -> bool:
+    """Numbers start again each year: a symbol without its year ("02/CT-TTg") cited with dates in
+    different years, months apart, names two documents, one of each year. (The same day and month
+    in two years is the one document with its year mistyped; dates a few weeks apart across New
+    Year are one document with its date mistyped.)"""
+    if _YEAR_IN_SYMBOL.search(symbol):
+        return False
+    days = [_date(d) for d in dates]
+    if any(d is None for d in days) or len({d.year for d in days}) < len(days):
+        return False
+    if len({(d.month, d.day) for d in days}) < len(days):
+        return False
+    days.sort()
+    return all((b - a).days >= _APART_DAYS for a, b in zip(days, days[1:]))
+
+
 @rule("reference-date-conflict", "error", "one cited document is given two different dates",
       "một văn bản được dẫn với hai ngày khác nhau")
 def reference_date_conflict(ctx: Context):
     for ref in ctx.doc.legal_refs:
         seen = list(dict.fromkeys(d for d in ref.dates_seen if d))
-        if len(seen) < 2:
+        if len(seen) < 2 or _numbered_again(ref.symbol or "", seen):
             continue
         first = seen[0]
         dated = [m for m in ref.mentions if m.date]

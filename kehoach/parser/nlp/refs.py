@@ -47,7 +47,10 @@ _VERB_STOPS = rf"(?:{_VERB_WORDS})\b"
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|qui định|với|đến|cho|gắn|năm"
                           r"|VỀ|Về|NGÀY)(?![^\W\d_])"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...", a subject "Về việc")
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
-                          r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
+                          r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS +
+                          # a type word in lower case after the body opens the cited text's own words
+                          # ("của Chính phủ nghị định về xử lý ..."); a clause's verb ("... có ý kiến")
+                          r"|\s+(?:nghị định|quyết định|thông tư|chỉ thị|nghị quyết|có ý kiến|nhận được)(?![^\W\d_])")
 
 
 # the precomposed letters with a tone mark (U+1EA0-U+1EF9): some legacy conversions drop them,
@@ -223,7 +226,8 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     m = re.match(r"[ \t\n]*,?[ \t\n]*(?i:của)[ \t]*(?:\n[ \t]*(?=[A-ZĐÀ-Ỹ]))?", text[pos:pos + 26]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
     if not m:
         # a dropped "của" ("ngày 18/5/2015 Ban Thường vụ LĐLĐ huyện"): an organisation right after the date
-        m = re.match(rf"[ \t]*,?[ \t]*(?=(?:{_ORG_HEADS})\b)", text[pos:pos + 24])
+        # (not after a comma: "ngày 27/10/2008, Thủ tướng Chính phủ có ý kiến": the next clause's subject)
+        m = re.match(rf"[ \t]*(?=(?:{_ORG_HEADS})\b)", text[pos:pos + 24])
         if not m or text[pos:pos + m.end()].strip() == "" and not text[pos - 1:pos].isdigit():
             return None, pos
     s = pos + m.end()
@@ -305,6 +309,9 @@ def _issuer_end(text: str, s: int) -> int:
         if text[stop.start()] == ":" and _JOINT_MINISTRIES.search(text, max(s, stop.start() - 9), stop.start()):
             pos = stop.start() + 1  # "của liên Bộ: Thông tin và Truyền thông – Công an": the ministries follow
             continue
+        if text[stop.start()] == "," and _JOINT_LEAD_WORDS.match(text, s) and _next_body(text, stop.start() + 1):
+            pos = stop.start() + 1  # "Liên Bộ Giáo dục và Đào tạo, Bộ Tài chính, Bộ Y tế": the list goes on
+            continue
         if _STEERING.match(text, s) and not text[stop.start()] in "\n;.(":
             # "Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện X": a steering board is named by
             # its task, commas and verbs included; it ends at a date, a subject or the sentence
@@ -314,6 +321,15 @@ def _issuer_end(text: str, s: int) -> int:
 
 
 _JOINT_MINISTRIES = re.compile(r"(?i)\bliên[ \t]+(?:bộ|ngành)[ \t]*$")
+_JOINT_LEAD_WORDS = re.compile(r"(?i)liên[ \t]+(?:bộ|ngành)\b")
+_NEXT_BODY = re.compile(r"[ \t]+(?:Bộ[ \t]+)?([^\W\d_]+)")
+
+
+def _next_body(text: str, pos: int) -> bool:
+    """After a comma in a joint issuers' list: the next body, a capitalised name ("Bộ Tài chính",
+    "Y tế"), not a clause."""
+    m = _NEXT_BODY.match(text, pos)
+    return bool(m) and m.group(1)[:1].isupper()
 _NAME_ABBR = re.compile(r"\([A-ZĐ&]{2,}\)(?=[ \t]+[A-ZĐ][a-zà-ỹđ]+\b)")
 _STEERING = re.compile(r"(?i)ban chỉ đạo\s+(?!tỉnh|huyện|thành phố|quận|xã|phường)\w")
 _STEERING_END = re.compile(r"\s+(?:về|ngày|tại|nhằm|để)\b|[;.:“”\"]|\n(?=[A-ZĐÀ-ÝẠ-Ỹ])")

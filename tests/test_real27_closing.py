@@ -1,0 +1,89 @@
+"""Closings and titles as legal sites' pages saved as Markdown write them (helper real27): the
+"Nơi nhận" list run on one line ("- A; - B; (để b/c) - C") in a table row with the signature
+column beside it, a signature cell holding the position and the name ("THỦ TƯỚNG Nguyễn Văn A"),
+and a decision's deciding authority ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH") under its title. The
+wording is invented for these tests."""
+from conftest import parse_text
+
+HEAD = ("| ỦY BAN NHÂN DÂN TỈNH HOA MAI ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------ |\n"
+        "|---|---|\n"
+        "| Số: 41/QĐ-UBND | Hoa Mai, ngày 05 tháng 3 năm 2024 |\n\n")
+BODY = ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n\n"
+        "QUYẾT ĐỊNH:\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tổ chức ngày hội đọc sách năm 2024.\n\n"
+        "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\n")
+
+
+def closing(row: str) -> str:
+    return HEAD + "QUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM 2024\n\n" + BODY + row + "\n|---|---|\n"
+
+
+def test_a_recipients_list_run_on_one_table_row_is_cut_into_its_items():
+    doc = parse_text(closing("| Nơi nhận: - Sở Văn hóa; (để b/c) - Thường trực Huyện ủy; (để b/c) - Như Điều 2; "
+                             "- Trường học (Khối A - để thực hiện); - Lưu: VT, VX. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Trần Thị Lan |"),
+                     nlp=False)
+    assert doc.recipients == ["Sở Văn hóa; (để b/c)", "Thường trực Huyện ủy; (để b/c)", "Như Điều 2",
+                              "Trường học (Khối A - để thực hiện)", "Lưu: VT, VX"]
+    s = doc.signature
+    assert (s.on_behalf, s.position, s.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trần Thị Lan")
+
+
+def test_a_position_and_a_name_in_one_signature_cell():
+    doc = parse_text(closing("| Nơi nhận: - Các sở, ngành; - Lưu: VT. | CHỦ TỊCH Lê Văn Bình |"), nlp=False)
+    assert doc.recipients == ["Các sở, ngành", "Lưu: VT"]
+    s = doc.signature
+    assert (s.on_behalf, s.position, s.name) == (None, "CHỦ TỊCH", "Lê Văn Bình")
+
+
+def test_a_head_of_government_signs_by_position_and_name():
+    doc = parse_text(closing("| Nơi nhận: - Các Bộ, cơ quan ngang Bộ; - Lưu: Văn thư. | THỦ TƯỚNG Đỗ Minh Khang |"),
+                     nlp=False)
+    s = doc.signature
+    assert (s.position, s.name) == ("THỦ TƯỚNG", "Đỗ Minh Khang")
+
+
+def test_a_dash_inside_an_item_does_not_cut_it():
+    # "(Khối A - để ...)" and "Lao động -Thương binh" keep their dashes: only a dash after ";", "." or ")"
+    doc = parse_text(closing("| Nơi nhận: - Bộ Lao động -Thương binh và Xã hội; - Phòng Y (Tổ 2 - để biết); "
+                             "- Lưu: VT. | CHỦ TỊCH Lê Văn Bình |"), nlp=False)
+    assert doc.recipients == ["Bộ Lao động -Thương binh và Xã hội", "Phòng Y (Tổ 2 - để biết)", "Lưu: VT"]
+
+
+def test_the_deciding_authority_under_a_decisions_title_is_not_the_title():
+    text = (HEAD + "QUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM 2024\n\n"
+            "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n" + BODY)
+    doc = parse_text(text, nlp=False)
+    assert doc.title == "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH NĂM 2024"
+
+
+def test_a_title_line_in_capitals_that_names_no_authority_still_goes_on():
+    text = (HEAD + "QUYẾT ĐỊNH\n\nBAN HÀNH KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH\n\nCHO HỌC SINH TIỂU HỌC NĂM 2024\n\n"
+            "ỦY BAN NHÂN DÂN TỈNH HOA MAI\n\n" + BODY)
+    doc = parse_text(text, nlp=False)
+    assert doc.title == "QUYẾT ĐỊNH BAN HÀNH KẾ HOẠCH TỔ CHỨC NGÀY HỘI ĐỌC SÁCH CHO HỌC SINH TIỂU HỌC NĂM 2024"
+
+
+def test_an_office_with_two_titles_over_its_deputy():
+    # "KT. BỘ TRƯỞNG, CHỦ NHIỆM" is one office; the deputy's position follows it
+    doc = parse_text(closing("| Nơi nhận: - Như trên; - Lưu: VT. | KT. BỘ TRƯỞNG, CHỦ NHIỆM PHÓ CHỦ NHIỆM Vũ Đức Hải |"),
+                     nlp=False)
+    s = doc.signature
+    assert (s.on_behalf, s.position, s.name) == ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Vũ Đức Hải")
+    doc = parse_text(HEAD + "QUYẾT ĐỊNH\n\nVỀ VIỆC TỔ CHỨC NGÀY HỘI ĐỌC SÁCH\n\n" + BODY
+                     + "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nVũ Đức Hải\n", nlp=False)
+    s = doc.signature
+    assert (s.on_behalf, s.position, s.name) == ("KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Vũ Đức Hải")
+
+
+def test_a_letters_first_paragraph_is_not_its_issuer():
+    # a dated sentence of the body ("Ngày 12/6/2015, Sở X đã có ...") is no place-date of the header,
+    # and the body's first paragraph, opening with the ministry's name, is no body's name
+    text = ("| BỘ VĂN HÓA ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------ |\n|---|---|\n"
+            "| Số: 77/BVH-TC V/v trả lời kiến nghị về chế độ trợ cấp | Hà Nội , ngày 22 tháng 07 năm 2015 |\n\n"
+            "Kính gửi: Ủy ban nhân dân tỉnh Hoa Mai\n\n"
+            "Bộ Văn hóa nhận được Công văn số 18/UBND-VX ngày 27/05/2015 của Ủy ban nhân dân tỉnh Hoa Mai về việc giải quyết "
+            "chế độ trợ cấp cho các nghệ nhân cao tuổi, Bộ Văn hóa có ý kiến như sau:\n\n"
+            "Ngày 12/6/2015, Sở Văn hóa đã có Công văn số 49/SVH-TC trả lời Ủy ban nhân dân tỉnh Hoa Mai.\n\n"
+            "Các nghệ nhân được hưởng chế độ theo quy định hiện hành.\n")
+    h = parse_text(text, nlp=False).header
+    assert (h.superior, h.issuer, h.number) == (None, "BỘ VĂN HÓA", "77/BVH-TC")

@@ -1,0 +1,78 @@
+"""reference-date-conflict and numbers that start again each year (helper real27): two directives
+"số 02/CT-TTg" of two years are two documents, not one cited with two dates; the same day and
+month in two years is still one document with a mistyped year. Invented wording."""
+from conftest import parse_text
+
+HEAD = ("UBND TỈNH HOA MAI\nSỞ VĂN HÓA\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Số: 12/KH-SVH\nHoa Mai, ngày 10 tháng 3 năm 2024\n\nKẾ HOẠCH\nBảo vệ tài liệu năm 2024\n\n")
+
+
+def conflicts(body: str) -> list[str]:
+    doc = parse_text(HEAD + body, checks=True)
+    return [f.code for f in doc.findings if f.code == "reference-date-conflict"]
+
+
+def test_one_number_in_two_years_names_two_documents():
+    body = ("I. CĂN CỨ\n1. Chỉ thị số 05/CT-TTg ngày 12 tháng 11 năm 2019 về tăng cường công tác lưu trữ.\n"
+            "2. Chỉ thị số 05/CT-TTg ngày 03/7/2018 của Thủ tướng Chính phủ về lưu trữ điện tử.\n")
+    assert conflicts(body) == []
+
+
+def test_the_same_day_in_two_years_is_a_mistyped_year():
+    body = ("I. CĂN CỨ\n1. Thông báo số 77/TB-SVH ngày 14/5/2023 của Sở Văn hóa.\n"
+            "2. Thực hiện Thông báo số 77/TB-SVH ngày 14/5/2024 của Sở Văn hóa, tổ chức kiểm tra.\n")
+    assert conflicts(body) == ["reference-date-conflict"]
+
+
+def test_two_dates_in_one_year_are_a_conflict():
+    body = ("I. CĂN CỨ\n1. Kế hoạch số 9/KH-UBND ngày 02/02/2024 của UBND tỉnh.\n"
+            "2. Thực hiện Kế hoạch số 9/KH-UBND ngày 20/02/2024 của UBND tỉnh, tổ chức kiểm tra.\n")
+    assert conflicts(body) == ["reference-date-conflict"]
+
+
+def test_a_symbol_with_its_year_is_one_document_whatever_the_dates():
+    body = ("I. CĂN CỨ\n1. Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ.\n"
+            "2. Thực hiện Nghị định số 30/2020/NĐ-CP ngày 15/7/2021 của Chính phủ về công tác văn thư.\n")
+    assert conflicts(body) == ["reference-date-conflict"]
+
+
+def test_dates_weeks_apart_across_new_year_are_a_conflict():
+    # numbered again only when the two years' documents stand months apart
+    body = ("I. CĂN CỨ\n1. Hướng dẫn số 4/HD-SVH ngày 08/01/2024 của Sở Văn hóa.\n"
+            "2. Thực hiện Hướng dẫn số 4/HD-SVH ngày 20/12/2023 của Sở Văn hóa, tổ chức kiểm tra.\n")
+    assert conflicts(body) == ["reference-date-conflict"]
+
+
+# --- issuers ------------------------------------------------------------------------------------
+
+from kehoach.parser.nlp.dates import find_dates  # noqa: E402
+from kehoach.parser.nlp.refs import find_mentions, merge  # noqa: E402
+
+
+def issuers(text: str) -> dict[str, str | None]:
+    return {r["symbol"]: r["issuer"] for r in merge(find_mentions(text, find_dates(text)))}
+
+
+def test_joint_ministries_listed_with_commas():
+    got = issuers("theo Thông tư liên tịch số 14/2019/TTLT-BVH-BTC ngày 02/5/2019 của Liên Bộ Văn hóa, Bộ Tài chính, "
+                  "Bộ Nội vụ.")
+    assert got == {"14/2019/TTLT-BVH-BTC": "Liên Bộ Văn hóa, Bộ Tài chính, Bộ Nội vụ"}
+    got = issuers("Căn cứ Thông tư liên tịch số 8/2017/TTLT-BVH-BTC ngày 1/3/2017 của liên Bộ: Văn hóa, Tài chính, "
+                  "Nội vụ về việc hướng dẫn")
+    assert got == {"8/2017/TTLT-BVH-BTC": "liên Bộ: Văn hóa, Tài chính, Nội vụ"}
+
+
+def test_a_single_body_still_ends_at_its_comma():
+    got = issuers("Căn cứ Quyết định số 12/QĐ-BVH ngày 3/4/2020 của Bộ Văn hóa, Sở Văn hóa tổ chức thực hiện.")
+    assert got == {"12/QĐ-BVH": "Bộ Văn hóa"}
+
+
+def test_a_body_after_the_dates_comma_opens_the_next_clause():
+    got = issuers("Xét công văn số 58/BVH-TC ngày 30/10/2021 về chế độ trợ cấp theo Quyết định số 14/2020/QĐ-TTg "
+                  "ngày 27/10/2020, Thủ tướng Chính phủ có ý kiến như sau:")
+    assert got["14/2020/QĐ-TTg"] is None
+
+
+def test_a_type_word_in_lower_case_ends_the_issuer():
+    got = issuers("Nghị định số 90/2020/NĐ-CP ngày 13/8/2020 của Chính phủ nghị định về đánh giá, xếp loại cán bộ;")
+    assert got == {"90/2020/NĐ-CP": "Chính phủ"}
