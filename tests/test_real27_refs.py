@@ -76,3 +76,24 @@ def test_a_body_after_the_dates_comma_opens_the_next_clause():
 def test_a_type_word_in_lower_case_ends_the_issuer():
     got = issuers("Nghị định số 90/2020/NĐ-CP ngày 13/8/2020 của Chính phủ nghị định về đánh giá, xếp loại cán bộ;")
     assert got == {"90/2020/NĐ-CP": "Chính phủ"}
+
+
+# --- a date told before the document -------------------------------------------------------------
+
+
+def dates_of(text: str) -> dict[str, str | None]:
+    return {r["symbol"]: r["date"] for r in merge(find_mentions(text, find_dates(text)))}
+
+
+def test_a_sentence_that_opens_with_the_date_a_body_issued_the_document():
+    got = dates_of("Qua sơ kết tại 06 địa phương, ngày 16/8/2021 Bộ Văn hóa đã có Công văn số 33/BVH-TC gửi các sở. "
+                   "Ngày 12/6/2022, Sở Y tế đã có Công văn số 49/SYT-NV trả lời Ủy ban. "
+                   "Ngày 15 tháng 11 năm 2020 Liên Bộ Văn hóa, Bộ Tài chính ban hành Thông tư liên tịch số "
+                   "14/2020/TTLT-BVH-BTC hướng dẫn việc thu phí.")
+    assert got == {"33/BVH-TC": "2021-08-16", "49/SYT-NV": "2022-06-12", "14/2020/TTLT-BVH-BTC": "2020-11-15"}
+
+
+def test_a_date_of_something_else_before_a_document_is_not_its_date():
+    got = dates_of("Ngày 20/11/2024, trường tổ chức hội nghị theo Kế hoạch số 12/KH-CĐ của Công đoàn. "
+                   "Ngày 3/5/2024 đoàn viên nhận quà; căn cứ Kế hoạch số 15/KH-CĐ của Công đoàn.")
+    assert got == {"12/KH-CĐ": None, "15/KH-CĐ": None}

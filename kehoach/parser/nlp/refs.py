@@ -6,6 +6,7 @@ The symbol is parsed into number / year / type code / issuer code and its system
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -444,6 +445,9 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                     mention.issuer, pos = iss, e
                     continue
             break
+        if mention.date is None and (h := _date_before(text, m.start(), dates)) is not None:
+            mention.date = h.value  # "Ngày 12/6/2015, Bộ X đã có Công văn số 49/BX-TC ...": its date told first
+            mention.extra["date_span"] = (h.start, h.end)
         span = []
         mention.subject = _subject_after(text, pos, span)
         if span:
@@ -469,6 +473,29 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
     out.sort(key=lambda m: m.start)
     _share_issuers(text, out)
     return out
+
+
+# "ngày 12/6/2015[,] Bộ X đã có | ban hành ..." up to the type word of the document it tells of
+_NGAY_BEFORE = re.compile(r"(?i)(?:^|[\s,;:(])ngày[ \t]*$")
+_ISSUED_BY = re.compile(r",?[ \t]+[^\W\d_][^;.:\n]{0,90}?[ \t](?:đã[ \t]+)?(?:có|ban[ \t]+hành|gửi|ký)[ \t]+$")
+
+
+def _start_of(h: DateHit) -> int:
+    return h.start
+
+
+def _date_before(text: str, start: int, dates: list[DateHit]) -> DateHit | None:
+    """The date a sentence opens with when it tells that a body issued the document named next
+    ("Ngày 12/6/2015, Bộ Quốc phòng đã có Công văn số ...", "ngày 15/11/2010 Liên Bộ ... ban
+    hành Thông tư liên tịch số ..."): the document's date, written before it."""
+    i = bisect.bisect_left(dates, start, key=_start_of) - 1  # (the hits run in text order)
+    while i >= 0 and dates[i].end > start:
+        i -= 1
+    h = dates[i] if i >= 0 else None
+    if (h is None or start - h.end > 110 or h.kind != "date" or not h.value or len(h.value) != 10
+            or not (text[h.start:h.start + 4].lower() == "ngày" or _NGAY_BEFORE.search(text, max(0, h.start - 6), h.start))):
+        return None
+    return h if _ISSUED_BY.fullmatch(text, h.end, start) else None
 
 
 @lru_cache(maxsize=1)
