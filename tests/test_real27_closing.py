@@ -87,3 +87,15 @@ def test_a_letters_first_paragraph_is_not_its_issuer():
             "Các nghệ nhân được hưởng chế độ theo quy định hiện hành.\n")
     h = parse_text(text, nlp=False).header
     assert (h.superior, h.issuer, h.number) == (None, "BỘ VĂN HÓA", "77/BVH-TC")
+
+
+def test_an_annex_after_the_signature_ends_the_recipients_and_opens_its_own_outline():
+    text = (HEAD + "V/v tổ chức ngày hội đọc sách\n\nKính gửi: Các trường học\n\n"
+            "I. Nội dung\n1. Trưng bày sách.\n2. Thi kể chuyện.\nII. Tổ chức\n1. Các trường báo cáo kết quả.\n\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Thị Lan\n\n"
+            "THUYẾT MINH KẾT QUẢ NĂM 2024\n1. Tình hình thực hiện\n- Báo cáo số đầu sách đã mua.\n"
+            "- Báo cáo số lượt đọc.\n2. Kiến nghị\n- Những đề xuất khác.\n")
+    doc = parse_text(text, nlp=False)
+    assert doc.recipients == ["Như trên", "Lưu: VT"]
+    assert [(n.number, [c.number for c in n.children]) for n in doc.sections] == [
+        ("I.", ["1.", "2."]), ("II.", ["1."]), ("1.", []), ("2.", [])]

@@ -97,3 +97,29 @@ def test_a_date_of_something_else_before_a_document_is_not_its_date():
     got = dates_of("Ngày 20/11/2024, trường tổ chức hội nghị theo Kế hoạch số 12/KH-CĐ của Công đoàn. "
                    "Ngày 3/5/2024 đoàn viên nhận quà; căn cứ Kế hoạch số 15/KH-CĐ của Công đoàn.")
     assert got == {"12/KH-CĐ": None, "15/KH-CĐ": None}
+
+
+def test_a_list_whose_lead_names_the_issuer_before_the_numbers():
+    got = issuers("Căn cứ các Quyết định của Thủ tướng Chính phủ số 14/2008/QĐ-TTg ngày 27/10/2008, "
+                  "số 5/2010/QĐ-TTg ngày 20/8/2010 và số 6/2011/QĐ-TTg ngày 09/11/2011 để xây dựng dự toán.")
+    assert got == {"14/2008/QĐ-TTg": "Thủ tướng Chính phủ", "5/2010/QĐ-TTg": "Thủ tướng Chính phủ",
+                   "6/2011/QĐ-TTg": "Thủ tướng Chính phủ"}
+
+
+def test_a_short_name_before_the_number_is_no_issuer():
+    assert issuers("Căn cứ Luật Công đoàn số 12/2012/QH13 ngày 20/6/2012;") == {"12/2012/QH13": None}
+
+
+def stale(body: str) -> list[str]:
+    doc = parse_text(HEAD.replace("Bảo vệ tài liệu năm 2024", "Dự toán thu chi năm 2025") + body, checks=True)
+    return [f.code for f in doc.findings if f.code == "stale-reference-date"]
+
+
+def test_guidance_for_drawing_up_next_years_budget_comes_ahead_by_design():
+    body = "I. CĂN CỨ\n1. Chỉ thị số 16/CT-UBND ngày 25/5/2024 về xây dựng dự toán ngân sách năm 2025.\n"
+    assert stale(body) == []
+
+
+def test_other_guidance_for_the_period_dated_long_before_it_is_still_stale():
+    body = "I. CĂN CỨ\n1. Chỉ thị số 16/CT-UBND ngày 25/5/2024 về nhiệm vụ thu chi năm 2025.\n"
+    assert stale(body) == ["stale-reference-date"]

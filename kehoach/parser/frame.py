@@ -1022,6 +1022,17 @@ def _closing_line(text: str) -> bool:
                 or _is_person_name(text, allow_caps=True))
 
 
+# the title of an annex or a document printed after the signature ("THUYẾT MINH DỰ TOÁN NĂM 2020",
+# "PHỤ LỤC 01", "DANH SÁCH ...", "KẾ HOẠCH"): its bullets are no recipients
+_ANNEX_HEAD = re.compile(r"(?:THUYẾT MINH|PHỤ LỤC|DANH SÁCH|BIỂU MẪU|MẪU SỐ)(?![^\W\d_])")
+
+
+def _annex_title(text: str) -> bool:
+    t = text.strip()
+    return (8 <= len(t) <= 120 and not BULLET.match(t) and is_upper_text(t, 0.9)
+            and bool(_ANNEX_HEAD.match(t) or doc_type_of(t)) and not _closing_line(t))
+
+
 def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signature], list[str], Optional[int]]:
     """Signature and recipients from the last lines. Returns (signature, recipients, closing start index)."""
     lo = max(body_start_i, len(lines) - 40)
@@ -1070,8 +1081,8 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
                 sep = " " if c.lstrip().startswith("(") else ", "
                 recipients[-1] = recipients[-1] + sep + c.strip().rstrip(";.,").strip()
                 last = i
-            elif _ATTACHED.match(c):
-                break  # "Đính kèm:" lists attachments, not recipients
+            elif _ATTACHED.match(c) or _annex_title(c):
+                break  # "Đính kèm:" lists attachments, not recipients; an annex's title ends the list
 
     sig = Signature()
     anchor = closing
@@ -1370,6 +1381,7 @@ def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
         # "cộng" (tests/test_speed_frame20.py); one scan of the body instead of may_hold_national's five)
         c = ln.text[:1]
         if not (((c in _ATTACHMENT_FIRST or c.isspace()) and ATTACHMENT.match(ln.text.strip())) or _is_national(ln)
+                or (c in "TDBM" and _ANNEX_HEAD.match(ln.text) and _annex_title(ln.text))  # "THUYẾT MINH DỰ TOÁN ..."
                 or ("cộng" in ln.f and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
                     and is_upper_text(ln.text, 0.8))):
             continue

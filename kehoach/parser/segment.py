@@ -261,7 +261,6 @@ class Outline:
         self.seen: dict[str, int] = {}  # last value of each style, even once closed
         self.lost_top = False  # the top list's numbers came out as "1." each time (see accepts)
         self.ones: set[str] = set()  # styles of lists that wrote two items in a row as "1."
-        self.after_title = False  # a document's title line ("KẾ HOẠCH") stood after the open articles
 
     def position(self, style: str, caps: Optional[bool] = None, rest: str = "") -> Optional[int]:
         """Where `style` is open. A style open twice (a list under a capitals heading of the same
@@ -359,11 +358,6 @@ class Outline:
             return 0
         if not (last_val == 1 or calendar or continues or opening):
             return None
-        if (c.style == "roman" and self.after_title and self.stack and self.stack[0].cand.style == "article"
-                and is_upper_text(c.rest, 0.8)):
-            # "I. MỤC ĐÍCH, YÊU CẦU" under the title of the plan a decision issues, printed after
-            # its articles ("Điều 3." ... "KẾ HOẠCH"): the plan's own outline, not an article's item
-            return 0
         if c.style == "upper" and self.stack and self.stack[0].cand.style in ("roman", "arabic:1"):
             top = self.stack[-1]
             if (len(self.stack) == 1 and top.cand.style == "roman" and not top.node.children
@@ -394,12 +388,16 @@ class Outline:
 
 
 def _bare_title(text: str) -> bool:
-    """A document's type word alone on its line in capitals ("KẾ HOẠCH", "QUY CHẾ"): the title of
-    a document printed after another (a plan after the decision that issues it)."""
-    from kehoach.parser.frame import _bare_type
+    """A document's type word alone on its line in capitals ("KẾ HOẠCH", "QUY CHẾ"), or an annex's
+    title ("THUYẾT MINH DỰ TOÁN NĂM 2020"): a document printed after another (a plan after the
+    decision that issues it, the annex after a letter's signature)."""
+    from kehoach.parser.frame import _ANNEX_HEAD, _annex_title, _bare_type
 
     s = text.strip()
-    return len(s) <= 30 and is_upper_text(s, 0.9) and _bare_type(s)
+    if not s[:1].isupper():
+        return False
+    return (len(s) <= 30 and is_upper_text(s, 0.9) and _bare_type(s)) or (
+        bool(_ANNEX_HEAD.match(s)) and _annex_title(s))
 
 
 def _title_word(w: str) -> bool:
@@ -655,8 +653,10 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if chosen is None:
             if not cands and in_table and not TABLE_ROW.search(text) and len(text) > 80:
                 in_table = False
-            if outline.stack and outline.stack[0].cand.style == "article" and _bare_title(text):
-                outline.after_title = True
+            if outline.stack and _bare_title(text):
+                # the title of a document or annex printed after this one ("Điều 3." ... "KẾ HOẠCH" /
+                # "I. MỤC ĐÍCH"; "III. ..." ... "THUYẾT MINH DỰ TOÁN" / "1. ..."): its outline starts afresh
+                del outline.stack[:]
             k += 1
             continue
         in_table = False

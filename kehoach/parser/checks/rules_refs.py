@@ -136,6 +136,18 @@ def reference_type_mismatch(ctx: Context):
                   {"symbol": ref.symbol, "named_type": ref.type, "type_code": ref.type_code, "code_type": expected})
 
 
+def _prepares(ref: LegalRef) -> bool:
+    """A reference about drawing up the period's plan or budget ("về xây dựng Kế hoạch ... và dự
+    toán ngân sách nhà nước năm 2020"): such guidance comes out the year before, by design."""
+    subject = fold(ref.subject or "")
+    return any(p in subject for p in _preparation_words())
+
+
+@lru_cache(maxsize=1)
+def _preparation_words() -> tuple[str, ...]:
+    return tuple(fold(x) for x in models.load("checks_refs.yaml")["preparation_subjects"])
+
+
 def _guided_periods(ref: LegalRef):
     subject = ref.subject or ""
     return list(find_periods(subject))
@@ -160,7 +172,7 @@ def stale_reference_date(ctx: Context):
         if d is None or d >= limit:
             continue
         guided = [p for p in _guided_periods(ref) if p.kind == kind and (p.start, p.end) == (y1, y2)]
-        if not guided:
+        if not guided or _prepares(ref):
             continue
         m = next((m for m in ref.mentions if m.date == seen[0]), ref.mentions[0] if ref.mentions else None)
         if m is None:

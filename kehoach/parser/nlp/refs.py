@@ -363,8 +363,9 @@ _ISSUER_BEFORE = re.compile(r"(?:của|Thực hiện sự chỉ đạo của)[ \
 
 
 # a list of documents led by their type and issuer: "các Quyết định của Thủ tướng Chính phủ: số A ..."
+# (or without the colon: "các Quyết định của Thủ tướng Chính phủ số A, số B và số C")
 _LIST_ISSUER = re.compile(r"(?i:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|văn bản|công văn|kế hoạch|hướng dẫn)"
-                          r"[ \t]+(?i:của)[ \t]+(?P<iss>[^,;:.()\d]{3,60}?)[ \t]*:[ \t]*$")
+                          r"[ \t]+(?i:của)[ \t]+(?P<iss>[^,;:.()\d]{3,60}?)[ \t]*:?[ \t]*$")
 
 
 def _share_issuers(text: str, mentions: list) -> None:
@@ -445,6 +446,10 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                     mention.issuer, pos = iss, e
                     continue
             break
+        if mention.issuer is None and (nm := m.group("name")) and nm[:4].lower() == "của ":
+            # "các Quyết định của Thủ tướng Chính phủ số A, số B ...": the issuer named before the number
+            mention.issuer = " ".join(nm[4:].split())
+            mention.extra["list_issuer"] = True
         if mention.date is None and (h := _date_before(text, m.start(), dates)) is not None:
             mention.date = h.value  # "Ngày 12/6/2015, Bộ X đã có Công văn số 49/BX-TC ...": its date told first
             mention.extra["date_span"] = (h.start, h.end)
@@ -528,7 +533,8 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
             gap = text[prev.end:a] + text[b:m.start()] if prev.end <= a < b <= m.start() else gap
         listed = prev is not None and prev.extra.get("subject_end", m.start() + 1) <= m.start() and \
             _NEXT_IN_LIST.fullmatch(text, prev.extra["subject_end"], m.start())
-        if listed or re.fullmatch(r"[\s,;]*(?:ngày)?[\s,;]*(?:và)?[\s,]*", gap):
+        follows = bool(listed or re.fullmatch(r"[\s,;]*(?:ngày)?[\s,;]*(?:và)?[\s,]*", gap))
+        if follows:
             # "Văn bản số 66/..., số 56/...": the type word serves both, past the first one's
             # subject too ("Công văn số 160/CV-PGDĐT V/v ...; số 171/PGDĐT về ...")
             type_ = prev.type
@@ -549,6 +555,10 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
         mention.issuer, pos2 = _issuer_after(text, pos)
         if mention.issuer is None and (b := _LIST_ISSUER.search(text, max(0, m.start() - 100), m.start())):
             mention.issuer = " ".join(b.group("iss").split())
+            mention.extra["list_issuer"] = True
+        elif mention.issuer is None and follows and prev.extra.get("list_issuer"):
+            mention.issuer = prev.issuer  # the next item of a list its lead names the issuer of
+            mention.extra["list_issuer"] = True
         span = []
         mention.subject = _subject_after(text, pos2 if mention.issuer else pos, span)
         if span:
