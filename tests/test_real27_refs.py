@@ -123,3 +123,19 @@ def test_guidance_for_drawing_up_next_years_budget_comes_ahead_by_design():
 def test_other_guidance_for_the_period_dated_long_before_it_is_still_stale():
     body = "I. CĂN CỨ\n1. Chỉ thị số 16/CT-UBND ngày 25/5/2024 về nhiệm vụ thu chi năm 2025.\n"
     assert stale(body) == ["stale-reference-date"]
+
+
+# --- targets: two bounds joined by "nhưng" ---------------------------------------------------------
+
+def test_a_bound_then_another_joined_by_but_are_two_targets():
+    from conftest import target_texts
+
+    got = target_texts("KẾ HOẠCH\nThu chi năm 2024\n1. Mức chi phục vụ tối đa bằng 40% mức phí quản lý của toàn tỉnh "
+                       "nhưng phải bảo đảm mức chi của cấp xã tối thiểu bằng 30% và mức chi của cấp huyện tối thiểu "
+                       "bằng 60% mức hiện hưởng.\n")
+    assert got == ["Mức chi phục vụ tối đa bằng 40% mức phí quản lý của toàn tỉnh",
+                   "phải bảo đảm mức chi của cấp xã tối thiểu bằng 30%",
+                   "mức chi của cấp huyện tối thiểu bằng 60% mức hiện hưởng"]
+    # one quantity and a "nhưng" after it: one target, whole
+    assert target_texts("KẾ HOẠCH\nThu chi năm 2024\n1. Phấn đấu 100% đoàn viên tham gia nhưng không bắt buộc.\n") == [
+        "Phấn đấu 100% đoàn viên tham gia nhưng không bắt buộc"]
