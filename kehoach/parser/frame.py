@@ -1220,10 +1220,12 @@ def apply(doc: PlanDocument) -> PlanDocument:
             doc.period = period_from_body(title_text, "\n".join(ln.text for ln in lines[j:j + 80]), date_month)
         if doc.period and doc.period.kind == "term_of_office" and (
                 doc.doc_type in _data()["not_term_documents"]
-                or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))):
+                or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))
+                or _CONGRESS_PAPER.match(fold(title_text))):
             # a record or submission that names the term is not the term's plan; nor is the plan to
             # organise the congress that opens it ("Kế hoạch tổ chức Đại hội ... nhiệm kỳ 2012-2017")
-            # (the congress's own papers, "Văn kiện Đại hội ... nhiệm kỳ ...", may stand for the term)
+            # (the congress's own papers, "Văn kiện Đại hội ... nhiệm kỳ ...", may stand for the term; its
+            # rules, agenda and speeches, "Quy chế Đại hội ...", "Tham luận tại Đại hội ...", do not)
             doc.period = None
         body_i = j
         # a place-date or number line placed just under the title
@@ -1264,6 +1266,10 @@ def apply(doc: PlanDocument) -> PlanDocument:
         doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
 
+
+# a congress's working paper, not its programme for the term: "QUY CHẾ ĐẠI HỘI ...", "THAM LUẬN TẠI ĐẠI HỘI ..."
+_CONGRESS_PAPER = re.compile(r"(?:(?:quy|qui)\s+chế|nội\s+quy|tham\s+luận|chương\s+trình)\s+(?:làm\s+việc\s+)?"
+                             r"(?:của\s+|tại\s+)?đại\s+hội\b")
 
 _PLACE_YEAR = re.compile(r"^(?P<place>(?:[A-ZĐÀ-Ỹ][^\s\d,;:()]*\s*){1,4}),\s*(?:năm\s*)?\d{4}\.?$")
 
