@@ -99,3 +99,40 @@ def test_an_annex_after_the_signature_ends_the_recipients_and_opens_its_own_outl
     assert doc.recipients == ["Như trên", "Lưu: VT"]
     assert [(n.number, [c.number for c in n.children]) for n in doc.sections] == [
         ("I.", ["1.", "2."]), ("II.", ["1."]), ("1.", []), ("2.", [])]
+
+
+def _annex_rows(n: int) -> str:
+    rows = "".join(f"| {i} | Trường Tiểu học số {i}: xây dựng bổ sung 04 phòng học | {600 + i} |  |\n" for i in range(1, n + 1))
+    return ("PHỤ LỤC 01:\n\nDANH MỤC DỰ ÁN VÀ KẾ HOẠCH VỐN NĂM 2024\n\nĐVT: triệu đồng\n\n"
+            "| STT | Danh mục dự án | Kế hoạch vốn năm 2024 | Ghi chú |\n|---|---|---|---|\n" + rows)
+
+
+def test_a_closing_row_followed_by_a_long_annex_table():
+    # the signature row stands 50 lines before the end: it is still the closing, the table no body text
+    doc = parse_text(closing("| Nơi nhận: - Như Điều 3; - KBNN tỉnh; - Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn Bình |")
+                     + "\n" + _annex_rows(50))
+    assert doc.recipients == ["Như Điều 3", "KBNN tỉnh", "Lưu: VT"]
+    s = doc.signature
+    assert (s.on_behalf, s.position, s.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình")
+    # the annex's rows are records of a table, not the plan's targets; the article's amount is one
+    assert [t.text for t in doc.targets if "phòng học" in t.text] == []
+
+
+def test_a_long_title_subject_on_one_line_under_the_type_word():
+    subject = ("VỀ VIỆC PHÂN BỔ CHI TIẾT DANH MỤC VÀ KẾ HOẠCH VỐN NĂM 2024 THỰC HIỆN ĐỀ ÁN ĐẢM BẢO CƠ SỞ VẬT CHẤT "
+               "CHO CÁC TRƯỜNG MẦM NON VÀ TIỂU HỌC TRÊN ĐỊA BÀN TỈNH HOA MAI GIAI ĐOẠN 2022-2025 VÀ ĐỀ ÁN NÂNG CAO "
+               "NĂNG LỰC HOẠT ĐỘNG CỦA CÁC TRẠM Y TẾ XÃ, PHƯỜNG CỦA TỈNH HOA MAI GIAI ĐOẠN 2022-2025.")
+    assert len(subject) > 250
+    doc = parse_text(HEAD + "QUYẾT ĐỊNH\n\n" + subject + "\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\n\n" + BODY, nlp=False)
+    assert doc.title == "QUYẾT ĐỊNH " + subject
+
+
+def test_the_rows_of_an_annex_table_are_no_targets():
+    text = (HEAD + "QUYẾT ĐỊNH\n\nVỀ VIỆC PHÂN BỔ KẾ HOẠCH VỐN NĂM 2024\n\n"
+            "Căn cứ Luật Đầu tư công ngày 13/6/2019;\n\nQUYẾT ĐỊNH:\n\n"
+            "Điều 1. Phân bổ kế hoạch vốn năm 2024 cho Đề án xây dựng trường học: 5.000 triệu đồng.\n\n"
+            "Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.\n\n"
+            "| Nơi nhận: - Như Điều 2; - Lưu: VT. | CHỦ TỊCH Lê Văn Bình |\n|---|---|\n\n" + _annex_rows(5))
+    got = [t.text for t in parse_text(text).targets]
+    assert [t for t in got if "phòng học" in t] == []
+    assert any("5.000 triệu đồng" in t for t in got)

@@ -191,7 +191,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             cuts |= lm.title_body_cut(text) or lm.glued_title_cut(text)
         if k < 60:
             cuts |= lm.vv_cut(text)
-        if k >= n - 40:
+        if k >= n - 40 or (" | " in text and lm.is_closing(text)):
+            # (a closing table row is cut wherever it stands: long annex tables may follow it)
             if lm.is_closing(text):
                 cuts |= lm.closing_cuts(text)
             elif k == n - 1:
@@ -510,6 +511,9 @@ def _labelled(ln: Line) -> bool:
     return bool(m) and m.group(1) in _stop_labels()
 
 
+_TITLE_LINE_MAX = 400  # the longest one-line title subject in capitals taken under a bare type word
+
+
 def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
                      nxt: Optional[Line] = None, prev: str = "") -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
@@ -519,7 +523,10 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
 
     if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
         return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
-    if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
+    # (a subject in capitals right under the bare type word may run long on one line: a web page or
+    # a Markdown copy keeps the whole title subject as one line, "QUYẾT ĐỊNH" / "VỀ VIỆC PHÂN BỔ ...")
+    long_subject = len(ln.text) <= _TITLE_LINE_MAX and _bare_type(prev) and is_upper_text(ln.text, 0.9)
+    if ((len(ln.text) > 110 and not long_subject) or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
             or _labelled(ln) or HANDLING_NOTE.match(ln.text) or re.fullmatch(r"\d+(?:\s+\d+)+", ln.text.strip())):  # (a site's counters: "12 200 0")
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body

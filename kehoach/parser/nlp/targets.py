@@ -843,7 +843,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     aims, situations, parts = _stretches(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
-        + _summing_up(text, start, end)
+        + _summing_up(text, start, end) + _table_rows(text, start, end)
     each_words = _tables()[-1]["each_words"]
     numbers = _text_number_starts(text)
     cue_spans = _cue_spans(text, start, end)
@@ -900,6 +900,21 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
 
 
 # a letter lost to '?' by a wrong code page ("kh?i l??ng quy ??nh")
+def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rows of a table pasted as text ("1 | Trường X: xây 04 phòng học | 1.000 |"): three cells
+    or more, each row a record of the table (an annex's budget lines), not a clause of the plan."""
+    out: list[tuple[int, int]] = []
+    k = text.find(" | ", start, end)
+    while k >= 0:
+        a = text.rfind("\n", start, k) + 1
+        b = text.find("\n", k, end)
+        b = end if b < 0 else b
+        if text.count(" | ", a, b) >= 2:
+            out.append((a, b))
+        k = text.find(" | ", b, end)
+    return out
+
+
 _LOST_LETTER = re.compile(r"[^\W\d_]\?+[^\W\d_]")
 LOST_SHARE = 0.03  # of the words: more and the text cannot be read
 
