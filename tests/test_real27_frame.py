@@ -23,3 +23,18 @@ def test_a_congress_s_rules_name_no_period_its_resolution_does():
     res = parse_text(HEAD + "NGHỊ QUYẾT\nĐại hội đại biểu Phụ nữ huyện Hoa Mai lần thứ XX, nhiệm kỳ 2021 - 2026\n" + BODY,
                      nlp=False)
     assert (res.period.kind, res.period.start, res.period.end) == ("term_of_office", "2021-01", "2026-12")
+
+
+DECISION = ("UBND TỈNH HOA MAI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 41/QĐ-UBND\nHoa Mai, ngày 05 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n\n")
+
+
+def test_the_years_own_plan_under_a_programmes_stage():
+    # the document's year first, then the programme it carries out with that programme's stage
+    doc = parse_text(DECISION + "VỀ VIỆC PHÂN BỔ KẾ HOẠCH VỐN NĂM 2024 THỰC HIỆN ĐỀ ÁN XÂY DỰNG TRƯỜNG HỌC "
+                     "GIAI ĐOẠN 2022-2025\n\n" + BODY, nlp=False)
+    assert (doc.period.kind, doc.period.start, doc.period.end) == ("year", "2024-01", "2024-12")
+    # a plan that carries out the programme over its whole stage keeps the stage
+    doc = parse_text(DECISION.replace("QUYẾT ĐỊNH", "KẾ HOẠCH") + "THỰC HIỆN ĐỀ ÁN XÂY DỰNG TRƯỜNG HỌC GIAI ĐOẠN "
+                     "2022-2025\n\n" + BODY, nlp=False)
+    assert (doc.period.start, doc.period.end) == ("2022-01", "2025-12")

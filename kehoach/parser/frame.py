@@ -793,8 +793,13 @@ def _stage_of_another(text: str, m: re.Match) -> bool:
     the first years of it ("sơ kết 02 năm thực hiện ...")."""
     before = text[:m.start()]
     quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    # "KẾ HOẠCH VỐN NĂM 2023 THỰC HIỆN ĐỀ ÁN ... GIAI ĐOẠN 2022-2025": the document names its own
+    # year of the stage, then the programme it carries out, whose stage that is
+    own_year = re.search(r"năm\s+(\d{4})\s+(?:để\s+)?thực\s+hiện\s+(?:các\s+|\d+\s+)?(?:đề\s+án|chương\s+trình|dự\s+án)\b",
+                         before, re.I)
     return (quoted or bool(re.search(r"tầm\s+nhìn", text, re.I))
-            or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I)))
+            or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I))
+            or bool(own_year and int(m.group("y1")) <= int(own_year.group(1)) <= int(m.group("y2"))))
 
 
 @lru_cache(maxsize=1)
