@@ -525,8 +525,8 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
         return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
     # (a subject in capitals right under the bare type word may run long on one line: a web page or
     # a Markdown copy keeps the whole title subject as one line, "QUYẾT ĐỊNH" / "VỀ VIỆC PHÂN BỔ ...")
-    long_subject = len(ln.text) <= _TITLE_LINE_MAX and _bare_type(prev) and is_upper_text(ln.text, 0.9)
-    if ((len(ln.text) > 110 and not long_subject) or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
+    if ((len(ln.text) > 110 and not (len(ln.text) <= _TITLE_LINE_MAX and _bare_type(prev) and is_upper_text(ln.text, 0.9)))
+            or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
             or _labelled(ln) or HANDLING_NOTE.match(ln.text) or re.fullmatch(r"\d+(?:\s+\d+)+", ln.text.strip())):  # (a site's counters: "12 200 0")
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
@@ -543,7 +543,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
-        if nxt is not None and _deciding_body(ln.f) and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f):
+        if nxt is not None and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f) and _deciding_body(ln.f):
             return False  # the body that decides ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") over its "Căn cứ" lines
         return not after_mixed or period_from(ln.text) is not None
     if title_has_period and not ln.text[:1].islower() and re.match(r"^(năm|tháng|quý|học kỳ)\b", ln.f):
@@ -1399,7 +1399,7 @@ def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
         # "cộng" (tests/test_speed_frame20.py); one scan of the body instead of may_hold_national's five)
         c = ln.text[:1]
         if not (((c in _ATTACHMENT_FIRST or c.isspace()) and ATTACHMENT.match(ln.text.strip())) or _is_national(ln)
-                or (c in "TDBM" and _ANNEX_HEAD.match(ln.text) and _annex_title(ln.text))  # "THUYẾT MINH DỰ TOÁN ..."
+                or (c in "TDBM" and ln.text[1:2].isupper() and _ANNEX_HEAD.match(ln.text) and _annex_title(ln.text))  # "THUYẾT MINH ..."
                 or ("cộng" in ln.f and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
                     and is_upper_text(ln.text, 0.8))):
             continue

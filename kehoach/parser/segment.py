@@ -391,11 +391,11 @@ def _bare_title(text: str) -> bool:
     """A document's type word alone on its line in capitals ("KẾ HOẠCH", "QUY CHẾ"), or an annex's
     title ("THUYẾT MINH DỰ TOÁN NĂM 2020"): a document printed after another (a plan after the
     decision that issues it, the annex after a letter's signature)."""
+    s = text.strip()
+    if not s[1:2].isupper():  # (a title in capitals: an ordinary sentence fails at its second letter, no call made)
+        return False
     from kehoach.parser.frame import _ANNEX_HEAD, _annex_title, _bare_type
 
-    s = text.strip()
-    if not s[:1].isupper():
-        return False
     return (len(s) <= 30 and is_upper_text(s, 0.9) and _bare_type(s)) or (
         bool(_ANNEX_HEAD.match(s)) and _annex_title(s))
 

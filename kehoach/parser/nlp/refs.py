@@ -46,12 +46,12 @@ _SYMBOL = _symbol(False)
 _VERB_WORDS = r"ban ?hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện"  # "banhành": glued by a site
 _VERB_STOPS = rf"(?:{_VERB_WORDS})\b"
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|qui định|với|đến|cho|gắn|năm"
-                          r"|VỀ|Về|NGÀY)(?![^\W\d_])"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...", a subject "Về việc")
-                          r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
-                          r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS +
+                          r"|VỀ|Về|NGÀY"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...", a subject "Về việc")
                           # a type word in lower case after the body opens the cited text's own words
                           # ("của Chính phủ nghị định về xử lý ..."); a clause's verb ("... có ý kiến")
-                          r"|\s+(?:nghị định|quyết định|thông tư|chỉ thị|nghị quyết|có ý kiến|nhận được)(?![^\W\d_])")
+                          r"|nghị định|quyết định|thông tư|chỉ thị|nghị quyết|có ý kiến|nhận được)(?![^\W\d_])"
+                          r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
+                          r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
 
 
 # the precomposed letters with a tone mark (U+1EA0-U+1EF9): some legacy conversions drop them,
