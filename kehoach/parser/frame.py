@@ -191,7 +191,8 @@ def _split_run_on(raw: list[tuple]) -> list[tuple]:
             cuts |= lm.title_body_cut(text) or lm.glued_title_cut(text)
         if k < 60:
             cuts |= lm.vv_cut(text)
-        if k >= n - 40:
+        if k >= n - 40 or (" | " in text and lm.is_closing(text)):
+            # (a closing table row is cut wherever it stands: long annex tables may follow it)
             if lm.is_closing(text):
                 cuts |= lm.closing_cuts(text)
             elif k == n - 1:
@@ -414,6 +415,15 @@ def _org_head(f: str) -> bool:
     return False
 
 
+def _deciding_body(f: str) -> bool:
+    """A decision's deciding authority: a body ("ỦY BAN NHÂN DÂN TỈNH X") or the head of one
+    ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO")."""
+    if _org_head(f):
+        return True
+    pos = next((p for p in _folded_spaced("positions") if f.startswith(p)), None)
+    return pos is not None and _org_head(f[len(pos):])
+
+
 def _broken_head(prev: str, text: str) -> bool:
     """An organization's head word broken over two lines ("TỔNG LIÊN" / "ĐOÀN LAO ĐỘNG"): the
     previous line's last word and this line make one of the heads."""
@@ -501,6 +511,9 @@ def _labelled(ln: Line) -> bool:
     return bool(m) and m.group(1) in _stop_labels()
 
 
+_TITLE_LINE_MAX = 400  # the longest one-line title subject in capitals taken under a bare type word
+
+
 def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool = False,
                      nxt: Optional[Line] = None, prev: str = "") -> bool:
     """Whether `ln` continues the title. `after_mixed`: the title already has a subject line in
@@ -510,7 +523,10 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
 
     if re.search(r"\bsố\s*:?\s*\d+\S*/\S+$", fold(prev).rstrip()) and re.match(r"^ngày\s*\d", ln.f) and len(ln.text) <= 40:
         return True  # "CHỈ THỊ CỦA BỘ X SỐ 07/2008/CT-BX" / "NGÀY 30 THÁNG 12 NĂM 2008": its own number's date
-    if (len(ln.text) > 110 or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
+    # (a subject in capitals right under the bare type word may run long on one line: a web page or
+    # a Markdown copy keeps the whole title subject as one line, "QUYẾT ĐỊNH" / "VỀ VIỆC PHÂN BỔ ...")
+    if ((len(ln.text) > 110 and not (len(ln.text) <= _TITLE_LINE_MAX and _bare_type(prev) and is_upper_text(ln.text, 0.9)))
+            or NUMBERED.match(ln.text) or PLACE_DATE.match(ln.text) or ln.text.rstrip().endswith((";", ":"))
             or _labelled(ln) or HANDLING_NOTE.match(ln.text) or re.fullmatch(r"\d+(?:\s+\d+)+", ln.text.strip())):  # (a site's counters: "12 200 0")
         return False
     # a section heading ("PHẦN THỨ NHẤT", "CHƯƠNG TRÌNH 1", "QUÝ III/2021") starts the body
@@ -527,7 +543,7 @@ def _title_continues(ln: Line, title_has_period: bool = True, after_mixed: bool 
     if title_has_period and ln.text.rstrip().endswith(".") and not is_upper_text(ln.text, 0.7):
         return False  # the title already named its period; a sentence after it starts the body
     if is_upper_text(ln.text, 0.7):
-        if nxt is not None and _org_head(ln.f) and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f):
+        if nxt is not None and re.match(r"^(?:[-+•]\s*)?căn cứ\b", nxt.f) and _deciding_body(ln.f):
             return False  # the body that decides ("BAN CHẤP HÀNH CÔNG ĐOÀN ...") over its "Căn cứ" lines
         return not after_mixed or period_from(ln.text) is not None
     if title_has_period and not ln.text[:1].islower() and re.match(r"^(năm|tháng|quý|học kỳ)\b", ln.f):
@@ -640,7 +656,7 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
                     h.symbol = rest[rest.find("/"):] if "/" in rest else None
         elif (is_upper_text(text, 0.7) or _org_head(ln.f)) and doc_type_of(re.sub(r"^(?i:qui)\b", "QUY", text)):
             continue  # a page's heading naming a document ("QUI CHẾ THU CHI ..." over "HƯỚNG DẪN"), no body
-        elif is_upper_text(text, 0.7) or _org_head(ln.f):
+        elif is_upper_text(text, 0.7) or (_org_head(ln.f) and len(text) <= _ORG_LINE_MAX):
             if (m := re.match(r"^(?P<org>.*\S)\s+Số\s*:\s*(?P<rest>\S*/\S.*)$", text)) and h.number is None:
                 # the number beside the agency on its line ("CÔNG ĐOÀN GIÁO DỤC Số: 12/CĐGD")
                 text, h.number = m.group("org"), m.group("rest").strip()
@@ -681,6 +697,10 @@ def parse_header(lines: list[Line], header_start: int, title_i: Optional[int],
         h.issuer = " ".join(orgs[1:])
     return h, last
 
+
+# a body's name in ordinary case is a short line; a paragraph that opens with one ("Bộ X nhận được
+# Công văn số ...") is the body text of a letter whose place-date the header did not stop at
+_ORG_LINE_MAX = 150
 
 _BARE_BODY = r"(?:công đoàn(?: cơ sở)?|cđcs|cđ|đoàn thanh niên|đoàn tncs hồ chí minh|chi đoàn|chi bộ|ban chấp hành|bch)"
 _BARE_BODIES = re.compile(rf"{_BARE_BODY}(?:\s*[-–,&]\s*{_BARE_BODY}|\s+và\s+{_BARE_BODY})*")
@@ -773,8 +793,13 @@ def _stage_of_another(text: str, m: re.Match) -> bool:
     the first years of it ("sơ kết 02 năm thực hiện ...")."""
     before = text[:m.start()]
     quoted = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    # "KẾ HOẠCH VỐN NĂM 2023 THỰC HIỆN ĐỀ ÁN ... GIAI ĐOẠN 2022-2025": the document names its own
+    # year of the stage, then the programme it carries out, whose stage that is
+    own_year = re.search(r"năm\s+(\d{4})\s+(?:để\s+)?thực\s+hiện\s+(?:các\s+|\d+\s+)?(?:đề\s+án|chương\s+trình|dự\s+án)\b",
+                         before, re.I)
     return (quoted or bool(re.search(r"tầm\s+nhìn", text, re.I))
-            or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I)))
+            or bool(re.search(r"\b\d{1,2}\s+năm\s+thực\s+hiện", before, re.I))
+            or bool(own_year and int(m.group("y1")) <= int(own_year.group(1)) <= int(m.group("y2"))))
 
 
 @lru_cache(maxsize=1)
@@ -1009,6 +1034,17 @@ def _closing_line(text: str) -> bool:
                 or _is_person_name(text, allow_caps=True))
 
 
+# the title of an annex or a document printed after the signature ("THUYẾT MINH DỰ TOÁN NĂM 2020",
+# "PHỤ LỤC 01", "DANH SÁCH ...", "KẾ HOẠCH"): its bullets are no recipients
+_ANNEX_HEAD = re.compile(r"(?:THUYẾT MINH|PHỤ LỤC|DANH SÁCH|BIỂU MẪU|MẪU SỐ)(?![^\W\d_])")
+
+
+def _annex_title(text: str) -> bool:
+    t = text.strip()
+    return (8 <= len(t) <= 120 and not BULLET.match(t) and is_upper_text(t, 0.9)
+            and bool(_ANNEX_HEAD.match(t) or doc_type_of(t)) and not _closing_line(t))
+
+
 def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signature], list[str], Optional[int]]:
     """Signature and recipients from the last lines. Returns (signature, recipients, closing start index)."""
     lo = max(body_start_i, len(lines) - 40)
@@ -1047,7 +1083,7 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
             c = SPECKS.sub("", c)
             if BULLET.match(c):
                 r = BULLET.sub("", c).strip().rstrip(";.,").strip()
-                if r:
+                if r and _WORD_CHAR.search(r):  # (a table's rule row "--- | ---" is no item)
                     recipients.append(r)
                     last = i
             elif last == i - 1 and (c.lstrip().startswith("(") and not re.match(r"(?i)\s*\((?:đã\s+)?ký", c)
@@ -1057,8 +1093,8 @@ def parse_closing(lines: list[Line], body_start_i: int) -> tuple[Optional[Signat
                 sep = " " if c.lstrip().startswith("(") else ", "
                 recipients[-1] = recipients[-1] + sep + c.strip().rstrip(";.,").strip()
                 last = i
-            elif _ATTACHED.match(c):
-                break  # "Đính kèm:" lists attachments, not recipients
+            elif _ATTACHED.match(c) or _annex_title(c):
+                break  # "Đính kèm:" lists attachments, not recipients; an annex's title ends the list
 
     sig = Signature()
     anchor = closing
@@ -1196,10 +1232,12 @@ def apply(doc: PlanDocument) -> PlanDocument:
             doc.period = period_from_body(title_text, "\n".join(ln.text for ln in lines[j:j + 80]), date_month)
         if doc.period and doc.period.kind == "term_of_office" and (
                 doc.doc_type in _data()["not_term_documents"]
-                or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))):
+                or re.search(r"tổ\s+chức\s+(?:các\s+)?đại\s+hội\b.*nhiệm\s*k[ỳì]", fold(title_text))
+                or _CONGRESS_PAPER.match(fold(title_text))):
             # a record or submission that names the term is not the term's plan; nor is the plan to
             # organise the congress that opens it ("Kế hoạch tổ chức Đại hội ... nhiệm kỳ 2012-2017")
-            # (the congress's own papers, "Văn kiện Đại hội ... nhiệm kỳ ...", may stand for the term)
+            # (the congress's own papers, "Văn kiện Đại hội ... nhiệm kỳ ...", may stand for the term; its
+            # rules, agenda and speeches, "Quy chế Đại hội ...", "Tham luận tại Đại hội ...", do not)
             doc.period = None
         body_i = j
         # a place-date or number line placed just under the title
@@ -1240,6 +1278,10 @@ def apply(doc: PlanDocument) -> PlanDocument:
         doc.body_end = lines[closing].start if closing is not None else len(doc.text or "")
     return doc
 
+
+# a congress's working paper, not its programme for the term: "QUY CHẾ ĐẠI HỘI ...", "THAM LUẬN TẠI ĐẠI HỘI ..."
+_CONGRESS_PAPER = re.compile(r"(?:(?:quy|qui)\s+chế|nội\s+quy|tham\s+luận|chương\s+trình)\s+(?:làm\s+việc\s+)?"
+                             r"(?:của\s+|tại\s+)?đại\s+hội\b")
 
 _PLACE_YEAR = re.compile(r"^(?P<place>(?:[A-ZĐÀ-Ỹ][^\s\d,;:()]*\s*){1,4}),\s*(?:năm\s*)?\d{4}\.?$")
 
@@ -1330,6 +1372,8 @@ def _header_block_end(lines: list[Line], after: int) -> int:
     """Index after the header's last line (Quốc hiệu, motto, place-date) at or after `after`."""
     end = after
     for ln in lines[after:after + 12]:
+        if ln.f.startswith(("kính gửi", "kính gởi")):
+            break  # the letter's salutation: a dated sentence under it ("Ngày 12/6/2015, Bộ X ...") is its body
         if _is_national(ln) or _is_motto(ln) or PLACE_DATE.match(ln.text) or NUMBER_LINE.match(ln.text):
             end = ln.i + 1
     return end
@@ -1355,6 +1399,7 @@ def _attachment_start(lines: list[Line], body_i: int) -> Optional[int]:
         # "cộng" (tests/test_speed_frame20.py); one scan of the body instead of may_hold_national's five)
         c = ln.text[:1]
         if not (((c in _ATTACHMENT_FIRST or c.isspace()) and ATTACHMENT.match(ln.text.strip())) or _is_national(ln)
+                or (c in "TDBM" and ln.text[1:2].isupper() and _ANNEX_HEAD.match(ln.text) and _annex_title(ln.text))  # "THUYẾT MINH ..."
                 or ("cộng" in ln.f and lm.NATIONAL.search(ln.text) and lm.header_landmarks(ln.text) == 1
                     and is_upper_text(ln.text, 0.8))):
             continue

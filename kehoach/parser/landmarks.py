@@ -276,6 +276,7 @@ def closing_cuts(text: str) -> set[int]:
         cuts.add(m.start())
         if fold(m.group()).startswith("nơi"):
             cuts.add(m.end())
+            cuts |= _inline_items(text, m.end())
     for m in (ON_BEHALF.finditer(text) if may_hold_on_behalf(text) else ()):
         cuts.add(m.start())
         # the position: the last one in the capitals after TM./KT. that is not its first word
@@ -286,12 +287,34 @@ def closing_cuts(text: str) -> set[int]:
         span = text[m.end():caps_end]
         if span[-1:] and caps_end < len(text):  # back off the first letter of a Title-case word
             span = span.rsplit(" ", 1)[0]
-        hits = [p for p in position.finditer(span) if p.start() > 0]
+        # (not one after a comma: "KT. BỘ TRƯỞNG, CHỦ NHIỆM" is one office with two titles)
+        hits = [p for p in position.finditer(span) if p.start() > 0 and not span[:p.start()].rstrip().endswith(",")]
         if hits:
             p = hits[-1]
             cuts.update((m.end() + p.start(), m.end() + p.end()))
     cuts |= name_cut(text)
     return cuts
+
+
+# a Nơi nhận item's bullet inside a line that holds the whole list ("Nơi nhận: - Bộ X; - Sở Y;
+# (để b/c) - Lưu: VT."): a dash after the item's closing ";", "." or ")" and a space
+_INLINE_ITEM = re.compile(r"(?<=[;.)])\s+[-+•]\s+(?=\S)")
+
+
+def _inline_items(text: str, label_end: int) -> set[int]:
+    """Where each item of a recipients list run on one line starts (after the "Nơi nhận:"
+    label, up to the signature column if it shares the line)."""
+    cuts: set[int] = set()
+    end = len(text)
+    cell = text.find(" | ", label_end)  # the signature column beside the list in a table row
+    if cell >= 0:
+        end = cell
+        cuts.add(cell + 3)
+    if may_hold_on_behalf(text) and (b := ON_BEHALF.search(text, label_end, end)):
+        end = b.start()
+    if "-" not in text[label_end:end] and "+" not in text[label_end:end] and "•" not in text[label_end:end]:
+        return cuts
+    return cuts | {m.start() + len(m.group()) - len(m.group().lstrip()) for m in _INLINE_ITEM.finditer(text, label_end, end)}
 
 
 def name_cut(text: str) -> set[int]:
@@ -302,7 +325,33 @@ def name_cut(text: str) -> set[int]:
         return set()  # "ThS. Đinh Quang Vinh": a degree, then the name
     if s and (text[:s].rstrip()[-1:] in (".", ";", ":") or (may_hold_on_behalf(text[:s]) and ON_BEHALF.search(text[:s]))):
         return {s}
+    if s and (p := _position_before(text, s)) is not None:
+        return {p, s}  # "THỦ TƯỚNG Nguyễn Văn A": the position and the name in one table cell
     return set()
+
+
+def _position_before(text: str, s: int) -> int | None:
+    """Start of a position in capitals that ends right before `s` and opens its column (the line
+    starts there, or a table cell's " | " or a stop comes before it)."""
+    head = text[:s].rstrip()
+    _, position = _lexicon()
+    hit = None
+    for m in position.finditer(head):
+        if m.end() == len(head):
+            hit = m
+            break
+    if hit is None:
+        return None
+    # the whole capitals run before the name is one position or two ("TRƯỞNG BAN PHÓ THỦ TƯỚNG")
+    k = hit.start()
+    while True:
+        before = head[:k].rstrip()
+        prev = next((m for m in position.finditer(before) if m.end() == len(before)), None)
+        if prev is None:
+            break
+        k = prev.start()
+    lead = head[:k].rstrip()
+    return k if (not lead or lead.endswith(("|", ".", ";", ":"))) else None
 
 
 def header_landmarks(text: str) -> int:

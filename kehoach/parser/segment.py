@@ -387,6 +387,19 @@ class Outline:
         self.seen[c.style] = c.values[-1]
 
 
+def _bare_title(text: str) -> bool:
+    """A document's type word alone on its line in capitals ("KẾ HOẠCH", "QUY CHẾ"), or an annex's
+    title ("THUYẾT MINH DỰ TOÁN NĂM 2020"): a document printed after another (a plan after the
+    decision that issues it, the annex after a letter's signature)."""
+    s = text.strip()
+    if not s[1:2].isupper():  # (a title in capitals: an ordinary sentence fails at its second letter, no call made)
+        return False
+    from kehoach.parser.frame import _ANNEX_HEAD, _annex_title, _bare_type
+
+    return (len(s) <= 30 and is_upper_text(s, 0.9) and _bare_type(s)) or (
+        bool(_ANNEX_HEAD.match(s)) and _annex_title(s))
+
+
 def _title_word(w: str) -> bool:
     return w[:1].isupper() and w[1:2].islower()
 
@@ -640,6 +653,10 @@ def build_tree(doc: PlanDocument) -> list[Section]:
         if chosen is None:
             if not cands and in_table and not TABLE_ROW.search(text) and len(text) > 80:
                 in_table = False
+            if outline.stack and _bare_title(text):
+                # the title of a document or annex printed after this one ("Điều 3." ... "KẾ HOẠCH" /
+                # "I. MỤC ĐÍCH"; "III. ..." ... "THUYẾT MINH DỰ TOÁN" / "1. ..."): its outline starts afresh
+                del outline.stack[:]
             k += 1
             continue
         in_table = False

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from kehoach import models
@@ -37,12 +38,32 @@ def _ref_label(ctx: Context, m: Mention) -> str:
     return " ".join(ctx.text[m.start:m.end].split())
 
 
+_APART_DAYS = 180  # two documents of one number in two years: issued at least half a year apart
+_YEAR_IN_SYMBOL = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _numbered_again(symbol: str, dates: list[str]) -> bool:
+    """Numbers start again each year: a symbol without its year ("02/CT-TTg") cited with dates in
+    different years, months apart, names two documents, one of each year. (The same day and month
+    in two years is the one document with its year mistyped; dates a few weeks apart across New
+    Year are one document with its date mistyped.)"""
+    if _YEAR_IN_SYMBOL.search(symbol):
+        return False
+    days = [_date(d) for d in dates]
+    if any(d is None for d in days) or len({d.year for d in days}) < len(days):
+        return False
+    if len({(d.month, d.day) for d in days}) < len(days):
+        return False
+    days.sort()
+    return all((b - a).days >= _APART_DAYS for a, b in zip(days, days[1:]))
+
+
 @rule("reference-date-conflict", "error", "one cited document is given two different dates",
       "một văn bản được dẫn với hai ngày khác nhau")
 def reference_date_conflict(ctx: Context):
     for ref in ctx.doc.legal_refs:
         seen = list(dict.fromkeys(d for d in ref.dates_seen if d))
-        if len(seen) < 2:
+        if len(seen) < 2 or _numbered_again(ref.symbol or "", seen):
             continue
         first = seen[0]
         dated = [m for m in ref.mentions if m.date]
@@ -115,6 +136,18 @@ def reference_type_mismatch(ctx: Context):
                   {"symbol": ref.symbol, "named_type": ref.type, "type_code": ref.type_code, "code_type": expected})
 
 
+def _prepares(ref: LegalRef) -> bool:
+    """A reference about drawing up the period's plan or budget ("về xây dựng Kế hoạch ... và dự
+    toán ngân sách nhà nước năm 2020"): such guidance comes out the year before, by design."""
+    subject = fold(ref.subject or "")
+    return any(p in subject for p in _preparation_words())
+
+
+@lru_cache(maxsize=1)
+def _preparation_words() -> tuple[str, ...]:
+    return tuple(fold(x) for x in models.load("checks_refs.yaml")["preparation_subjects"])
+
+
 def _guided_periods(ref: LegalRef):
     subject = ref.subject or ""
     return list(find_periods(subject))
@@ -139,7 +172,7 @@ def stale_reference_date(ctx: Context):
         if d is None or d >= limit:
             continue
         guided = [p for p in _guided_periods(ref) if p.kind == kind and (p.start, p.end) == (y1, y2)]
-        if not guided:
+        if not guided or _prepares(ref):
             continue
         m = next((m for m in ref.mentions if m.date == seen[0]), ref.mentions[0] if ref.mentions else None)
         if m is None:

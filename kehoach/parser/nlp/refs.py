@@ -6,6 +6,7 @@ The symbol is parsed into number / year / type code / issuer code and its system
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,7 +46,10 @@ _SYMBOL = _symbol(False)
 _VERB_WORDS = r"ban ?hành|sửa đổi|bổ sung|áp dụng|phê duyệt|triển khai|kèm theo|thông báo|thực hiện"  # "banhành": glued by a site
 _VERB_STOPS = rf"(?:{_VERB_WORDS})\b"
 _STOP_ISSUER = re.compile(r"\s+(?:về|ngày|theo|tại|đã|nhằm|trong|để|hướng dẫn|quy định|qui định|với|đến|cho|gắn|năm"
-                          r"|VỀ|Về|NGÀY)(?![^\W\d_])"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...", a subject "Về việc")
+                          r"|VỀ|Về|NGÀY"  # (a title in capitals: "... CỦA BAN BÍ THƯ VỀ ...", a subject "Về việc")
+                          # a type word in lower case after the body opens the cited text's own words
+                          # ("của Chính phủ nghị định về xử lý ..."); a clause's verb ("... có ý kiến")
+                          r"|nghị định|quyết định|thông tư|chỉ thị|nghị quyết|có ý kiến|nhận được)(?![^\W\d_])"
                           r"|\s+và\s+(?![A-ZĐÀ-ÝẠ-Ỹ])|[,;:“”\"(\n]|(?<!TP)(?<!Tp)\.|(?<!ương)(?<!khóa)(?<!khoá)(?<!thứ)\s+\d"
                           r"|\s+[Vv]/[Vv]\b|\s+" + _VERB_STOPS)
 
@@ -223,7 +227,8 @@ def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
     m = re.match(r"[ \t\n]*,?[ \t\n]*(?i:của)[ \t]*(?:\n[ \t]*(?=[A-ZĐÀ-Ỹ]))?", text[pos:pos + 26]) or re.match(r"(?<=[A-Za-zĐđ])của[ \t]*", text[pos:pos + 8])
     if not m:
         # a dropped "của" ("ngày 18/5/2015 Ban Thường vụ LĐLĐ huyện"): an organisation right after the date
-        m = re.match(rf"[ \t]*,?[ \t]*(?=(?:{_ORG_HEADS})\b)", text[pos:pos + 24])
+        # (not after a comma: "ngày 27/10/2008, Thủ tướng Chính phủ có ý kiến": the next clause's subject)
+        m = re.match(rf"[ \t]*(?=(?:{_ORG_HEADS})\b)", text[pos:pos + 24])
         if not m or text[pos:pos + m.end()].strip() == "" and not text[pos - 1:pos].isdigit():
             return None, pos
     s = pos + m.end()
@@ -305,6 +310,9 @@ def _issuer_end(text: str, s: int) -> int:
         if text[stop.start()] == ":" and _JOINT_MINISTRIES.search(text, max(s, stop.start() - 9), stop.start()):
             pos = stop.start() + 1  # "của liên Bộ: Thông tin và Truyền thông – Công an": the ministries follow
             continue
+        if text[stop.start()] == "," and _JOINT_LEAD_WORDS.match(text, s) and _next_body(text, stop.start() + 1):
+            pos = stop.start() + 1  # "Liên Bộ Giáo dục và Đào tạo, Bộ Tài chính, Bộ Y tế": the list goes on
+            continue
         if _STEERING.match(text, s) and not text[stop.start()] in "\n;.(":
             # "Ban chỉ đạo thực hiện Quy chế dân chủ ở cơ sở huyện X": a steering board is named by
             # its task, commas and verbs included; it ends at a date, a subject or the sentence
@@ -314,6 +322,15 @@ def _issuer_end(text: str, s: int) -> int:
 
 
 _JOINT_MINISTRIES = re.compile(r"(?i)\bliên[ \t]+(?:bộ|ngành)[ \t]*$")
+_JOINT_LEAD_WORDS = re.compile(r"(?i)liên[ \t]+(?:bộ|ngành)\b")
+_NEXT_BODY = re.compile(r"[ \t]+(?:Bộ[ \t]+)?([^\W\d_]+)")
+
+
+def _next_body(text: str, pos: int) -> bool:
+    """After a comma in a joint issuers' list: the next body, a capitalised name ("Bộ Tài chính",
+    "Y tế"), not a clause."""
+    m = _NEXT_BODY.match(text, pos)
+    return bool(m) and m.group(1)[:1].isupper()
 _NAME_ABBR = re.compile(r"\([A-ZĐ&]{2,}\)(?=[ \t]+[A-ZĐ][a-zà-ỹđ]+\b)")
 _STEERING = re.compile(r"(?i)ban chỉ đạo\s+(?!tỉnh|huyện|thành phố|quận|xã|phường)\w")
 _STEERING_END = re.compile(r"\s+(?:về|ngày|tại|nhằm|để)\b|[;.:“”\"]|\n(?=[A-ZĐÀ-ÝẠ-Ỹ])")
@@ -346,8 +363,9 @@ _ISSUER_BEFORE = re.compile(r"(?:của|Thực hiện sự chỉ đạo của)[ \
 
 
 # a list of documents led by their type and issuer: "các Quyết định của Thủ tướng Chính phủ: số A ..."
+# (or without the colon: "các Quyết định của Thủ tướng Chính phủ số A, số B và số C")
 _LIST_ISSUER = re.compile(r"(?i:quyết định|chỉ thị|nghị quyết|nghị định|thông tư|văn bản|công văn|kế hoạch|hướng dẫn)"
-                          r"[ \t]+(?i:của)[ \t]+(?P<iss>[^,;:.()\d]{3,60}?)[ \t]*:[ \t]*$")
+                          r"[ \t]+(?i:của)[ \t]+(?P<iss>[^,;:.()\d]{3,60}?)[ \t]*:?[ \t]*$")
 
 
 def _share_issuers(text: str, mentions: list) -> None:
@@ -428,6 +446,13 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
                     mention.issuer, pos = iss, e
                     continue
             break
+        if mention.issuer is None and (nm := m.group("name")) and nm[:4].lower() == "của ":
+            # "các Quyết định của Thủ tướng Chính phủ số A, số B ...": the issuer named before the number
+            mention.issuer = " ".join(nm[4:].split())
+            mention.extra["list_issuer"] = True
+        if mention.date is None and (h := _date_before(text, m.start(), dates)) is not None:
+            mention.date = h.value  # "Ngày 12/6/2015, Bộ X đã có Công văn số 49/BX-TC ...": its date told first
+            mention.extra["date_span"] = (h.start, h.end)
         span = []
         mention.subject = _subject_after(text, pos, span)
         if span:
@@ -453,6 +478,29 @@ def find_mentions(text: str, dates: list[DateHit]) -> list[RefMention]:
     out.sort(key=lambda m: m.start)
     _share_issuers(text, out)
     return out
+
+
+# "ngày 12/6/2015[,] Bộ X đã có | ban hành ..." up to the type word of the document it tells of
+_NGAY_BEFORE = re.compile(r"(?i)(?:^|[\s,;:(])ngày[ \t]*$")
+_ISSUED_BY = re.compile(r",?[ \t]+[^\W\d_][^;.:\n]{0,90}?[ \t](?:đã[ \t]+)?(?:có|ban[ \t]+hành|gửi|ký)[ \t]+$")
+
+
+def _start_of(h: DateHit) -> int:
+    return h.start
+
+
+def _date_before(text: str, start: int, dates: list[DateHit]) -> DateHit | None:
+    """The date a sentence opens with when it tells that a body issued the document named next
+    ("Ngày 12/6/2015, Bộ Quốc phòng đã có Công văn số ...", "ngày 15/11/2010 Liên Bộ ... ban
+    hành Thông tư liên tịch số ..."): the document's date, written before it."""
+    i = bisect.bisect_left(dates, start, key=_start_of) - 1  # (the hits run in text order)
+    while i >= 0 and dates[i].end > start:
+        i -= 1
+    h = dates[i] if i >= 0 else None
+    if (h is None or start - h.end > 110 or h.kind != "date" or not h.value or len(h.value) != 10
+            or not (text[h.start:h.start + 4].lower() == "ngày" or _NGAY_BEFORE.search(text, max(0, h.start - 6), h.start))):
+        return None
+    return h if _ISSUED_BY.fullmatch(text, h.end, start) else None
 
 
 @lru_cache(maxsize=1)
@@ -485,7 +533,8 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
             gap = text[prev.end:a] + text[b:m.start()] if prev.end <= a < b <= m.start() else gap
         listed = prev is not None and prev.extra.get("subject_end", m.start() + 1) <= m.start() and \
             _NEXT_IN_LIST.fullmatch(text, prev.extra["subject_end"], m.start())
-        if listed or re.fullmatch(r"[\s,;]*(?:ngày)?[\s,;]*(?:và)?[\s,]*", gap):
+        follows = bool(listed or re.fullmatch(r"[\s,;]*(?:ngày)?[\s,;]*(?:và)?[\s,]*", gap))
+        if follows:
             # "Văn bản số 66/..., số 56/...": the type word serves both, past the first one's
             # subject too ("Công văn số 160/CV-PGDĐT V/v ...; số 171/PGDĐT về ...")
             type_ = prev.type
@@ -506,6 +555,10 @@ def _bare_mentions(text: str, dates: list[DateHit], typed: list[RefMention]) -> 
         mention.issuer, pos2 = _issuer_after(text, pos)
         if mention.issuer is None and (b := _LIST_ISSUER.search(text, max(0, m.start() - 100), m.start())):
             mention.issuer = " ".join(b.group("iss").split())
+            mention.extra["list_issuer"] = True
+        elif mention.issuer is None and follows and prev.extra.get("list_issuer"):
+            mention.issuer = prev.issuer  # the next item of a list its lead names the issuer of
+            mention.extra["list_issuer"] = True
         span = []
         mention.subject = _subject_after(text, pos2 if mention.issuer else pos, span)
         if span:

@@ -786,14 +786,18 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
             c = comma_before(text, prev.end, q.start)
         if c < 0:  # "Có mặt 49/50 - Vắng mặt: 01 đ/c": a spaced dash parts them too
             d = max(text.rfind(" - ", prev.end, q.start), text.rfind(" – ", prev.end, q.start))
-            if d < 0:  # "... có 12 triệu đoàn viên và phấn đấu 100% ...": two aims joined by "và"
+            if d < 0 and (n := text.rfind(" nhưng ", prev.end, q.start)) >= 0:
+                # "tối đa bằng 40% ... nhưng phải bảo đảm ... tối thiểu bằng 30%": a bound, then another
+                c = n
+            elif d < 0:  # "... có 12 triệu đoàn viên và phấn đấu 100% ...": two aims joined by "và"
                 v = text.rfind(" và ", prev.end, q.start)
                 # (or two counts, each with its noun: "bầu 01 ủy viên BCH và 01 ủy viên UBKT"; a bare last
                 # one is the rest of one make-up: "cử 01 lãnh đạo đại diện và 01 chuyên viên")
                 d = v if v >= 0 and (n_words(text[v:q.start]) >= 2 or (
                     q.unit != "%" and prev.unit != "%" and n_words(text[prev.end:v]) >= 2
                     and n_words(_PIECE_END.split(text[q.end:e], maxsplit=1)[0]) >= 1)) else -1
-            c = d + 1 if d >= 0 else -1
+            if c < 0 or text[c] != " ":
+                c = d + 1 if d >= 0 else -1
         if c >= 0 and (_make_up_goes_on(text, bounds[-1], prev, c, q) or _WORTH.match(text, c + 1, q.start)):
             c = -1
         if c < 0:
@@ -807,6 +811,8 @@ def regions(text: str, s: int, e: int, qs: list[Quantity]) -> list[tuple[int, in
         rs, re_ = bounds[i], bounds[i + 1] - (1 if i + 1 < len(groups) else 0)
         if i and text.startswith("à ", rs) and text[rs - 1] == "v":  # parted at " và ": it opens past the word
             rs += 2
+        elif i and text.startswith("nhưng ", rs):  # parted at " nhưng "
+            rs += 6
         if more_words(text[rs:re_], LONG_UNIT):
             rs, re_ = _clause_of(text, rs, re_, g[0])
         out.append((rs, re_, g))
@@ -837,7 +843,7 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
     aims, situations, parts = _stretches(text, start, end)
     # a worked example in parentheses ("(ví dụ nộp trễ 2 ngày, trừ 10% ...)") illustrates a rule: no target
     excluded = excluded + [(m.start(), m.end()) for m in _EXAMPLE.finditer(text, start, end)] \
-        + _summing_up(text, start, end)
+        + _summing_up(text, start, end) + _table_rows(text, start, end)
     each_words = _tables()[-1]["each_words"]
     numbers = _text_number_starts(text)
     cue_spans = _cue_spans(text, start, end)
@@ -894,6 +900,21 @@ def find_targets(text: str, start: int, end: int, excluded: list[tuple[int, int]
 
 
 # a letter lost to '?' by a wrong code page ("kh?i l??ng quy ??nh")
+def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rows of a table pasted as text ("1 | Trường X: xây 04 phòng học | 1.000 |"): three cells
+    or more, each row a record of the table (an annex's budget lines), not a clause of the plan."""
+    out: list[tuple[int, int]] = []
+    k = text.find(" | ", start, end)
+    while k >= 0:
+        a = text.rfind("\n", start, k) + 1
+        b = text.find("\n", k, end)
+        b = end if b < 0 else b
+        if text.count(" | ", a, b) >= 2:
+            out.append((a, b))
+        k = text.find(" | ", b, end)
+    return out
+
+
 _LOST_LETTER = re.compile(r"[^\W\d_]\?+[^\W\d_]")
 LOST_SHARE = 0.03  # of the words: more and the text cannot be read
 
