@@ -328,7 +328,9 @@ def _scorer():
     pads = [(b"".join(gets[c]("BOS", defaults[c]) for c in cols), b"".join(gets[c]("EOS", defaults[c]) for c in cols))
             for cols in in_group]
     grams = _Grams(dictionary, [(gets[c], defaults[c]) for c in range(12)], pads)
-    scorer = (np, L, grams, index, at, wts.transitions, tuple(wts.labels))
+    # the row and float types made once: a dtype parsed from its string on every sentence costs more than the sum
+    scorer = (np, L, grams, index, at, wts.transitions, np.dtype(f"V{8 * L}"), np.dtype(np.float64), np.add.reduce,
+              tuple(wts.labels))
     for probe in _PROBES:  # the same path and score as underthesea_core's, or its tagger stays
         tokens = tokenize(probe)
         path, score = _decode(scorer, tokens, dictionary)
@@ -353,13 +355,13 @@ def _model_path() -> str:
 
 def _decode(scorer, tokens: list[str], dictionary: frozenset) -> tuple[list[int], float]:
     """underthesea_core's CRFTagger.tag_with_score on known_features(tokens): label ids and score."""
-    np, L, grams, index, at, trans, _ = scorer
+    np, L, grams, index, at, trans, row, f64, add_reduce, _ = scorer
     n = len(tokens)
     joined = b"".join(grams.rows(tokens))
     # one item per (template, token): all L weights at once (a plain copy per item, not L strided reads)
-    weights = np.frombuffer(joined, dtype=f"V{8 * L}")[index[n] if n < _INDEXED else at(n)]
+    weights = np.frombuffer(joined, dtype=row)[index[n] if n < _INDEXED else at(n)]
     # emission_scores: per label, 0.0 plus each feature's weight in the features' order
-    em = np.add.reduce(weights.view(np.float64), axis=0).reshape(n, L).tolist()
+    em = add_reduce(weights.view(f64), axis=0).reshape(n, L).tolist()
     return _viterbi2(em, trans) if L == 2 else _viterbi(em, trans)
 
 
