@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from kehoach.parser.nlp.wordseg import word_tokenize  # underthesea's, its features built in one pass
+
 # underthesea.pipeline.pos_tag.model_crf.CRFPOSTagPredictor's template, in its order
 TEMPLATE = [
     "T[-2].lower", "T[-1].lower", "T[0].lower", "T[1].lower", "T[2].lower",
@@ -87,8 +89,6 @@ def sentence_features(words: list[str]) -> list[list[str]]:
 
 def pos_tag(sentence: str) -> list[tuple[str, str]]:
     """Same result as `underthesea.pos_tag(sentence)`."""
-    from kehoach.parser.nlp.wordseg import word_tokenize  # underthesea's, its features built in one pass
-
     predictor, model = _model()
     words = word_tokenize(sentence)
     if model is None:

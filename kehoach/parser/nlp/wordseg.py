@@ -11,6 +11,7 @@ template differs from the one read here is run through underthesea's own featuri
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from itertools import islice, repeat
 
@@ -169,6 +170,15 @@ def _pattern():
     return rx, hashlib.sha256(rx.pattern.encode()).hexdigest() == _PATTERN_SHA256 and rx.flags == 96
 
 
+@lru_cache(maxsize=1)
+def _normalizer() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """underthesea's text normalization tables (character_map's items, token_map), imported once: an import
+    statement in tokenize costs more than the rest of a short clause's normalizing."""
+    from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
+
+    return tuple(character_map.items()), token_map
+
+
 def tokenize(text: str) -> list[str]:
     """Same result as underthesea's `regex_tokenize.tokenize(text, use_token_normalize=True,
     fixed_words=[])`, with its own pattern and normalization tables. underthesea finds each token's
@@ -177,12 +187,10 @@ def tokenize(text: str) -> list[str]:
     taken directly and the text-wide character map is applied once; the leading plain words
     (_PLAIN_WORDS) are split off without the pattern, which tries a dozen alternatives at each word
     (tests/test_nlp_wordseg.py, tests/test_nlp_tokenize_fast.py)."""
-    import unicodedata
-
-    from underthesea.pipeline.text_normalize.text_normalizer import character_map, token_map
-
-    text = unicodedata.normalize("NFC", text)
-    for odd, std in character_map.items():  # underthesea's character_normalize
+    normalize = unicodedata.normalize
+    character_map, token_map = _normalizer()
+    text = normalize("NFC", text)
+    for odd, std in character_map:  # underthesea's character_normalize
         if odd in text:
             text = text.replace(odd, std)
     rx, plain_ok = _pattern()
@@ -192,7 +200,7 @@ def tokenize(text: str) -> list[str]:
     out.extend(m.group() for m in rx.finditer(text, at))
     for i, t in enumerate(out):
         if len(t) <= 6:  # token_normalize: short tokens only
-            t = unicodedata.normalize("NFC", t)
+            t = normalize("NFC", t)
             out[i] = token_map.get(t, t)
     return out
 
@@ -320,7 +328,9 @@ def _scorer():
     pads = [(b"".join(gets[c]("BOS", defaults[c]) for c in cols), b"".join(gets[c]("EOS", defaults[c]) for c in cols))
             for cols in in_group]
     grams = _Grams(dictionary, [(gets[c], defaults[c]) for c in range(12)], pads)
-    scorer = (np, L, grams, index, at, wts.transitions, tuple(wts.labels))
+    # the row and float types made once: a dtype parsed from its string on every sentence costs more than the sum
+    scorer = (np, L, grams, index, at, wts.transitions, np.dtype(f"V{8 * L}"), np.dtype(np.float64), np.add.reduce,
+              tuple(wts.labels))
     for probe in _PROBES:  # the same path and score as underthesea_core's, or its tagger stays
         tokens = tokenize(probe)
         path, score = _decode(scorer, tokens, dictionary)
@@ -345,13 +355,13 @@ def _model_path() -> str:
 
 def _decode(scorer, tokens: list[str], dictionary: frozenset) -> tuple[list[int], float]:
     """underthesea_core's CRFTagger.tag_with_score on known_features(tokens): label ids and score."""
-    np, L, grams, index, at, trans, _ = scorer
+    np, L, grams, index, at, trans, row, f64, add_reduce, _ = scorer
     n = len(tokens)
     joined = b"".join(grams.rows(tokens))
     # one item per (template, token): all L weights at once (a plain copy per item, not L strided reads)
-    weights = np.frombuffer(joined, dtype=f"V{8 * L}")[index[n] if n < _INDEXED else at(n)]
+    weights = np.frombuffer(joined, dtype=row)[index[n] if n < _INDEXED else at(n)]
     # emission_scores: per label, 0.0 plus each feature's weight in the features' order
-    em = np.add.reduce(weights.view(np.float64), axis=0).reshape(n, L).tolist()
+    em = add_reduce(weights.view(f64), axis=0).reshape(n, L).tolist()
     return _viterbi2(em, trans) if L == 2 else _viterbi(em, trans)
 
 
