@@ -15,9 +15,8 @@ import pytest
 import kehoach.parser.frame as frame
 from kehoach.compiled import FreshFinder, is_compiled
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "corpora" / "seeds"
-FIXTURES = ROOT.parent / "shared" / "corpora" / "fixtures"
+from conftest import FIXTURES, REPO as ROOT, SEEDS  # (the shared ground truth: KEHOACH_SHARED or ../shared)
+
 REQUIRED = os.environ.get("KEHOACH_REQUIRE_SYSTEM") == "1" and os.environ.get("KEHOACH_PURE", "") in ("", "0")
 EXT = sysconfig.get_config_var("EXT_SUFFIX")
 
